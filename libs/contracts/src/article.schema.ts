@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** The one canonical article every stage reads; each ingest format is normalised into this. */
+export const ArticleSchema = z.object({
+  /** Stable id: UUIDv5 of source id + source item id, so a resubmission maps to the same article. */
+  id: z.uuid(),
+  /** Starts at 1; bumped when the source sends changed content for the same item. */
+  version: z.number().int().positive(),
+  source: z.object({
+    id: z.string().min(1).max(200),
+    name: z.string().max(200).optional(),
+  }),
+  /** The source's own id for the story (ninjs `uri`, NewsML `guid`, RSS `guid`…). */
+  sourceItemId: z.string().min(1).max(500),
+  headline: z.string().min(1).max(1000),
+  summary: z.string().max(5000).optional(),
+  body: z.string().min(1).max(1_000_000),
+  byline: z.string().max(500).optional(),
+  /** BCP 47 language tag as given by the source, lower-cased primary subtag (e.g. `en`, `fr-CA`). */
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/),
+  url: z.url().optional(),
+  publishedAt: z.iso.datetime({ offset: true }),
+  receivedAt: z.iso.datetime({ offset: true }),
+  /** sha256 of headline + body; a resubmission with the same hash is a duplicate, not a new version. */
+  contentHash: z.string().regex(/^[a-f0-9]{64}$/),
+});
+
+export type Article = z.infer<typeof ArticleSchema>;

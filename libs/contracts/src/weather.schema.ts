@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const WEATHER_STATUSES = ['attached', 'no-location', 'not-applicable', 'unavailable'] as const;
+
+export const CurrentConditionsSchema = z.object({
+  /** Local wall-clock time at the location, ISO 8601 without offset (as providers report it). */
+  localTime: z.string(),
+  temperature: z.number(),
+  weatherCode: z.number().int().optional(),
+  condition: z.string(),
+  icon: z.string(),
+});
+
+export const DailyForecastSchema = z.object({
+  date: z.iso.date(),
+  weekday: z.string(),
+  temperatureMin: z.number(),
+  temperatureMax: z.number(),
+  weatherCode: z.number().int().optional(),
+  condition: z.string(),
+  icon: z.string(),
+});
+
+export const WeatherSchema = z.object({
+  status: z.enum(WEATHER_STATUSES),
+  reason: z.string().optional(),
+  location: z
+    .object({ name: z.string(), lat: z.number(), lon: z.number(), timezone: z.string().optional() })
+    .optional(),
+  current: CurrentConditionsSchema.optional(),
+  daily: z.array(DailyForecastSchema).optional(),
+  units: z.object({ temperature: z.enum(['celsius', 'fahrenheit']) }).optional(),
+  provider: z.string().optional(),
+  fetchedAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+export type CurrentConditions = z.infer<typeof CurrentConditionsSchema>;
+export type DailyForecast = z.infer<typeof DailyForecastSchema>;
+export type Weather = z.infer<typeof WeatherSchema>;
+export type WeatherStatus = Weather['status'];
