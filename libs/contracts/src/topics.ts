@@ -16,3 +16,14 @@ export const TOPICS = {
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
 
 export const ALL_TOPICS: readonly TopicName[] = Object.values(TOPICS);
+
+export const PIPELINE_STAGES = ['ingest', 'enricher', 'weather', 'indexer'] as const;
+export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+
+/**
+ * Where a stage parks messages it can never process (contract violations, permanent errors), with
+ * the original key, value and headers plus `dlq-*` headers describing the failure.
+ */
+export function deadLetterTopic(stage: PipelineStage): string {
+  return `news.deadletter.${stage}.v1`;
+}

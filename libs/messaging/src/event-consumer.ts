@@ -1,0 +1,83 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { KafkaContext } from '@nestjs/microservices';
+import { ContractViolationError, deadLetterTopic, Envelope, parseEvent, PayloadOf, PipelineStage, TopicName } from '@newsflow/contracts';
+import { counter, histogram, normalizeError } from '@newsflow/platform';
+import { DeadLetterPublisher } from './dead-letter.publisher';
+import { InboxStore } from './inbox.store';
+import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.tokens';
+
+const consumed = counter('newsflow_messages_consumed_total', 'Events handled successfully', ['topic']);
+const duplicates = counter('newsflow_messages_duplicate_total', 'Redelivered events skipped by the inbox', ['topic']);
+const rejected = counter('newsflow_messages_rejected_total', 'Events that violate their topic contract', ['topic']);
+const failed = counter('newsflow_messages_failed_total', 'Handler failures (the event is redelivered)', ['topic', 'code']);
+const latency = histogram('newsflow_handler_duration_seconds', 'Handler latency', ['topic']);
+
+/**
+ * The consume boundary every stage goes through: validate against the topic contract, skip what
+ * this group already handled, run the handler, then remember the event. A retriable handler error
+ * propagates so the offset is not committed and Kafka redelivers the event; a contract violation or a
+ * permanent error parks the message on the stage's dead-letter topic, so one bad message never
+ * blocks its partition and is never silently dropped.
+ */
+@Injectable()
+export class EventConsumer {
+  private readonly logger = new Logger(EventConsumer.name);
+
+  constructor(
+    private readonly inbox: InboxStore,
+    private readonly deadLetters: DeadLetterPublisher,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {}
+
+  private async park(context: KafkaContext, code: string, message: string): Promise<void> {
+    const topic = deadLetterTopic(this.options.service as PipelineStage);
+    this.logger.error({ msg: 'parked message on dead-letter topic', deadLetterTopic: topic, code, error: message,
+      topic: context.getTopic(), partition: context.getPartition(), offset: context.getMessage().offset });
+    await this.deadLetters.park(context, { code, message, deadLetterTopic: topic });
+  }
+
+  async consume<T extends TopicName>(
+    topic: T,
+    raw: unknown,
+    context: KafkaContext,
+    handler: (event: Envelope<PayloadOf<T>>) => Promise<void>,
+  ): Promise<void> {
+    let event: Envelope<PayloadOf<T>>;
+    try {
+      event = parseEvent(topic, raw);
+    } catch (error) {
+      if (!(error instanceof ContractViolationError)) throw error;
+      rejected.inc({ topic });
+      await this.park(context, error.code, error.message);
+      return;
+    }
+    if (await this.inbox.seen(event.eventId)) {
+      duplicates.inc({ topic });
+      return;
+    }
+    const stop = latency.startTimer({ topic });
+    try {
+      await handler(event);
+      await this.inbox.remember(event.eventId);
+      consumed.inc({ topic });
+    } catch (error) {
+      const normalized = normalizeError(error);
+      failed.inc({ topic, code: normalized.code });
+      if (!normalized.retriable) {
+        await this.park(context, normalized.code, normalized.message);
+        return;
+      }
+      this.logger.warn({
+        msg: 'handler failed; the event will be redelivered',
+        topic,
+        articleId: event.articleId,
+        correlationId: event.correlationId,
+        code: normalized.code,
+        error: normalized.message,
+      });
+      throw error;
+    } finally {
+      stop();
+    }
+  }
+}

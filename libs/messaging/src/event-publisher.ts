@@ -1,0 +1,69 @@
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { ClientKafka } from '@nestjs/microservices';
+import { Article, assertPayload, Envelope, PayloadOf, TOPIC_CONTRACTS, TopicName } from '@newsflow/contracts';
+import { counter } from '@newsflow/platform';
+import { randomUUID } from 'node:crypto';
+import { lastValueFrom } from 'rxjs';
+import { KAFKA_PRODUCER_CLIENT, MESSAGING_OPTIONS, MessagingOptions } from './messaging.tokens';
+import { childTraceparent } from './trace-context';
+
+const produced = counter('newsflow_messages_produced_total', 'Events acknowledged by the broker', ['topic']);
+const produceFailed = counter('newsflow_messages_produce_failed_total', 'Events the broker did not acknowledge', ['topic']);
+
+export interface PublishContext {
+  correlationId: string;
+  /** The traceparent of the request or event that caused this one. */
+  traceparent?: string;
+}
+
+/**
+ * Wraps a payload in the envelope and resolves only once every in-sync replica has acknowledged it
+ * (acks=all, idempotent producer), so a caller may treat the event as durable afterwards.
+ */
+@Injectable()
+export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(KAFKA_PRODUCER_CLIENT) private readonly client: ClientKafka,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.client.connect();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close();
+  }
+
+  async publish<T extends TopicName>(topic: T, payload: PayloadOf<T>, context: PublishContext): Promise<Envelope<PayloadOf<T>>> {
+    const valid = assertPayload(topic, payload);
+    const article = (valid as { article: Article }).article;
+    const envelope: Envelope<PayloadOf<T>> = {
+      eventId: randomUUID(),
+      type: TOPIC_CONTRACTS[topic].eventType,
+      schemaVersion: TOPIC_CONTRACTS[topic].schemaVersion,
+      occurredAt: new Date().toISOString(),
+      correlationId: context.correlationId,
+      traceparent: childTraceparent(context.traceparent),
+      producer: `${this.options.service}@${this.options.serviceVersion}`,
+      articleId: article.id,
+      articleVersion: article.version,
+      payload: valid,
+    };
+    const headers = {
+      'event-id': envelope.eventId,
+      'event-type': envelope.type,
+      'correlation-id': envelope.correlationId,
+      traceparent: envelope.traceparent as string,
+      'content-type': 'application/json',
+    };
+    try {
+      await lastValueFrom(this.client.emit(topic, { key: article.id, value: envelope, headers }), { defaultValue: undefined });
+    } catch (error) {
+      produceFailed.inc({ topic });
+      throw error;
+    }
+    produced.inc({ topic });
+    return envelope;
+  }
+}

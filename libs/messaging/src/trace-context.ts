@@ -1,0 +1,15 @@
+import { randomBytes } from 'node:crypto';
+
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+
+/** W3C trace context: a new span id under the caller's trace, or a new trace when there is none. */
+export function childTraceparent(parent?: string): string {
+  const match = parent ? TRACEPARENT.exec(parent) : null;
+  const traceId = match ? match[1] : randomBytes(16).toString('hex');
+  const flags = match ? match[3] : '01';
+  return `00-${traceId}-${randomBytes(8).toString('hex')}-${flags}`;
+}
+
+export function traceIdOf(traceparent?: string): string | undefined {
+  return traceparent ? TRACEPARENT.exec(traceparent)?.[1] : undefined;
+}

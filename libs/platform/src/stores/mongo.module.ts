@@ -1,0 +1,48 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import mongoose, { Connection } from 'mongoose';
+import { HealthProbe } from '../health/health-probe';
+
+/**
+ * Persistence runs on MongoDB and on FerretDB 1.24 alike, so queries here and in every repository
+ * keep to what both support: no $text, $geoNear, 2dsphere, $lookup, $elemMatch, $facet, or TTL indexes.
+ */
+export const MONGO_CONNECTION = Symbol('MONGO_CONNECTION');
+
+@Injectable()
+export class MongoProbe implements HealthProbe {
+  readonly name = 'mongodb';
+  constructor(@Inject(MONGO_CONNECTION) private readonly connection: Connection) {}
+
+  async check(): Promise<void> {
+    if (!this.connection.db) throw new Error('not connected');
+    await this.connection.db.admin().ping();
+  }
+}
+
+@Injectable()
+class MongoCloser implements OnApplicationShutdown {
+  constructor(@Inject(MONGO_CONNECTION) private readonly connection: Connection) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}
+
+@Global()
+@Module({})
+export class MongoModule {
+  static forRoot(uri: string): DynamicModule {
+    return {
+      module: MongoModule,
+      providers: [
+        {
+          provide: MONGO_CONNECTION,
+          // autoIndex off: repositories create their indexes explicitly at start-up and await them.
+          useFactory: () => mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10000, autoIndex: false }).asPromise(),
+        },
+        MongoProbe,
+        MongoCloser,
+      ],
+      exports: [MONGO_CONNECTION, MongoProbe],
+    };
+  }
+}
