@@ -8,3 +8,4 @@ export * from './event-consumer';
 export * from './inbox.store';
 export * from './kafka.probe';
 export * from './messaging.module';
+export * from './start-service';

@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 
 export type Lifecycle = 'starting' | 'ready' | 'draining';
 
 /** Readiness is false while a service starts and while it drains, so no traffic lands on it then. */
 @Injectable()
-export class ReadinessState {
+export class ReadinessState implements BeforeApplicationShutdown {
   private state: Lifecycle = 'starting';
 
   get current(): Lifecycle {
@@ -17,5 +17,10 @@ export class ReadinessState {
 
   markDraining(): void {
     this.state = 'draining';
+  }
+
+  /** Nest calls this on SIGTERM before closing consumers and the HTTP server. */
+  beforeApplicationShutdown(): void {
+    this.markDraining();
   }
 }

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { INestApplication, Logger, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MicroserviceOptions } from '@nestjs/microservices';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { CommonConfig, createLogger, ReadinessState } from '@newsflow/platform';
+import { ensureTopics } from './ensure-topics';
+import { kafkaConsumerOptions } from './kafka-settings';
+
+export interface StartServiceOptions {
+  service: string;
+  version: string;
+  module: Type<unknown> | import('@nestjs/common').DynamicModule;
+  config: CommonConfig & { HTTP_PORT: number; HTTP_HOST: string };
+  groupId: string;
+  /** Every topic this service reads or writes; created when missing before anything subscribes. */
+  topics: readonly string[];
+  description: string;
+}
+
+/**
+ * The same start sequence for every stage: topics first (subscribing to a missing topic fails),
+ * then the Kafka consumer, then HTTP, and only then readiness.
+ */
+export async function startService(options: StartServiceOptions): Promise<INestApplication> {
+  const { config } = options;
+  const logger = createLogger(options.service, config.LOG_LEVEL);
+  await ensureTopics(config.KAFKA_BROKERS, options.topics, {
+    partitions: config.KAFKA_TOPIC_PARTITIONS,
+    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+  });
+  const app = await NestFactory.create(options.module, { logger, bufferLogs: true });
+  app.enableShutdownHooks();
+  // Nest drains on SIGTERM; this bounds the drain so a stuck dependency cannot block the exit forever.
+  process.once('SIGTERM', () => setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref());
+  app.connectMicroservice<MicroserviceOptions>(
+    kafkaConsumerOptions({ brokers: config.KAFKA_BROKERS, clientId: options.service, groupId: options.groupId }),
+    { inheritAppConfig: true },
+  );
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(`newsflow ${options.service}`).setDescription(options.description).setVersion(options.version).build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  await app.startAllMicroservices();
+  await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+  app.get(ReadinessState).markReady();
+  new Logger('bootstrap').log({ msg: `${options.service} ready`, port: config.HTTP_PORT, groupId: options.groupId });
+  return app;
+}
+
+/** The version in the service's package.json, read from next to its `dist/`. */
+export function serviceVersion(distDir: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(distDir, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Runs a service's start-up and turns any failure (bad config, unreachable broker) into one fatal log line and exit 1. */
+export function runMain(service: string, start: () => Promise<unknown>): void {
+  start().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(JSON.stringify({ level: 'fatal', service, message, timestamp: new Date().toISOString() }));
+    process.exit(1);
+  });
+}

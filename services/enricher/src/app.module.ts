@@ -1,0 +1,22 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { KafkaProbe, MessagingModule } from '@newsflow/messaging';
+import { PlatformModule, RedisModule, RedisProbe } from '@newsflow/platform';
+import { EnricherConfig } from './config/enricher.config';
+import { EnrichArticleMessageController } from './enrichment/enrich-article.message.controller';
+import { EnrichArticleService } from './enrichment/enrich-article.service';
+
+@Module({})
+export class AppModule {
+  static register(config: EnricherConfig, version: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        RedisModule.forRoot(config.REDIS_URL),
+        MessagingModule.forRoot({ brokers: config.KAFKA_BROKERS, service: 'enricher', serviceVersion: version, groupId: config.KAFKA_GROUP_ID }),
+        PlatformModule.forRoot({ service: 'enricher', probes: [KafkaProbe, RedisProbe] }),
+      ],
+      controllers: [EnrichArticleMessageController],
+      providers: [EnrichArticleService],
+    };
+  }
+}

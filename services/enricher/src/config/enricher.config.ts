@@ -1,0 +1,17 @@
+import { commonConfigShape, loadConfig } from '@newsflow/platform';
+import { z } from 'zod';
+
+export const EnricherConfigSchema = z.object({
+  ...commonConfigShape,
+  HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(8082),
+  HTTP_HOST: z.string().default('0.0.0.0'),
+  KAFKA_GROUP_ID: z.string().default('newsflow-enricher'),
+});
+
+export type EnricherConfig = z.infer<typeof EnricherConfigSchema>;
+
+export const ENRICHER_CONFIG = Symbol('ENRICHER_CONFIG');
+
+export function loadEnricherConfig(env: NodeJS.ProcessEnv = process.env): EnricherConfig {
+  return loadConfig('enricher', EnricherConfigSchema, env);
+}

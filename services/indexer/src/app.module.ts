@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { KafkaProbe, MessagingModule } from '@newsflow/messaging';
+import { MongoModule, MongoProbe, PlatformModule, RedisModule, RedisProbe } from '@newsflow/platform';
+import { IndexerConfig } from './config/indexer.config';
+import { IndexArticleMessageController } from './index/index-article.message.controller';
+import { SearchDocumentRepository } from './index/search-document.repository';
+import { ArticleQueryHttpController } from './query/article-query.http.controller';
+
+@Module({})
+export class AppModule {
+  static register(config: IndexerConfig, version: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        MongoModule.forRoot(config.MONGODB_URI),
+        RedisModule.forRoot(config.REDIS_URL),
+        MessagingModule.forRoot({ brokers: config.KAFKA_BROKERS, service: 'indexer', serviceVersion: version, groupId: config.KAFKA_GROUP_ID }),
+        PlatformModule.forRoot({ service: 'indexer', probes: [KafkaProbe, MongoProbe, RedisProbe] }),
+      ],
+      controllers: [IndexArticleMessageController, ArticleQueryHttpController],
+      providers: [SearchDocumentRepository],
+    };
+  }
+}

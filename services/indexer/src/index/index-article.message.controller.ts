@@ -1,0 +1,32 @@
+import { Controller, Logger } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
+import { TOPICS } from '@newsflow/contracts';
+import { EventConsumer, EventPublisher } from '@newsflow/messaging';
+import { SEARCH_COLLECTION, SearchDocumentRepository } from './search-document.repository';
+import { toSearchDocument } from './search-document';
+
+@Controller()
+export class IndexArticleMessageController {
+  private readonly logger = new Logger(IndexArticleMessageController.name);
+
+  constructor(
+    private readonly consumer: EventConsumer,
+    private readonly publisher: EventPublisher,
+    private readonly documents: SearchDocumentRepository,
+  ) {}
+
+  /** Stored first, published second: a consumer of the final topic can always read the article back. */
+  @EventPattern(TOPICS.articleWeatherAttached)
+  handle(@Payload() value: unknown, @Ctx() ctx: KafkaContext) {
+    return this.consumer.consume(TOPICS.articleWeatherAttached, value, ctx, async (event) => {
+      const indexedAt = new Date();
+      const current = await this.documents.upsert(toSearchDocument(event.payload, indexedAt));
+      if (!current) {
+        this.logger.log({ msg: 'skipped stale version', articleId: event.articleId, version: event.articleVersion });
+        return;
+      }
+      const indexing = { collection: SEARCH_COLLECTION, indexedAt: indexedAt.toISOString() };
+      await this.publisher.publish(TOPICS.articleIndexed, { ...event.payload, indexing }, event);
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { ArticleWeatherAttachedPayload } from '@newsflow/contracts';
+
+/** One per article: the latest version, with the structured fields that filters run on. */
+export interface SearchDocument {
+  _id: string;
+  version: number;
+  headline: string;
+  summary?: string;
+  body: string;
+  language: string;
+  sourceId: string;
+  publishedAt: Date;
+  entityIds: string[];
+  entityTypes: string[];
+  countryCodes: string[];
+  primaryLocation?: { name: string; lat: number; lon: number };
+  weatherStatus: string;
+  /** The complete article as published on the final topic, so a read needs no other store. */
+  document: ArticleWeatherAttachedPayload;
+  indexedAt: Date;
+}
+
+export function toSearchDocument(payload: ArticleWeatherAttachedPayload, indexedAt: Date): SearchDocument {
+  const { article, enrichment, weather } = payload;
+  const place = enrichment.primaryLocation;
+  const countries = enrichment.entities.map((e) => e.geo?.countryCode).filter((c): c is string => Boolean(c));
+  return {
+    _id: article.id,
+    version: article.version,
+    headline: article.headline,
+    ...(article.summary ? { summary: article.summary } : {}),
+    body: article.body,
+    language: article.language,
+    sourceId: article.source.id,
+    publishedAt: new Date(article.publishedAt),
+    entityIds: [...new Set(enrichment.entities.map((e) => e.id))],
+    entityTypes: [...new Set(enrichment.entities.map((e) => e.type))],
+    countryCodes: [...new Set(countries)],
+    ...(place ? { primaryLocation: { name: place.name, lat: place.lat, lon: place.lon } } : {}),
+    weatherStatus: weather.status,
+    document: payload,
+    indexedAt,
+  };
+}

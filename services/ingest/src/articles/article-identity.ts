@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto';
+
+/** Fixed namespace for Newsflow article ids (a random UUID chosen once; never change it). */
+const ARTICLE_NAMESPACE = '6f1c5e0a-8d2b-4c4e-9a57-2f0d8b1e3c74';
+
+/**
+ * UUIDv5 (RFC 9562) of source id and source item id: the same story from the same source always
+ * maps to the same article id, which is what makes resubmission and feed re-polling idempotent.
+ */
+export function articleIdFor(sourceId: string, sourceItemId: string): string {
+  const namespace = Buffer.from(ARTICLE_NAMESPACE.replace(/-/g, ''), 'hex');
+  const hash = createHash('sha1').update(namespace).update(`${sourceId}\u0000${sourceItemId}`, 'utf8').digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Changes when the text a reader sees changes; metadata-only resends are duplicates. */
+export function contentHashOf(headline: string, body: string): string {
+  return createHash('sha256').update(`${headline.trim()}\n${body.trim()}`, 'utf8').digest('hex');
+}

@@ -1,0 +1,55 @@
+import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { TOPICS } from '@newsflow/contracts';
+import { EventPublisher } from '@newsflow/messaging';
+import { ArticleStatusRepository } from '../article-status/article-status.repository';
+import { AcceptOutcome, ArticleRepository } from '../article.repository';
+import { NativeArticleRequest } from './native-article.request';
+import { normalizeNativeArticle } from './normalize-native-article';
+
+export interface SubmitResult {
+  id: string;
+  version: number;
+  outcome: AcceptOutcome;
+}
+
+export interface RequestContext {
+  correlationId: string;
+  traceparent?: string;
+}
+
+/**
+ * Accepts a story only once it is stored and the broker acknowledged the received event, so a
+ * 202 is never handed out for a story that could still be lost.
+ */
+@Injectable()
+export class SubmitArticleService {
+  private readonly logger = new Logger(SubmitArticleService.name);
+
+  constructor(
+    private readonly articles: ArticleRepository,
+    private readonly statuses: ArticleStatusRepository,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  async submit(request: NativeArticleRequest, context: RequestContext): Promise<SubmitResult> {
+    const article = normalizeNativeArticle(request, new Date());
+    const { outcome, record } = await this.articles.accept(article, context.correlationId);
+    const result = { id: record._id, version: record.version, outcome };
+    if (outcome === 'duplicate' && record.published) return result;
+
+    try {
+      await this.publisher.publish(TOPICS.articleReceived, { article: record.article }, context);
+    } catch (error) {
+      // Stored but not published: the same submission again re-sends it (see `published`).
+      this.logger.error({ msg: 'kafka did not acknowledge the received event', articleId: record._id, error: String(error) });
+      throw new ServiceUnavailableException({
+        error: 'KAFKA.UNAVAILABLE',
+        message: 'the article could not be handed to the pipeline; retry later, resubmitting is safe',
+      });
+    }
+    await this.articles.markPublished(record._id, record.version);
+    await this.statuses.received(record._id, record.version, context.correlationId);
+    this.logger.log({ msg: 'article accepted', articleId: record._id, version: record.version, outcome, correlationId: context.correlationId });
+    return result;
+  }
+}

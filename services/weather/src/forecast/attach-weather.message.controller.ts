@@ -1,0 +1,22 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
+import { TOPICS } from '@newsflow/contracts';
+import { EventConsumer, EventPublisher } from '@newsflow/messaging';
+import { AttachWeatherService } from './attach-weather.service';
+
+@Controller()
+export class AttachWeatherMessageController {
+  constructor(
+    private readonly consumer: EventConsumer,
+    private readonly publisher: EventPublisher,
+    private readonly attachWeather: AttachWeatherService,
+  ) {}
+
+  @EventPattern(TOPICS.articleEnriched)
+  handle(@Payload() value: unknown, @Ctx() ctx: KafkaContext) {
+    return this.consumer.consume(TOPICS.articleEnriched, value, ctx, async (event) => {
+      const weather = await this.attachWeather.weatherFor(event.payload.enrichment);
+      await this.publisher.publish(TOPICS.articleWeatherAttached, { ...event.payload, weather }, event);
+    });
+  }
+}
