@@ -1,0 +1,84 @@
+// `npm start`: install what is missing, bring the infrastructure up, build and start the four
+// services, push the bundled sample articles through the pipeline and show what came out.
+// Services keep running until Ctrl-C; `npm start -- --once` stops them after the demo.
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { ensureDeps } = require('./ensure-deps');
+const { run, bin, root } = require('./run');
+const { pushSamples } = require('./push-samples');
+
+const SERVICES = [
+  { name: 'ingest', port: 8081 },
+  { name: 'enricher', port: 8082 },
+  { name: 'weather', port: 8083 },
+  { name: 'indexer', port: 8084 },
+];
+
+async function waitReady(service, child, logFile) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${service.name} exited (${child.exitCode}); see ${logFile}`);
+    const ok = await fetch(`http://127.0.0.1:${service.port}/health/ready`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${service.name} did not become ready within 120 s; see ${logFile}`);
+}
+
+function startServices(env) {
+  const logDir = path.join(root, '.state', 'logs');
+  fs.mkdirSync(logDir, { recursive: true });
+  return SERVICES.map((service) => {
+    const logFile = path.join(logDir, `${service.name}.log`);
+    const out = fs.openSync(logFile, 'a');
+    const port = Number(process.env[`${service.name.toUpperCase()}_HTTP_PORT`] ?? service.port);
+    Object.assign(service, { port, logFile });
+    const child = spawn(process.execPath, [path.join(root, 'services', service.name, 'dist', 'main.js')], {
+      env: { ...process.env, ...env, HTTP_PORT: String(port) },
+      stdio: ['ignore', out, out],
+    });
+    return { service, child, logFile };
+  });
+}
+
+async function main() {
+  const once = process.argv.includes('--once');
+  ensureDeps();
+  const infra = require('../tools/infra');
+  const env = await infra.up({ quiet: false });
+  await run(bin('nx'), ['run-many', '-t', 'build', '--output-style=static']);
+
+  const running = startServices(env);
+  const stopAll = () => running.forEach(({ child }) => child.exitCode === null && child.kill('SIGTERM'));
+  process.on('SIGINT', () => { stopAll(); process.exit(130); });
+  process.on('SIGTERM', () => { stopAll(); process.exit(143); });
+  try {
+    await Promise.all(running.map(({ service, child, logFile }) => waitReady(service, child, logFile)));
+  } catch (error) {
+    stopAll();
+    throw error;
+  }
+  console.log('\n[newsflow] all four services are ready:');
+  for (const { service, logFile } of running) console.log(`  ${service.name.padEnd(9)} http://127.0.0.1:${service.port}  (docs /docs, log ${path.relative(root, logFile)})`);
+
+  await pushSamples({ ingestUrl: `http://127.0.0.1:${SERVICES[0].port}`, indexerUrl: `http://127.0.0.1:${SERVICES[3].port}` });
+  console.log(`
+[newsflow] where to look:
+  final topic    kcat -b ${env.KAFKA_BROKERS} -C -t news.articles.indexed.v1 -e
+  index          MongoDB ${env.MONGODB_URI}, collection search_articles
+  metrics        http://127.0.0.1:${SERVICES[0].port}/metrics (each service has /metrics, /health/ready)
+  infrastructure npm run infra -- status | down`);
+
+  if (once) {
+    stopAll();
+    await Promise.all(running.map(({ child }) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)))));
+    return;
+  }
+  console.log('\n[newsflow] services keep running; Ctrl-C stops them (the infrastructure stays up).');
+}
+
+main().catch((error) => {
+  console.error(`\n[newsflow] npm start failed: ${error.message}`);
+  process.exit(1);
+});

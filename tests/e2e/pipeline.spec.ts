@@ -1,0 +1,123 @@
+import { parseEvent, TOPICS } from '@newsflow/contracts';
+import { traceIdOf } from '@newsflow/messaging';
+import mongoose from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { RunningService, SERVICES, ServiceName, startService, stopService } from '../support/service-process';
+import { TopicReader } from '../support/topic-reader';
+import { mongoUriWithDatabase, unique } from '../support/unique';
+import { waitFor } from '../support/wait-for';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { seedArticleRequest } = require('../../samples/load-samples');
+
+/**
+ * The walking skeleton end to end: the four services as separate processes, the seed article
+ * POSTed to ingest, and the finished article read back from the final topic and from MongoDB.
+ */
+describe('pipeline end to end', () => {
+  const run = unique('e2e');
+  const database = run.replace(/-/g, '_');
+  const services = {} as Record<ServiceName, RunningService>;
+  let reader: TopicReader;
+
+  beforeAll(async () => {
+    const env = { MONGODB_URI: mongoUriWithDatabase(database), LOG_LEVEL: 'info' };
+    const started = await Promise.all(
+      SERVICES.map((name) => startService(name, { ...env, KAFKA_GROUP_ID: `${run}-${name}` })),
+    );
+    for (const service of started) services[service.name] = service;
+    reader = await TopicReader.start([TOPICS.articleIndexed]);
+  });
+
+  afterAll(async () => {
+    await reader?.stop();
+    const codes = await Promise.all(Object.values(services).map((s) => stopService(s)));
+    expect(codes).toEqual(codes.map(() => 0));
+  });
+
+  it('carries the seed article through every stage to the final topic and the index', async () => {
+    const request = { ...seedArticleRequest(), sourceItemId: `seed-${run}` };
+    const correlationId = randomUUID();
+    const traceparent = `00-${randomUUID().replace(/-/g, '')}-${'1'.repeat(16)}-01`;
+
+    const response = await fetch(`${services.ingest.url}/v1/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId, traceparent },
+      body: JSON.stringify(request),
+    });
+    expect(response.status).toBe(202);
+    const accepted = (await response.json()) as { id: string; version: number; statusUrl: string };
+    expect(accepted.version).toBe(1);
+
+    const message = await reader.waitForMessage((m) => m.key === accepted.id, `article ${accepted.id} on ${TOPICS.articleIndexed}`);
+    const event = parseEvent(TOPICS.articleIndexed, JSON.parse(message.value ?? 'null'));
+    expect(event.correlationId).toBe(correlationId);
+    expect(traceIdOf(event.traceparent)).toBe(traceIdOf(traceparent));
+    expect(event.producer).toMatch(/^indexer@/);
+    expect(message.headers['event-type']).toBe('article.indexed');
+    expect(event.payload.article.headline).toBe(request.headline);
+    expect(event.payload.article.body).toContain('Major General Ahmed Naser Al-Raisi');
+    expect(event.payload.enrichment.status).toBe('enriched');
+    expect(event.payload.weather.status).toBeDefined();
+    expect(event.payload.indexing.collection).toBe('search_articles');
+
+    const connection = await mongoose.createConnection(mongoUriWithDatabase(database)).asPromise();
+    try {
+      const stored = await connection.collection('search_articles').findOne({ _id: accepted.id as never });
+      expect(stored).toMatchObject({ version: 1, headline: request.headline, sourceId: 'sample-wire' });
+      expect(Object.keys(stored?.document ?? {}).sort()).toEqual(['article', 'enrichment', 'weather']);
+    } finally {
+      await connection.close();
+    }
+
+    const indexed = await fetch(`${services.indexer.url}/v1/articles/${accepted.id}`);
+    expect(indexed.status).toBe(200);
+    expect(((await indexed.json()) as { article: { id: string } }).article.id).toBe(accepted.id);
+
+    const status = await waitFor(
+      async () => {
+        const body = (await (await fetch(`${services.ingest.url}${accepted.statusUrl}`)).json()) as { stage: string; steps: object };
+        return body.stage === 'indexed' ? body : undefined;
+      },
+      { what: 'ingest status to reach indexed' },
+    );
+    expect(Object.keys(status.steps).sort()).toEqual(['enriched', 'indexed', 'received', 'weather']);
+  });
+
+  it('answers a resubmission of the same story as a duplicate without a new version', async () => {
+    const request = { ...seedArticleRequest(), sourceItemId: `dup-${run}` };
+    const post = () =>
+      fetch(`${services.ingest.url}/v1/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+    const first = await post();
+    expect(first.status).toBe(202);
+    const second = await post();
+    expect(second.status).toBe(200);
+    const body = (await second.json()) as { duplicate: boolean; version: number };
+    expect(body).toMatchObject({ duplicate: true, version: 1 });
+  });
+
+  it('refuses an invalid article with a 400 that names the problem', async () => {
+    const response = await fetch(`${services.ingest.url}/v1/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ source: 'sample-wire', sourceItemId: 'x', body: 'text only' }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: string; issues: Array<{ path: string }> };
+    expect(body.error).toBe('ARTICLE.INVALID');
+    expect(body.issues.map((i) => i.path)).toContain('headline');
+  });
+
+  it('serves health, metrics and OpenAPI on every service', async () => {
+    for (const service of Object.values(services)) {
+      const ready = (await (await fetch(`${service.url}/health/ready`)).json()) as { status: string; info: object };
+      expect(ready.status).toBe('ok');
+      expect(Object.keys(ready.info)).toEqual(expect.arrayContaining(['lifecycle', 'kafka', 'redis']));
+      const metrics = await (await fetch(`${service.url}/metrics`)).text();
+      expect(metrics).toContain('process_resident_memory_bytes');
+      const docs = await fetch(`${service.url}/docs/openapi.json`);
+      expect(docs.status).toBe(200);
+    }
+    const ingestMetrics = await (await fetch(`${services.ingest.url}/metrics`)).text();
+    expect(ingestMetrics).toMatch(/newsflow_messages_produced_total\{[^}]*topic="news.articles.received.v1"[^}]*\} [1-9]/);
+  });
+});

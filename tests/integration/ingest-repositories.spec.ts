@@ -1,0 +1,66 @@
+import { makeArticle } from '@newsflow/contracts/testing';
+import mongoose, { Connection } from 'mongoose';
+import { ArticleStatusRepository } from '../../services/ingest/src/articles/article-status/article-status.repository';
+import { ArticleRepository } from '../../services/ingest/src/articles/article.repository';
+import { contentHashOf } from '../../services/ingest/src/articles/article-identity';
+import { mongoUriWithDatabase, unique } from '../support/unique';
+
+describe('ingest repositories on the real MongoDB endpoint', () => {
+  let connection: Connection;
+  let articles: ArticleRepository;
+  let statuses: ArticleStatusRepository;
+
+  beforeAll(async () => {
+    connection = await mongoose.createConnection(mongoUriWithDatabase(unique('it_ingest').replace(/-/g, '_'))).asPromise();
+    articles = new ArticleRepository(connection);
+    await articles.onModuleInit();
+    statuses = new ArticleStatusRepository(connection);
+  });
+
+  afterAll(async () => {
+    await connection?.dropDatabase().catch(() => undefined);
+    await connection?.close();
+  });
+
+  it('accepts a new story, spots a duplicate, and versions changed content', async () => {
+    const article = makeArticle();
+    expect((await articles.accept(article, 'c1')).outcome).toBe('new');
+    const duplicate = await articles.accept({ ...article, receivedAt: new Date().toISOString() }, 'c2');
+    expect(duplicate).toMatchObject({ outcome: 'duplicate', record: { version: 1, published: false } });
+
+    const changed = { ...article, body: 'Corrected body', contentHash: contentHashOf(article.headline, 'Corrected body') };
+    const updated = await articles.accept(changed, 'c3');
+    expect(updated.outcome).toBe('new-version');
+    expect(updated.record.version).toBe(2);
+    expect(updated.record.article.version).toBe(2);
+  });
+
+  it('gives concurrent corrections distinct versions (no lost update)', async () => {
+    const article = makeArticle();
+    await articles.accept(article, 'c');
+    const bodies = ['one', 'two', 'three'];
+    const results = await Promise.all(
+      bodies.map((body) => articles.accept({ ...article, body, contentHash: contentHashOf(article.headline, body) }, 'c')),
+    );
+    expect(results.map((r) => r.record.version).sort()).toEqual([2, 3, 4]);
+  });
+
+  it('remembers publication, so only unpublished duplicates are sent again', async () => {
+    const article = makeArticle();
+    await articles.accept(article, 'c');
+    await articles.markPublished(article.id, 1);
+    expect((await articles.accept(article, 'c')).record.published).toBe(true);
+  });
+
+  it('tracks steps forward only and ignores events for an older version', async () => {
+    const id = makeArticle().id;
+    await statuses.received(id, 2, 'corr');
+    await statuses.received(id, 1, 'corr-old');
+    await statuses.reached(id, 1, 'indexed', new Date());
+    await statuses.reached(id, 2, 'weather', new Date());
+    await statuses.reached(id, 2, 'enriched', new Date());
+    const status = await statuses.find(id);
+    expect(status).toMatchObject({ version: 2, stage: 'weather', correlationId: 'corr' });
+    expect(Object.keys(status?.steps ?? {}).sort()).toEqual(['enriched', 'received', 'weather']);
+  });
+});

@@ -1,0 +1,66 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { waitFor } from './wait-for';
+
+export const REPO_ROOT = join(__dirname, '..', '..');
+export const SERVICES = ['ingest', 'enricher', 'weather', 'indexer'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+export interface RunningService {
+  name: ServiceName;
+  url: string;
+  process: ChildProcess;
+  logFile: string;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a built service (`services/<name>/dist/main.js`) as its own process, logging to test-artifacts/. */
+export async function startService(name: ServiceName, env: Record<string, string>): Promise<RunningService> {
+  const port = await freePort();
+  const logDir = join(REPO_ROOT, 'test-artifacts', 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = join(logDir, `${name}-${port}.log`);
+  const log = createWriteStream(logFile);
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'services', name, 'dist', 'main.js')], {
+    env: { ...process.env, ...env, HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}; see ${logFile}`);
+      const response = await fetch(`${url}/health/ready`).catch(() => undefined);
+      return response?.ok ? true : undefined;
+    },
+    { timeoutMs: 90_000, intervalMs: 500, what: `${name} to become ready (log: ${logFile})` },
+  ).catch((error) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
+  return { name, url, process: child, logFile };
+}
+
+/** SIGTERM and wait for the graceful exit; returns the exit code. */
+export async function stopService(service: RunningService, timeoutMs = 30_000): Promise<number | null> {
+  if (service.process.exitCode !== null) return service.process.exitCode;
+  const exited = new Promise<number | null>((resolve) => service.process.once('exit', (code) => resolve(code)));
+  service.process.kill('SIGTERM');
+  const timer = setTimeout(() => service.process.kill('SIGKILL'), timeoutMs);
+  const code = await exited;
+  clearTimeout(timer);
+  return code;
+}
