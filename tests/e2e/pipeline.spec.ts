@@ -6,7 +6,6 @@ import { RunningService, SERVICES, ServiceName, startService, stopService } from
 import { TopicReader } from '../support/topic-reader';
 import { mongoUriWithDatabase, unique } from '../support/unique';
 import { waitFor } from '../support/wait-for';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { seedArticleRequest } = require('../../samples/load-samples');
 
 /**
