@@ -2,16 +2,16 @@
 const path = require('node:path');
 const preset = require('../jest.preset');
 
-const project = (name, timeout) => ({
+const project = (name) => ({
   ...preset,
   displayName: name,
   rootDir: __dirname,
   testMatch: [`<rootDir>/${name}/**/*.spec.ts`],
-  testTimeout: timeout,
+  setupFilesAfterEnv: [`<rootDir>/support/timeouts.${name}.ts`],
 });
 
 module.exports = {
-  projects: [project('integration', 60_000), project('e2e', 240_000)],
+  projects: [project('integration'), project('e2e')],
   globalSetup: path.join(__dirname, 'support', 'global-setup.js'),
   globalTeardown: path.join(__dirname, 'support', 'global-teardown.js'),
 };

@@ -15,6 +15,7 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
     articles = new ArticleRepository(connection);
     await articles.onModuleInit();
     statuses = new ArticleStatusRepository(connection);
+    await statuses.onModuleInit();
   });
 
   afterAll(async () => {
@@ -52,15 +53,16 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
     expect((await articles.accept(article, 'c')).record.published).toBe(true);
   });
 
-  it('tracks steps forward only and ignores events for an older version', async () => {
+  it('reports the latest version with the furthest step, whatever order the steps arrive in', async () => {
     const id = makeArticle().id;
     await statuses.received(id, 2, 'corr');
     await statuses.received(id, 1, 'corr-old');
     await statuses.reached(id, 1, 'indexed', new Date());
+    await Promise.all([statuses.reached(id, 2, 'weather', new Date()), statuses.reached(id, 2, 'enriched', new Date())]);
     await statuses.reached(id, 2, 'weather', new Date());
-    await statuses.reached(id, 2, 'enriched', new Date());
     const status = await statuses.find(id);
     expect(status).toMatchObject({ version: 2, stage: 'weather', correlationId: 'corr' });
     expect(Object.keys(status?.steps ?? {}).sort()).toEqual(['enriched', 'received', 'weather']);
+    expect(await statuses.find(makeArticle().id)).toBeNull();
   });
 });

@@ -1,79 +1,75 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Article } from '@newsflow/contracts';
 import { MONGO_CONNECTION } from '@newsflow/platform';
-import { Connection, Model, Schema } from 'mongoose';
+import { Collection, Connection } from 'mongoose';
 
-/** Ingest's own record of every accepted article (MongoDB and FerretDB 1.24: plain CRUD only). */
+/**
+ * One immutable document per article version, `_id` = `<articleId>:<version>`. Claiming a version is
+ * an insert, and the primary key makes it atomic on MongoDB and on FerretDB 1.24 alike (FerretDB's
+ * updates are not atomic compare-and-set, so a version counter updated in place could hand the
+ * same version to two concurrent submissions).
+ */
 export interface AcceptedArticle {
   _id: string;
+  articleId: string;
   version: number;
   contentHash: string;
   article: Article;
-  /** False until the broker acknowledged the received event; an unpublished article is re-sent on resubmission. */
+  /** False until the broker acknowledged the received event; an unpublished version is re-sent on resubmission. */
   published: boolean;
   correlationId: string;
-  updatedAt: Date;
+  acceptedAt: Date;
 }
 
 export type AcceptOutcome = 'new' | 'new-version' | 'duplicate';
 
-const schema = new Schema<AcceptedArticle>(
-  {
-    _id: String,
-    version: { type: Number, required: true },
-    contentHash: { type: String, required: true },
-    article: { type: Schema.Types.Mixed, required: true },
-    published: { type: Boolean, required: true },
-    correlationId: { type: String, required: true },
-    updatedAt: { type: Date, required: true },
-  },
-  { versionKey: false, minimize: false },
-);
-
 const DUPLICATE_KEY = 11000;
+const MAX_ATTEMPTS = 20;
 
 @Injectable()
 export class ArticleRepository implements OnModuleInit {
-  private readonly model: Model<AcceptedArticle>;
+  private readonly collection: Collection<AcceptedArticle>;
 
   constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
-    this.model = connection.model<AcceptedArticle>('AcceptedArticle', schema, 'ingest_articles');
+    this.collection = connection.collection<AcceptedArticle>('ingest_articles');
   }
 
   async onModuleInit(): Promise<void> {
-    await this.model.createCollection().catch(() => undefined);
+    await this.collection.createIndex({ articleId: 1, version: -1 });
   }
 
-  /**
-   * Stores the article as version 1, as the next version when its content changed, or reports a
-   * duplicate. Optimistic on `version`, so two concurrent submissions cannot both claim one version.
-   */
+  async latest(articleId: string): Promise<AcceptedArticle | null> {
+    return this.collection.find({ articleId }).sort({ version: -1 }).limit(1).next();
+  }
+
+  /** Stores the article as version 1, as the next version when its content changed, or reports a duplicate. */
   async accept(article: Article, correlationId: string): Promise<{ outcome: AcceptOutcome; record: AcceptedArticle }> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const existing = await this.model.findById(article.id).lean<AcceptedArticle>();
-      const now = new Date();
-      if (!existing) {
-        const record: AcceptedArticle = { _id: article.id, version: 1, contentHash: article.contentHash,
-          article: { ...article, version: 1 }, published: false, correlationId, updatedAt: now };
-        try {
-          await this.model.collection.insertOne(record as never);
-          return { outcome: 'new', record };
-        } catch (error) {
-          if ((error as { code?: number }).code === DUPLICATE_KEY) continue;
-          throw error;
-        }
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const latest = await this.latest(article.id);
+      if (latest?.contentHash === article.contentHash) return { outcome: 'duplicate', record: latest };
+      const version = (latest?.version ?? 0) + 1;
+      const record: AcceptedArticle = {
+        _id: `${article.id}:${version}`,
+        articleId: article.id,
+        version,
+        contentHash: article.contentHash,
+        article: { ...article, version },
+        published: false,
+        correlationId,
+        acceptedAt: new Date(),
+      };
+      try {
+        await this.collection.insertOne(record);
+        return { outcome: latest ? 'new-version' : 'new', record };
+      } catch (error) {
+        // Another submission claimed this version first: look again.
+        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
       }
-      if (existing.contentHash === article.contentHash) return { outcome: 'duplicate', record: existing };
-      const version = existing.version + 1;
-      const record: AcceptedArticle = { ...existing, version, contentHash: article.contentHash,
-        article: { ...article, version }, published: false, correlationId, updatedAt: now };
-      const result = await this.model.updateOne({ _id: article.id, version: existing.version }, { $set: record });
-      if (result.modifiedCount === 1) return { outcome: 'new-version', record };
     }
     throw new Error(`article ${article.id}: too many concurrent submissions`);
   }
 
-  async markPublished(id: string, version: number): Promise<void> {
-    await this.model.updateOne({ _id: id, version }, { $set: { published: true, updatedAt: new Date() } });
+  async markPublished(articleId: string, version: number): Promise<void> {
+    await this.collection.updateOne({ _id: `${articleId}:${version}` }, { $set: { published: true } });
   }
 }

@@ -12,14 +12,6 @@ export class ArticleStatusHttpController {
   async status(@Param('id', new ParseUUIDPipe()) id: string) {
     const status = await this.statuses.find(id);
     if (!status) throw new NotFoundException({ error: 'ARTICLE.NOT_FOUND', message: `no article with id ${id}` });
-    return {
-      id: status._id,
-      version: status.version,
-      stage: status.stage,
-      steps: status.steps,
-      ...(status.failure ? { failure: status.failure } : {}),
-      correlationId: status.correlationId,
-      updatedAt: status.updatedAt,
-    };
+    return status;
   }
 }

@@ -1,69 +1,70 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { MONGO_CONNECTION } from '@newsflow/platform';
-import { Connection, Model, Schema } from 'mongoose';
+import { Collection, Connection } from 'mongoose';
 
 export const PIPELINE_STEPS = ['received', 'enriched', 'weather', 'indexed'] as const;
 export type PipelineStep = (typeof PIPELINE_STEPS)[number];
 
-export interface ArticleStatus {
+/**
+ * Append-only: one document per article version and step, `_id` = `<id>:<version>:<step>`, so steps
+ * recorded concurrently from different topics never overwrite each other (on FerretDB too) and a
+ * redelivered event is a duplicate insert that changes nothing.
+ */
+interface StepRecord {
   _id: string;
+  articleId: string;
   version: number;
-  /** The furthest step the current version has reached, or `failed`. */
-  stage: PipelineStep | 'failed';
-  /** When the current version reached each step. */
-  steps: Partial<Record<PipelineStep, Date>>;
-  failure?: { stage: string; code: string; message: string; at: Date };
-  correlationId: string;
-  updatedAt: Date;
+  step: PipelineStep;
+  at: Date;
+  correlationId?: string;
 }
 
-const schema = new Schema<ArticleStatus>(
-  {
-    _id: String,
-    version: Number,
-    stage: String,
-    steps: Schema.Types.Mixed,
-    failure: Schema.Types.Mixed,
-    correlationId: String,
-    updatedAt: Date,
-  },
-  { versionKey: false, minimize: false },
-);
+export interface ArticleStatus {
+  id: string;
+  version: number;
+  /** The furthest step the latest version has reached. */
+  stage: PipelineStep;
+  steps: Partial<Record<PipelineStep, Date>>;
+  correlationId?: string;
+}
 
-/** Where each article is in the pipeline, as ingest learns it from the stages' output topics. */
 @Injectable()
-export class ArticleStatusRepository {
-  private readonly model: Model<ArticleStatus>;
+export class ArticleStatusRepository implements OnModuleInit {
+  private readonly collection: Collection<StepRecord>;
 
   constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
-    this.model = connection.model<ArticleStatus>('ArticleStatus', schema, 'ingest_article_status');
+    this.collection = connection.collection<StepRecord>('ingest_article_steps');
   }
 
-  /** A new version restarts the trail; an event for an older version is ignored. */
+  async onModuleInit(): Promise<void> {
+    await this.collection.createIndex({ articleId: 1 });
+  }
+
   async received(id: string, version: number, correlationId: string): Promise<void> {
-    const now = new Date();
-    await this.model
-      .updateOne(
-        { _id: id, version: { $lt: version } },
-        { $set: { version, stage: 'received', steps: { received: now }, correlationId, updatedAt: now }, $unset: { failure: 1 } },
-        { upsert: true },
-      )
-      .catch((error: { code?: number }) => {
-        // Upsert raced with (or lost to) a same-or-newer version already recorded: nothing to do.
-        if (error.code !== 11000) throw error;
-      });
+    await this.record({ _id: `${id}:${version}:received`, articleId: id, version, step: 'received', at: new Date(), correlationId });
   }
 
-  /** Records a step; steps only move forward, and only for the version being tracked. */
   async reached(id: string, version: number, step: PipelineStep, at: Date): Promise<void> {
-    const current = await this.model.findById(id).lean<ArticleStatus>();
-    if (!current || current.version !== version) return;
-    const order = (s: string) => PIPELINE_STEPS.indexOf(s as PipelineStep);
-    const stage = order(step) > order(current.stage) ? step : current.stage;
-    await this.model.updateOne({ _id: id, version }, { $set: { [`steps.${step}`]: at, stage, updatedAt: new Date() } });
+    await this.record({ _id: `${id}:${version}:${step}`, articleId: id, version, step, at });
   }
 
+  /** The latest version that ingest accepted (has a `received` step), with every step it reached. */
   async find(id: string): Promise<ArticleStatus | null> {
-    return this.model.findById(id).lean<ArticleStatus>();
+    const records = await this.collection.find({ articleId: id }).toArray();
+    const accepted = records.filter((r) => r.step === 'received');
+    if (accepted.length === 0) return null;
+    const version = Math.max(...accepted.map((r) => r.version));
+    const current = records.filter((r) => r.version === version);
+    const steps = Object.fromEntries(current.map((r) => [r.step, r.at])) as ArticleStatus['steps'];
+    const stage = [...PIPELINE_STEPS].reverse().find((s) => steps[s]) ?? 'received';
+    return { id, version, stage, steps, correlationId: current.find((r) => r.step === 'received')?.correlationId };
+  }
+
+  private async record(step: StepRecord): Promise<void> {
+    try {
+      await this.collection.insertOne(step);
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
   }
 }

@@ -34,22 +34,22 @@ export class SubmitArticleService {
   async submit(request: NativeArticleRequest, context: RequestContext): Promise<SubmitResult> {
     const article = normalizeNativeArticle(request, new Date());
     const { outcome, record } = await this.articles.accept(article, context.correlationId);
-    const result = { id: record._id, version: record.version, outcome };
+    const result = { id: record.articleId, version: record.version, outcome };
     if (outcome === 'duplicate' && record.published) return result;
 
     try {
       await this.publisher.publish(TOPICS.articleReceived, { article: record.article }, context);
     } catch (error) {
       // Stored but not published: the same submission again re-sends it (see `published`).
-      this.logger.error({ msg: 'kafka did not acknowledge the received event', articleId: record._id, error: String(error) });
+      this.logger.error({ msg: 'kafka did not acknowledge the received event', articleId: record.articleId, error: String(error) });
       throw new ServiceUnavailableException({
         error: 'KAFKA.UNAVAILABLE',
         message: 'the article could not be handed to the pipeline; retry later, resubmitting is safe',
       });
     }
-    await this.articles.markPublished(record._id, record.version);
-    await this.statuses.received(record._id, record.version, context.correlationId);
-    this.logger.log({ msg: 'article accepted', articleId: record._id, version: record.version, outcome, correlationId: context.correlationId });
+    await this.articles.markPublished(record.articleId, record.version);
+    await this.statuses.received(record.articleId, record.version, context.correlationId);
+    this.logger.log({ msg: 'article accepted', articleId: record.articleId, version: record.version, outcome, correlationId: context.correlationId });
     return result;
   }
 }
