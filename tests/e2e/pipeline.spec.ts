@@ -29,8 +29,8 @@ describe('pipeline end to end', () => {
 
   afterAll(async () => {
     await reader?.stop();
-    const codes = await Promise.all(Object.values(services).map((s) => stopService(s)));
-    expect(codes).toEqual(codes.map(() => 0));
+    const exits = await Promise.all(Object.values(services).map((s) => stopService(s)));
+    expect(exits).toEqual(exits.map(() => 'signal SIGTERM'));
   });
 
   it('carries the seed article through every stage to the final topic and the index', async () => {

@@ -54,13 +54,19 @@ export async function startService(name: ServiceName, env: Record<string, string
   return { name, url, process: child, logFile };
 }
 
-/** SIGTERM and wait for the graceful exit; returns the exit code. */
-export async function stopService(service: RunningService, timeoutMs = 30_000): Promise<number | null> {
-  if (service.process.exitCode !== null) return service.process.exitCode;
-  const exited = new Promise<number | null>((resolve) => service.process.once('exit', (code) => resolve(code)));
+/**
+ * SIGTERM and wait for the exit. Nest re-raises SIGTERM after its shutdown hooks ran, so a graceful
+ * stop ends by that signal; `SIGKILL` here means the drain did not finish in time.
+ */
+export async function stopService(service: RunningService, timeoutMs = 30_000): Promise<string> {
+  const describe = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `signal ${signal}` : `exit ${code}`);
+  if (service.process.exitCode !== null || service.process.signalCode !== null) {
+    return describe(service.process.exitCode, service.process.signalCode);
+  }
+  const exited = new Promise<string>((resolve) => service.process.once('exit', (code, signal) => resolve(describe(code, signal))));
   service.process.kill('SIGTERM');
   const timer = setTimeout(() => service.process.kill('SIGKILL'), timeoutMs);
-  const code = await exited;
+  const how = await exited;
   clearTimeout(timer);
-  return code;
+  return how;
 }
