@@ -20,10 +20,13 @@ describe('pipeline end to end', () => {
 
   beforeAll(async () => {
     const env = { MONGODB_URI: mongoUriWithDatabase(database), LOG_LEVEL: 'info' };
-    const started = await Promise.all(
+    // allSettled: whatever did start is stopped in afterAll even when another service failed.
+    const started = await Promise.allSettled(
       SERVICES.map((name) => startService(name, { ...env, KAFKA_GROUP_ID: `${run}-${name}` })),
     );
-    for (const service of started) services[service.name] = service;
+    for (const result of started) if (result.status === 'fulfilled') services[result.value.name] = result.value;
+    const failed = started.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed.length > 0) throw new Error(failed.map((f) => String(f.reason)).join('\n'));
     reader = await TopicReader.start([TOPICS.articleIndexed]);
   });
 
