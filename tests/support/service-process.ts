@@ -39,6 +39,8 @@ export async function startService(name: ServiceName, env: Record<string, string
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
+  // A test run that dies must not leave services behind holding its stdout open.
+  process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;
   await waitFor(
     async () => {
