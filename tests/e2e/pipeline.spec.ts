@@ -97,16 +97,15 @@ describe('pipeline end to end', () => {
     expect(body).toMatchObject({ duplicate: true, version: 1 });
   });
 
-  it('refuses an invalid article with a 400 that names the problem', async () => {
+  it('refuses an invalid article with a problem+json answer that names the field', async () => {
     const response = await fetch(`${services.ingest.url}/v1/articles`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ source: 'sample-wire', sourceItemId: 'x', body: 'text only' }),
     });
-    expect(response.status).toBe(400);
-    const body = (await response.json()) as { error: string; issues: Array<{ path: string }> };
-    expect(body.error).toBe('ARTICLE.INVALID');
-    expect(body.issues.map((i) => i.path)).toContain('headline');
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({ field: 'headline', rule: 'required', status: 422 });
   });
 
   it('serves health, metrics and OpenAPI on every service', async () => {

@@ -14,12 +14,23 @@ export const ArticleSchema = z.object({
   sourceItemId: z.string().min(1).max(500),
   headline: z.string().min(1).max(1000),
   summary: z.string().max(5000).optional(),
-  body: z.string().min(1).max(1_000_000),
+  /** Plain text of the body; what the enricher reads. */
+  body: z.string().min(1).max(2_000_000),
+  /** The body as sanitised HTML (allowlisted tags only), for rendering. */
+  bodyHtml: z.string().max(4_000_000).optional(),
+  /** The dateline as the text gives it, e.g. `MARRAKECH, Morocco (AP) —`. */
+  dateline: z.string().max(300).optional(),
+  media: z.array(z.object({ url: z.string(), type: z.string().optional(), caption: z.string().optional() })).optional(),
+  /** The format the story arrived in (`native`, `ninjs`, `newsml-g2`, `nitf`, `rss`, `atom`). */
+  format: z.string().optional(),
   byline: z.string().max(500).optional(),
   /** BCP 47 language tag as given by the source, lower-cased primary subtag (e.g. `en`, `fr-CA`). */
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/),
   url: z.url().optional(),
+  /** First-created time in UTC (the source's, else when we received it). */
   publishedAt: z.iso.datetime({ offset: true }),
+  /** The source's version-created time in UTC, when it gives one. */
+  updatedAt: z.iso.datetime({ offset: true }).optional(),
   receivedAt: z.iso.datetime({ offset: true }),
   /** sha256 of headline + body; a resubmission with the same hash is a duplicate, not a new version. */
   contentHash: z.string().regex(/^[a-f0-9]{64}$/),

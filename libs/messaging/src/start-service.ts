@@ -17,6 +17,8 @@ export interface StartServiceOptions {
   /** Every topic this service reads or writes; created when missing before anything subscribes. */
   topics: readonly string[];
   description: string;
+  /** False when the service reads raw request bodies itself (ingest parses several formats). */
+  bodyParser?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function startService(options: StartServiceOptions): Promise<INestA
     partitions: config.KAFKA_TOPIC_PARTITIONS,
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,
   });
-  const app = await NestFactory.create(options.module, { logger, bufferLogs: true });
+  const app = await NestFactory.create(options.module, { logger, bufferLogs: true, bodyParser: options.bodyParser ?? true });
   app.enableShutdownHooks();
   // Nest drains on SIGTERM; this bounds the drain so a stuck dependency cannot block the exit forever.
   process.once('SIGTERM', () => setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref());

@@ -1,4 +1,6 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { raw } from 'express';
 import { MessagingModule } from '@newsflow/messaging';
 import { KafkaProbe } from '@newsflow/messaging';
 import { MongoModule, MongoProbe, PlatformModule, RedisModule, RedisProbe } from '@newsflow/platform';
@@ -9,9 +11,19 @@ import { ArticleRepository } from './articles/article.repository';
 import { SubmitArticleHttpController } from './articles/submit-article/submit-article.http.controller';
 import { SubmitArticleService } from './articles/submit-article/submit-article.service';
 import { INGEST_CONFIG, IngestConfig } from './config/ingest.config';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  constructor(@Inject(INGEST_CONFIG) private readonly config: IngestConfig) {}
+
+  /** Bodies arrive raw: ingest decodes JSON and XML itself so every failure is a problem+json answer. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(raw({ type: () => true, limit: this.config.MAX_BODY_BYTES }))
+      .forRoutes({ path: 'v1/articles', method: RequestMethod.POST }, { path: 'v1/articles/batch', method: RequestMethod.POST });
+  }
+
   static register(config: IngestConfig, version: string): DynamicModule {
     return {
       module: AppModule,
@@ -22,7 +34,7 @@ export class AppModule {
         PlatformModule.forRoot({ service: 'ingest', probes: [KafkaProbe, MongoProbe, RedisProbe] }),
       ],
       controllers: [SubmitArticleHttpController, ArticleStatusHttpController, TrackStatusMessageController],
-      providers: [{ provide: INGEST_CONFIG, useValue: config }, ArticleRepository, ArticleStatusRepository, SubmitArticleService],
+      providers: [{ provide: INGEST_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, ArticleRepository, ArticleStatusRepository, SubmitArticleService],
     };
   }
 }

@@ -14,6 +14,7 @@ runMain('ingest', async () => {
     config,
     groupId: config.KAFKA_GROUP_ID,
     topics: [...ALL_TOPICS, deadLetterTopic('ingest')],
+    bodyParser: false,
     description: 'Accepts wire stories, normalises them into the canonical article and hands them to the pipeline.',
   });
 });

@@ -6,8 +6,9 @@ export const IngestConfigSchema = z.object({
   HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
   HTTP_HOST: z.string().default('0.0.0.0'),
   KAFKA_GROUP_ID: z.string().default('newsflow-ingest'),
-  /** Base of the status URLs handed back to wire desks. */
-  PUBLIC_BASE_URL: z.url().optional(),
+  /** Larger bodies are refused with 413 before they are read into memory. */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  MAX_BATCH_ITEMS: z.coerce.number().int().min(1).max(10_000).default(100),
 });
 
 export type IngestConfig = z.infer<typeof IngestConfigSchema>;

@@ -1,37 +1,47 @@
-import { BadRequestException, Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Controller, Headers, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { NativeArticleRequestSchema } from './native-article.request';
+import { INGEST_CONFIG, IngestConfig } from '../../config/ingest.config';
+import { problemOf } from '../../http/problem-details.filter';
+import { InputProblem } from '../formats/input-problem';
+import { normalizeDraft } from '../formats/normalize-draft';
+import { decode, draftFromJson, parseJsonText, parseSubmission } from '../formats/parse-submission';
 import { SubmitArticleService } from './submit-article.service';
+
+const body = (req: Request): Buffer => (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
 
 @ApiTags('articles')
 @Controller('v1/articles')
 export class SubmitArticleHttpController {
-  constructor(private readonly submitArticle: SubmitArticleService) {}
+  constructor(
+    private readonly submitArticle: SubmitArticleService,
+    @Inject(INGEST_CONFIG) private readonly config: IngestConfig,
+  ) {}
 
   @Post()
   @HttpCode(202)
+  @ApiConsumes('application/json', 'application/ninjs+json', 'application/vnd.iptc.g2.newsitem+xml', 'application/xml')
+  @ApiBody({ description: 'Native JSON, IPTC ninjs 1.x/2.x, NewsML-G2 newsItem or NITF 3.x' })
   @ApiAcceptedResponse({ description: 'Stored and handed to the pipeline; follow `statusUrl`' })
   @ApiOkResponse({ description: 'The same story was already accepted; nothing changed' })
-  @ApiBadRequestResponse({ description: 'The body is not a valid article; `issues` names each problem' })
-  @ApiServiceUnavailableResponse({ description: 'Kafka is unavailable; the story was not accepted, retry later' })
+  @ApiResponse({ status: 400, description: 'Malformed body (JSON, XML, UTF-8); application/problem+json' })
+  @ApiResponse({ status: 413, description: 'Body over MAX_BODY_BYTES' })
+  @ApiResponse({ status: 415, description: 'Unsupported content type or XML document' })
+  @ApiResponse({ status: 422, description: 'A field breaks a rule; `field` and `rule` name it' })
+  @ApiResponse({ status: 503, description: 'Kafka is unavailable; nothing was accepted, retry later' })
   async submit(
-    @Body() body: unknown,
+    @Req() req: Request,
+    @Headers('content-type') contentType: string | undefined,
+    @Headers('x-source-id') sourceHeader: string | undefined,
     @Headers('x-correlation-id') correlationHeader: string | undefined,
     @Headers('traceparent') traceparent: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const parsed = NativeArticleRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      throw new BadRequestException({
-        error: 'ARTICLE.INVALID',
-        message: 'the article is not valid',
-        issues: parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
-      });
-    }
+    const draft = parseSubmission(contentType, body(req));
+    const article = normalizeDraft(draft, sourceHeader, new Date());
     const correlationId = correlationHeader?.slice(0, 200) || randomUUID();
-    const result = await this.submitArticle.submit(parsed.data, { correlationId, traceparent });
+    const result = await this.submitArticle.submit(article, { correlationId, traceparent });
     if (result.outcome === 'duplicate') response.status(200);
     response.setHeader('x-correlation-id', correlationId);
     return {
@@ -40,6 +50,46 @@ export class SubmitArticleHttpController {
       duplicate: result.outcome === 'duplicate',
       correlationId,
       statusUrl: `/v1/articles/${result.id}/status`,
+      ignoredFields: draft.unknownFields,
     };
+  }
+
+  /** A JSON array (or `{ "items": [...] }`) of native or ninjs articles; every item gets its own answer. */
+  @Post('batch')
+  @ApiBody({ description: 'JSON array of native or ninjs articles, at most MAX_BATCH_ITEMS' })
+  @ApiResponse({ status: 202, description: 'Every item was accepted (or was a duplicate)' })
+  @ApiResponse({ status: 207, description: 'Some items were refused; see each item' })
+  async batch(
+    @Req() req: Request,
+    @Headers('content-type') contentType: string | undefined,
+    @Headers('x-source-id') sourceHeader: string | undefined,
+    @Headers('x-correlation-id') correlationHeader: string | undefined,
+    @Headers('traceparent') traceparent: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    if (!/json/i.test(contentType ?? '')) throw new InputProblem(415, 'unsupported-media-type', 'a batch is a JSON array: send application/json');
+    const parsed = parseJsonText(decode(body(req)));
+    const items = Array.isArray(parsed) ? parsed : (parsed as { items?: unknown })?.items;
+    if (!Array.isArray(items)) throw new InputProblem(400, 'batch-not-array', 'a batch is a JSON array of articles, or { "items": [...] }');
+    if (items.length > this.config.MAX_BATCH_ITEMS) {
+      throw new InputProblem(413, 'batch-too-large', `a batch holds at most ${this.config.MAX_BATCH_ITEMS} items, got ${items.length}`);
+    }
+    const correlationId = correlationHeader?.slice(0, 200) || randomUUID();
+    const results = [];
+    // One at a time: items of one batch are often versions of the same story and must stay in order.
+    for (const [index, item] of items.entries()) {
+      try {
+        const draft = draftFromJson(item);
+        const article = normalizeDraft(draft, sourceHeader, new Date());
+        const result = await this.submitArticle.submit(article, { correlationId, traceparent });
+        results.push({ index, status: result.outcome === 'duplicate' ? 200 : 202, id: result.id, version: result.version,
+          duplicate: result.outcome === 'duplicate', ignoredFields: draft.unknownFields });
+      } catch (error) {
+        results.push({ index, status: problemOf(error).status, problem: problemOf(error) });
+      }
+    }
+    const refused = results.filter((r) => r.status >= 300).length;
+    response.status(refused === 0 ? 202 : 207);
+    return { correlationId, accepted: results.length - refused, refused, results };
   }
 }

@@ -1,10 +1,8 @@
 import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
-import { TOPICS } from '@newsflow/contracts';
+import { Article, TOPICS } from '@newsflow/contracts';
 import { EventPublisher } from '@newsflow/messaging';
 import { ArticleStatusRepository } from '../article-status/article-status.repository';
 import { AcceptOutcome, ArticleRepository } from '../article.repository';
-import { NativeArticleRequest } from './native-article.request';
-import { normalizeNativeArticle } from './normalize-native-article';
 
 export interface SubmitResult {
   id: string;
@@ -31,8 +29,7 @@ export class SubmitArticleService {
     private readonly publisher: EventPublisher,
   ) {}
 
-  async submit(request: NativeArticleRequest, context: RequestContext): Promise<SubmitResult> {
-    const article = normalizeNativeArticle(request, new Date());
+  async submit(article: Article, context: RequestContext): Promise<SubmitResult> {
     const { outcome, record } = await this.articles.accept(article, context.correlationId);
     const result = { id: record.articleId, version: record.version, outcome };
     if (outcome === 'duplicate' && record.published) return result;

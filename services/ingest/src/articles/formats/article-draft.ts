@@ -1,0 +1,39 @@
+/** What every input format is parsed into before normalisation into the canonical article. */
+export interface ArticleDraft {
+  format: 'native' | 'ninjs' | 'newsml-g2' | 'nitf';
+  /** From the document when the format carries it; otherwise the request names the source. */
+  sourceId?: string;
+  sourceName?: string;
+  sourceItemId?: string;
+  headline?: string;
+  summary?: string;
+  /** Body as the source sent it: HTML (sanitised later) or plain text. */
+  bodyHtml?: string;
+  bodyText?: string;
+  byline?: string;
+  language?: string;
+  url?: string;
+  firstCreated?: string;
+  versionCreated?: string;
+  media: Array<{ url: string; type?: string; caption?: string }>;
+  /** Top-level fields we do not use; ignored, and listed back to the sender. */
+  unknownFields: string[];
+  /** Fields present with the wrong JSON type, e.g. a number where text belongs. */
+  wrongTypes: string[];
+}
+
+export function emptyDraft(format: ArticleDraft['format']): ArticleDraft {
+  return { format, media: [], unknownFields: [], wrongTypes: [] };
+}
+
+/** Trimmed string or undefined; a value of another type counts as missing (and is reported so). */
+export function text(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed.length > 0 ? trimmed : undefined;
+}
+
+/** Like `text`, but ids may come as numbers from some wire systems. */
+export function idText(value: unknown): string | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : text(value);
+}

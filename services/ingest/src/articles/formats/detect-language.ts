@@ -1,0 +1,25 @@
+/**
+ * A small stop-word vote, used only when the source does not declare a language. Short or
+ * ambiguous texts come out as `und` (undetermined) rather than a guess.
+ */
+const STOP_WORDS: Record<string, string[]> = {
+  en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'on', 'with', 'was', 'said', 'by', 'at', 'from'],
+  fr: ['le', 'la', 'les', 'et', 'des', 'du', 'un', 'une', 'est', 'dans', 'pour', 'que', 'qui', 'sur', 'au'],
+  de: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'den', 'von', 'zu', 'sich', 'auf', 'für', 'ein', 'eine'],
+  es: ['el', 'los', 'las', 'y', 'del', 'que', 'en', 'por', 'con', 'una', 'para', 'es', 'se', 'su', 'al'],
+  it: ['il', 'di', 'che', 'e', 'per', 'del', 'della', 'con', 'non', 'una', 'sono', 'nel', 'alla', 'gli', 'anche'],
+  pt: ['o', 'os', 'as', 'e', 'do', 'da', 'que', 'em', 'para', 'com', 'uma', 'não', 'no', 'na', 'por'],
+  nl: ['de', 'het', 'een', 'en', 'van', 'is', 'dat', 'niet', 'met', 'op', 'voor', 'zijn', 'aan', 'ook', 'werd'],
+};
+
+export function detectLanguage(text: string): string {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < 5) return 'und';
+  const scores = Object.entries(STOP_WORDS).map(([lang, stops]) => {
+    const set = new Set(stops);
+    return { lang, score: words.filter((w) => set.has(w)).length / words.length };
+  });
+  scores.sort((a, b) => b.score - a.score);
+  const [best, second] = scores;
+  return best.score >= 0.05 && best.score > second.score * 1.3 ? best.lang : 'und';
+}

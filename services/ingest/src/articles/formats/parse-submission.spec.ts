@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputProblem } from './input-problem';
+import { normalizeDraft } from './normalize-draft';
+import { parseSubmission } from './parse-submission';
+
+const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name));
+const now = new Date('2025-11-25T00:00:00Z');
+
+function problem(fn: () => unknown): InputProblem {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof InputProblem) return error;
+    throw error;
+  }
+  throw new Error('expected an InputProblem');
+}
+
+describe('ninjs 2.x', () => {
+  const article = normalizeDraft(parseSubmission('application/ninjs+json', fixture('interpol.ninjs.json')), 'exw', now);
+
+  it('maps headline, summary, byline, times (in UTC) and renditions', () => {
+    expect(article).toMatchObject({
+      format: 'ninjs',
+      sourceItemId: 'urn:newsml:example.com:20251124:interpol-ga-93',
+      headline: 'Marrakech Hosts 93rd INTERPOL General Assembly',
+      summary: "INTERPOL's president praised Morocco's security cooperation.",
+      byline: 'By Example Wire staff',
+      language: 'en',
+      publishedAt: '2025-11-24T08:00:00.000Z',
+      updatedAt: '2025-11-24T09:30:00.000Z',
+      source: { id: 'exw', name: 'Example Wire' },
+      media: [{ url: 'https://example.com/photos/ga93.jpg', type: 'image/jpeg' }],
+      dateline: 'MARRAKECH, Morocco (Example Wire)',
+    });
+  });
+
+  it('strips scripts, iframes and event handlers from the HTML and keeps plain text', () => {
+    expect(article.bodyHtml).toContain('<p>');
+    expect(article.bodyHtml).not.toMatch(/script|iframe|onclick|alert|evil/);
+    expect(article.body).toContain('Major General Ahmed Naser Al-Raisi');
+    expect(article.body).not.toContain('<');
+  });
+
+  it('lists fields it does not use', () => {
+    expect(parseSubmission('application/json', fixture('interpol.ninjs.json')).unknownFields).toEqual(['x-vendor-field']);
+  });
+});
+
+describe('NewsML-G2 newsItem', () => {
+  const article = normalizeDraft(parseSubmission('application/vnd.iptc.g2.newsitem+xml', fixture('interpol.newsml.xml')), undefined, now);
+
+  it('takes guid, provider, headline, times and the XHTML body', () => {
+    expect(article).toMatchObject({
+      format: 'newsml-g2',
+      source: { id: 'EXW' },
+      sourceItemId: 'urn:newsml:example.com:20251124:interpol-ga-93-g2',
+      headline: 'Marrakech Hosts 93rd INTERPOL General Assembly',
+      byline: 'By Example Wire staff',
+      url: 'https://example.com/news/interpol-ga-93',
+      publishedAt: '2025-11-24T08:00:00.000Z',
+    });
+    expect(article.body).toContain('Morocco’s commitment');
+    expect(article.body).toContain('Moroccan authorities & King Mohammed VI');
+    expect(article.body.split('\n\n')).toHaveLength(2);
+  });
+});
+
+describe('NITF 3.x', () => {
+  const article = normalizeDraft(parseSubmission('application/xml', fixture('interpol.nitf.xml')), undefined, now);
+
+  it('takes doc-id, hl1, byline, norm dates and body.content', () => {
+    expect(article).toMatchObject({
+      format: 'nitf',
+      source: { id: 'EXW' },
+      sourceItemId: 'EXW-20251124-interpol-ga-93',
+      headline: 'Marrakech Hosts 93rd INTERPOL General Assembly',
+      byline: 'By Example Wire staff',
+      summary: "INTERPOL's president praised Morocco's security cooperation.",
+      publishedAt: '2025-11-24T08:00:00.000Z',
+      updatedAt: '2025-11-24T09:30:00.000Z',
+      url: 'https://example.com/news/interpol-ga-93-nitf',
+    });
+    expect(article.body).toContain('from November 24 to 27');
+  });
+});
+
+describe('bad input', () => {
+  it('refuses malformed JSON and XML, naming the problem', () => {
+    expect(problem(() => parseSubmission('application/json', Buffer.from('{"headline":'))).rule).toBe('json-malformed');
+    expect(problem(() => parseSubmission('application/xml', Buffer.from('<nitf><head></nitf>'))).rule).toBe('xml-malformed');
+  });
+
+  it('refuses DOCTYPE, external entities and entity expansion without resolving them', () => {
+    const xxe = '<?xml version="1.0"?><!DOCTYPE nitf [<!ENTITY x SYSTEM "file:///etc/passwd">]><nitf><head><title>&x;</title></head></nitf>';
+    const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><nitf>&lol2;</nitf>';
+    expect(problem(() => parseSubmission('application/xml', Buffer.from(xxe))).rule).toBe('xml-doctype-forbidden');
+    expect(problem(() => parseSubmission('text/xml', Buffer.from(laughs))).rule).toBe('xml-doctype-forbidden');
+  });
+
+  it('refuses invalid UTF-8, empty bodies and unknown content types', () => {
+    expect(problem(() => parseSubmission('application/json', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]))).rule).toBe('invalid-utf8');
+    expect(problem(() => parseSubmission('application/json', Buffer.alloc(0))).rule).toBe('empty-body');
+    const wrongType = problem(() => parseSubmission('text/plain', Buffer.from('hello')));
+    expect([wrongType.status, wrongType.rule]).toEqual([415, 'unsupported-media-type']);
+    expect(problem(() => parseSubmission('application/xml', Buffer.from('<rss><channel/></rss>'))).rule).toBe('unsupported-xml');
+  });
+
+  it('names missing fields, wrong types and impossible timestamps', () => {
+    const draft = (doc: object) => parseSubmission('application/json', Buffer.from(JSON.stringify(doc)));
+    const base = { source: 'exw', sourceItemId: '1', headline: 'H', body: 'B' };
+    expect(problem(() => normalizeDraft(draft({ ...base, headline: undefined }), undefined, now)).field).toBe('headline');
+    expect(problem(() => normalizeDraft(draft({ ...base, body: 42 }), undefined, now))).toMatchObject({ field: 'body', rule: 'wrong-type' });
+    expect(problem(() => normalizeDraft(draft({ ...base, publishedAt: '2999-01-01T00:00:00Z' }), undefined, now)).rule).toBe('timestamp-out-of-range');
+    expect(problem(() => normalizeDraft(draft({ ...base, publishedAt: '1850-01-01T00:00:00Z' }), undefined, now)).rule).toBe('timestamp-out-of-range');
+    expect(problem(() => normalizeDraft(draft({ ...base, publishedAt: 'yesterday' }), undefined, now)).rule).toBe('invalid-timestamp');
+    expect(problem(() => normalizeDraft(draft({ ...base, language: 'english!' }), undefined, now)).field).toBe('language');
+  });
+
+  it('detects the language when the source gives none', () => {
+    const draft = parseSubmission('application/json', Buffer.from(JSON.stringify({
+      source: 'exw', sourceItemId: '2', headline: 'Grève à Paris',
+      body: 'Les conducteurs de la RATP sont en grève pour la deuxième journée et le trafic est très perturbé dans la capitale.',
+    })));
+    expect(normalizeDraft(draft, undefined, now).language).toBe('fr');
+  });
+});

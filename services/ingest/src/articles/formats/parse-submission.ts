@@ -1,0 +1,58 @@
+import { ArticleDraft } from './article-draft';
+import { InputProblem } from './input-problem';
+import { parseNativeJson } from './native-json.format';
+import { parseNewsMlG2 } from './newsml-g2.format';
+import { looksLikeNinjs, parseNinjs } from './ninjs.format';
+import { parseNitf } from './nitf.format';
+import { parseXml } from './safe-xml';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function decode(body: Buffer): string {
+  try {
+    return utf8.decode(body).replace(/^\uFEFF/, '');
+  } catch {
+    throw new InputProblem(400, 'invalid-utf8', 'the body is not valid UTF-8');
+  }
+}
+
+export function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputProblem(400, 'json-malformed', `malformed JSON: ${(error as Error).message}`);
+  }
+}
+
+/** One JSON article, native or ninjs (also each item of a batch). */
+export function draftFromJson(doc: unknown): ArticleDraft {
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new InputProblem(400, 'json-not-object', 'an article must be a JSON object');
+  const obj = doc as Record<string, unknown>;
+  return looksLikeNinjs(obj) ? parseNinjs(obj) : parseNativeJson(obj);
+}
+
+function parseJson(text: string): ArticleDraft {
+  return draftFromJson(parseJsonText(text));
+}
+
+function parseXmlDocument(text: string): ArticleDraft {
+  const root = parseXml(text);
+  if (root.newsItem) return parseNewsMlG2(root, text);
+  if (root.nitf) return parseNitf(root, text);
+  const name = Object.keys(root).find((k) => !k.startsWith('?'));
+  throw new InputProblem(415, 'unsupported-xml', `unsupported XML document <${name ?? '?'}>: expected a NewsML-G2 newsItem or NITF`);
+}
+
+/** Picks the parser from the content type; JSON flavours by content, XML flavours by root element. */
+export function parseSubmission(contentType: string | undefined, body: Buffer): ArticleDraft {
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  if (body.length === 0) throw new InputProblem(400, 'empty-body', 'the request body is empty');
+  const text = decode(body);
+  if (type === 'application/ninjs+json') {
+    const draft = parseJson(text);
+    return draft.format === 'ninjs' ? draft : parseNinjs(JSON.parse(text));
+  }
+  if (type === 'application/json' || type.endsWith('+json')) return parseJson(text);
+  if (type === 'application/xml' || type === 'text/xml' || type.endsWith('+xml')) return parseXmlDocument(text);
+  throw new InputProblem(415, 'unsupported-media-type', `content type "${type || '(none)'}" is not accepted: send application/json, application/ninjs+json or XML (NewsML-G2, NITF)`);
+}

@@ -1,0 +1,59 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { InputProblem } from './input-problem';
+
+/**
+ * DOCTYPE is where external entities and entity expansion ("billion laughs") live; no news format
+ * we accept needs one, so any document declaring one is refused before parsing.
+ */
+const FORBIDDEN = /<!DOCTYPE|<!ENTITY/i;
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  processEntities: true,
+  htmlEntities: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  preserveOrder: false,
+});
+
+export function assertSafeXml(xml: string): void {
+  if (FORBIDDEN.test(xml)) throw new InputProblem(400, 'xml-doctype-forbidden', 'XML documents with a DOCTYPE or ENTITY declaration are refused');
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    throw new InputProblem(400, 'xml-malformed', `malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
+  }
+}
+
+export function parseXml(xml: string): Record<string, unknown> {
+  assertSafeXml(xml);
+  return parser.parse(xml) as Record<string, unknown>;
+}
+
+/** Text of an element that may carry attributes (`{'#text': …, '@attr': …}`) or repeat (first one wins). */
+export function nodeText(node: unknown): string | undefined {
+  const first = Array.isArray(node) ? node[0] : node;
+  if (typeof first === 'string' || typeof first === 'number') return String(first).trim() || undefined;
+  if (first && typeof first === 'object' && '#text' in first) return String((first as Record<string, unknown>)['#text']).trim() || undefined;
+  return undefined;
+}
+
+export function attr(node: unknown, name: string): string | undefined {
+  const first = Array.isArray(node) ? node[0] : node;
+  if (!first || typeof first !== 'object') return undefined;
+  const value = (first as Record<string, unknown>)[`@${name}`];
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+export function asArray<T>(node: T | T[] | undefined): T[] {
+  return node === undefined ? [] : Array.isArray(node) ? node : [node];
+}
+
+/** Inner markup of the first `<tag …>…</tag>` (namespace prefix allowed), e.g. an XHTML body. */
+export function innerXml(xml: string, tag: string): string | undefined {
+  const escaped = tag.replace(/\./g, '\\.');
+  const match = new RegExp(`<(?:[\\w-]+:)?${escaped}(?:\\s[^>]*)?>([\\s\\S]*?)</(?:[\\w-]+:)?${escaped}>`).exec(xml);
+  return match?.[1];
+}

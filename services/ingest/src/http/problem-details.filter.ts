@@ -1,0 +1,45 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { InputProblem } from '../articles/formats/input-problem';
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  rule?: string;
+  field?: string;
+  [extension: string]: unknown;
+}
+
+export function problemOf(error: unknown): ProblemDetails {
+  if (error instanceof InputProblem) {
+    return { type: `https://newsflow.dev/problems/${error.rule}`, title: 'the article cannot be accepted', status: error.status,
+      detail: error.message, rule: error.rule, ...(error.field ? { field: error.field } : {}) };
+  }
+  // body-parser's own errors: size limit, aborted uploads.
+  const parserError = error as { type?: string; status?: number; limit?: number };
+  if (parserError?.type === 'entity.too.large') {
+    return { type: 'https://newsflow.dev/problems/body-too-large', title: 'the request body is too large', status: 413,
+      detail: `the body exceeds the limit of ${parserError.limit} bytes`, rule: 'body-too-large' };
+  }
+  if (error instanceof HttpException) {
+    const response = error.getResponse();
+    const body = typeof response === 'object' ? (response as Record<string, unknown>) : { message: response };
+    return { type: 'about:blank', title: error.name, status: error.getStatus(), detail: String(body.message ?? error.message), ...body };
+  }
+  return { type: 'about:blank', title: 'internal error', status: 500, detail: 'the request failed unexpectedly; nothing was accepted' };
+}
+
+/** Every error from ingest's HTTP API is `application/problem+json` (RFC 9457). */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const problem = problemOf(error);
+    if (problem.status >= 500) this.logger.error({ msg: 'request failed', error: String((error as Error)?.stack ?? error) });
+    const response = host.switchToHttp().getResponse<Response>();
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+}

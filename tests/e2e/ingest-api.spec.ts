@@ -1,0 +1,89 @@
+import { parseEvent, TOPICS } from '@newsflow/contracts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RunningService, startService, stopService } from '../support/service-process';
+import { TopicReader } from '../support/topic-reader';
+import { mongoUriWithDatabase, unique } from '../support/unique';
+
+const FIXTURES = join(__dirname, '..', '..', 'services', 'ingest', 'src', 'articles', 'formats', 'fixtures');
+
+/** Ingest as a wire desk uses it: every accepted format, and every kind of bad input, over real HTTP. */
+describe('ingest HTTP API', () => {
+  const run = unique('e2e-ingest');
+  let ingest: RunningService;
+  let received: TopicReader;
+
+  beforeAll(async () => {
+    ingest = await startService('ingest', {
+      MONGODB_URI: mongoUriWithDatabase(run.replace(/-/g, '_')),
+      KAFKA_GROUP_ID: run,
+      MAX_BODY_BYTES: String(64 * 1024),
+      MAX_BATCH_ITEMS: '5',
+    });
+    received = await TopicReader.start([TOPICS.articleReceived]);
+  });
+
+  afterAll(async () => {
+    await received?.stop();
+    if (ingest) await stopService(ingest);
+  });
+
+  const post = (path: string, contentType: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+    fetch(`${ingest.url}${path}`, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
+
+  /** Fixtures are submitted under a per-run item id so each run creates new articles. */
+  const fresh = (text: string) => text.replace(/interpol-ga-93/g, `interpol-ga-93-${run}`);
+
+  it.each([
+    ['ninjs 2.x', 'application/ninjs+json', 'interpol.ninjs.json', 'ninjs'],
+    ['NewsML-G2', 'application/vnd.iptc.g2.newsitem+xml', 'interpol.newsml.xml', 'newsml-g2'],
+    ['NITF 3.x', 'application/xml', 'interpol.nitf.xml', 'nitf'],
+  ])('accepts %s and publishes the canonical article', async (_name, contentType, file, format) => {
+    const response = await post('/v1/articles', contentType, fresh(readFileSync(join(FIXTURES, file), 'utf8')), { 'x-source-id': 'exw' });
+    expect(response.status).toBe(202);
+    const accepted = (await response.json()) as { id: string };
+    const message = await received.waitForMessage((m) => m.key === accepted.id, `${format} article on the received topic`);
+    const { article } = parseEvent(TOPICS.articleReceived, JSON.parse(message.value ?? 'null')).payload;
+    expect(article).toMatchObject({ format, headline: 'Marrakech Hosts 93rd INTERPOL General Assembly', language: 'en' });
+    expect(article.body).toMatch(/Al-Raisi/);
+    expect(article.bodyHtml).not.toMatch(/<script|onclick/);
+  });
+
+  it('answers every kind of bad input with problem+json, and stores nothing', async () => {
+    const cases: Array<[string, string | Buffer, number, string]> = [
+      ['application/json', '{"headline": ', 400, 'json-malformed'],
+      ['text/plain', 'just text', 415, 'unsupported-media-type'],
+      ['application/json', JSON.stringify({ source: 'exw', sourceItemId: 'b1', body: 'no headline' }), 422, 'required'],
+      ['application/json', JSON.stringify({ source: 'exw', sourceItemId: 'b2', headline: 7, body: 'x' }), 422, 'wrong-type'],
+      ['application/json', JSON.stringify({ source: 'exw', sourceItemId: 'b3', headline: 'H', body: 'x', publishedAt: '2999-01-01T00:00:00Z' }), 422, 'timestamp-out-of-range'],
+      ['application/json', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), 400, 'invalid-utf8'],
+      ['application/xml', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><nitf>&e;</nitf>', 400, 'xml-doctype-forbidden'],
+      ['application/json', JSON.stringify({ source: 'exw', sourceItemId: 'big', headline: 'H', body: 'x'.repeat(70 * 1024) }), 413, 'body-too-large'],
+    ];
+    for (const [contentType, body, status, rule] of cases) {
+      const response = await post('/v1/articles', contentType, body);
+      expect({ rule, status: response.status, type: response.headers.get('content-type') }).toEqual({ rule, status, type: expect.stringMatching(/^application\/problem\+json/) });
+      expect(((await response.json()) as { rule: string }).rule).toBe(rule);
+    }
+  });
+
+  it('lists unknown fields it ignored', async () => {
+    const response = await post('/v1/articles', 'application/json', JSON.stringify({
+      source: 'exw', sourceItemId: `unknown-${run}`, headline: 'H', body: 'Body text.', colour: 'blue', priority: 1,
+    }));
+    expect(response.status).toBe(202);
+    expect(((await response.json()) as { ignoredFields: string[] }).ignoredFields).toEqual(['colour', 'priority']);
+  });
+
+  it('answers a batch item by item', async () => {
+    const item = (n: number, extra: object = {}) => ({ source: 'exw', sourceItemId: `batch-${run}-${n}`, headline: `Story ${n}`, body: `Body ${n}.`, ...extra });
+    const response = await post('/v1/articles/batch', 'application/json', JSON.stringify([item(1), item(1), item(2, { headline: '' }), item(3)]));
+    expect(response.status).toBe(207);
+    const body = (await response.json()) as { accepted: number; refused: number; results: Array<{ status: number; duplicate?: boolean; problem?: { field: string } }> };
+    expect(body).toMatchObject({ accepted: 3, refused: 1 });
+    expect(body.results.map((r) => r.status)).toEqual([202, 200, 422, 202]);
+    expect(body.results[2].problem?.field).toBe('headline');
+    const tooMany = await post('/v1/articles/batch', 'application/json', JSON.stringify([1, 2, 3, 4, 5, 6].map((n) => item(10 + n))));
+    expect(tooMany.status).toBe(413);
+  });
+});
