@@ -1,6 +1,20 @@
 // Pushes samples/articles/* through ingest, waits until each is indexed and prints what came out.
 const { loadSamples } = require('../samples/load-samples');
 
+const SOURCE = 'sample-wire';
+
+/** The sample source and a fresh key for it (created on first run, key rotated on later runs). */
+async function sampleSourceKey(ingestUrl, adminKey) {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` };
+  const created = await fetch(`${ingestUrl}/v1/admin/sources`, {
+    method: 'POST', headers, body: JSON.stringify({ id: SOURCE, name: 'Sample Wire' }),
+  });
+  if (created.status === 201) return (await created.json()).apiKey;
+  const rotated = await fetch(`${ingestUrl}/v1/admin/sources/${SOURCE}/rotate-key`, { method: 'POST', headers });
+  if (!rotated.ok) throw new Error(`cannot get a key for source ${SOURCE}: HTTP ${rotated.status} ${await rotated.text()}`);
+  return (await rotated.json()).apiKey;
+}
+
 async function waitIndexed(ingestUrl, statusUrl) {
   const deadline = Date.now() + 120_000;
   let status;
@@ -19,18 +33,22 @@ function describe(article) {
   const lines = [
     `  enrichment  ${enrichment.status}${enrichment.reason ? ` (${enrichment.reason})` : ''}; ${enrichment.entities.length} entities${entities.length ? `: ${entities.join(', ')}` : ''}`,
     `  location    ${place ? `${place.name} (${place.lat}, ${place.lon}) via ${place.reason}` : 'none'}`,
-    `  weather     ${weather.status}${weather.reason ? ` (${weather.reason})` : ''}`,
+    `  weather     ${weather.status}${weather.reason ? ` (${weather.reason})` : ''}${weather.provider ? ` from ${weather.provider}` : ''}`,
   ];
-  if (weather.current) lines.push(`              now ${weather.current.temperature} ${weather.current.condition}; ${(weather.daily ?? []).map((d) => `${d.weekday} ${d.temperatureMax}`).join(', ')}`);
+  if (weather.current) {
+    const days = (weather.daily ?? []).map((d) => `${d.weekday} ${d.temperatureMax} ${d.condition}`).join(', ');
+    lines.push(`              now ${weather.current.localTime} ${weather.current.temperature} ${weather.current.condition}; ${days}`);
+  }
   return lines.join('\n');
 }
 
-async function pushSamples({ ingestUrl, indexerUrl }) {
-  console.log('\n[newsflow] pushing the sample articles:');
+async function pushSamples({ ingestUrl, indexerUrl, adminKey }) {
+  const apiKey = await sampleSourceKey(ingestUrl, adminKey);
+  console.log(`\n[newsflow] pushing the sample articles as source ${SOURCE}:`);
   for (const { file, request } of loadSamples()) {
     const response = await fetch(`${ingestUrl}/v1/articles`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
       body: JSON.stringify(request),
     });
     const body = await response.json();

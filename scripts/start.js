@@ -2,6 +2,7 @@
 // services, push the bundled sample articles through the pipeline and show what came out.
 // Services keep running until Ctrl-C; `npm start -- --once` stops them after the demo.
 const { spawn } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { ensureDeps } = require('./ensure-deps');
@@ -24,6 +25,14 @@ async function waitReady(service, child, logFile) {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`${service.name} did not become ready within 120 s; see ${logFile}`);
+}
+
+/** The admin key of this checkout's demo, kept in .state so the admin API stays usable between runs. */
+function adminKey() {
+  const file = path.join(root, '.state', 'admin-api-key');
+  if (process.env.ADMIN_API_KEY) return process.env.ADMIN_API_KEY;
+  if (!fs.existsSync(file)) fs.writeFileSync(file, `nfa_${randomBytes(24).toString('base64url')}\n`, { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
 }
 
 function startServices(env) {
@@ -49,7 +58,8 @@ async function main() {
   const env = await infra.up({ quiet: false });
   await run(bin('nx'), ['run-many', '-t', 'build', '--output-style=static']);
 
-  const running = startServices(env);
+  const admin = adminKey();
+  const running = startServices({ ...env, ADMIN_API_KEY: admin });
   const stopAll = () => running.forEach(({ child }) => child.exitCode === null && child.kill('SIGTERM'));
   process.on('SIGINT', () => { stopAll(); process.exit(130); });
   process.on('SIGTERM', () => { stopAll(); process.exit(143); });
@@ -62,12 +72,13 @@ async function main() {
   console.log('\n[newsflow] all four services are ready:');
   for (const { service, logFile } of running) console.log(`  ${service.name.padEnd(9)} http://127.0.0.1:${service.port}  (docs /docs, log ${path.relative(root, logFile)})`);
 
-  await pushSamples({ ingestUrl: `http://127.0.0.1:${SERVICES[0].port}`, indexerUrl: `http://127.0.0.1:${SERVICES[3].port}` });
+  await pushSamples({ ingestUrl: `http://127.0.0.1:${SERVICES[0].port}`, indexerUrl: `http://127.0.0.1:${SERVICES[3].port}`, adminKey: admin });
   console.log(`
 [newsflow] where to look:
   final topic    kcat -b ${env.KAFKA_BROKERS} -C -t news.articles.indexed.v1 -e
   index          MongoDB ${env.MONGODB_URI}, collection search_articles
   metrics        http://127.0.0.1:${SERVICES[0].port}/metrics (each service has /metrics, /health/ready)
+  admin API      http://127.0.0.1:${SERVICES[0].port}/v1/admin/sources with the key in .state/admin-api-key
   infrastructure npm run infra -- status | down`);
 
   if (once) {

@@ -2,6 +2,7 @@ import { parseEvent, TOPICS } from '@newsflow/contracts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RunningService, startService, stopService } from '../support/service-process';
+import { ADMIN_API_KEY, createSource } from '../support/sources';
 import { TopicReader } from '../support/topic-reader';
 import { mongoUriWithDatabase, unique } from '../support/unique';
 
@@ -12,6 +13,7 @@ describe('ingest HTTP API', () => {
   const run = unique('e2e-ingest');
   let ingest: RunningService;
   let received: TopicReader;
+  let apiKey: string;
 
   beforeAll(async () => {
     ingest = await startService('ingest', {
@@ -19,7 +21,9 @@ describe('ingest HTTP API', () => {
       KAFKA_GROUP_ID: run,
       MAX_BODY_BYTES: String(64 * 1024),
       MAX_BATCH_ITEMS: '5',
+      ADMIN_API_KEY,
     });
+    apiKey = await createSource(ingest.url, 'exw');
     received = await TopicReader.start([TOPICS.articleReceived]);
   });
 
@@ -29,7 +33,7 @@ describe('ingest HTTP API', () => {
   });
 
   const post = (path: string, contentType: string, body: string | Buffer, headers: Record<string, string> = {}) =>
-    fetch(`${ingest.url}${path}`, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
+    fetch(`${ingest.url}${path}`, { method: 'POST', headers: { 'content-type': contentType, authorization: `Bearer ${apiKey}`, ...headers }, body });
 
   /** Fixtures are submitted under a per-run item id so each run creates new articles. */
   const fresh = (text: string) => text.replace(/interpol-ga-93/g, `interpol-ga-93-${run}`);
@@ -39,7 +43,7 @@ describe('ingest HTTP API', () => {
     ['NewsML-G2', 'application/vnd.iptc.g2.newsitem+xml', 'interpol.newsml.xml', 'newsml-g2'],
     ['NITF 3.x', 'application/xml', 'interpol.nitf.xml', 'nitf'],
   ])('accepts %s and publishes the canonical article', async (_name, contentType, file, format) => {
-    const response = await post('/v1/articles', contentType, fresh(readFileSync(join(FIXTURES, file), 'utf8')), { 'x-source-id': 'exw' });
+    const response = await post('/v1/articles', contentType, fresh(readFileSync(join(FIXTURES, file), 'utf8')));
     expect(response.status).toBe(202);
     const accepted = (await response.json()) as { id: string };
     const message = await received.waitForMessage((m) => m.key === accepted.id, `${format} article on the received topic`);
@@ -85,5 +89,56 @@ describe('ingest HTTP API', () => {
     expect(body.results[2].problem?.field).toBe('headline');
     const tooMany = await post('/v1/articles/batch', 'application/json', JSON.stringify([1, 2, 3, 4, 5, 6].map((n) => item(10 + n))));
     expect(tooMany.status).toBe(413);
+  });
+
+  describe('sources and keys', () => {
+    const story = (source: string, n: string) => JSON.stringify({ source, sourceItemId: `auth-${run}-${n}`, headline: 'H', body: 'Body.' });
+    const admin = (path: string, body?: object) =>
+      fetch(`${ingest.url}/v1/admin/sources${path}`, {
+        method: body ? 'POST' : path.includes('/') ? 'POST' : 'GET',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_API_KEY}` },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+
+    it('answers 401 without a key or with an unknown one, and 403 for another source', async () => {
+      const missing = await fetch(`${ingest.url}/v1/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: story('exw', '1') });
+      expect([missing.status, ((await missing.json()) as { rule: string }).rule]).toEqual([401, 'api-key-missing']);
+      const unknown = await post('/v1/articles', 'application/json', story('exw', '2'), { authorization: 'Bearer nfk_not-a-key' });
+      expect([unknown.status, ((await unknown.json()) as { rule: string }).rule]).toEqual([401, 'api-key-unknown']);
+      const other = await post('/v1/articles', 'application/json', story('reuters', '3'));
+      expect([other.status, ((await other.json()) as { rule: string }).rule]).toEqual([403, 'wrong-source']);
+    });
+
+    it('never shows keys, rotates them and disables sources', async () => {
+      const key = await createSource(ingest.url, `desk-${run}`);
+      const listed = await (await admin('')).text();
+      expect(listed).toContain(`desk-${run}`);
+      expect(listed).not.toContain(key);
+      expect(listed).not.toMatch(/keyHash/);
+      const rotated = (await (await admin(`/desk-${run}/rotate-key`, {})).json()) as { apiKey: string };
+      expect((await post('/v1/articles', 'application/json', story(`desk-${run}`, '4'), { authorization: `Bearer ${key}` })).status).toBe(401);
+      expect((await post('/v1/articles', 'application/json', story(`desk-${run}`, '4'), { authorization: `Bearer ${rotated.apiKey}` })).status).toBe(202);
+      await admin(`/desk-${run}/disable`, {});
+      const disabled = await post('/v1/articles', 'application/json', story(`desk-${run}`, '5'), { authorization: `Bearer ${rotated.apiKey}` });
+      expect([disabled.status, ((await disabled.json()) as { rule: string }).rule]).toEqual([403, 'source-disabled']);
+      const noAdmin = await fetch(`${ingest.url}/v1/admin/sources`, { headers: { authorization: `Bearer ${rotated.apiKey}` } });
+      expect(noAdmin.status).toBe(401);
+    });
+
+    it('answers 429 with Retry-After past the per-source rate limit', async () => {
+      const key = await createSource(ingest.url, `limited-${run}`, { rateLimitPerMinute: 3 });
+      const statuses: number[] = [];
+      let retryAfter: string | null = null;
+      // 8 requests against a limit of 3: even split by a minute boundary, one window gets 4 or more.
+      for (let n = 0; n < 8; n++) {
+        const response = await post('/v1/articles', 'application/json', story(`limited-${run}`, `rl-${n}`), { authorization: `Bearer ${key}` });
+        statuses.push(response.status);
+        if (response.status === 429) retryAfter = response.headers.get('retry-after');
+      }
+      expect(statuses.filter((s) => s === 202).length).toBeGreaterThanOrEqual(3);
+      expect(statuses).toContain(429);
+      expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+      expect(Number(retryAfter)).toBeLessThanOrEqual(60);
+    });
   });
 });

@@ -3,6 +3,7 @@ import { traceIdOf } from '@newsflow/messaging';
 import mongoose from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { RunningService, SERVICES, ServiceName, startService, stopService } from '../support/service-process';
+import { ADMIN_API_KEY, createSource } from '../support/sources';
 import { TopicReader } from '../support/topic-reader';
 import { mongoUriWithDatabase, unique } from '../support/unique';
 import { waitFor } from '../support/wait-for';
@@ -17,9 +18,10 @@ describe('pipeline end to end', () => {
   const database = run.replace(/-/g, '_');
   const services = {} as Record<ServiceName, RunningService>;
   let reader: TopicReader;
+  let apiKey: string;
 
   beforeAll(async () => {
-    const env = { MONGODB_URI: mongoUriWithDatabase(database), LOG_LEVEL: 'info' };
+    const env = { MONGODB_URI: mongoUriWithDatabase(database), LOG_LEVEL: 'info', ADMIN_API_KEY };
     // allSettled: whatever did start is stopped in afterAll even when another service failed.
     const started = await Promise.allSettled(
       SERVICES.map((name) => startService(name, { ...env, KAFKA_GROUP_ID: `${run}-${name}` })),
@@ -28,6 +30,7 @@ describe('pipeline end to end', () => {
     const failed = started.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed.length > 0) throw new Error(failed.map((f) => String(f.reason)).join('\n'));
     reader = await TopicReader.start([TOPICS.articleIndexed]);
+    apiKey = await createSource(services.ingest.url, 'sample-wire');
   });
 
   afterAll(async () => {
@@ -43,7 +46,7 @@ describe('pipeline end to end', () => {
 
     const response = await fetch(`${services.ingest.url}/v1/articles`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId, traceparent },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}`, 'x-correlation-id': correlationId, traceparent },
       body: JSON.stringify(request),
     });
     expect(response.status).toBe(202);
@@ -88,7 +91,11 @@ describe('pipeline end to end', () => {
   it('answers a resubmission of the same story as a duplicate without a new version', async () => {
     const request = { ...seedArticleRequest(), sourceItemId: `dup-${run}` };
     const post = () =>
-      fetch(`${services.ingest.url}/v1/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+      fetch(`${services.ingest.url}/v1/articles`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+        body: JSON.stringify(request),
+      });
     const first = await post();
     expect(first.status).toBe(202);
     const second = await post();
@@ -100,7 +107,7 @@ describe('pipeline end to end', () => {
   it('refuses an invalid article with a problem+json answer that names the field', async () => {
     const response = await fetch(`${services.ingest.url}/v1/articles`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
       body: JSON.stringify({ source: 'sample-wire', sourceItemId: 'x', body: 'text only' }),
     });
     expect(response.status).toBe(422);

@@ -1,6 +1,6 @@
 import { DynamicModule, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { raw } from 'express';
+import { json, raw } from 'express';
 import { MessagingModule } from '@newsflow/messaging';
 import { KafkaProbe } from '@newsflow/messaging';
 import { MongoModule, MongoProbe, PlatformModule, RedisModule, RedisProbe } from '@newsflow/platform';
@@ -12,6 +12,11 @@ import { SubmitArticleHttpController } from './articles/submit-article/submit-ar
 import { SubmitArticleService } from './articles/submit-article/submit-article.service';
 import { INGEST_CONFIG, IngestConfig } from './config/ingest.config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { AdminKeyGuard } from './sources/admin-key.guard';
+import { RateLimiter } from './sources/rate-limiter';
+import { SourceAuthGuard } from './sources/source-auth.guard';
+import { SourceRepository } from './sources/source.repository';
+import { SourcesAdminHttpController } from './sources/sources-admin.http.controller';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -22,6 +27,7 @@ export class AppModule implements NestModule {
     consumer
       .apply(raw({ type: () => true, limit: this.config.MAX_BODY_BYTES }))
       .forRoutes({ path: 'v1/articles', method: RequestMethod.POST }, { path: 'v1/articles/batch', method: RequestMethod.POST });
+    consumer.apply(json({ limit: '100kb' })).forRoutes(SourcesAdminHttpController);
   }
 
   static register(config: IngestConfig, version: string): DynamicModule {
@@ -33,8 +39,9 @@ export class AppModule implements NestModule {
         MessagingModule.forRoot({ brokers: config.KAFKA_BROKERS, service: 'ingest', serviceVersion: version, groupId: config.KAFKA_GROUP_ID }),
         PlatformModule.forRoot({ service: 'ingest', probes: [KafkaProbe, MongoProbe, RedisProbe] }),
       ],
-      controllers: [SubmitArticleHttpController, ArticleStatusHttpController, TrackStatusMessageController],
-      providers: [{ provide: INGEST_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, ArticleRepository, ArticleStatusRepository, SubmitArticleService],
+      controllers: [SubmitArticleHttpController, SourcesAdminHttpController, ArticleStatusHttpController, TrackStatusMessageController],
+      providers: [{ provide: INGEST_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, ArticleRepository, ArticleStatusRepository, SubmitArticleService,
+        SourceRepository, RateLimiter, SourceAuthGuard, AdminKeyGuard],
     };
   }
 }

@@ -9,6 +9,12 @@ export const IngestConfigSchema = z.object({
   /** Larger bodies are refused with 413 before they are read into memory. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
   MAX_BATCH_ITEMS: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Guards the admin API (sources, keys); without it the admin API is off. */
+  ADMIN_API_KEY: z.string().min(16, 'use at least 16 characters').optional(),
+  DEFAULT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** How often ingest looks for feeds whose poll is due. */
+  FEED_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  FEED_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
 });
 
 export type IngestConfig = z.infer<typeof IngestConfigSchema>;

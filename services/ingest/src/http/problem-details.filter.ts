@@ -23,6 +23,10 @@ export function problemOf(error: unknown): ProblemDetails {
     return { type: 'https://newsflow.dev/problems/body-too-large', title: 'the request body is too large', status: 413,
       detail: `the body exceeds the limit of ${parserError.limit} bytes`, rule: 'body-too-large' };
   }
+  if (parserError?.type?.startsWith('entity.') && parserError.status && parserError.status < 500) {
+    return { type: 'https://newsflow.dev/problems/json-malformed', title: 'the request body cannot be read', status: parserError.status,
+      detail: String((error as Error).message), rule: 'json-malformed' };
+  }
   if (error instanceof HttpException) {
     const response = error.getResponse();
     const body = typeof response === 'object' ? (response as Record<string, unknown>) : { message: response };
@@ -40,6 +44,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = problemOf(error);
     if (problem.status >= 500) this.logger.error({ msg: 'request failed', error: String((error as Error)?.stack ?? error) });
     const response = host.switchToHttp().getResponse<Response>();
+    if (error instanceof InputProblem) response.set(error.headers);
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 }

@@ -1,7 +1,7 @@
 /** What every input format is parsed into before normalisation into the canonical article. */
 export interface ArticleDraft {
   format: 'native' | 'ninjs' | 'newsml-g2' | 'nitf';
-  /** From the document when the format carries it; otherwise the request names the source. */
+  /** A source id the document claims (native JSON `source`); must match the authenticated source. */
   sourceId?: string;
   sourceName?: string;
   sourceItemId?: string;

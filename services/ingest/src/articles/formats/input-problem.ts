@@ -6,10 +6,12 @@ import { AppError } from '@newsflow/platform';
  */
 export class InputProblem extends AppError {
   constructor(
-    readonly status: 400 | 413 | 415 | 422,
+    readonly status: 400 | 401 | 403 | 413 | 415 | 422 | 429,
     readonly rule: string,
     message: string,
     readonly field?: string,
+    /** Response headers that belong to the answer, e.g. Retry-After for 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(`INPUT.${rule.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`, message, { retriable: false });
     this.name = 'InputProblem';

@@ -17,7 +17,7 @@ export function parseNewsMlG2(root: Obj, xml: string): ArticleDraft {
   const contentSet = (item.contentSet ?? {}) as Obj;
   const draft = emptyDraft('newsml-g2');
   draft.sourceItemId = attr(item, 'guid');
-  draft.sourceId = provider(itemMeta);
+  draft.sourceName = provider(itemMeta);
   draft.headline = nodeText(contentMeta.headline) ?? nodeText(itemMeta.title);
   const descriptions = asArray(contentMeta.description as unknown);
   const summary = descriptions.find((d) => /summary/.test(attr(d, 'role') ?? '')) ?? descriptions[0];

@@ -21,8 +21,7 @@ export function parseNitf(root: Obj, xml: string): ArticleDraft {
   const hedline = (bodyHead.hedline ?? {}) as Obj;
   const draft = emptyDraft('nitf');
   draft.sourceItemId = attr(docdata['doc-id'], 'id-string');
-  draft.sourceId = attr(docdata['doc-id'], 'regsrc');
-  draft.sourceName = attr(docdata['doc.copyright'], 'holder');
+  draft.sourceName = attr(docdata['doc-id'], 'regsrc') ?? attr(docdata['doc.copyright'], 'holder');
   draft.headline = nodeText(hedline.hl1) ?? nodeText(head.title);
   draft.summary = innerXml(xml, 'abstract')?.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() || undefined;
   // Bylines mix text and markup (`By <person>…</person>`), so they are read from the source text.

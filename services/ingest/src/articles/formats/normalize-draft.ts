@@ -36,11 +36,14 @@ export function extractDateline(body: string): string | undefined {
  * Turns a parsed draft of any format into the canonical article, applying every rule once; an
  * InputProblem names the field and rule for the first thing that is wrong.
  */
-export function normalizeDraft(draft: ArticleDraft, sourceId: string | undefined, now: Date): Article {
+export function normalizeDraft(draft: ArticleDraft, sourceId: string, now: Date): Article {
   const [wrongType] = draft.wrongTypes;
   if (wrongType) throw new InputProblem(422, 'wrong-type', `${wrongType} must be a string`, wrongType);
-  const source = required(sourceId ?? draft.sourceId, 'source');
+  const source = sourceId;
   if (!SOURCE_ID.test(source)) throw new InputProblem(422, 'pattern', 'source may hold letters, digits and . _ : - only', 'source');
+  if (draft.sourceId && draft.sourceId !== source) {
+    throw new InputProblem(403, 'wrong-source', `this API key submits for source ${source}, not ${draft.sourceId}`, 'source');
+  }
   const sourceItemId = required(draft.sourceItemId, 'sourceItemId');
   const headline = required(draft.headline && htmlToText(sanitizeHtml(draft.headline)), 'headline');
   if (headline.length > MAX_HEADLINE) throw new InputProblem(422, 'max-length', `headline is longer than ${MAX_HEADLINE} characters`, 'headline');

@@ -49,12 +49,12 @@ describe('ninjs 2.x', () => {
 });
 
 describe('NewsML-G2 newsItem', () => {
-  const article = normalizeDraft(parseSubmission('application/vnd.iptc.g2.newsitem+xml', fixture('interpol.newsml.xml')), undefined, now);
+  const article = normalizeDraft(parseSubmission('application/vnd.iptc.g2.newsitem+xml', fixture('interpol.newsml.xml')), 'exw', now);
 
   it('takes guid, provider, headline, times and the XHTML body', () => {
     expect(article).toMatchObject({
       format: 'newsml-g2',
-      source: { id: 'EXW' },
+      source: { id: 'exw', name: 'EXW' },
       sourceItemId: 'urn:newsml:example.com:20251124:interpol-ga-93-g2',
       headline: 'Marrakech Hosts 93rd INTERPOL General Assembly',
       byline: 'By Example Wire staff',
@@ -68,12 +68,12 @@ describe('NewsML-G2 newsItem', () => {
 });
 
 describe('NITF 3.x', () => {
-  const article = normalizeDraft(parseSubmission('application/xml', fixture('interpol.nitf.xml')), undefined, now);
+  const article = normalizeDraft(parseSubmission('application/xml', fixture('interpol.nitf.xml')), 'exw', now);
 
   it('takes doc-id, hl1, byline, norm dates and body.content', () => {
     expect(article).toMatchObject({
       format: 'nitf',
-      source: { id: 'EXW' },
+      source: { id: 'exw', name: 'EXW' },
       sourceItemId: 'EXW-20251124-interpol-ga-93',
       headline: 'Marrakech Hosts 93rd INTERPOL General Assembly',
       byline: 'By Example Wire staff',
@@ -110,12 +110,13 @@ describe('bad input', () => {
   it('names missing fields, wrong types and impossible timestamps', () => {
     const draft = (doc: object) => parseSubmission('application/json', Buffer.from(JSON.stringify(doc)));
     const base = { source: 'exw', sourceItemId: '1', headline: 'H', body: 'B' };
-    expect(problem(() => normalizeDraft(draft({ ...base, headline: undefined }), undefined, now)).field).toBe('headline');
-    expect(problem(() => normalizeDraft(draft({ ...base, body: 42 }), undefined, now))).toMatchObject({ field: 'body', rule: 'wrong-type' });
-    expect(problem(() => normalizeDraft(draft({ ...base, publishedAt: '2999-01-01T00:00:00Z' }), undefined, now)).rule).toBe('timestamp-out-of-range');
-    expect(problem(() => normalizeDraft(draft({ ...base, publishedAt: '1850-01-01T00:00:00Z' }), undefined, now)).rule).toBe('timestamp-out-of-range');
-    expect(problem(() => normalizeDraft(draft({ ...base, publishedAt: 'yesterday' }), undefined, now)).rule).toBe('invalid-timestamp');
-    expect(problem(() => normalizeDraft(draft({ ...base, language: 'english!' }), undefined, now)).field).toBe('language');
+    expect(problem(() => normalizeDraft(draft({ ...base, headline: undefined }), 'exw', now)).field).toBe('headline');
+    expect(problem(() => normalizeDraft(draft({ ...base, body: 42 }), 'exw', now))).toMatchObject({ field: 'body', rule: 'wrong-type' });
+    expect(problem(() => normalizeDraft(draft({ ...base, publishedAt: '2999-01-01T00:00:00Z' }), 'exw', now)).rule).toBe('timestamp-out-of-range');
+    expect(problem(() => normalizeDraft(draft({ ...base, publishedAt: '1850-01-01T00:00:00Z' }), 'exw', now)).rule).toBe('timestamp-out-of-range');
+    expect(problem(() => normalizeDraft(draft({ ...base, publishedAt: 'yesterday' }), 'exw', now)).rule).toBe('invalid-timestamp');
+    expect(problem(() => normalizeDraft(draft({ ...base, language: 'english!' }), 'exw', now)).field).toBe('language');
+    expect(problem(() => normalizeDraft(draft({ ...base, source: 'someone-else' }), 'exw', now))).toMatchObject({ status: 403, rule: 'wrong-source' });
   });
 
   it('detects the language when the source gives none', () => {
@@ -123,6 +124,6 @@ describe('bad input', () => {
       source: 'exw', sourceItemId: '2', headline: 'Grève à Paris',
       body: 'Les conducteurs de la RATP sont en grève pour la deuxième journée et le trafic est très perturbé dans la capitale.',
     })));
-    expect(normalizeDraft(draft, undefined, now).language).toBe('fr');
+    expect(normalizeDraft(draft, 'exw', now).language).toBe('fr');
   });
 });

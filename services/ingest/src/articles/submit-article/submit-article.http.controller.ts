@@ -1,6 +1,7 @@
-import { Controller, Headers, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Headers, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { AuthenticatedRequest, SourceAuthGuard } from '../../sources/source-auth.guard';
 import { randomUUID } from 'node:crypto';
 import { INGEST_CONFIG, IngestConfig } from '../../config/ingest.config';
 import { problemOf } from '../../http/problem-details.filter';
@@ -10,8 +11,11 @@ import { decode, draftFromJson, parseJsonText, parseSubmission } from '../format
 import { SubmitArticleService } from './submit-article.service';
 
 const body = (req: Request): Buffer => (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+const sourceOf = (req: AuthenticatedRequest): string => (req.source as { _id: string })._id;
 
 @ApiTags('articles')
+@ApiBearerAuth()
+@UseGuards(SourceAuthGuard)
 @Controller('v1/articles')
 export class SubmitArticleHttpController {
   constructor(
@@ -26,20 +30,22 @@ export class SubmitArticleHttpController {
   @ApiAcceptedResponse({ description: 'Stored and handed to the pipeline; follow `statusUrl`' })
   @ApiOkResponse({ description: 'The same story was already accepted; nothing changed' })
   @ApiResponse({ status: 400, description: 'Malformed body (JSON, XML, UTF-8); application/problem+json' })
+  @ApiResponse({ status: 401, description: 'Missing or unknown API key' })
+  @ApiResponse({ status: 403, description: 'Source disabled, or the body names another source' })
   @ApiResponse({ status: 413, description: 'Body over MAX_BODY_BYTES' })
   @ApiResponse({ status: 415, description: 'Unsupported content type or XML document' })
   @ApiResponse({ status: 422, description: 'A field breaks a rule; `field` and `rule` name it' })
+  @ApiResponse({ status: 429, description: 'Past the source rate limit; see Retry-After' })
   @ApiResponse({ status: 503, description: 'Kafka is unavailable; nothing was accepted, retry later' })
   async submit(
-    @Req() req: Request,
+    @Req() req: AuthenticatedRequest,
     @Headers('content-type') contentType: string | undefined,
-    @Headers('x-source-id') sourceHeader: string | undefined,
     @Headers('x-correlation-id') correlationHeader: string | undefined,
     @Headers('traceparent') traceparent: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const draft = parseSubmission(contentType, body(req));
-    const article = normalizeDraft(draft, sourceHeader, new Date());
+    const article = normalizeDraft(draft, sourceOf(req), new Date());
     const correlationId = correlationHeader?.slice(0, 200) || randomUUID();
     const result = await this.submitArticle.submit(article, { correlationId, traceparent });
     if (result.outcome === 'duplicate') response.status(200);
@@ -60,9 +66,8 @@ export class SubmitArticleHttpController {
   @ApiResponse({ status: 202, description: 'Every item was accepted (or was a duplicate)' })
   @ApiResponse({ status: 207, description: 'Some items were refused; see each item' })
   async batch(
-    @Req() req: Request,
+    @Req() req: AuthenticatedRequest,
     @Headers('content-type') contentType: string | undefined,
-    @Headers('x-source-id') sourceHeader: string | undefined,
     @Headers('x-correlation-id') correlationHeader: string | undefined,
     @Headers('traceparent') traceparent: string | undefined,
     @Res({ passthrough: true }) response: Response,
@@ -80,7 +85,7 @@ export class SubmitArticleHttpController {
     for (const [index, item] of items.entries()) {
       try {
         const draft = draftFromJson(item);
-        const article = normalizeDraft(draft, sourceHeader, new Date());
+        const article = normalizeDraft(draft, sourceOf(req), new Date());
         const result = await this.submitArticle.submit(article, { correlationId, traceparent });
         results.push({ index, status: result.outcome === 'duplicate' ? 200 : 202, id: result.id, version: result.version,
           duplicate: result.outcome === 'duplicate', ignoredFields: draft.unknownFields });

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+export const CreateSourceRequestSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, 'letters, digits and . _ : - only, at most 200'),
+  name: z.string().trim().min(1).max(200),
+  rateLimitPerMinute: z.number().int().min(1).max(1_000_000).optional(),
+  /** A pull source: Newsflow polls this RSS/Atom feed instead of waiting for pushes. */
+  feed: z
+    .object({
+      url: z.url({ protocol: /^https?$/ }),
+      intervalSeconds: z.number().int().min(1).max(86_400).default(300),
+    })
+    .optional(),
+});
+
+export type CreateSourceRequest = z.infer<typeof CreateSourceRequestSchema>;

@@ -1,0 +1,84 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { MONGO_CONNECTION } from '@newsflow/platform';
+import { Collection, Connection } from 'mongoose';
+
+export interface FeedState {
+  url: string;
+  intervalSeconds: number;
+  etag?: string;
+  lastModified?: string;
+  lastPolledAt?: Date;
+  nextPollAt: Date;
+  consecutiveFailures: number;
+  lastError?: string;
+  lastItemCount?: number;
+}
+
+/** A wire desk or feed allowed to submit; its API key exists only as a hash. */
+export interface Source {
+  _id: string;
+  name: string;
+  keyHash: string;
+  /** First characters of the key, so operators can tell keys apart without seeing them. */
+  keyPrefix: string;
+  disabled: boolean;
+  rateLimitPerMinute: number;
+  feed?: FeedState;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+@Injectable()
+export class SourceRepository implements OnModuleInit {
+  private readonly collection: Collection<Source>;
+
+  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
+    this.collection = connection.collection<Source>('ingest_sources');
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.collection.createIndex({ keyHash: 1 }, { unique: true });
+  }
+
+  /** Returns false when a source with this id exists already. */
+  async create(source: Source): Promise<boolean> {
+    try {
+      await this.collection.insertOne(source);
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) return false;
+      throw error;
+    }
+  }
+
+  findById(id: string): Promise<Source | null> {
+    return this.collection.findOne({ _id: id });
+  }
+
+  findByKeyHash(keyHash: string): Promise<Source | null> {
+    return this.collection.findOne({ keyHash });
+  }
+
+  list(): Promise<Source[]> {
+    return this.collection.find({}).sort({ _id: 1 }).toArray();
+  }
+
+  async update(id: string, changes: Partial<Omit<Source, '_id'>>): Promise<Source | null> {
+    const result = await this.collection.updateOne({ _id: id }, { $set: { ...changes, updatedAt: new Date() } });
+    return result.matchedCount === 1 ? this.findById(id) : null;
+  }
+
+  /** Feeds whose next poll is due; each poller instance then claims one with `claimFeed`. */
+  dueFeeds(now: Date): Promise<Source[]> {
+    return this.collection.find({ disabled: false, 'feed.nextPollAt': { $lte: now } }).limit(50).toArray();
+  }
+
+  /** Moves nextPollAt forward only if it still has the value this instance saw, so one instance polls. */
+  async claimFeed(id: string, seenNextPollAt: Date, leaseUntil: Date): Promise<boolean> {
+    const result = await this.collection.updateOne(
+      { _id: id, 'feed.nextPollAt': seenNextPollAt },
+      { $set: { 'feed.nextPollAt': leaseUntil } },
+    );
+    return result.modifiedCount === 1;
+  }
+}

@@ -1,0 +1,89 @@
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { InputProblem } from '../articles/formats/input-problem';
+import { INGEST_CONFIG, IngestConfig } from '../config/ingest.config';
+import { AdminKeyGuard } from './admin-key.guard';
+import { generateApiKey, hashApiKey } from './api-key';
+import { CreateSourceRequestSchema } from './source-admin.request';
+import { Source, SourceRepository } from './source.repository';
+
+/** What the admin API shows of a source: never the key or its hash. */
+export function publicSource(source: Source) {
+  const hidden = new Set(['_id', 'keyHash']);
+  return { id: source._id, ...Object.fromEntries(Object.entries(source).filter(([k]) => !hidden.has(k))) };
+}
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@UseGuards(AdminKeyGuard)
+@Controller('v1/admin/sources')
+export class SourcesAdminHttpController {
+  constructor(
+    private readonly sources: SourceRepository,
+    @Inject(INGEST_CONFIG) private readonly config: IngestConfig,
+  ) {}
+
+  /** The API key is returned once, here; only its hash is stored. */
+  @Post()
+  @HttpCode(201)
+  async create(@Body() body: unknown) {
+    const parsed = CreateSourceRequestSchema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new InputProblem(422, 'invalid-source', `${issue.path.join('.')}: ${issue.message}`, issue.path.join('.'));
+    }
+    const request = parsed.data;
+    const apiKey = generateApiKey();
+    const now = new Date();
+    const source: Source = {
+      _id: request.id,
+      name: request.name,
+      keyHash: hashApiKey(apiKey),
+      keyPrefix: apiKey.slice(0, 10),
+      disabled: false,
+      rateLimitPerMinute: request.rateLimitPerMinute ?? this.config.DEFAULT_RATE_LIMIT_PER_MINUTE,
+      ...(request.feed ? { feed: { ...request.feed, nextPollAt: now, consecutiveFailures: 0 } } : {}),
+      createdAt: now,
+      updatedAt: now,
+    };
+    if (!(await this.sources.create(source))) throw new InputProblem(422, 'source-exists', `source ${request.id} exists already`, 'id');
+    return { source: publicSource(source), apiKey };
+  }
+
+  @Get()
+  async list() {
+    return { sources: (await this.sources.list()).map(publicSource) };
+  }
+
+  @Get(':id')
+  async show(@Param('id') id: string) {
+    return publicSource(await this.existing(id));
+  }
+
+  /** The old key stops working at once. */
+  @Post(':id/rotate-key')
+  async rotateKey(@Param('id') id: string) {
+    await this.existing(id);
+    const apiKey = generateApiKey();
+    const source = await this.sources.update(id, { keyHash: hashApiKey(apiKey), keyPrefix: apiKey.slice(0, 10) });
+    return { source: publicSource(source as Source), apiKey };
+  }
+
+  @Post(':id/disable')
+  async disable(@Param('id') id: string) {
+    await this.existing(id);
+    return publicSource((await this.sources.update(id, { disabled: true })) as Source);
+  }
+
+  @Post(':id/enable')
+  async enable(@Param('id') id: string) {
+    await this.existing(id);
+    return publicSource((await this.sources.update(id, { disabled: false })) as Source);
+  }
+
+  private async existing(id: string): Promise<Source> {
+    const source = await this.sources.findById(id);
+    if (!source) throw new NotFoundException({ error: 'SOURCE.NOT_FOUND', message: `no source ${id}` });
+    return source;
+  }
+}

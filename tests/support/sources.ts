@@ -1,0 +1,14 @@
+import { randomBytes } from 'node:crypto';
+
+export const ADMIN_API_KEY = `test-admin-${randomBytes(12).toString('hex')}`;
+
+/** Registers a source through ingest's admin API and returns its one-time API key. */
+export async function createSource(ingestUrl: string, id: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const response = await fetch(`${ingestUrl}/v1/admin/sources`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_API_KEY}` },
+    body: JSON.stringify({ id, name: id, ...extra }),
+  });
+  if (response.status !== 201) throw new Error(`creating source ${id}: HTTP ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { apiKey: string }).apiKey;
+}
