@@ -1,10 +1,12 @@
 import { parseEvent, TOPICS } from '@newsflow/contracts';
 import { readFileSync } from 'node:fs';
+import { createServer, Server } from 'node:http';
 import { join } from 'node:path';
 import { RunningService, startService, stopService } from '../support/service-process';
 import { ADMIN_API_KEY, createSource } from '../support/sources';
 import { TopicReader } from '../support/topic-reader';
 import { mongoUriWithDatabase, unique } from '../support/unique';
+import { waitFor } from '../support/wait-for';
 
 const FIXTURES = join(__dirname, '..', '..', 'services', 'ingest', 'src', 'articles', 'formats', 'fixtures');
 
@@ -22,6 +24,7 @@ describe('ingest HTTP API', () => {
       MAX_BODY_BYTES: String(64 * 1024),
       MAX_BATCH_ITEMS: '5',
       ADMIN_API_KEY,
+      FEED_SCHEDULER_INTERVAL_MS: '200',
     });
     apiKey = await createSource(ingest.url, 'exw');
     received = await TopicReader.start([TOPICS.articleReceived]);
@@ -139,6 +142,63 @@ describe('ingest HTTP API', () => {
       expect(statuses).toContain(429);
       expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
       expect(Number(retryAfter)).toBeLessThanOrEqual(60);
+    });
+  });
+
+  describe('pulled feeds', () => {
+    const FEEDS = join(__dirname, '..', '..', 'services', 'ingest', 'src', 'feeds', 'fixtures');
+    const requests: Array<{ ifNoneMatch?: string; status: number }> = [];
+    let mode: 'rss' | 'html' = 'rss';
+    let server: Server;
+    let feedUrl: string;
+
+    beforeAll(async () => {
+      const rss = readFileSync(join(FEEDS, 'wire.rss.xml'), 'utf8').replace(/exw-rss-1001/g, `exw-rss-1001-${run}`).replace(/porto-alegre-floods/g, `porto-alegre-floods-${run}`);
+      server = createServer((req, res) => {
+        const ifNoneMatch = req.headers['if-none-match'];
+        if (mode === 'html') {
+          requests.push({ ifNoneMatch, status: 200 });
+          res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>Moved</body></html>');
+        } else if (ifNoneMatch === '"v1"') {
+          requests.push({ ifNoneMatch, status: 304 });
+          res.writeHead(304).end();
+        } else {
+          requests.push({ ifNoneMatch, status: 200 });
+          res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(rss);
+        }
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      feedUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/world.rss`;
+    });
+
+    afterAll(async () => {
+      await new Promise((resolve) => server?.close(resolve));
+    });
+
+    const sourceState = async (id: string) =>
+      (await (await fetch(`${ingest.url}/v1/admin/sources/${id}`, { headers: { authorization: `Bearer ${ADMIN_API_KEY}` } })).json()) as {
+        feed: { consecutiveFailures: number; lastError?: string; lastItemCount?: number; etag?: string; nextPollAt: string };
+      };
+
+    it('polls with conditional GET, turns new items into articles, and backs off a feed that breaks', async () => {
+      const id = `feed-${run}`;
+      await createSource(ingest.url, id, { feed: { url: feedUrl, intervalSeconds: 1 } });
+      const first = await received.waitForMessage((m) => (m.value ?? '').includes(`exw-rss-1001-${run}`), 'the first feed item on the received topic');
+      expect(JSON.parse(first.value ?? '{}').payload.article).toMatchObject({ format: 'rss', source: { id }, headline: 'Nairobi hosts East African trade talks' });
+      await received.waitForMessage((m) => (m.value ?? '').includes(`porto-alegre-floods-${run}`), 'the second feed item');
+      await waitFor(() => requests.some((r) => r.status === 304), { what: 'a conditional re-poll answered 304', timeoutMs: 20_000 });
+      expect(requests.find((r) => r.status === 304)?.ifNoneMatch).toBe('"v1"');
+      expect((await sourceState(id)).feed).toMatchObject({ consecutiveFailures: 0, etag: '"v1"' });
+
+      mode = 'html';
+      const failing = await waitFor(async () => {
+        const state = await sourceState(id);
+        return state.feed.consecutiveFailures >= 1 ? state : undefined;
+      }, { what: 'the feed to be marked failing', timeoutMs: 20_000 });
+      expect(failing.feed.lastError).toMatch(/HTML page/);
+      expect(Date.parse(failing.feed.nextPollAt) - Date.now()).toBeGreaterThan(500);
+      const published = received.messages.filter((m) => (m.value ?? '').includes(`exw-rss-1001-${run}`));
+      expect(published).toHaveLength(1);
     });
   });
 });

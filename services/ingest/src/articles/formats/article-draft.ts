@@ -1,6 +1,6 @@
 /** What every input format is parsed into before normalisation into the canonical article. */
 export interface ArticleDraft {
-  format: 'native' | 'ninjs' | 'newsml-g2' | 'nitf';
+  format: 'native' | 'ninjs' | 'newsml-g2' | 'nitf' | 'rss' | 'rdf' | 'atom';
   /** A source id the document claims (native JSON `source`); must match the authenticated source. */
   sourceId?: string;
   sourceName?: string;

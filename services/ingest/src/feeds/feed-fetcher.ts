@@ -1,0 +1,32 @@
+import { InputProblem } from '../articles/formats/input-problem';
+
+export interface FetchedFeed {
+  notModified: boolean;
+  body?: string;
+  etag?: string;
+  lastModified?: string;
+}
+
+const MAX_FEED_BYTES = 10 * 1024 * 1024;
+
+/** Conditional GET: an unchanged feed answers 304 and costs neither side a download. */
+export async function fetchFeed(url: string, previous: { etag?: string; lastModified?: string }, timeoutMs: number): Promise<FetchedFeed> {
+  const headers: Record<string, string> = {
+    accept: 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9',
+    'user-agent': 'Newsflow feed poller',
+  };
+  if (previous.etag) headers['if-none-match'] = previous.etag;
+  if (previous.lastModified) headers['if-modified-since'] = previous.lastModified;
+  const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+  if (response.status === 304) return { notModified: true, etag: previous.etag, lastModified: previous.lastModified };
+  if (!response.ok) throw new InputProblem(422, 'feed-http-error', `the feed answered HTTP ${response.status}`);
+  const length = Number(response.headers.get('content-length') ?? 0);
+  if (length > MAX_FEED_BYTES) throw new InputProblem(413, 'feed-too-large', `the feed is ${length} bytes, over ${MAX_FEED_BYTES}`);
+  const body = await response.text();
+  return {
+    notModified: false,
+    body,
+    etag: response.headers.get('etag') ?? undefined,
+    lastModified: response.headers.get('last-modified') ?? undefined,
+  };
+}
