@@ -3,6 +3,11 @@ import mongoose, { Connection } from 'mongoose';
 import { ArticleStatusRepository } from '../../services/ingest/src/articles/article-status/article-status.repository';
 import { ArticleRepository } from '../../services/ingest/src/articles/article.repository';
 import { contentHashOf } from '../../services/ingest/src/articles/article-identity';
+import { StoryClusterFinder } from '../../services/ingest/src/articles/story-clusters/story-cluster.finder';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { seedArticleRequest } = require('../../samples/load-samples');
+
+const noKeys = { minhash: [], minhashBands: [] };
 import { mongoUriWithDatabase, unique } from '../support/unique';
 
 describe('ingest repositories on the real MongoDB endpoint', () => {
@@ -25,12 +30,12 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
 
   it('accepts a new story, spots a duplicate, and versions changed content', async () => {
     const article = makeArticle();
-    expect((await articles.accept(article, 'c1')).outcome).toBe('new');
-    const duplicate = await articles.accept({ ...article, receivedAt: new Date().toISOString() }, 'c2');
+    expect((await articles.accept(article, 'c1', noKeys)).outcome).toBe('new');
+    const duplicate = await articles.accept({ ...article, receivedAt: new Date().toISOString() }, 'c2', noKeys);
     expect(duplicate).toMatchObject({ outcome: 'duplicate', record: { version: 1, published: false } });
 
     const changed = { ...article, body: 'Corrected body', contentHash: contentHashOf(article.headline, 'Corrected body') };
-    const updated = await articles.accept(changed, 'c3');
+    const updated = await articles.accept(changed, 'c3', noKeys);
     expect(updated.outcome).toBe('new-version');
     expect(updated.record.version).toBe(2);
     expect(updated.record.article.version).toBe(2);
@@ -38,19 +43,19 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
 
   it('gives concurrent corrections distinct versions (no lost update)', async () => {
     const article = makeArticle();
-    await articles.accept(article, 'c');
+    await articles.accept(article, 'c', noKeys);
     const bodies = ['one', 'two', 'three'];
     const results = await Promise.all(
-      bodies.map((body) => articles.accept({ ...article, body, contentHash: contentHashOf(article.headline, body) }, 'c')),
+      bodies.map((body) => articles.accept({ ...article, body, contentHash: contentHashOf(article.headline, body) }, 'c', noKeys)),
     );
     expect(results.map((r) => r.record.version).sort()).toEqual([2, 3, 4]);
   });
 
   it('remembers publication, so only unpublished duplicates are sent again', async () => {
     const article = makeArticle();
-    await articles.accept(article, 'c');
+    await articles.accept(article, 'c', noKeys);
     await articles.markPublished(article.id, 1);
-    expect((await articles.accept(article, 'c')).record.published).toBe(true);
+    expect((await articles.accept(article, 'c', noKeys)).record.published).toBe(true);
   });
 
   it('reports the latest version with the furthest step, whatever order the steps arrive in', async () => {
@@ -64,5 +69,23 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
     expect(status).toMatchObject({ version: 2, stage: 'weather', correlationId: 'corr' });
     expect(Object.keys(status?.steps ?? {}).sort()).toEqual(['enriched', 'received', 'weather']);
     expect(await statuses.find(makeArticle().id)).toBeNull();
+  });
+
+  it('puts the same story from another source into the first one\'s story cluster, and keeps others apart', async () => {
+    const finder = new StoryClusterFinder(articles);
+    const seed = seedArticleRequest();
+    const original = makeArticle({ headline: seed.headline, body: seed.body, contentHash: contentHashOf(seed.headline, seed.body) });
+    const first = await articles.accept(original, 'c', await finder.keysFor(original));
+    expect(first.record.storyClusterId).toBe(original.id);
+
+    const body = seed.body.replace('praised on Monday', 'lauded on Monday').split('\n\n').slice(0, 9).join('\n\n');
+    const republished = makeArticle({ source: { id: 'other-wire' }, headline: 'INTERPOL opens assembly in Marrakech', body, contentHash: contentHashOf('x', body) });
+    const second = await articles.accept(republished, 'c', await finder.keysFor(republished));
+    expect(second.record.storyClusterId).toBe(original.id);
+    expect(second.record.article.storyClusterId).toBe(original.id);
+
+    const unrelated = makeArticle({ body: 'LONDON (Reuters) - Train drivers will strike next week over pay, the union said on Tuesday.' });
+    const third = await articles.accept(unrelated, 'c', await finder.keysFor(unrelated));
+    expect(third.record.storyClusterId).toBe(unrelated.id);
   });
 });

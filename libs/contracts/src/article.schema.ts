@@ -21,6 +21,8 @@ export const ArticleSchema = z.object({
   /** The dateline as the text gives it, e.g. `MARRAKECH, Morocco (AP) —`. */
   dateline: z.string().max(300).optional(),
   media: z.array(z.object({ url: z.string(), type: z.string().optional(), caption: z.string().optional() })).optional(),
+  /** Same id for the same story across sources and republications (near-duplicates); the first article's id. */
+  storyClusterId: z.string().optional(),
   /** The format the story arrived in (`native`, `ninjs`, `newsml-g2`, `nitf`, `rss`, `atom`). */
   format: z.string().optional(),
   byline: z.string().max(500).optional(),

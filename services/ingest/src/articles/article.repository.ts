@@ -19,6 +19,17 @@ export interface AcceptedArticle {
   published: boolean;
   correlationId: string;
   acceptedAt: Date;
+  /** MinHash signature of the body and its LSH band keys, to find the same story from other sources. */
+  minhash: number[];
+  minhashBands: string[];
+  storyClusterId: string;
+}
+
+export interface NearDuplicateKeys {
+  minhash: number[];
+  minhashBands: string[];
+  /** The cluster of the most similar earlier story, if any. */
+  similarCluster?: string;
 }
 
 export type AcceptOutcome = 'new' | 'new-version' | 'duplicate';
@@ -36,6 +47,15 @@ export class ArticleRepository implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await this.collection.createIndex({ articleId: 1, version: -1 });
+    await this.collection.createIndex({ minhashBands: 1 });
+  }
+
+  /** Earlier stories sharing an LSH band with this signature (other articles only). */
+  async candidatesSharingBands(articleId: string, bands: string[]): Promise<Array<Pick<AcceptedArticle, 'articleId' | 'minhash' | 'storyClusterId'>>> {
+    return this.collection
+      .find({ minhashBands: { $in: bands }, articleId: { $ne: articleId } }, { projection: { articleId: 1, minhash: 1, storyClusterId: 1 } })
+      .limit(50)
+      .toArray();
   }
 
   async latest(articleId: string): Promise<AcceptedArticle | null> {
@@ -43,20 +63,25 @@ export class ArticleRepository implements OnModuleInit {
   }
 
   /** Stores the article as version 1, as the next version when its content changed, or reports a duplicate. */
-  async accept(article: Article, correlationId: string): Promise<{ outcome: AcceptOutcome; record: AcceptedArticle }> {
+  async accept(article: Article, correlationId: string, nearDuplicates: NearDuplicateKeys): Promise<{ outcome: AcceptOutcome; record: AcceptedArticle }> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const latest = await this.latest(article.id);
       if (latest?.contentHash === article.contentHash) return { outcome: 'duplicate', record: latest };
       const version = (latest?.version ?? 0) + 1;
+      // Versions stay in the story cluster of their first version.
+      const storyClusterId = latest?.storyClusterId ?? nearDuplicates.similarCluster ?? article.id;
       const record: AcceptedArticle = {
         _id: `${article.id}:${version}`,
         articleId: article.id,
         version,
         contentHash: article.contentHash,
-        article: { ...article, version },
+        article: { ...article, version, storyClusterId },
         published: false,
         correlationId,
         acceptedAt: new Date(),
+        minhash: nearDuplicates.minhash,
+        minhashBands: nearDuplicates.minhashBands,
+        storyClusterId,
       };
       try {
         await this.collection.insertOne(record);

@@ -54,6 +54,7 @@ export class SubmitArticleHttpController {
       id: result.id,
       version: result.version,
       duplicate: result.outcome === 'duplicate',
+      storyClusterId: result.storyClusterId,
       correlationId,
       statusUrl: `/v1/articles/${result.id}/status`,
       ignoredFields: draft.unknownFields,

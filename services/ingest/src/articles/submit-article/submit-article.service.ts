@@ -3,11 +3,13 @@ import { Article, TOPICS } from '@newsflow/contracts';
 import { EventPublisher } from '@newsflow/messaging';
 import { ArticleStatusRepository } from '../article-status/article-status.repository';
 import { AcceptOutcome, ArticleRepository } from '../article.repository';
+import { StoryClusterFinder } from '../story-clusters/story-cluster.finder';
 
 export interface SubmitResult {
   id: string;
   version: number;
   outcome: AcceptOutcome;
+  storyClusterId: string;
 }
 
 export interface RequestContext {
@@ -27,11 +29,13 @@ export class SubmitArticleService {
     private readonly articles: ArticleRepository,
     private readonly statuses: ArticleStatusRepository,
     private readonly publisher: EventPublisher,
+    private readonly clusters: StoryClusterFinder,
   ) {}
 
   async submit(article: Article, context: RequestContext): Promise<SubmitResult> {
-    const { outcome, record } = await this.articles.accept(article, context.correlationId);
-    const result = { id: record.articleId, version: record.version, outcome };
+    const nearDuplicates = await this.clusters.keysFor(article);
+    const { outcome, record } = await this.articles.accept(article, context.correlationId, nearDuplicates);
+    const result = { id: record.articleId, version: record.version, outcome, storyClusterId: record.storyClusterId };
     if (outcome === 'duplicate' && record.published) return result;
 
     try {
