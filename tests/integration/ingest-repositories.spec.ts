@@ -4,7 +4,6 @@ import { ArticleStatusRepository } from '../../services/ingest/src/articles/arti
 import { ArticleRepository } from '../../services/ingest/src/articles/article.repository';
 import { contentHashOf } from '../../services/ingest/src/articles/article-identity';
 import { StoryClusterFinder } from '../../services/ingest/src/articles/story-clusters/story-cluster.finder';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { seedArticleRequest } = require('../../samples/load-samples');
 
 const noKeys = { minhash: [], minhashBands: [] };

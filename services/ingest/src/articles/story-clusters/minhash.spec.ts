@@ -1,10 +1,12 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { bandKeys, BANDS, estimatedJaccard, minhash, SAME_STORY } from './minhash';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { seedArticleRequest } = require('../../../../../samples/load-samples');
 
-const seed: string = seedArticleRequest().body;
-const london: string = require('../../../../../samples/articles/london-transport-strike.json').body; // eslint-disable-line @typescript-eslint/no-require-imports
+const samples = join(__dirname, '..', '..', '..', '..', '..', 'samples', 'articles');
+// The seed story's paragraphs, without its headline and the weather strip after it.
+const seed = readFileSync(join(samples, 'seed-article.txt'), 'utf8').split(/\n\s*\n/).slice(1, 14).join('\n\n');
+const london: string = JSON.parse(readFileSync(join(samples, 'london-transport-strike.json'), 'utf8')).body;
 
 const shareBand = (a: string, b: string) => bandKeys(minhash(a)).some((k) => bandKeys(minhash(b)).includes(k));
 
