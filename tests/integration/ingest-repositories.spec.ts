@@ -3,10 +3,11 @@ import mongoose, { Connection } from 'mongoose';
 import { ArticleStatusRepository } from '../../services/ingest/src/articles/article-status/article-status.repository';
 import { ArticleRepository } from '../../services/ingest/src/articles/article.repository';
 import { contentHashOf } from '../../services/ingest/src/articles/article-identity';
+import { StoryBandRepository } from '../../services/ingest/src/articles/story-clusters/story-band.repository';
 import { StoryClusterFinder } from '../../services/ingest/src/articles/story-clusters/story-cluster.finder';
 const { seedArticleRequest } = require('../../samples/load-samples');
 
-const noKeys = { minhash: [], minhashBands: [] };
+const ownCluster = async () => 'own-cluster';
 import { mongoUriWithDatabase, unique } from '../support/unique';
 
 describe('ingest repositories on the real MongoDB endpoint', () => {
@@ -17,9 +18,7 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
   beforeAll(async () => {
     connection = await mongoose.createConnection(mongoUriWithDatabase(unique('it_ingest').replace(/-/g, '_'))).asPromise();
     articles = new ArticleRepository(connection);
-    await articles.onModuleInit();
-    statuses = new ArticleStatusRepository(connection);
-    await statuses.onModuleInit();
+    statuses = new ArticleStatusRepository(connection, articles);
   });
 
   afterAll(async () => {
@@ -29,12 +28,12 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
 
   it('accepts a new story, spots a duplicate, and versions changed content', async () => {
     const article = makeArticle();
-    expect((await articles.accept(article, 'c1', noKeys)).outcome).toBe('new');
-    const duplicate = await articles.accept({ ...article, receivedAt: new Date().toISOString() }, 'c2', noKeys);
+    expect((await articles.accept(article, 'c1', ownCluster)).outcome).toBe('new');
+    const duplicate = await articles.accept({ ...article, receivedAt: new Date().toISOString() }, 'c2', ownCluster);
     expect(duplicate).toMatchObject({ outcome: 'duplicate', record: { version: 1, published: false } });
 
     const changed = { ...article, body: 'Corrected body', contentHash: contentHashOf(article.headline, 'Corrected body') };
-    const updated = await articles.accept(changed, 'c3', noKeys);
+    const updated = await articles.accept(changed, 'c3', ownCluster);
     expect(updated.outcome).toBe('new-version');
     expect(updated.record.version).toBe(2);
     expect(updated.record.article.version).toBe(2);
@@ -42,23 +41,26 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
 
   it('gives concurrent corrections distinct versions (no lost update)', async () => {
     const article = makeArticle();
-    await articles.accept(article, 'c', noKeys);
+    await articles.accept(article, 'c', ownCluster);
     const bodies = ['one', 'two', 'three'];
     const results = await Promise.all(
-      bodies.map((body) => articles.accept({ ...article, body, contentHash: contentHashOf(article.headline, body) }, 'c', noKeys)),
+      bodies.map((body) => articles.accept({ ...article, body, contentHash: contentHashOf(article.headline, body) }, 'c', ownCluster)),
     );
     expect(results.map((r) => r.record.version).sort()).toEqual([2, 3, 4]);
   });
 
   it('remembers publication, so only unpublished duplicates are sent again', async () => {
     const article = makeArticle();
-    await articles.accept(article, 'c', noKeys);
+    await articles.accept(article, 'c', ownCluster);
     await articles.markPublished(article.id, 1);
-    expect((await articles.accept(article, 'c', noKeys)).record.published).toBe(true);
+    expect((await articles.accept(article, 'c', ownCluster)).record.published).toBe(true);
   });
 
   it('reports the latest version with the furthest step, whatever order the steps arrive in', async () => {
-    const id = makeArticle().id;
+    const article = makeArticle();
+    const id = article.id;
+    await articles.accept(article, 'corr-old', ownCluster);
+    await articles.accept({ ...article, body: 'v2', contentHash: contentHashOf(article.headline, 'v2') }, 'corr', ownCluster);
     await statuses.received(id, 2, 'corr');
     await statuses.received(id, 1, 'corr-old');
     await statuses.reached(id, 1, 'indexed', new Date());
@@ -71,20 +73,20 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
   });
 
   it('puts the same story from another source into the first one\'s story cluster, and keeps others apart', async () => {
-    const finder = new StoryClusterFinder(articles);
+    const finder = new StoryClusterFinder(new StoryBandRepository(connection));
     const seed = seedArticleRequest();
     const original = makeArticle({ headline: seed.headline, body: seed.body, contentHash: contentHashOf(seed.headline, seed.body) });
-    const first = await articles.accept(original, 'c', await finder.keysFor(original));
+    const first = await articles.accept(original, 'c', () => finder.clusterFor(original));
     expect(first.record.storyClusterId).toBe(original.id);
 
     const body = seed.body.replace('praised on Monday', 'lauded on Monday').split('\n\n').slice(0, 9).join('\n\n');
     const republished = makeArticle({ source: { id: 'other-wire' }, headline: 'INTERPOL opens assembly in Marrakech', body, contentHash: contentHashOf('x', body) });
-    const second = await articles.accept(republished, 'c', await finder.keysFor(republished));
+    const second = await articles.accept(republished, 'c', () => finder.clusterFor(republished));
     expect(second.record.storyClusterId).toBe(original.id);
     expect(second.record.article.storyClusterId).toBe(original.id);
 
     const unrelated = makeArticle({ body: 'LONDON (Reuters) - Train drivers will strike next week over pay, the union said on Tuesday.' });
-    const third = await articles.accept(unrelated, 'c', await finder.keysFor(unrelated));
+    const third = await articles.accept(unrelated, 'c', () => finder.clusterFor(unrelated));
     expect(third.record.storyClusterId).toBe(unrelated.id);
   });
 });

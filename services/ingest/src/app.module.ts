@@ -11,6 +11,7 @@ import { ArticleRepository } from './articles/article.repository';
 import { SubmitArticleHttpController } from './articles/submit-article/submit-article.http.controller';
 import { SubmitArticleService } from './articles/submit-article/submit-article.service';
 import { INGEST_CONFIG, IngestConfig } from './config/ingest.config';
+import { StoryBandRepository } from './articles/story-clusters/story-band.repository';
 import { StoryClusterFinder } from './articles/story-clusters/story-cluster.finder';
 import { FeedPollerService } from './feeds/feed-poller.service';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -43,7 +44,7 @@ export class AppModule implements NestModule {
       ],
       controllers: [SubmitArticleHttpController, SourcesAdminHttpController, ArticleStatusHttpController, TrackStatusMessageController],
       providers: [{ provide: INGEST_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, ArticleRepository, ArticleStatusRepository, SubmitArticleService,
-        SourceRepository, RateLimiter, SourceAuthGuard, AdminKeyGuard, FeedPollerService, StoryClusterFinder],
+        SourceRepository, RateLimiter, SourceAuthGuard, AdminKeyGuard, FeedPollerService, StoryClusterFinder, StoryBandRepository],
     };
   }
 }

@@ -1,13 +1,13 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Article } from '@newsflow/contracts';
 import { MONGO_CONNECTION } from '@newsflow/platform';
 import { Collection, Connection } from 'mongoose';
 
 /**
  * One immutable document per article version, `_id` = `<articleId>:<version>`. Claiming a version is
- * an insert, and the primary key makes it atomic on MongoDB and on FerretDB 1.24 alike (FerretDB's
- * updates are not atomic compare-and-set, so a version counter updated in place could hand the
- * same version to two concurrent submissions).
+ * an insert, and the primary key makes it atomic on MongoDB and FerretDB alike (FerretDB's updates are
+ * no compare-and-set). Every hot-path read is by `_id`: FerretDB 1.24 on SQLite uses no secondary
+ * index, so any other filter scans the whole collection.
  */
 export interface AcceptedArticle {
   _id: string;
@@ -19,17 +19,13 @@ export interface AcceptedArticle {
   published: boolean;
   correlationId: string;
   acceptedAt: Date;
-  /** MinHash signature of the body and its LSH band keys, to find the same story from other sources. */
-  minhash: number[];
-  minhashBands: string[];
   storyClusterId: string;
 }
 
-export interface NearDuplicateKeys {
-  minhash: number[];
-  minhashBands: string[];
-  /** The cluster of the most similar earlier story, if any. */
-  similarCluster?: string;
+/** A hint to the latest version, `_id` = article id; versions are probed forward from it, so a stale hint costs a lookup, not correctness. */
+interface ArticleHead {
+  _id: string;
+  version: number;
 }
 
 export type AcceptOutcome = 'new' | 'new-version' | 'duplicate';
@@ -38,38 +34,42 @@ const DUPLICATE_KEY = 11000;
 const MAX_ATTEMPTS = 20;
 
 @Injectable()
-export class ArticleRepository implements OnModuleInit {
-  private readonly collection: Collection<AcceptedArticle>;
+export class ArticleRepository {
+  private readonly versions: Collection<AcceptedArticle>;
+  private readonly heads: Collection<ArticleHead>;
 
   constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
-    this.collection = connection.collection<AcceptedArticle>('ingest_articles');
+    this.versions = connection.collection<AcceptedArticle>('ingest_articles');
+    this.heads = connection.collection<ArticleHead>('ingest_article_heads');
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.collection.createIndex({ articleId: 1, version: -1 });
-    await this.collection.createIndex({ minhashBands: 1 });
-  }
-
-  /** Earlier stories sharing an LSH band with this signature (other articles only). */
-  async candidatesSharingBands(articleId: string, bands: string[]): Promise<Array<Pick<AcceptedArticle, 'articleId' | 'minhash' | 'storyClusterId'>>> {
-    return this.collection
-      .find({ minhashBands: { $in: bands }, articleId: { $ne: articleId } }, { projection: { articleId: 1, minhash: 1, storyClusterId: 1 } })
-      .limit(50)
-      .toArray();
+  findVersion(articleId: string, version: number): Promise<AcceptedArticle | null> {
+    return this.versions.findOne({ _id: `${articleId}:${version}` });
   }
 
   async latest(articleId: string): Promise<AcceptedArticle | null> {
-    return this.collection.find({ articleId }).sort({ version: -1 }).limit(1).next();
+    const head = await this.heads.findOne({ _id: articleId });
+    let latest = head ? await this.findVersion(articleId, head.version) : null;
+    for (let next = await this.findVersion(articleId, (latest?.version ?? 0) + 1); next; next = await this.findVersion(articleId, next.version + 1)) {
+      latest = next;
+    }
+    return latest;
   }
 
-  /** Stores the article as version 1, as the next version when its content changed, or reports a duplicate. */
-  async accept(article: Article, correlationId: string, nearDuplicates: NearDuplicateKeys): Promise<{ outcome: AcceptOutcome; record: AcceptedArticle }> {
+  /**
+   * Stores the article as version 1, as the next version when its content changed, or reports a
+   * duplicate. `storyClusterOf` is asked only for a brand-new article; versions keep their cluster.
+   */
+  async accept(
+    article: Article,
+    correlationId: string,
+    storyClusterOf: () => Promise<string>,
+  ): Promise<{ outcome: AcceptOutcome; record: AcceptedArticle }> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const latest = await this.latest(article.id);
       if (latest?.contentHash === article.contentHash) return { outcome: 'duplicate', record: latest };
       const version = (latest?.version ?? 0) + 1;
-      // Versions stay in the story cluster of their first version.
-      const storyClusterId = latest?.storyClusterId ?? nearDuplicates.similarCluster ?? article.id;
+      const storyClusterId = latest?.storyClusterId ?? (await storyClusterOf());
       const record: AcceptedArticle = {
         _id: `${article.id}:${version}`,
         articleId: article.id,
@@ -79,22 +79,31 @@ export class ArticleRepository implements OnModuleInit {
         published: false,
         correlationId,
         acceptedAt: new Date(),
-        minhash: nearDuplicates.minhash,
-        minhashBands: nearDuplicates.minhashBands,
         storyClusterId,
       };
       try {
-        await this.collection.insertOne(record);
-        return { outcome: latest ? 'new-version' : 'new', record };
+        await this.versions.insertOne(record);
       } catch (error) {
         // Another submission claimed this version first: look again.
-        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+        if ((error as { code?: number }).code === DUPLICATE_KEY) continue;
+        throw error;
       }
+      await this.advanceHead(article.id, version);
+      return { outcome: latest ? 'new-version' : 'new', record };
     }
     throw new Error(`article ${article.id}: too many concurrent submissions`);
   }
 
   async markPublished(articleId: string, version: number): Promise<void> {
-    await this.collection.updateOne({ _id: `${articleId}:${version}` }, { $set: { published: true } });
+    await this.versions.updateOne({ _id: `${articleId}:${version}` }, { $set: { published: true } });
+  }
+
+  private async advanceHead(articleId: string, version: number): Promise<void> {
+    try {
+      await this.heads.updateOne({ _id: articleId, version: { $lt: version } }, { $set: { version } }, { upsert: true });
+    } catch (error) {
+      // The head is already at this version or later.
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+    }
   }
 }

@@ -1,6 +1,7 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { MONGO_CONNECTION } from '@newsflow/platform';
 import { Collection, Connection } from 'mongoose';
+import { ArticleRepository } from '../article.repository';
 
 export const PIPELINE_STEPS = ['received', 'enriched', 'weather', 'indexed'] as const;
 export type PipelineStep = (typeof PIPELINE_STEPS)[number];
@@ -8,7 +9,7 @@ export type PipelineStep = (typeof PIPELINE_STEPS)[number];
 /**
  * Append-only: one document per article version and step, `_id` = `<id>:<version>:<step>`, so steps
  * recorded concurrently from different topics never overwrite each other (on FerretDB too) and a
- * redelivered event is a duplicate insert that changes nothing.
+ * redelivered event is a duplicate insert that changes nothing. Read by `_id` only (see ArticleRepository).
  */
 interface StepRecord {
   _id: string;
@@ -29,15 +30,14 @@ export interface ArticleStatus {
 }
 
 @Injectable()
-export class ArticleStatusRepository implements OnModuleInit {
+export class ArticleStatusRepository {
   private readonly collection: Collection<StepRecord>;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
+  constructor(
+    @Inject(MONGO_CONNECTION) connection: Connection,
+    private readonly articles: ArticleRepository,
+  ) {
     this.collection = connection.collection<StepRecord>('ingest_article_steps');
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.collection.createIndex({ articleId: 1 });
   }
 
   async received(id: string, version: number, correlationId: string): Promise<void> {
@@ -48,16 +48,20 @@ export class ArticleStatusRepository implements OnModuleInit {
     await this.record({ _id: `${id}:${version}:${step}`, articleId: id, version, step, at });
   }
 
-  /** The latest version that ingest accepted (has a `received` step), with every step it reached. */
+  /** The latest published version with every step it reached; null when nothing was accepted. */
   async find(id: string): Promise<ArticleStatus | null> {
-    const records = await this.collection.find({ articleId: id }).toArray();
-    const accepted = records.filter((r) => r.step === 'received');
-    if (accepted.length === 0) return null;
-    const version = Math.max(...accepted.map((r) => r.version));
-    const current = records.filter((r) => r.version === version);
-    const steps = Object.fromEntries(current.map((r) => [r.step, r.at])) as ArticleStatus['steps'];
-    const stage = [...PIPELINE_STEPS].reverse().find((s) => steps[s]) ?? 'received';
-    return { id, version, stage, steps, correlationId: current.find((r) => r.step === 'received')?.correlationId };
+    const latest = await this.articles.latest(id);
+    if (!latest) return null;
+    // A version still being handed to Kafka has no `received` step yet; report the one before it.
+    for (let version = latest.version; version >= 1; version--) {
+      const records = await Promise.all(PIPELINE_STEPS.map((step) => this.collection.findOne({ _id: `${id}:${version}:${step}` })));
+      const current = records.filter((r): r is StepRecord => r !== null);
+      if (!current.some((r) => r.step === 'received')) continue;
+      const steps = Object.fromEntries(current.map((r) => [r.step, r.at])) as ArticleStatus['steps'];
+      const stage = [...PIPELINE_STEPS].reverse().find((s) => steps[s]) ?? 'received';
+      return { id, version, stage, steps, correlationId: current.find((r) => r.step === 'received')?.correlationId };
+    }
+    return null;
   }
 
   private async record(step: StepRecord): Promise<void> {

@@ -1,22 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { Article } from '@newsflow/contracts';
-import { ArticleRepository, NearDuplicateKeys } from '../article.repository';
 import { bandKeys, estimatedJaccard, minhash, SAME_STORY } from './minhash';
+import { StoryBandRepository } from './story-band.repository';
 
 /** Near-duplicates across sources (the same wire story republished) join one story cluster; none is dropped. */
 @Injectable()
 export class StoryClusterFinder {
-  constructor(private readonly articles: ArticleRepository) {}
+  constructor(private readonly bands: StoryBandRepository) {}
 
-  async keysFor(article: Article): Promise<NearDuplicateKeys> {
+  /** The cluster of the most similar earlier story, or a new cluster named after this article. */
+  async clusterFor(article: Article): Promise<string> {
     const signature = minhash(`${article.headline}\n${article.body}`);
-    const bands = bandKeys(signature);
-    const candidates = await this.articles.candidatesSharingBands(article.id, bands);
+    const keys = bandKeys(signature);
     let best: { cluster: string; similarity: number } | undefined;
-    for (const candidate of candidates) {
-      const similarity = estimatedJaccard(signature, candidate.minhash ?? []);
+    for (const candidate of await this.bands.find(keys)) {
+      if (candidate.articleId === article.id) continue;
+      const similarity = estimatedJaccard(signature, candidate.minhash);
       if (similarity >= SAME_STORY && similarity > (best?.similarity ?? 0)) best = { cluster: candidate.storyClusterId, similarity };
     }
-    return { minhash: signature, minhashBands: bands, ...(best ? { similarCluster: best.cluster } : {}) };
+    const cluster = best?.cluster ?? article.id;
+    await this.bands.register(keys, { articleId: article.id, storyClusterId: cluster, minhash: signature });
+    return cluster;
   }
 }

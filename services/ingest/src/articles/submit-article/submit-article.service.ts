@@ -33,8 +33,7 @@ export class SubmitArticleService {
   ) {}
 
   async submit(article: Article, context: RequestContext): Promise<SubmitResult> {
-    const nearDuplicates = await this.clusters.keysFor(article);
-    const { outcome, record } = await this.articles.accept(article, context.correlationId, nearDuplicates);
+    const { outcome, record } = await this.articles.accept(article, context.correlationId, () => this.clusters.clusterFor(article));
     const result = { id: record.articleId, version: record.version, outcome, storyClusterId: record.storyClusterId };
     if (outcome === 'duplicate' && record.published) return result;
 
