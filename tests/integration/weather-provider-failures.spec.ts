@@ -1,5 +1,6 @@
 import { Enrichment, Location, WeatherSchema } from '@newsflow/contracts';
 import Redis from 'ioredis';
+import { forecastCacheKey, localDate } from '../../services/weather/src/cache/cache-key';
 import { WeatherCache } from '../../services/weather/src/cache/weather-cache';
 import { loadWeatherConfig } from '../../services/weather/src/config/weather.config';
 import { AttachWeatherService } from '../../services/weather/src/forecast/attach-weather.service';
@@ -95,6 +96,20 @@ describe('weather stage: provider failures leave the article unavailable, never 
     for (let i = 0; i < 3; i++) await unavailable(service);
     expect(await unavailable(service)).toMatch(/^WEATHER\.CIRCUIT_OPEN/);
     expect(fake.requests.count).toBe(3);
+  });
+
+  it('falls back to the cached daily forecast when current conditions expired and the provider fails', async () => {
+    const london: Location = { name: 'London', lat: 51.5072, lon: -0.1276, timezone: 'Europe/London', confidence: 0.9, reason: 'dateline' };
+    const service = weatherService();
+    expect((await service.weatherFor(enrichment(london))).status).toBe('attached');
+    // Current conditions expire after minutes, the daily part after hours: simulate the gap.
+    await redis.del(`${forecastCacheKey('open-meteo', 51.51, -0.13, localDate(new Date(), 'Europe/London'))}:current`);
+    fake.setFailure('http-500');
+    const weather = WeatherSchema.parse(await service.weatherFor(enrichment(london)));
+    expect(weather.status).toBe('attached');
+    expect(weather.current).toBeUndefined();
+    expect((weather.daily ?? []).length).toBeGreaterThanOrEqual(5);
+    expect(weather.reason).toMatch(/^current conditions unavailable \(WEATHER\.UPSTREAM_HTTP/);
   });
 
   it('does not cache failures: the next lookup after recovery attaches weather', async () => {

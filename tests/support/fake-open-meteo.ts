@@ -1,5 +1,4 @@
 // Typed access to the local Open-Meteo stand-in (tools/fake-open-meteo/server.js, plain CommonJS).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const fake = require('../../tools/fake-open-meteo/server.js');
 
 export type FakeFailure = 'none' | 'http-500' | 'malformed' | 'missing-fields' | 'slow';

@@ -1,11 +1,37 @@
 import { commonConfigShape, loadConfig } from '@newsflow/platform';
 import { z } from 'zod';
 
+const url = (fallback: string) =>
+  z
+    .url({ protocol: /^https?$/ })
+    .default(fallback)
+    .transform((u) => u.replace(/\/+$/, ''));
+
+export const WEATHER_PROVIDERS = ['open-meteo', 'met-norway'] as const;
+export type WeatherProviderName = (typeof WEATHER_PROVIDERS)[number];
+
 export const WeatherConfigSchema = z.object({
   ...commonConfigShape,
   HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(8083),
   HTTP_HOST: z.string().default('0.0.0.0'),
   KAFKA_GROUP_ID: z.string().default('newsflow-weather'),
+  WEATHER_PROVIDER: z.enum(WEATHER_PROVIDERS).default('open-meteo'),
+  OPEN_METEO_BASE_URL: url('https://api.open-meteo.com'),
+  OPEN_METEO_ARCHIVE_BASE_URL: url('https://archive-api.open-meteo.com'),
+  MET_NORWAY_BASE_URL: url('https://api.met.no'),
+  // MET Norway's terms require an identifying User-Agent with contact details; requests without one get 403.
+  MET_NORWAY_USER_AGENT: z.string().min(3).default('newsflow-weather/0.1 github.com/newsflow'),
+  WEATHER_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3000),
+  /** Retries after the first attempt, so 2 means at most three upstream calls per lookup. */
+  WEATHER_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  WEATHER_RETRY_INITIAL_DELAY_MS: z.coerce.number().int().min(0).default(200),
+  WEATHER_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  WEATHER_BREAKER_HALF_OPEN_MS: z.coerce.number().int().min(100).default(30_000),
+  WEATHER_CACHE_CURRENT_TTL_S: z.coerce.number().int().min(1).default(600),
+  WEATHER_CACHE_DAILY_TTL_S: z.coerce.number().int().min(1).default(10_800),
+  WEATHER_CACHE_ARCHIVE_TTL_S: z.coerce.number().int().min(1).default(604_800),
+  /** Articles published longer ago than this get the observed weather of their day instead of a forecast. */
+  WEATHER_HISTORY_AFTER_DAYS: z.coerce.number().int().min(1).default(14),
 });
 
 export type WeatherConfig = z.infer<typeof WeatherConfigSchema>;

@@ -15,7 +15,8 @@ export class AttachWeatherMessageController {
   @EventPattern(TOPICS.articleEnriched)
   handle(@Payload() value: unknown, @Ctx() ctx: KafkaContext) {
     return this.consumer.consume(TOPICS.articleEnriched, value, ctx, async (event) => {
-      const weather = await this.attachWeather.weatherFor(event.payload.enrichment);
+      const { article, enrichment } = event.payload;
+      const weather = await this.attachWeather.weatherFor(enrichment, article.publishedAt);
       await this.publisher.publish(TOPICS.articleWeatherAttached, { ...event.payload, weather }, event);
     });
   }

@@ -1,4 +1,8 @@
-import { Enrichment, WeatherSchema } from '@newsflow/contracts';
+import { Enrichment, Location, WeatherSchema } from '@newsflow/contracts';
+import type Redis from 'ioredis';
+import { WeatherCache } from '../cache/weather-cache';
+import { WeatherProviderError } from '../provider/weather-provider.errors';
+import { ForecastQuery, ProviderForecast, ProviderHistory, WeatherProvider } from '../provider/weather-provider.port';
 import { AttachWeatherService } from './attach-weather.service';
 
 const enrichment = (primaryLocation: Enrichment['primaryLocation']): Enrichment => ({
@@ -10,18 +14,91 @@ const enrichment = (primaryLocation: Enrichment['primaryLocation']): Enrichment 
   enrichedAt: new Date().toISOString(),
 });
 
-describe('AttachWeatherService', () => {
-  const service = new AttachWeatherService();
+const marrakech: Location = { name: 'Marrakech', lat: 31.6295, lon: -8.0083, timezone: 'Africa/Casablanca', confidence: 0.9, reason: 'dateline' };
+const NOW = new Date('2026-11-30T05:00:00Z');
 
+const forecast: ProviderForecast = {
+  provider: 'stub',
+  timezone: 'Africa/Casablanca',
+  utcOffsetSeconds: 3600,
+  current: { localTime: '2026-11-30T06:00', temperature: 13.01, weatherCode: 61, isDay: false },
+  daily: Array.from({ length: 7 }, (_, i) => ({ date: `2026-12-0${i + 1}`, temperatureMin: 7, temperatureMax: 13, weatherCode: 3 })),
+  temperatureUnit: 'celsius',
+  fetchedAt: NOW.toISOString(),
+};
+
+class StubProvider implements WeatherProvider {
+  readonly name = 'stub';
+  readonly baseUrl = 'http://stub';
+  calls: ForecastQuery[] = [];
+  failWith?: Error;
+  async forecast(query: ForecastQuery): Promise<ProviderForecast> {
+    this.calls.push(query);
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.failWith) throw this.failWith;
+    return forecast;
+  }
+  async history(query: ForecastQuery, date: string): Promise<ProviderHistory> {
+    this.calls.push(query);
+    return { provider: 'stub', timezone: 'Africa/Casablanca', day: { date, temperatureMin: 8, temperatureMax: 14, weatherCode: 61 }, temperatureUnit: 'celsius', fetchedAt: NOW.toISOString() };
+  }
+}
+
+// Unit level: Redis is "offline", so the service runs uncached (the integration specs use real Redis).
+const offlineRedis = { status: 'end', on: () => undefined } as unknown as Redis;
+
+function setup() {
+  const provider = new StubProvider();
+  const cache = new WeatherCache(offlineRedis, { currentSeconds: 600, dailySeconds: 10_800, historySeconds: 86_400 });
+  const service = new AttachWeatherService(provider, cache, { historyAfterDays: 14, now: () => NOW });
+  return { provider, service };
+}
+
+describe('AttachWeatherService', () => {
   it('marks articles without a location as no-location', async () => {
-    const weather = await service.weatherFor(enrichment(null));
+    const weather = await setup().service.weatherFor(enrichment(null));
     expect(WeatherSchema.parse(weather).status).toBe('no-location');
   });
 
-  it('keeps the location of located articles', async () => {
-    const weather = await service.weatherFor(
-      enrichment({ name: 'Marrakech', lat: 31.63, lon: -8.01, confidence: 0.9, reason: 'dateline' }),
-    );
-    expect(weather.location).toEqual({ name: 'Marrakech', lat: 31.63, lon: -8.01 });
+  it('attaches current conditions and six days, querying rounded coordinates', async () => {
+    const { provider, service } = setup();
+    const weather = WeatherSchema.parse(await service.weatherFor(enrichment(marrakech), '2026-11-29T09:00:00Z'));
+    expect(weather.status).toBe('attached');
+    expect(weather.current?.condition).toBe('light rain');
+    expect(weather.daily).toHaveLength(6);
+    expect(provider.calls).toEqual([{ lat: 31.63, lon: -8.01, timezone: 'Africa/Casablanca' }]);
+  });
+
+  it('coalesces concurrent lookups of one place into one provider call', async () => {
+    const { provider, service } = setup();
+    const results = await Promise.all(Array.from({ length: 200 }, () => service.weatherFor(enrichment(marrakech))));
+    expect(provider.calls).toHaveLength(1);
+    expect(new Set(results.map((r) => r.status))).toEqual(new Set(['attached']));
+  });
+
+  it('lets the article move on as unavailable, with the reason, when the provider fails', async () => {
+    const { provider, service } = setup();
+    provider.failWith = new WeatherProviderError('WEATHER.UPSTREAM_HTTP', 'HTTP 500: boom', { retriable: true });
+    const weather = WeatherSchema.parse(await service.weatherFor(enrichment(marrakech)));
+    expect(weather.status).toBe('unavailable');
+    expect(weather.reason).toBe('WEATHER.UPSTREAM_HTTP: HTTP 500: boom');
+    expect(weather.location).toEqual({ name: 'Marrakech', lat: 31.6295, lon: -8.0083, timezone: 'Africa/Casablanca' });
+  });
+
+  it('gives old articles the observed weather of their local publication date', async () => {
+    const { service } = setup();
+    const weather = WeatherSchema.parse(await service.weatherFor(enrichment(marrakech), '2025-11-23T23:30:00Z'));
+    expect(weather.status).toBe('attached');
+    expect(weather.daily).toEqual([expect.objectContaining({ date: '2025-11-24', weekday: 'Mon', condition: 'light rain' })]);
+  });
+
+  it('marks old articles not-applicable when the provider keeps no history', async () => {
+    const { provider } = setup();
+    const noHistory: WeatherProvider = { name: provider.name, baseUrl: provider.baseUrl, forecast: (q) => provider.forecast(q) };
+    const cache = new WeatherCache(offlineRedis, { currentSeconds: 1, dailySeconds: 1, historySeconds: 1 });
+    const service = new AttachWeatherService(noHistory, cache, { historyAfterDays: 14, now: () => NOW });
+    const weather = WeatherSchema.parse(await service.weatherFor(enrichment(marrakech), '2025-11-24T09:00:00Z'));
+    expect(weather.status).toBe('not-applicable');
+    expect(provider.calls).toHaveLength(0);
   });
 });

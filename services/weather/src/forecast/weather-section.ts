@@ -1,0 +1,60 @@
+import { DailyForecast, Location, Weather } from '@newsflow/contracts';
+import { ProviderDay, ProviderForecast, ProviderHistory } from '../provider/weather-provider.port';
+import { describeWeatherCode } from './wmo-codes';
+
+export const FORECAST_DAYS = 6;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** Weekday of a calendar date; the date is already local to the place, so no zone maths. */
+export function weekdayOf(date: string): string {
+  return WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()];
+}
+
+function day(d: ProviderDay): DailyForecast {
+  return { date: d.date, weekday: weekdayOf(d.date), temperatureMin: d.temperatureMin, temperatureMax: d.temperatureMax, weatherCode: d.weatherCode, ...describeWeatherCode(d.weatherCode) };
+}
+
+function locationOf(place: Location, timezone: string): NonNullable<Weather['location']> {
+  return { name: place.name, lat: place.lat, lon: place.lon, timezone };
+}
+
+/** The strip a news page shows: now, then the next six days (today is covered by "now"). */
+export function buildForecastSection(place: Location, forecast: ProviderForecast): Weather {
+  const today = forecast.current.localTime.slice(0, 10);
+  const c = forecast.current;
+  return {
+    status: 'attached',
+    location: locationOf(place, forecast.timezone),
+    current: { localTime: c.localTime, temperature: c.temperature, weatherCode: c.weatherCode, ...describeWeatherCode(c.weatherCode, c.isDay) },
+    daily: forecast.daily.filter((d) => d.date > today).slice(0, FORECAST_DAYS).map(day),
+    units: { temperature: forecast.temperatureUnit },
+    provider: forecast.provider,
+    fetchedAt: forecast.fetchedAt,
+  };
+}
+
+/** The provider failed but the cache still holds the daily forecast: the days, without "now". */
+export function buildDailyOnlySection(place: Location, daily: Omit<ProviderForecast, 'current'>, today: string, reason: string): Weather {
+  return {
+    status: 'attached',
+    reason,
+    location: locationOf(place, daily.timezone),
+    daily: daily.daily.filter((d) => d.date > today).slice(0, FORECAST_DAYS).map(day),
+    units: { temperature: daily.temperatureUnit },
+    provider: daily.provider,
+    fetchedAt: daily.fetchedAt,
+  };
+}
+
+/** An old article gets what was observed on its publication day, not today's forecast. */
+export function buildHistorySection(place: Location, history: ProviderHistory): Weather {
+  return {
+    status: 'attached',
+    reason: `observed weather on ${history.day.date}, the publication date`,
+    location: locationOf(place, history.timezone),
+    daily: [day(history.day)],
+    units: { temperature: history.temperatureUnit },
+    provider: history.provider,
+    fetchedAt: history.fetchedAt,
+  };
+}

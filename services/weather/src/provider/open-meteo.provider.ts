@@ -1,0 +1,85 @@
+import { fetchJson } from './fetch-json';
+import { OpenMeteoArchiveSchema, OpenMeteoDaily, OpenMeteoForecastSchema } from './open-meteo.response';
+import { parseProviderAnswer } from './parse-provider-answer';
+import { WeatherProviderError } from './weather-provider.errors';
+import { ForecastQuery, ProviderDay, ProviderForecast, ProviderHistory, WeatherProvider } from './weather-provider.port';
+
+export interface OpenMeteoOptions {
+  baseUrl: string;
+  archiveBaseUrl: string;
+  timeoutMs: number;
+}
+
+const DAILY = 'weather_code,temperature_2m_max,temperature_2m_min';
+
+/** Open-Meteo's forecast and historical-weather APIs: no key, WMO codes, local times with `timezone=auto`. */
+export class OpenMeteoProvider implements WeatherProvider {
+  readonly name = 'open-meteo';
+  constructor(private readonly options: OpenMeteoOptions) {}
+
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
+  async forecast(query: ForecastQuery, signal?: AbortSignal): Promise<ProviderForecast> {
+    const params = new URLSearchParams({
+      latitude: String(query.lat),
+      longitude: String(query.lon),
+      current: 'temperature_2m,weather_code,is_day',
+      daily: DAILY,
+      timezone: 'auto',
+      forecast_days: '7',
+    });
+    const body = await fetchJson(`${this.options.baseUrl}/v1/forecast?${params}`, { timeoutMs: this.options.timeoutMs, signal });
+    const answer = parseProviderAnswer(this.name, OpenMeteoForecastSchema, body);
+    return {
+      provider: this.name,
+      timezone: answer.timezone,
+      utcOffsetSeconds: answer.utc_offset_seconds,
+      current: {
+        localTime: answer.current.time,
+        temperature: answer.current.temperature_2m,
+        weatherCode: answer.current.weather_code,
+        isDay: answer.current.is_day === 1,
+      },
+      daily: completeDays(answer.daily),
+      temperatureUnit: unitOf(answer.current_units.temperature_2m),
+      fetchedAt: new Date().toISOString(),
+    };
+  }
+
+  async history(query: ForecastQuery, date: string, signal?: AbortSignal): Promise<ProviderHistory> {
+    const params = new URLSearchParams({
+      latitude: String(query.lat),
+      longitude: String(query.lon),
+      start_date: date,
+      end_date: date,
+      daily: DAILY,
+      timezone: 'auto',
+    });
+    const body = await fetchJson(`${this.options.archiveBaseUrl}/v1/archive?${params}`, { timeoutMs: this.options.timeoutMs, signal });
+    const answer = parseProviderAnswer(this.name, OpenMeteoArchiveSchema, body);
+    const day = completeDays(answer.daily).find((d) => d.date === date);
+    if (!day) {
+      throw new WeatherProviderError('WEATHER.UPSTREAM_INVALID', `${this.name} archive has no complete values for ${date}`, { retriable: false });
+    }
+    return { provider: this.name, timezone: answer.timezone, day, temperatureUnit: unitOf(answer.daily_units.temperature_2m_max), fetchedAt: new Date().toISOString() };
+  }
+}
+
+function unitOf(symbol: string): 'celsius' | 'fahrenheit' {
+  return symbol.includes('F') ? 'fahrenheit' : 'celsius';
+}
+
+/** Zips the parallel daily arrays, dropping days the model left null rather than inventing values. */
+export function completeDays(daily: OpenMeteoDaily): ProviderDay[] {
+  const days: ProviderDay[] = [];
+  daily.time.forEach((date, i) => {
+    const code = daily.weather_code[i];
+    const max = daily.temperature_2m_max[i];
+    const min = daily.temperature_2m_min[i];
+    if (code == null || max == null || min == null) return;
+    days.push({ date, weatherCode: code, temperatureMax: max, temperatureMin: min });
+  });
+  return days;
+}

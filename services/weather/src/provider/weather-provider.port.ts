@@ -1,0 +1,43 @@
+/** What the weather stage needs from any provider, in the provider-neutral shape it caches. */
+export interface ForecastQuery {
+  lat: number;
+  lon: number;
+  /** IANA zone when the enricher knows it; providers that cannot resolve zones themselves need it. */
+  timezone?: string;
+}
+
+export interface ProviderDay {
+  date: string; // YYYY-MM-DD, local to the location
+  temperatureMin: number;
+  temperatureMax: number;
+  weatherCode: number; // WMO 4677 code, the lingua franca the condition table speaks
+}
+
+export interface ProviderForecast {
+  provider: string;
+  timezone: string;
+  utcOffsetSeconds: number;
+  current: { localTime: string; temperature: number; weatherCode: number; isDay: boolean };
+  /** Starts with the location's today. */
+  daily: ProviderDay[];
+  temperatureUnit: 'celsius' | 'fahrenheit';
+  fetchedAt: string;
+}
+
+export interface ProviderHistory {
+  provider: string;
+  timezone: string;
+  day: ProviderDay;
+  temperatureUnit: 'celsius' | 'fahrenheit';
+  fetchedAt: string;
+}
+
+export interface WeatherProvider {
+  readonly name: string;
+  readonly baseUrl: string;
+  forecast(query: ForecastQuery, signal?: AbortSignal): Promise<ProviderForecast>;
+  /** Observed weather of one past local date; absent when the provider keeps no history. */
+  history?(query: ForecastQuery, date: string, signal?: AbortSignal): Promise<ProviderHistory>;
+}
+
+export const WEATHER_PROVIDER = Symbol('WEATHER_PROVIDER');
