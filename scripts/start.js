@@ -58,9 +58,24 @@ async function main() {
   const env = await infra.up({ quiet: false });
   await run(bin('nx'), ['run-many', '-t', 'build', '--output-style=static']);
 
+  // The demo is offline: unless the user points the weather service somewhere, it talks to the local
+  // stand-in for Open-Meteo (same request and response format; Marrakech reproduces the seed page).
+  let fakeWeather;
+  const weatherEnv = {};
+  if (!process.env.OPEN_METEO_BASE_URL && !process.env.WEATHER_PROVIDER) {
+    fakeWeather = await require('../tools/fake-open-meteo/server').start({ port: Number(process.env.FAKE_OPEN_METEO_PORT ?? 8090) });
+    Object.assign(weatherEnv, { OPEN_METEO_BASE_URL: fakeWeather.url, OPEN_METEO_ARCHIVE_BASE_URL: fakeWeather.url });
+    console.log(`[newsflow] weather: local fake Open-Meteo at ${fakeWeather.url} (set OPEN_METEO_BASE_URL=https://api.open-meteo.com for the real one; unreachable → weather.status "unavailable")`);
+  } else {
+    console.log(`[newsflow] weather: provider ${process.env.WEATHER_PROVIDER ?? 'open-meteo'} at ${process.env.OPEN_METEO_BASE_URL ?? 'its default URL'}; unreachable → weather.status "unavailable"`);
+  }
+
   const admin = adminKey();
-  const running = startServices({ ...env, ADMIN_API_KEY: admin });
-  const stopAll = () => running.forEach(({ child }) => child.exitCode === null && child.kill('SIGTERM'));
+  const running = startServices({ ...env, ...weatherEnv, ADMIN_API_KEY: admin });
+  const stopAll = () => {
+    running.forEach(({ child }) => child.exitCode === null && child.kill('SIGTERM'));
+    fakeWeather?.close();
+  };
   process.on('SIGINT', () => { stopAll(); process.exit(130); });
   process.on('SIGTERM', () => { stopAll(); process.exit(143); });
   try {

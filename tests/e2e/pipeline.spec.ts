@@ -3,6 +3,7 @@ import { traceIdOf } from '@newsflow/messaging';
 import mongoose from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { RunningService, SERVICES, ServiceName, startService, stopService } from '../support/service-process';
+import { FakeOpenMeteo, startFakeOpenMeteo } from '../support/fake-open-meteo';
 import { ADMIN_API_KEY, createSource } from '../support/sources';
 import { TopicReader } from '../support/topic-reader';
 import { mongoUriWithDatabase, unique } from '../support/unique';
@@ -19,9 +20,17 @@ describe('pipeline end to end', () => {
   const services = {} as Record<ServiceName, RunningService>;
   let reader: TopicReader;
   let apiKey: string;
+  let weatherProvider: FakeOpenMeteo;
 
   beforeAll(async () => {
-    const env = { MONGODB_URI: mongoUriWithDatabase(database), LOG_LEVEL: 'info', ADMIN_API_KEY };
+    weatherProvider = await startFakeOpenMeteo();
+    const env = {
+      MONGODB_URI: mongoUriWithDatabase(database),
+      LOG_LEVEL: 'info',
+      ADMIN_API_KEY,
+      OPEN_METEO_BASE_URL: weatherProvider.url,
+      OPEN_METEO_ARCHIVE_BASE_URL: weatherProvider.url,
+    };
     // allSettled: whatever did start is stopped in afterAll even when another service failed.
     const started = await Promise.allSettled(
       SERVICES.map((name) => startService(name, { ...env, KAFKA_GROUP_ID: `${run}-${name}` })),
@@ -37,6 +46,7 @@ describe('pipeline end to end', () => {
     await reader?.stop();
     const exits = await Promise.all(Object.values(services).map((s) => stopService(s)));
     expect(exits).toEqual(exits.map(() => 'signal SIGTERM'));
+    await weatherProvider?.close();
   });
 
   it('carries the seed article through every stage to the final topic and the index', async () => {
