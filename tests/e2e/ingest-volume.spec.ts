@@ -68,5 +68,5 @@ describe('ingest under a mixed load of 1,000 submissions', () => {
     expect(ours.filter((e) => e.payload.article.source.id === source)).toHaveLength(850);
     expect(new Set(ours.map((e) => `${e.articleId}:${e.articleVersion}`)).size).toBe(850);
     expect(ours.filter((e) => e.articleVersion === 2)).toHaveLength(50);
-  });
+  }, 900_000); // a correctness test, not a speed test: bench measures speed (shared CI machines vary)
 });

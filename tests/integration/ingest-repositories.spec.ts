@@ -8,7 +8,8 @@ import { StoryClusterFinder } from '../../services/ingest/src/articles/story-clu
 const { seedArticleRequest } = require('../../samples/load-samples');
 
 const ownCluster = async () => 'own-cluster';
-import { mongoUriWithDatabase, unique } from '../support/unique';
+import { mongoUriWithDatabase, requireEnv, unique } from '../support/unique';
+import Redis from 'ioredis';
 
 describe('ingest repositories on the real MongoDB endpoint', () => {
   let connection: Connection;
@@ -73,7 +74,8 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
   });
 
   it('puts the same story from another source into the first one\'s story cluster, and keeps others apart', async () => {
-    const finder = new StoryClusterFinder(new StoryBandRepository(connection));
+    const redis = new Redis(requireEnv('REDIS_URL'));
+    const finder = new StoryClusterFinder(new StoryBandRepository(redis, unique('bands')));
     const seed = seedArticleRequest();
     const original = makeArticle({ headline: seed.headline, body: seed.body, contentHash: contentHashOf(seed.headline, seed.body) });
     const first = await articles.accept(original, 'c', () => finder.clusterFor(original));
@@ -88,5 +90,6 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
     const unrelated = makeArticle({ body: 'LONDON (Reuters) - Train drivers will strike next week over pay, the union said on Tuesday.' });
     const third = await articles.accept(unrelated, 'c', () => finder.clusterFor(unrelated));
     expect(third.record.storyClusterId).toBe(unrelated.id);
+    redis.disconnect();
   });
 });

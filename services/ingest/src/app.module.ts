@@ -11,7 +11,7 @@ import { ArticleRepository } from './articles/article.repository';
 import { SubmitArticleHttpController } from './articles/submit-article/submit-article.http.controller';
 import { SubmitArticleService } from './articles/submit-article/submit-article.service';
 import { INGEST_CONFIG, IngestConfig } from './config/ingest.config';
-import { StoryBandRepository } from './articles/story-clusters/story-band.repository';
+import { STORY_BAND_NAMESPACE, StoryBandRepository } from './articles/story-clusters/story-band.repository';
 import { StoryClusterFinder } from './articles/story-clusters/story-cluster.finder';
 import { FeedPollerService } from './feeds/feed-poller.service';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -43,7 +43,8 @@ export class AppModule implements NestModule {
         PlatformModule.forRoot({ service: 'ingest', probes: [KafkaProbe, MongoProbe, RedisProbe] }),
       ],
       controllers: [SubmitArticleHttpController, SourcesAdminHttpController, ArticleStatusHttpController, TrackStatusMessageController],
-      providers: [{ provide: INGEST_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, ArticleRepository, ArticleStatusRepository, SubmitArticleService,
+      providers: [{ provide: INGEST_CONFIG, useValue: config },
+        { provide: STORY_BAND_NAMESPACE, useValue: new URL(config.MONGODB_URI).pathname.slice(1) || 'newsflow' }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, ArticleRepository, ArticleStatusRepository, SubmitArticleService,
         SourceRepository, RateLimiter, SourceAuthGuard, AdminKeyGuard, FeedPollerService, StoryClusterFinder, StoryBandRepository],
     };
   }

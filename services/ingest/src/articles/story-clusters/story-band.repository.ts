@@ -1,36 +1,43 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { MONGO_CONNECTION } from '@newsflow/platform';
-import { Collection, Connection } from 'mongoose';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { REDIS_CLIENT } from '@newsflow/platform';
+import Redis from 'ioredis';
 
-/** The first story seen with an LSH band key, `_id` = band key, so candidates are found by `_id` lookups alone. */
+/** The first story seen with an LSH band key. */
 export interface StoryBand {
-  _id: string;
   articleId: string;
   storyClusterId: string;
   minhash: number[];
 }
 
+/** Republications of a story arrive within days; older bands expire instead of growing without bound. */
+const BAND_TTL_SECONDS = 14 * 24 * 3600;
+/** Separates datasets sharing one Redis (the MongoDB database name in the service). */
+export const STORY_BAND_NAMESPACE = Symbol('STORY_BAND_NAMESPACE');
+
+/**
+ * LSH band keys in Redis: one MGET finds every candidate, one pipeline of SET NX registers a story
+ * (first story wins). Without Redis, clustering degrades to "every story is its own cluster".
+ */
 @Injectable()
 export class StoryBandRepository {
-  private readonly collection: Collection<StoryBand>;
+  constructor(
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Optional() @Inject(STORY_BAND_NAMESPACE) private readonly namespace = 'newsflow',
+  ) {}
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
-    this.collection = connection.collection<StoryBand>('ingest_story_bands');
+  private key(band: string): string {
+    return `newsflow:story-band:${this.namespace}:${band}`;
   }
 
   async find(bands: string[]): Promise<StoryBand[]> {
-    const found = await Promise.all(bands.map((band) => this.collection.findOne({ _id: band })));
-    return found.filter((b): b is StoryBand => b !== null);
+    const values = await this.redis.mget(bands.map((b) => this.key(b)));
+    return values.filter((v): v is string => v !== null).map((v) => JSON.parse(v) as StoryBand);
   }
 
-  /** Registers the story under every band key not taken yet (first story wins). */
-  async register(bands: string[], entry: Omit<StoryBand, '_id'>): Promise<void> {
-    await Promise.all(
-      bands.map((band) =>
-        this.collection.insertOne({ _id: band, ...entry }).catch((error: { code?: number }) => {
-          if (error.code !== 11000) throw error;
-        }),
-      ),
-    );
+  async register(bands: string[], entry: StoryBand): Promise<void> {
+    const value = JSON.stringify(entry);
+    const pipeline = this.redis.pipeline();
+    for (const band of bands) pipeline.set(this.key(band), value, 'EX', BAND_TTL_SECONDS, 'NX');
+    await pipeline.exec();
   }
 }

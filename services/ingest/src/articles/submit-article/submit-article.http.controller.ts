@@ -8,7 +8,10 @@ import { problemOf } from '../../http/problem-details.filter';
 import { InputProblem } from '../formats/input-problem';
 import { normalizeDraft } from '../formats/normalize-draft';
 import { decode, draftFromJson, parseJsonText, parseSubmission } from '../formats/parse-submission';
+import { runInKeyOrder } from './run-in-key-order';
 import { SubmitArticleService } from './submit-article.service';
+
+const BATCH_CONCURRENCY = 4;
 
 const body = (req: Request): Buffer => (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
 const sourceOf = (req: AuthenticatedRequest): string => (req.source as { _id: string })._id;
@@ -81,19 +84,24 @@ export class SubmitArticleHttpController {
       throw new InputProblem(413, 'batch-too-large', `a batch holds at most ${this.config.MAX_BATCH_ITEMS} items, got ${items.length}`);
     }
     const correlationId = correlationHeader?.slice(0, 200) || randomUUID();
-    const results = [];
-    // One at a time: items of one batch are often versions of the same story and must stay in order.
-    for (const [index, item] of items.entries()) {
-      try {
-        const draft = draftFromJson(item);
-        const article = normalizeDraft(draft, sourceOf(req), new Date());
-        const result = await this.submitArticle.submit(article, { correlationId, traceparent });
-        results.push({ index, status: result.outcome === 'duplicate' ? 200 : 202, id: result.id, version: result.version,
-          duplicate: result.outcome === 'duplicate', ignoredFields: draft.unknownFields });
-      } catch (error) {
-        results.push({ index, status: problemOf(error).status, problem: problemOf(error) });
-      }
-    }
+    // Items of one story (same sourceItemId) stay in order; different stories are accepted side by side.
+    const results = await runInKeyOrder(
+      items.map((item, index) => ({
+        key: String((item as { sourceItemId?: unknown; uri?: unknown })?.sourceItemId ?? (item as { uri?: unknown })?.uri ?? `#${index}`),
+        run: async () => {
+          try {
+            const draft = draftFromJson(item);
+            const article = normalizeDraft(draft, sourceOf(req), new Date());
+            const result = await this.submitArticle.submit(article, { correlationId, traceparent });
+            return { index, status: result.outcome === 'duplicate' ? 200 : 202, id: result.id, version: result.version,
+              duplicate: result.outcome === 'duplicate', ignoredFields: draft.unknownFields };
+          } catch (error) {
+            return { index, status: problemOf(error).status, problem: problemOf(error) };
+          }
+        },
+      })),
+      BATCH_CONCURRENCY,
+    );
     const refused = results.filter((r) => r.status >= 300).length;
     response.status(refused === 0 ? 202 : 207);
     return { correlationId, accepted: results.length - refused, refused, results };
