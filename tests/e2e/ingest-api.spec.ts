@@ -1,11 +1,12 @@
-import { parseEvent, TOPICS } from '@newsflow/contracts';
+import { deadLetterTopic, parseEvent, TOPICS } from '@newsflow/contracts';
+import { Kafka, logLevel } from 'kafkajs';
 import { readFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { join } from 'node:path';
 import { RunningService, startService, stopService } from '../support/service-process';
 import { ADMIN_API_KEY, createSource } from '../support/sources';
 import { TopicReader } from '../support/topic-reader';
-import { mongoUriWithDatabase, unique } from '../support/unique';
+import { mongoUriWithDatabase, requireEnv, unique } from '../support/unique';
 import { waitFor } from '../support/wait-for';
 
 const FIXTURES = join(__dirname, '..', '..', 'services', 'ingest', 'src', 'articles', 'formats', 'fixtures');
@@ -200,5 +201,23 @@ describe('ingest HTTP API', () => {
       const published = received.messages.filter((m) => (m.value ?? '').includes(`exw-rss-1001-${run}`));
       expect(published).toHaveLength(1);
     });
+  });
+
+  it('shows an article a stage dead-lettered as failed, with the stage and the reason', async () => {
+    const response = await post('/v1/articles', 'application/json', JSON.stringify({ sourceItemId: `fail-${run}`, headline: 'H', body: 'Body.' }));
+    const { id, statusUrl } = (await response.json()) as { id: string; statusUrl: string };
+    const sent = await received.waitForMessage((m) => m.key === id, 'the received event');
+    const producer = new Kafka({ clientId: run, brokers: requireEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    await producer.send({
+      topic: deadLetterTopic('enricher'),
+      messages: [{ key: id, value: sent.value, headers: { 'dlq-error-code': 'ENRICH.GAVE_UP', 'dlq-error-message': 'extraction failed 5 times', 'dlq-failed-at': new Date().toISOString() } }],
+    });
+    await producer.disconnect();
+    const status = await waitFor(async () => {
+      const body = (await (await fetch(`${ingest.url}${statusUrl}`)).json()) as { stage: string; failure?: object };
+      return body.stage === 'failed' ? body : undefined;
+    }, { what: 'the status to show the failure' });
+    expect(status.failure).toMatchObject({ stage: 'enricher', code: 'ENRICH.GAVE_UP', message: 'extraction failed 5 times' });
   });
 });

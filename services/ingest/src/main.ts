@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ALL_TOPICS, deadLetterTopic } from '@newsflow/contracts';
+import { ALL_TOPICS, deadLetterTopic, PIPELINE_STAGES } from '@newsflow/contracts';
 import { runMain, serviceVersion, startService } from '@newsflow/messaging';
 import { AppModule } from './app.module';
 import { loadIngestConfig } from './config/ingest.config';
@@ -13,7 +13,7 @@ runMain('ingest', async () => {
     module: AppModule.register(config, version),
     config,
     groupId: config.KAFKA_GROUP_ID,
-    topics: [...ALL_TOPICS, deadLetterTopic('ingest')],
+    topics: [...ALL_TOPICS, ...PIPELINE_STAGES.map(deadLetterTopic)],
     bodyParser: false,
     description: 'Accepts wire stories, normalises them into the canonical article and hands them to the pipeline.',
   });

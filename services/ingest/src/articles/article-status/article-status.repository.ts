@@ -15,17 +15,25 @@ interface StepRecord {
   _id: string;
   articleId: string;
   version: number;
-  step: PipelineStep;
+  step: PipelineStep | 'failed';
   at: Date;
   correlationId?: string;
+  failure?: Failure;
+}
+
+export interface Failure {
+  stage: string;
+  code: string;
+  message: string;
 }
 
 export interface ArticleStatus {
   id: string;
   version: number;
-  /** The furthest step the latest version has reached. */
-  stage: PipelineStep;
+  /** The furthest step the latest version has reached, or `failed` when a stage gave up on it. */
+  stage: PipelineStep | 'failed';
   steps: Partial<Record<PipelineStep, Date>>;
+  failure?: Failure & { at: Date };
   correlationId?: string;
 }
 
@@ -48,18 +56,31 @@ export class ArticleStatusRepository {
     await this.record({ _id: `${id}:${version}:${step}`, articleId: id, version, step, at });
   }
 
+  /** A stage parked this version on its dead-letter topic. */
+  async failed(id: string, version: number, failure: Failure, at: Date): Promise<void> {
+    await this.record({ _id: `${id}:${version}:failed`, articleId: id, version, step: 'failed', at, failure });
+  }
+
   /** The latest published version with every step it reached; null when nothing was accepted. */
   async find(id: string): Promise<ArticleStatus | null> {
     const latest = await this.articles.latest(id);
     if (!latest) return null;
     // A version still being handed to Kafka has no `received` step yet; report the one before it.
     for (let version = latest.version; version >= 1; version--) {
-      const records = await Promise.all(PIPELINE_STEPS.map((step) => this.collection.findOne({ _id: `${id}:${version}:${step}` })));
+      const keys = [...PIPELINE_STEPS, 'failed'];
+      const records = await Promise.all(keys.map((step) => this.collection.findOne({ _id: `${id}:${version}:${step}` })));
       const current = records.filter((r): r is StepRecord => r !== null);
       if (!current.some((r) => r.step === 'received')) continue;
-      const steps = Object.fromEntries(current.map((r) => [r.step, r.at])) as ArticleStatus['steps'];
-      const stage = [...PIPELINE_STEPS].reverse().find((s) => steps[s]) ?? 'received';
-      return { id, version, stage, steps, correlationId: current.find((r) => r.step === 'received')?.correlationId };
+      const steps = Object.fromEntries(current.filter((r) => r.step !== 'failed').map((r) => [r.step, r.at])) as ArticleStatus['steps'];
+      const failedStep = current.find((r) => r.step === 'failed');
+      const reached = [...PIPELINE_STEPS].reverse().find((s) => steps[s]) ?? 'received';
+      // A later success (after a replay) outranks the failure.
+      const stage = failedStep && !steps.indexed ? 'failed' : reached;
+      return {
+        id, version, stage, steps,
+        ...(failedStep?.failure && stage === 'failed' ? { failure: { ...failedStep.failure, at: failedStep.at } } : {}),
+        correlationId: current.find((r) => r.step === 'received')?.correlationId,
+      };
     }
     return null;
   }
