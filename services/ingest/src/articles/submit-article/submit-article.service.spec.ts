@@ -1,0 +1,53 @@
+import { ServiceUnavailableException } from '@nestjs/common';
+import { Article } from '@newsflow/contracts';
+import { makeArticle } from '@newsflow/contracts/testing';
+import { EventPublisher } from '@newsflow/messaging';
+import { ArticleStatusRepository } from '../article-status/article-status.repository';
+import { AcceptedArticle, ArticleRepository } from '../article.repository';
+import { StoryClusterFinder } from '../story-clusters/story-cluster.finder';
+import { SubmitArticleService } from './submit-article.service';
+
+/** In-memory stand-ins: this spec is about the accept/publish protocol, the stores have their own integration tests. */
+function harness(publish: () => Promise<unknown>) {
+  const versions = new Map<string, AcceptedArticle>();
+  const articles = {
+    async accept(article: Article) {
+      const existing = versions.get(article.id);
+      if (existing?.contentHash === article.contentHash) return { outcome: 'duplicate', record: existing };
+      const version = (existing?.version ?? 0) + 1;
+      const record = { _id: `${article.id}:${version}`, articleId: article.id, version, contentHash: article.contentHash,
+        article: { ...article, version }, published: false, correlationId: 'c', acceptedAt: new Date(), storyClusterId: article.id };
+      versions.set(article.id, record);
+      return { outcome: existing ? 'new-version' : 'new', record };
+    },
+    async markPublished(id: string) {
+      (versions.get(id) as AcceptedArticle).published = true;
+    },
+  } as unknown as ArticleRepository;
+  const statuses = { received: async () => undefined } as unknown as ArticleStatusRepository;
+  const publisher = { publish: jest.fn(publish) } as unknown as EventPublisher;
+  const clusters = { clusterFor: async (a: Article) => a.id } as unknown as StoryClusterFinder;
+  return { service: new SubmitArticleService(articles, statuses, publisher, clusters), versions, publisher };
+}
+
+describe('SubmitArticleService', () => {
+  it('answers 503 and keeps the story unpublished when the broker does not acknowledge', async () => {
+    const { service, versions } = harness(() => Promise.reject(new Error('broker down')));
+    const article = makeArticle();
+    await expect(service.submit(article, { correlationId: 'c' })).rejects.toBeInstanceOf(ServiceUnavailableException);
+    expect(versions.get(article.id)?.published).toBe(false);
+  });
+
+  it('publishes an unpublished duplicate again on resubmission, and a published one never', async () => {
+    let brokerUp = false;
+    const { service, versions, publisher } = harness(() => (brokerUp ? Promise.resolve() : Promise.reject(new Error('down'))));
+    const article = makeArticle();
+    await expect(service.submit(article, { correlationId: 'c' })).rejects.toThrow();
+    brokerUp = true;
+    const retried = await service.submit(article, { correlationId: 'c' });
+    expect(retried).toMatchObject({ outcome: 'duplicate', version: 1 });
+    expect(versions.get(article.id)?.published).toBe(true);
+    await service.submit(article, { correlationId: 'c' });
+    expect(publisher.publish).toHaveBeenCalledTimes(2);
+  });
+});
