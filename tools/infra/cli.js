@@ -1,27 +1,43 @@
 #!/usr/bin/env node
 // npm run infra -- up | down [--purge] | status | env
+// Node built-ins only: this runs before `npm install`.
 const infra = require('./index');
+
+const USAGE = `usage: node tools/infra/cli.js <command>
+  up              start Kafka, FerretDB and Redis on loopback (reuses running ones)
+  down [--purge]  stop what "up" started; --purge also deletes their data (the state dir)
+  status          running / stopped / external, per server
+  env             export lines for KAFKA_BROKERS, MONGODB_URI, REDIS_URL`;
+
+const shellQuote = (v) => (/^[\w@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, "'\\''")}'`);
 
 async function main(command, args) {
   switch (command) {
-    case 'up': {
-      const env = await infra.up();
-      for (const [key, value] of Object.entries(env)) console.log(`${key}=${value}`);
+    case 'up':
+      await infra.up();
       return;
-    }
     case 'down':
       return infra.down({ purge: args.includes('--purge') });
     case 'status': {
       const rows = await infra.status();
-      for (const row of rows) console.log(`${row.server.padEnd(9)} ${row.state.padEnd(10)} ${String(row.pid ?? '').padEnd(8)} ${row.where}`);
+      for (const row of rows) {
+        const pid = row.pid ? `pid ${row.pid}` : '';
+        console.log(`${row.server.padEnd(9)} ${row.state.padEnd(10)} ${pid.padEnd(10)} ${row.where}`);
+      }
+      // Scripts can test `status` like a health check.
       process.exitCode = rows.every((r) => r.state === 'running' || r.state === 'external') ? 0 : 3;
       return;
     }
     case 'env':
-      for (const [key, value] of Object.entries(infra.env())) console.log(`export ${key}=${value}`);
+      for (const [key, value] of Object.entries(infra.env())) console.log(`export ${key}=${shellQuote(value)}`);
+      return;
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
       return;
     default:
-      console.error('usage: npm run infra -- up | down [--purge] | status | env');
+      console.error(USAGE);
       process.exitCode = 2;
   }
 }

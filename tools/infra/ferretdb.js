@@ -1,10 +1,13 @@
-// FerretDB 1.24 (MongoDB wire protocol) with its SQLite backend, built from the Go module.
+// FerretDB 1.24 (MongoDB wire protocol) on its SQLite backend, built once from the Go module.
 const fs = require('node:fs');
 const path = require('node:path');
-const { commandExists, portOpen, runChecked, startDetached, waitUntil } = require('./process-utils');
+const { spawnSync } = require('node:child_process');
+const { commandExists, runChecked, startDetached, waitUntil } = require('./process-utils');
+const { mongoPing } = require('./probes');
 
 const FERRETDB_VERSION = 'v1.24.2';
 const MODULE = 'github.com/FerretDB/FerretDB';
+const GO_NEEDED = 'FerretDB 1.24 needs Go 1.24+ (go.dev/dl; Debian\'s golang-go may be older)';
 
 function layout(s) {
   const home = path.join(s.cacheDir, `ferretdb-${FERRETDB_VERSION}`);
@@ -20,8 +23,20 @@ function layout(s) {
   };
 }
 
-function preflight() {
-  return [];
+/** Its go.mod asks for go 1.24; go1.21+ can fetch that toolchain itself unless GOTOOLCHAIN=local. */
+function goTooOld() {
+  const [version = '', toolchain = ''] = (spawnSync('go', ['env', 'GOVERSION', 'GOTOOLCHAIN'], { encoding: 'utf8' }).stdout || '').split('\n');
+  const [, major, minor] = /go(\d+)\.(\d+)/.exec(version) || [];
+  const at = (m) => Number(major) > 1 || Number(minor) >= m;
+  if (major && (at(24) || (at(21) && toolchain.trim() !== 'local'))) return undefined;
+  return `${version.trim() || 'of unknown version'}${toolchain.trim() === 'local' ? ' with GOTOOLCHAIN=local' : ''}`;
+}
+
+function preflight(s) {
+  if (fs.existsSync(layout(s).binary)) return [];
+  if (!commandExists('go')) return [`go, to build FerretDB once: ${GO_NEEDED}`];
+  const old = goTooOld();
+  return old ? [`go is ${old}: ${GO_NEEDED}`] : [];
 }
 
 async function downloadModule() {
@@ -34,29 +49,28 @@ async function downloadModule() {
 }
 
 /**
- * `go install MODULE/cmd/ferretdb@version` builds a binary that panics at start: the module zip lacks
- * the generated build/version/version.txt. So the module is fetched through the Go module proxy,
- * copied, given that file, and `go install`ed from the copy.
+ * `go install MODULE/cmd/ferretdb@version` builds a binary that panics at start ("Invalid
+ * build/version/version.txt"): that file is generated in FerretDB's own build and not in the module
+ * zip. So the module is copied out of the module cache, given the file, and installed from the copy.
  */
-async function install(s) {
+async function install(s, log) {
   const l = layout(s);
   if (fs.existsSync(l.binary)) return;
-  if (!commandExists('go')) {
-    throw new Error('FerretDB is built from source once and needs Go 1.22+ (https://go.dev/dl, or a golang package of that version)');
-  }
+  log(`building FerretDB ${FERRETDB_VERSION} with Go into ${path.dirname(l.binary)} (first run only, a few minutes)`);
   const download = await downloadModule();
   fs.rmSync(l.src, { recursive: true, force: true });
   fs.cpSync(download.Dir, l.src, { recursive: true });
   await runChecked('chmod', ['-R', 'u+w', l.src]);
   fs.writeFileSync(path.join(l.src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
-  await runChecked('go', ['install', './cmd/ferretdb'], { cwd: l.src, env: { GOBIN: path.dirname(l.binary), GOFLAGS: '-mod=mod' } });
+  // GOWORK=off: a go.work above the cache dir must not pull the copy into someone's workspace.
+  const env = { GOBIN: path.dirname(l.binary), GOFLAGS: '-mod=mod -buildvcs=false', GOWORK: 'off', CGO_ENABLED: '0' };
+  await runChecked('go', ['install', '-trimpath', './cmd/ferretdb'], { cwd: l.src, env });
   fs.rmSync(l.src, { recursive: true, force: true });
 }
 
 async function start(s) {
   const l = layout(s);
   fs.mkdirSync(l.data, { recursive: true });
-  fs.rmSync(l.logFile, { force: true });
   const pid = startDetached({
     command: l.binary,
     args: [
@@ -64,16 +78,17 @@ async function start(s) {
       `--sqlite-url=file:${l.data}/`,
       `--listen-addr=127.0.0.1:${s.mongoPort}`,
       `--state-dir=${l.dir}`,
-      // No outbound calls (this machine has no network beyond package registries) and no extra listener.
+      // No calls home (only package registries are reachable here) and no debug HTTP listener on :8088.
       '--telemetry=disable',
-      '--debug-addr=',
+      '--debug-addr=-',
+      // INFO logs every connection opened and closed.
       '--log-level=WARN',
     ],
     cwd: l.dir,
     logFile: l.logFile,
     pidFile: l.pidFile,
   });
-  await waitUntil(() => portOpen(s.mongoPort), { timeoutMs: 60_000, what: `FerretDB on 127.0.0.1:${s.mongoPort}`, pid, logFile: l.logFile });
+  await waitUntil(() => mongoPing(s.mongoPort), { timeoutMs: 60_000, what: `FerretDB on 127.0.0.1:${s.mongoPort}`, pid, logFiles: [l.logFile] });
 }
 
 module.exports = {
@@ -83,8 +98,9 @@ module.exports = {
   ports: (s) => [s.mongoPort],
   url: (s) => `mongodb://127.0.0.1:${s.mongoPort}/newsflow`,
   pidFile: (s) => layout(s).pidFile,
+  marker: (s) => layout(s).data,
   logFile: (s) => layout(s).logFile,
-  healthy: (s) => portOpen(s.mongoPort),
+  healthy: (s) => mongoPing(s.mongoPort),
   preflight,
   install,
   start,

@@ -1,30 +1,39 @@
-// Apache Kafka, single node in KRaft mode, from its Maven Central artifacts.
+// Apache Kafka, single node in KRaft mode (broker and controller in one JVM), from its Maven Central jars.
 // 3.9.x because kafkajs 2.2.4 relies on protocol versions that Kafka 4 removed (KIP-896).
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
-const { commandExists, portOpen, runChecked, startDetached, waitUntil } = require('./process-utils');
+const { commandExists, runChecked, startDetached, waitUntil } = require('./process-utils');
+const { kafkaMetadata } = require('./probes');
 
 const KAFKA_VERSION = '3.9.1';
+// The logging binding Kafka 3.9.1's own distribution ships (its connect-runtime pom names them).
 const SLF4J_VERSION = '1.7.36';
+const RELOAD4J_VERSION = '1.2.25';
+const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.6.1';
 
-function pom() {
-  return `<project xmlns="http://maven.apache.org/POM/4.0.0">
+const dependency = (g, a, v) => `<dependency><groupId>${g}</groupId><artifactId>${a}</artifactId><version>${v}</version></dependency>`;
+const POM = `<project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
   <groupId>dev.newsflow</groupId><artifactId>kafka-runtime</artifactId><version>1</version><packaging>pom</packaging>
   <dependencies>
-    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>${KAFKA_VERSION}</version></dependency>
-    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-reload4j</artifactId><version>${SLF4J_VERSION}</version></dependency>
+    ${dependency('org.apache.kafka', 'kafka_2.13', KAFKA_VERSION)}
+    ${dependency('org.slf4j', 'slf4j-reload4j', SLF4J_VERSION)}
+    ${dependency('ch.qos.reload4j', 'reload4j', RELOAD4J_VERSION)}
   </dependencies>
 </project>
 `;
-}
+
+// A changed pom gets a new directory: a running broker may still load classes from the old jars.
+const POM_HASH = crypto.createHash('sha256').update(POM).digest('hex').slice(0, 8);
 
 function layout(s) {
-  const home = path.join(s.cacheDir, `kafka-${KAFKA_VERSION}`);
+  const home = path.join(s.cacheDir, `kafka-${KAFKA_VERSION}-${POM_HASH}`);
   const dir = path.join(s.stateDir, 'kafka');
   return {
     home,
     libs: path.join(home, 'libs'),
+    marker: path.join(home, '.complete'),
     dir,
     data: path.join(dir, 'data'),
     config: path.join(dir, 'server.properties'),
@@ -35,22 +44,26 @@ function layout(s) {
   };
 }
 
-function preflight() {
+const installed = (l) => fs.existsSync(l.marker);
+
+function preflight(s) {
   const missing = [];
-  if (!commandExists('java')) missing.push('java (Java 17+: apt-get install -y openjdk-17-jre-headless)');
+  if (!commandExists('java')) missing.push('java, for Kafka (Java 17+: apt-get install -y openjdk-17-jre-headless)');
+  if (!installed(layout(s)) && !commandExists('mvn')) {
+    missing.push('mvn, to fetch the Kafka jars from Maven Central once (apt-get install -y maven)');
+  }
   return missing;
 }
 
-async function install(s) {
+async function install(s, log) {
   const l = layout(s);
-  const marker = path.join(l.home, '.complete');
-  if (fs.existsSync(marker)) return;
-  if (!commandExists('mvn')) throw new Error('Kafka needs Maven to fetch its jars once: apt-get install -y maven');
+  if (installed(l)) return;
+  log(`fetching Kafka ${KAFKA_VERSION} jars from Maven Central into ${l.libs} (first run only)`);
   fs.mkdirSync(l.home, { recursive: true });
-  fs.writeFileSync(path.join(l.home, 'pom.xml'), pom());
+  fs.writeFileSync(path.join(l.home, 'pom.xml'), POM);
   fs.rmSync(l.libs, { recursive: true, force: true });
-  await runChecked('mvn', ['-q', '-B', 'dependency:copy-dependencies', `-DoutputDirectory=${l.libs}`, '-DincludeScope=runtime'], { cwd: l.home });
-  fs.writeFileSync(marker, new Date().toISOString());
+  await runChecked('mvn', ['-q', '-B', `${DEPENDENCY_PLUGIN}:copy-dependencies`, `-DoutputDirectory=${l.libs}`, '-DincludeScope=runtime'], { cwd: l.home });
+  fs.writeFileSync(l.marker, `${new Date().toISOString()}\n`);
 }
 
 function writeConfig(s, l) {
@@ -66,7 +79,11 @@ function writeConfig(s, l) {
     'inter.broker.listener.name=PLAINTEXT',
     `log.dirs=${l.data}`,
     'num.partitions=3',
+    // One partition each instead of 50: on fresh data the first consumer group or transactional
+    // producer otherwise waits while 50 partitions are created and loaded.
+    'offsets.topic.num.partitions=1',
     'offsets.topic.replication.factor=1',
+    'transaction.state.log.num.partitions=1',
     'transaction.state.log.replication.factor=1',
     'transaction.state.log.min.isr=1',
     'group.initial.rebalance.delay.ms=0',
@@ -76,37 +93,46 @@ function writeConfig(s, l) {
   ].join('\n'));
   fs.writeFileSync(l.log4j, [
     'log4j.rootLogger=INFO, file',
-    'log4j.logger.kafka=INFO',
+    // Per-partition chatter (a thousand lines per start) would bury what explains a failure.
+    'log4j.logger.state.change.logger=WARN',
+    'log4j.logger.kafka.log=WARN',
+    'log4j.logger.kafka.cluster=WARN',
     'log4j.logger.org.apache.kafka=WARN',
     'log4j.appender.file=org.apache.log4j.FileAppender',
     `log4j.appender.file.File=${l.logFile}`,
-    'log4j.appender.file.Append=false',
     'log4j.appender.file.layout=org.apache.log4j.PatternLayout',
     'log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n',
     '',
   ].join('\n'));
 }
 
+/** Kafka's Uuid.randomUuid() in Node: saves a JVM start. A leading '-' would read as a CLI flag. */
+function clusterId() {
+  for (;;) {
+    const id = crypto.randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
 async function start(s) {
   const l = layout(s);
   writeConfig(s, l);
-  const classpath = `${l.libs}/*`;
-  const log4j = `-Dlog4j.configuration=file:${l.log4j}`;
+  const java = ['-Dlog4j.configuration=file:' + l.log4j, '-cp', `${l.libs}/*`];
   if (!fs.existsSync(path.join(l.data, 'meta.properties'))) {
-    const clusterId = (await runChecked('java', [log4j, '-cp', classpath, 'kafka.tools.StorageTool', 'random-uuid'])).trim().split('\n').pop();
-    await runChecked('java', [log4j, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', l.config]);
+    await runChecked('java', [...java, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', l.config]);
   }
-  fs.rmSync(l.logFile, { force: true });
+  if (fs.existsSync(l.logFile)) fs.renameSync(l.logFile, `${l.logFile}.prev`);
   const pid = startDetached({
     command: 'java',
-    args: ['-Xms256m', '-Xmx768m', '-XX:+UseG1GC', '-Djava.awt.headless=true', log4j, '-cp', classpath, 'kafka.Kafka', l.config],
+    args: ['-Xms256m', '-Xmx768m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true', ...java, 'kafka.Kafka', l.config],
     cwd: l.dir,
     logFile: l.stdoutLog,
     pidFile: l.pidFile,
   });
-  const started = () => fs.existsSync(l.logFile) && /Kafka Server started/.test(fs.readFileSync(l.logFile, 'utf8'));
-  await waitUntil(async () => started() && (await portOpen(s.kafkaPort)), {
-    timeoutMs: 180_000, what: `Kafka on 127.0.0.1:${s.kafkaPort}`, pid, logFile: fs.existsSync(l.logFile) ? l.logFile : l.stdoutLog,
+  const started = () => fs.existsSync(l.logFile) && fs.readFileSync(l.logFile, 'utf8').includes('Kafka Server started');
+  // Generous: on a first run the FerretDB build competes with this JVM for both cores.
+  await waitUntil(async () => started() && (await kafkaMetadata(s.kafkaPort)), {
+    timeoutMs: 180_000, what: `Kafka on 127.0.0.1:${s.kafkaPort}`, pid, logFiles: [l.logFile, l.stdoutLog],
   });
 }
 
@@ -117,8 +143,9 @@ module.exports = {
   ports: (s) => [s.kafkaPort, s.kafkaControllerPort],
   url: (s) => `127.0.0.1:${s.kafkaPort}`,
   pidFile: (s) => layout(s).pidFile,
+  marker: (s) => layout(s).config,
   logFile: (s) => layout(s).logFile,
-  healthy: (s) => portOpen(s.kafkaPort),
+  healthy: (s) => kafkaMetadata(s.kafkaPort),
   preflight,
   install,
   start,
