@@ -15,6 +15,8 @@ export const IngestConfigSchema = z.object({
   /** How often ingest looks for feeds whose poll is due. */
   FEED_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   FEED_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+  /** How long a submission waits for the broker's acknowledgement before answering 503. */
+  PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
 });
 
 export type IngestConfig = z.infer<typeof IngestConfigSchema>;

@@ -27,7 +27,7 @@ function harness(publish: () => Promise<unknown>) {
   const statuses = { received: async () => undefined } as unknown as ArticleStatusRepository;
   const publisher = { publish: jest.fn(publish) } as unknown as EventPublisher;
   const clusters = { clusterFor: async (a: Article) => a.id } as unknown as StoryClusterFinder;
-  return { service: new SubmitArticleService(articles, statuses, publisher, clusters), versions, publisher };
+  return { service: new SubmitArticleService(articles, statuses, publisher, clusters, { PUBLISH_TIMEOUT_MS: 200 }), versions, publisher };
 }
 
 describe('SubmitArticleService', () => {
@@ -36,6 +36,13 @@ describe('SubmitArticleService', () => {
     const article = makeArticle();
     await expect(service.submit(article, { correlationId: 'c' })).rejects.toBeInstanceOf(ServiceUnavailableException);
     expect(versions.get(article.id)?.published).toBe(false);
+  });
+
+  it('answers 503 promptly when the broker does not answer at all', async () => {
+    const { service } = harness(() => new Promise(() => undefined));
+    const started = Date.now();
+    await expect(service.submit(makeArticle(), { correlationId: 'c' })).rejects.toBeInstanceOf(ServiceUnavailableException);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('publishes an unpublished duplicate again on resubmission, and a published one never', async () => {

@@ -1,6 +1,8 @@
-import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { Article, TOPICS } from '@newsflow/contracts';
 import { EventPublisher } from '@newsflow/messaging';
+import { withTimeout } from '@newsflow/platform';
+import { INGEST_CONFIG, IngestConfig } from '../../config/ingest.config';
 import { ArticleStatusRepository } from '../article-status/article-status.repository';
 import { AcceptOutcome, ArticleRepository } from '../article.repository';
 import { StoryClusterFinder } from '../story-clusters/story-cluster.finder';
@@ -30,6 +32,7 @@ export class SubmitArticleService {
     private readonly statuses: ArticleStatusRepository,
     private readonly publisher: EventPublisher,
     private readonly clusters: StoryClusterFinder,
+    @Inject(INGEST_CONFIG) private readonly config: Pick<IngestConfig, 'PUBLISH_TIMEOUT_MS'>,
   ) {}
 
   async submit(article: Article, context: RequestContext): Promise<SubmitResult> {
@@ -38,7 +41,8 @@ export class SubmitArticleService {
     if (outcome === 'duplicate' && record.published) return result;
 
     try {
-      await this.publisher.publish(TOPICS.articleReceived, { article: record.article }, context);
+      // Bounded: with the broker away, the desk gets a prompt 503 instead of a hanging request.
+      await withTimeout(this.publisher.publish(TOPICS.articleReceived, { article: record.article }, context), this.config.PUBLISH_TIMEOUT_MS, 'the Kafka acknowledgement');
     } catch (error) {
       // Stored but not published: the same submission again re-sends it (see `published`).
       this.logger.error({ msg: 'kafka did not acknowledge the received event', articleId: record.articleId, error: String(error) });
