@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { KafkaProbe, MessagingModule } from '@newsflow/messaging';
 import { PlatformModule, RedisModule, RedisProbe } from '@newsflow/platform';
-import { EnricherConfig } from './config/enricher.config';
+import { ENRICHER_CONFIG, EnricherConfig } from './config/enricher.config';
 import { EnrichArticleMessageController } from './enrichment/enrich-article.message.controller';
 import { EnrichArticleService } from './enrichment/enrich-article.service';
+import { EntityExtractor } from './enrichment/entity-extractor.provider';
 
 @Module({})
 export class AppModule {
@@ -16,7 +17,7 @@ export class AppModule {
         PlatformModule.forRoot({ service: 'enricher', probes: [KafkaProbe, RedisProbe] }),
       ],
       controllers: [EnrichArticleMessageController],
-      providers: [EnrichArticleService],
+      providers: [{ provide: ENRICHER_CONFIG, useValue: config }, EntityExtractor, EnrichArticleService],
     };
   }
 }

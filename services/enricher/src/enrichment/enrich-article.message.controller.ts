@@ -16,7 +16,7 @@ export class EnrichArticleMessageController {
   @EventPattern(TOPICS.articleReceived)
   handle(@Payload() value: unknown, @Ctx() ctx: KafkaContext) {
     return this.consumer.consume(TOPICS.articleReceived, value, ctx, async (event) => {
-      const enrichment = this.enrichArticle.enrich(event.payload.article, this.options.serviceVersion);
+      const enrichment = await this.enrichArticle.enrich(event.payload.article, this.options.serviceVersion);
       await this.publisher.publish(TOPICS.articleEnriched, { ...event.payload, enrichment }, event);
     });
   }

@@ -1,21 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { Article, Enrichment } from '@newsflow/contracts';
+import { detectLanguage } from '../extraction/language-detect';
+import { EntityExtractor } from './entity-extractor.provider';
 
 /** Languages the extractor has rules for; others pass through with empty entities and the reason. */
 const SUPPORTED_LANGUAGES = new Set(['en']);
 
 /**
- * Walking-skeleton enrichment: decides whether the article can be enriched and produces the
- * section's shape. Entity extraction and geocoding fill `entities` and `primaryLocation`.
+ * Decides whether the article can be enriched and fills the section from the extraction pipeline.
+ * A source tagging everything `en` is common, so the text gets a say: clearly non-English text is
+ * skipped under the language it is written in.
  */
 @Injectable()
 export class EnrichArticleService {
-  enrich(article: Article, enricherVersion: string, now = new Date()): Enrichment {
-    const language = article.language.split('-')[0];
+  constructor(private readonly extractor: EntityExtractor) {}
+
+  async enrich(article: Article, enricherVersion: string, now = new Date()): Promise<Enrichment> {
+    const declared = article.language.split('-')[0];
+    const detected = SUPPORTED_LANGUAGES.has(declared) ? detectLanguage(`${article.headline}\n${article.body}`) : undefined;
+    const language = detected && !SUPPORTED_LANGUAGES.has(detected) ? detected : declared;
+    const enrichedAt = now.toISOString();
     if (!SUPPORTED_LANGUAGES.has(language)) {
-      return { status: 'skipped', reason: `language-not-supported:${language}`, language, entities: [],
-        primaryLocation: null, enricherVersion, enrichedAt: now.toISOString() };
+      return { status: 'skipped', reason: `language-not-supported:${language}`, language, entities: [], primaryLocation: null, enricherVersion, enrichedAt };
     }
-    return { status: 'enriched', language, entities: [], primaryLocation: null, enricherVersion, enrichedAt: now.toISOString() };
+    const { entities, primaryLocation } = await this.extractor.extract(article);
+    return { status: 'enriched', language, entities, primaryLocation, enricherVersion, enrichedAt };
   }
 }

@@ -1,0 +1,21 @@
+import { findSequences } from './capitalised-sequences';
+import { tokenise } from './tokenise';
+
+const seqs = (text: string) => findSequences(text, tokenise(text)).map((s) => s.text);
+
+describe('findSequences', () => {
+  it('joins names with connectors and cuts possessives', () => {
+    expect(seqs('praised on Monday in Marrakech Morocco’s steadfast commitment to the Bank of England.')).toEqual(['Marrakech Morocco', 'Bank of England']);
+  });
+  it('trims sentence-initial words that are not names', () => {
+    expect(seqs('Speaking at the opening, Major General Al-Raisi thanked him. Highlighting Morocco’s heritage, he left.')).toEqual([
+      'Major General Al-Raisi',
+      'Morocco',
+    ]);
+  });
+  it('splits at calendar words and keeps offsets', () => {
+    const text = 'The President of the International Criminal Police Organization (ICPO–INTERPOL), held November 24 in Paris';
+    for (const s of findSequences(text, tokenise(text))) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(seqs(text)).toEqual(['President of the International Criminal Police Organization', 'ICPO–INTERPOL', 'Paris']);
+  });
+});

@@ -1,0 +1,107 @@
+import { isCalendarWord, LEADING_STOPWORDS } from './common-words';
+import { ORG_CUES } from './organisation-cues';
+import { ROLE_CUES, titleLengthAt } from './person-names';
+import { stripPossessive } from './normalise-name';
+import { isCapitalised, Token } from './tokenise';
+
+/** A run of capitalised words (with name connectors) that may name something. */
+export interface Sequence {
+  words: Token[];
+  start: number;
+  end: number;
+  text: string;
+  /** Lower-cased words just before, for cues like "in", "coach", "said". */
+  before: string[];
+  /** The word just after, and the text just after (for "(ACR)" and ", Country"). */
+  after: string;
+}
+
+const CONNECTORS = new Set(['of', 'the', 'for', 'on', 'de', 'del', 'della', 'da', 'di', 'du', 'des', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'y', '&', 'and']);
+const INLINE_GAP = /^[ \t\u00a0]+$/;
+
+function startsName(t: Token): boolean {
+  return (isCapitalised(t.text) || /^(?:al|el|bin|ibn|ben)-\p{Lu}/u.test(t.text)) && !isCalendarWord(t.text);
+}
+
+/**
+ * Finds capitalised runs. Possessives end a run ("Morocco’s Global…" gives "Morocco"), calendar
+ * words split it, and sentence-initial function words ("The", "Speaking") are trimmed off.
+ */
+export function findSequences(text: string, tokens: Token[]): Sequence[] {
+  const out: Sequence[] = [];
+  const lowerWords = new Set(tokens.filter((t) => !/\p{Lu}/u.test(t.text)).map((t) => t.text));
+  let i = 0;
+  while (i < tokens.length) {
+    if (!startsName(tokens[i])) { i += 1; continue; }
+    const run: Token[] = [tokens[i]];
+    let j = i;
+    while ((!hasPossessive(tokens[j]) || possessiveInName(tokens, j)) && j + 1 < tokens.length && INLINE_GAP.test(text.slice(tokens[j].end, tokens[j + 1].start))) {
+      const next = tokens[j + 1];
+      if (startsName(next)) { run.push(next); j += 1; continue; }
+      // "of the", "bin", "van der" only join when a capitalised word follows.
+      const k = CONNECTORS.has(next.text.toLowerCase()) ? nextNameAfterConnectors(text, tokens, j + 1, run) : -1;
+      if (k < 0) break;
+      for (let m = j + 1; m <= k; m += 1) run.push(tokens[m]);
+      j = k;
+    }
+    i = j + 1;
+    const trimmed = trim(run, lowerWords);
+    if (trimmed.length === 0) continue;
+    const first = trimmed[0];
+    const last = trimmed[trimmed.length - 1];
+    const lastText = stripPossessive(last.text);
+    const words = [...trimmed.slice(0, -1), { ...last, text: lastText.text, end: last.end - lastText.removed }];
+    const start = first.start;
+    const end = words[words.length - 1].end;
+    const firstIndex = tokens.indexOf(first, Math.max(0, i - run.length - 1));
+    const beforeTokens = tokens.slice(Math.max(0, firstIndex - 2), firstIndex).map((t) => t.text.toLowerCase());
+    out.push({ words, start, end, text: text.slice(start, end), before: beforeTokens, after: text.slice(end, end + 40) });
+  }
+  return out;
+}
+
+function hasPossessive(t: Token): boolean {
+  return stripPossessive(t.text).removed > 0;
+}
+
+/** "Hawke’s Bay", "St John’s Wood": a possessive followed by a place word is part of the name. */
+function possessiveInName(tokens: Token[], j: number): boolean {
+  const next = tokens[j + 1];
+  return !!next && /^(?:Bay|Island|Islands|Point|Wood|Head|Creek|Peak|Harbour|Harbor|Cove|Lake|Office|Department)$/.test(next.text);
+}
+
+const ORG_RUN = /^(?:Department|Ministry|Center|Centre|Institute|Bureau|Council|Organization|Organisation|Agency|Commission|Office|Committee|School|University|Association|Federation)$/;
+
+function nextNameAfterConnectors(text: string, tokens: Token[], from: number, run: Token[]): number {
+  let k = from;
+  const and = tokens[from].text.toLowerCase() === 'and' || tokens[from].text === '&';
+  while (k < tokens.length && CONNECTORS.has(tokens[k].text.toLowerCase()) && k - from < 2) {
+    if (k + 1 >= tokens.length || !INLINE_GAP.test(text.slice(tokens[k].end, tokens[k + 1].start))) return -1;
+    k += 1;
+  }
+  if (k >= tokens.length || !startsName(tokens[k])) return -1;
+  // "and" joins only inside names that carry a head noun later ("Ministry of Trade and Industry"), checked by the caller's classifier.
+  if (and && run.length > 3 && !run.some((t) => ORG_RUN.test(t.text))) return -1;
+  // "on" joins only after bodies that sit "on" a subject ("Council on Foreign Relations"), not "Dam on the Blue Nile".
+  if (tokens[from].text === 'on' && !/^(?:Council|Committee|Commission|Conference|Panel|Convention)$/.test(tokens[from - 1].text)) return -1;
+  return k;
+}
+
+function trim(run: Token[], lowerWords: Set<string>): Token[] {
+  let a = 0;
+  let b = run.length;
+  // A title opening the run ("Chief Executive Vanessa Hudson") is kept for the classifier to split off.
+  while (a < b && titleLengthAt(run.map((t) => t.text), a) === 0 && isDroppableLead(run[a], lowerWords)) a += 1;
+  while (b > a && (CONNECTORS.has(run[b - 1].text.toLowerCase()) || run[b - 1].text === 'The')) b -= 1;
+  return run.slice(a, b);
+}
+
+/** Sentence-initial capitals carry no signal: drop function words and words the text also uses in lower case. */
+function isDroppableLead(t: Token, lowerWords: Set<string>): boolean {
+  const lower = t.text.toLowerCase();
+  if (CONNECTORS.has(t.text)) return true;
+  if (!t.sentenceStart) return LEADING_STOPWORDS.has(lower) && lower !== 'new';
+  if (LEADING_STOPWORDS.has(lower) || ROLE_CUES.has(lower) || ORG_CUES.has(lower)) return true;
+  if (/^\p{Lu}\p{Ll}+(?:ing|ly|ed)$/u.test(t.text)) return true;
+  return lowerWords.has(lower);
+}

@@ -1,0 +1,186 @@
+import { acronymParts, isNonOrgAcronym, knownOrganisation } from './acronyms';
+import { Sequence } from './capitalised-sequences';
+import { LEADING_STOPWORDS, NON_NAME_WORDS, PLACE_FEATURE_WORDS } from './common-words';
+import { Gazetteer, GazetteerPlace } from './gazetteer';
+import { PlaceHint } from './geocode';
+import { NlpHints } from './nlp-hints';
+import { hasOrganisationHead, ORG_CUES } from './organisation-cues';
+import { looksLikeNameWord, NAME_PARTICLES, ROLE_CUES, titleLengthAt } from './person-names';
+import { isAcronym, Token } from './tokenise';
+import { Field, RawMention } from './types';
+
+export interface ClassifyContext {
+  field: Field;
+  /** The field's text, so mention text is always the exact slice. */
+  fieldText: string;
+  gazetteer: Gazetteer;
+  /** Countries the article names; lets small cities in those countries through. */
+  countries: Set<string>;
+  hints: NlpHints;
+}
+
+const LOCATIVES = new Set(['in', 'at', 'from', 'to', 'near', 'off', 'north', 'south', 'east', 'west', 'outskirts', 'province', 'state', 'region', 'department', 'outside', 'across', 'around', 'into', 'toward', 'towards', 'via', 'of', 'visit', 'visited', 'left', 'reached', 'inside', 'throughout', 'northern', 'southern', 'eastern', 'western', 'central', 'capital', 'city', 'town', 'village']);
+
+/** Turns one capitalised run into typed mentions; a run can hold several ("INTERPOL Secretary General Valdecy Urquiza"). */
+export function classifySequence(seq: Sequence, ctx: ClassifyContext): RawMention[] {
+  return classify(seq.words, seq.before, seq.after, ctx);
+}
+
+function classify(words: Token[], before: string[], after: string, ctx: ClassifyContext): RawMention[] {
+  if (words.length === 0) return [];
+  const texts = words.map((w) => w.text);
+  const whole = spanOf(words);
+  const prev = before[before.length - 1] ?? '';
+
+  // "President of the International Criminal Police Organization": the office, then what it heads.
+  const lead = titleLengthAt(texts, 0);
+  if (lead > 0 && texts[lead]?.toLowerCase() === 'of') return classify(dropConnectors(words.slice(lead + 1)), ['of'], after, ctx);
+
+  const known = knownOrganisation(whole.text);
+  if (known) return [mention(ctx, words, 'organization', known)];
+  // "and" joined the run; unless the whole is one body ("Ministry of Trade and Industry") it lists separate names.
+  const and = texts.findIndex((t) => t === 'and' || t === '&');
+  if (and > 0 && !hasOrganisationHead(texts) && ctx.gazetteer.lookup(whole.text).length === 0) {
+    return [...classify(words.slice(0, and), before, '', ctx), ...classify(words.slice(and + 1), [texts[and]], after, ctx)];
+  }
+  if (hasOrganisationHead(texts) && !texts.some((t, i) => i > 0 && titleLengthAt(texts, i) > 0 && looksLikeNameWord(texts[texts.length - 1]))) {
+    // "U.S. National Hurricane Center": a leading country code is where the body is, not part of its name.
+    if (words.length > 2 && /^(?:U\.S\.|US|UK|U\.K\.)$/.test(texts[0])) return [...single(words[0], prev, '', ctx), mention(ctx, words.slice(1), 'organization', spanOf(words.slice(1)).text)];
+    return [mention(ctx, words, 'organization', whole.text.replace(/^the\s+/i, ''))];
+  }
+  if (ORG_CUES.has(prev) && !ctx.gazetteer.lookup(whole.text).some((p) => p.kind !== 'city')) return [mention(ctx, words, 'organization', whole.text)];
+
+  for (let i = 0; i < texts.length; i += 1) {
+    const tl = titleLengthAt(texts, i);
+    if (tl === 0 || (i === 0 && texts.length === 1)) continue;
+    const out = classify(words.slice(0, i), before, '', ctx);
+    const rest = words.slice(i + tl);
+    if (rest[0]?.text.toLowerCase() === 'of') return [...out, ...classify(dropConnectors(rest.slice(1)), ['of'], after, ctx)];
+    // "Kerala Chief Minister Pinarayi Vijayan": titles stack; none of them is part of the name.
+    for (let more = titleLengthAt(texts, i + tl); more > 0 && rest.length > more; more = titleLengthAt(rest.map((w) => w.text), 0)) rest.splice(0, more);
+    let n = 0;
+    while (n < rest.length && n < 5 && looksLikeNameWord(rest[n].text) && rest[n].text.toLowerCase() !== 'of') n += 1;
+    if (n > 0 && !NAME_PARTICLES.has(rest[n - 1].text.toLowerCase())) out.push(mention(ctx, rest.slice(0, n), 'person', spanOf(rest.slice(0, n)).text));
+    return [...out, ...classify(dropConnectors(rest.slice(n)), [], after, ctx)];
+  }
+
+  const places = ctx.gazetteer.lookup(whole.text);
+  if (places.length > 0 && acceptPlace(places, words, prev, after, ctx)) return [placeMention(ctx, words, after)];
+
+  // "Mark Jensen of Boulder": with no organisation head, "of" separates a name from where it is from.
+  const of = texts.indexOf('of');
+  if (of > 0) return [...classify(words.slice(0, of), before, '', ctx), ...classify(dropConnectors(words.slice(of + 1)), ['of'], after, ctx)];
+
+  const allNames = texts.every(looksLikeNameWord) && !texts.some((t) => NON_NAME_WORDS.has(t.toLowerCase()));
+  if (ROLE_CUES.has(prev) && allNames && texts.length <= 5) return [mention(ctx, words, 'person', whole.text)];
+
+  if (words.length === 1) return single(words[0], prev, after, ctx, before);
+
+  const decomposed = decompose(words, prev, after, ctx);
+  if (decomposed) return decomposed;
+
+  if (PLACE_FEATURE_WORDS.has(texts[texts.length - 1].toLowerCase()) || /^(?:Lake|Mount|Mt\.|River|Isle|Cape|Gulf)$/.test(texts[0])) {
+    return [mention(ctx, words, 'place', whole.text)];
+  }
+  // A leading acronym ("IG Metall", "BMW Group"), or a country or region inside the run ("Kenya Red Cross",
+  // "Atlanta Braves", "Visit Norway"): people are not named after places, organisations are.
+  const bigPlace = (name: string) => ctx.gazetteer.lookup(name).some((p) => p.kind !== 'city' || (p.population ?? 0) >= 300_000);
+  const placeWord = texts.some((t, i) => bigPlace(t) || (i + 1 < texts.length && bigPlace(`${t} ${texts[i + 1]}`)));
+  if ((isAcronym(texts[0]) && !looksLikeNameWord(texts[0])) || placeWord) return [mention(ctx, words, 'organization', whole.text)];
+
+  const hinted = ctx.hints.typeOf(whole.start, whole.end);
+  if (allNames && texts.length <= 5 && (hinted === undefined || hinted === 'person')) return [mention(ctx, words, 'person', whole.text)];
+  if (hinted === 'organization' || hinted === 'place' || hinted === 'person') return [mention(ctx, words, hinted, whole.text)];
+  return [];
+}
+
+function single(word: Token, prev: string, after: string, ctx: ClassifyContext, before: string[] = [prev]): RawMention[] {
+  const text = word.text;
+  if (isAcronym(text) && !/^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$/.test(text)) {
+    const parts = acronymParts(text);
+    const knownPart = parts.map((p) => knownOrganisation(p)).find(Boolean);
+    if (knownPart) return [mention(ctx, [word], 'organization', knownPart)];
+    const places = ctx.gazetteer.lookup(text).filter((p) => p.kind === 'country');
+    if (places.length > 0) return [placeMention(ctx, [word], after)];
+    if (isNonOrgAcronym(text) || text.replace(/[^\p{L}]/gu, '').length < 2 || after.startsWith('$')) return [];
+    return [mention(ctx, [word], 'organization', text)];
+  }
+  const places = ctx.gazetteer.lookup(text);
+  if (places.length > 0 && acceptPlace(places, [word], prev, after, ctx)) return [placeMention(ctx, [word], after)];
+  const hinted = ctx.hints.typeOf(word.start, word.end);
+  if (LEADING_STOPWORDS.has(text.toLowerCase())) return [];
+  // CamelCase brands (PeruRail, SpaceX) and names after an organisation cue ("power utility Eskom").
+  if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(text) || ORG_CUES.has(prev) || (prev === 'in' && before[0] === 'shares')) return [mention(ctx, [word], 'organization', text)];
+  if (hinted === 'organization' || hinted === 'place') return [mention(ctx, [word], hinted, text)];
+  if (!looksLikeNameWord(text)) return [];
+  // Bare surnames count only once linked to a full name (or when a library vouches for them).
+  return [{ ...mention(ctx, [word], 'person', text), weak: hinted !== 'person' }];
+}
+
+/** "Marrakech Morocco", "in Gaza City Palestine": consecutive gazetteer names. Only after a locative or ending in a country. */
+function decompose(words: Token[], prev: string, after: string, ctx: ClassifyContext): RawMention[] | undefined {
+  const parts: Token[][] = [];
+  let i = 0;
+  while (i < words.length) {
+    let j = words.length;
+    while (j > i && ctx.gazetteer.lookup(spanOf(words.slice(i, j)).text).length === 0) j -= 1;
+    if (j === i) return undefined;
+    parts.push(words.slice(i, j));
+    i = j;
+  }
+  const lastKinds = ctx.gazetteer.lookup(spanOf(parts[parts.length - 1]).text).map((p) => p.kind);
+  if (!LOCATIVES.has(prev) && !lastKinds.some((k) => k !== 'city')) return undefined;
+  // "Marrakech Morocco" yes, "Parks Canada" no: the leading names must be cities of the trailing country.
+  const lastCountries = new Set(ctx.gazetteer.lookup(spanOf(parts[parts.length - 1]).text).map((p) => p.countryCode));
+  if (!LOCATIVES.has(prev) && !parts.slice(0, -1).every((p) => ctx.gazetteer.lookup(spanOf(p).text).some((c) => lastCountries.has(c.countryCode)))) return undefined;
+  return parts.map((p, k) => placeMention(ctx, p, k === parts.length - 1 ? after : ', ' + spanOf(parts[k + 1]).text));
+}
+
+function acceptPlace(places: GazetteerPlace[], words: Token[], prev: string, after: string, ctx: ClassifyContext): boolean {
+  if (places.some((p) => p.kind !== 'city')) return true;
+  const text = words.map((w) => w.text).join(' ');
+  if (words.length > 1) {
+    return !words.every((w) => looksLikeNameWord(w.text)) || LOCATIVES.has(prev) || maxPop(places) >= 50_000 || places.some((p) => p.countryCode && ctx.countries.has(p.countryCode));
+  }
+  if (LEADING_STOPWORDS.has(text.toLowerCase()) || NON_NAME_WORDS.has(text.toLowerCase())) return false;
+  if (LOCATIVES.has(prev) && maxPop(places) >= 1000) return true;
+  if (regionAfter(after, ctx)) return true;
+  if (maxPop(places) >= 100_000) return true;
+  return places.some((p) => p.countryCode && ctx.countries.has(p.countryCode) && (p.population ?? 0) >= 15_000);
+}
+
+/** `, Texas` / `, Morocco` right after a name: the country or state that disambiguates it. */
+export function regionAfter(after: string, ctx: Pick<ClassifyContext, 'gazetteer'>): PlaceHint | undefined {
+  const m = /^,\s+((?:\p{Lu}[\p{L}.]*\.?)(?:\s\p{Lu}[\p{L}]*){0,2})/u.exec(after);
+  if (!m) return undefined;
+  const state = ctx.gazetteer.usState(m[1]);
+  if (state) return { countryCode: 'US', admin1: state };
+  const country = ctx.gazetteer.lookup(m[1]).find((p) => p.kind !== 'city' && p.countryCode);
+  return country ? { countryCode: country.countryCode } : undefined;
+}
+
+function maxPop(places: GazetteerPlace[]): number {
+  return Math.max(0, ...places.map((p) => p.population ?? 0));
+}
+
+function dropConnectors(words: Token[]): Token[] {
+  let a = 0;
+  while (a < words.length && /^(?:of|the|and|for|on)$/i.test(words[a].text)) a += 1;
+  return words.slice(a);
+}
+
+function spanOf(words: Token[]): { start: number; end: number; text: string } {
+  const start = words[0].start;
+  const end = words[words.length - 1].end;
+  // Token texts joined by their single-space gaps reproduce the field text (sequences never cross other gaps).
+  return { start, end, text: words.map((w) => w.text).join(' ') };
+}
+
+function mention(ctx: ClassifyContext, words: Token[], type: RawMention['type'], name: string): RawMention {
+  const s = spanOf(words);
+  return { field: ctx.field, start: s.start, end: s.end, text: ctx.fieldText.slice(s.start, s.end), type, name };
+}
+
+function placeMention(ctx: ClassifyContext, words: Token[], after: string): RawMention {
+  return { ...mention(ctx, words, 'place', spanOf(words).text), hint: regionAfter(after, ctx) };
+}

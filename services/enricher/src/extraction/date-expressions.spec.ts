@@ -1,0 +1,20 @@
+import { findDates } from './date-expressions';
+
+const published = '2025-11-24T09:00:00Z'; // a Monday
+
+describe('findDates', () => {
+  it('resolves ranges and weekdays against publishedAt', () => {
+    const text = 'praised on Monday in Marrakech, held from November 24 to 27, Major';
+    const dates = findDates(text, 'body', published);
+    expect(dates.map((d) => d.name)).toEqual(['2025-11-24', '2025-11-24/2025-11-27']);
+    for (const d of dates) expect(text.slice(d.start, d.end)).toBe(d.text);
+    expect(dates[1].text).toBe('November 24 to 27');
+  });
+  it('handles day-first, explicit years and relative words', () => {
+    const names = findDates('On 3 March 2024, and yesterday, and on Friday, and 12-14 December', 'body', published).map((d) => d.name);
+    expect(names).toEqual(['2024-03-03', '2025-11-23', '2025-11-21', '2025-12-12/2025-12-14']);
+  });
+  it('never needs publishedAt to be valid', () => {
+    expect(() => findDates('on Monday, November 3', 'body', 'nonsense')).not.toThrow();
+  });
+});

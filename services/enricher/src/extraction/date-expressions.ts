@@ -1,0 +1,98 @@
+import { MONTHS, MONTH_ABBR, WEEKDAYS } from './common-words';
+import { Field, Span } from './types';
+
+export interface DateMatch extends Span {
+  /** ISO date (`2025-11-24`), range (`2025-11-24/2025-11-27`), month (`2025-11`) or year (`2025`). */
+  name: string;
+}
+
+const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const YEAR = '(?:,?\\s+((?:19|20)\\d{2}))?';
+const RANGE_SEP = '\\s*(?:to|through|until|and|[-–—])\\s*';
+
+// Order matters: ranges before single days, so "November 24 to 27" is one mention.
+const PATTERNS: { re: RegExp; build: (m: RegExpExecArray, ref: Date) => string | undefined }[] = [
+  { re: new RegExp(`\\b${MONTH}\\s+${DAY}${RANGE_SEP}${DAY}${YEAR}\\b`, 'g'), build: (m, ref) => range(m[1], m[2], m[1], m[3], m[4], ref) },
+  { re: new RegExp(`\\b${DAY}${RANGE_SEP}${DAY}\\s+${MONTH}${YEAR}\\b`, 'g'), build: (m, ref) => range(m[3], m[1], m[3], m[2], m[4], ref) },
+  { re: new RegExp(`\\b${MONTH}\\s+${DAY}(?!\\d)${YEAR}\\b`, 'g'), build: (m, ref) => day(m[1], m[2], m[3], ref) },
+  { re: new RegExp(`\\b${DAY}\\s+${MONTH}${YEAR}\\b`, 'g'), build: (m, ref) => day(m[2], m[1], m[3], ref) },
+  { re: new RegExp(`\\b(?:in|since|by|until|of)\\s+${MONTH}\\s+((?:19|20)\\d{2})\\b`, 'g'), build: (m) => `${m[2]}-${pad(monthIndex(m[1]) + 1)}` },
+  { re: /\b(?:on|last|next|this|late on|early on|by)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g, build: (m, ref) => weekday(m[0], m[1], ref) },
+  { re: /\b(yesterday|today|tomorrow)\b/gi, build: (m, ref) => relativeDay(m[1].toLowerCase(), ref) },
+  { re: /\b(?:in|since|by|until|before|after)\s+((?:19|20)\d{2})\b/g, build: (m) => m[1] },
+];
+
+export function findDates(text: string, field: Field, publishedAt?: string): DateMatch[] {
+  const ref = publishedAt ? new Date(publishedAt) : undefined;
+  const found: DateMatch[] = [];
+  for (const { re, build } of PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      let start = m.index ?? 0;
+      let raw = m[0];
+      // Keep the preposition out of the mention; it is context, not the date.
+      const lead = /^(?:in|since|by|until|of|on|before|after|late on|early on)\s+/i.exec(raw);
+      if (lead && !/^(?:last|next|this)/i.test(raw)) { start += lead[0].length; raw = raw.slice(lead[0].length); }
+      if (found.some((f) => start < f.end && start + raw.length > f.start)) continue;
+      const name = ref && !isNaN(ref.getTime()) ? build(m as RegExpExecArray, ref) : build(m as RegExpExecArray, new Date(NaN));
+      if (!name || name.includes('NaN')) continue;
+      found.push({ field, start, end: start + raw.length, text: raw, name });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function monthIndex(word: string): number {
+  const w = word.toLowerCase().replace(/\.$/, '').slice(0, 3);
+  return MONTH_ABBR.indexOf(w) >= 0 ? MONTH_ABBR.indexOf(w) : MONTHS.findIndex((m) => m.startsWith(w));
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Without a year, the year that puts the date nearest the publication date (a December story about "January 3"). */
+function inferYear(month: number, dayOfMonth: number, ref: Date): number {
+  const y = ref.getUTCFullYear();
+  const candidates = [y - 1, y, y + 1];
+  return candidates.sort((a, b) => Math.abs(Date.UTC(a, month, dayOfMonth) - ref.getTime()) - Math.abs(Date.UTC(b, month, dayOfMonth) - ref.getTime()))[0];
+}
+
+function iso(year: number, month: number, d: number): string | undefined {
+  if (month < 0 || d < 1 || d > 31) return undefined;
+  return `${year}-${pad(month + 1)}-${pad(d)}`;
+}
+
+function day(monthWord: string, dayText: string, yearText: string | undefined, ref: Date): string | undefined {
+  const month = monthIndex(monthWord);
+  const d = Number(dayText);
+  const year = yearText ? Number(yearText) : inferYear(month, d, ref);
+  return iso(year, month, d);
+}
+
+function range(m1: string, d1: string, m2: string, d2: string, yearText: string | undefined, ref: Date): string | undefined {
+  const from = day(m1, d1, yearText, ref);
+  const to = day(m2, d2, yearText ?? from?.slice(0, 4), ref);
+  if (!from || !to || to < from) return undefined;
+  return `${from}/${to}`;
+}
+
+/** "on Monday" in wire copy is this week's Monday, looking back (past tense dominates); "next Monday" looks forward. */
+function weekday(phrase: string, dayName: string, ref: Date): string | undefined {
+  const target = WEEKDAYS.indexOf(dayName.toLowerCase());
+  const today = ref.getUTCDay();
+  let delta = ((target - today) % 7 + 7) % 7;
+  if (/^next/i.test(phrase)) delta = delta === 0 ? 7 : delta;
+  else if (/^last/i.test(phrase)) delta = delta === 0 ? -7 : delta - 7;
+  else if (delta > 1) delta -= 7;
+  return shift(ref, delta);
+}
+
+function relativeDay(word: string, ref: Date): string | undefined {
+  return shift(ref, word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0);
+}
+
+function shift(ref: Date, days: number): string | undefined {
+  if (isNaN(ref.getTime())) return undefined;
+  return new Date(ref.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,24 @@
+import { parseDateline } from './dateline-parser';
+
+describe('parseDateline', () => {
+  it.each([
+    ['MARRAKECH, Morocco (AP) — The President said', 'MARRAKECH', 'Morocco', 'AP'],
+    ['Marrakech – The President said', 'Marrakech', undefined, undefined],
+    ['LONDON (Reuters) - Britain said', 'LONDON', undefined, 'Reuters'],
+    ['PARIS, Nov 24 (Reuters) - France said', 'PARIS', undefined, 'Reuters'],
+    ['AUSTIN, Texas (AP) — A judge', 'AUSTIN', 'Texas', 'AP'],
+    ['SAN JOSE, Calif. (AP) — A judge', 'SAN JOSE', 'Calif.', 'AP'],
+  ])('parses %s', (text, place, region, source) => {
+    const d = parseDateline(text);
+    if (!d) throw new Error(`no dateline in ${text}`);
+    expect(d.place.text).toBe(place);
+    expect(text.slice(d.place.start, d.place.end)).toBe(place);
+    expect(d.region?.text).toBe(region);
+    if (d.region) expect(text.slice(d.region.start, d.region.end)).toBe(region);
+    expect(d.source).toBe(source);
+  });
+  it('ignores bodies without one', () => {
+    expect(parseDateline('The President of the International Criminal Police Organization (ICPO–INTERPOL), Major')).toBeUndefined();
+    expect(parseDateline('')).toBeUndefined();
+  });
+});

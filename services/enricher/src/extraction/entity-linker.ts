@@ -1,0 +1,79 @@
+import { abbreviates, acronymParts, knownOrganisation } from './acronyms';
+import { isShortFormOf } from './event-patterns';
+import { Gazetteer, GazetteerPlace } from './gazetteer';
+import { choosePlace, GeoContext } from './geocode';
+import { normaliseName } from './normalise-name';
+import { surnameKeys } from './person-names';
+import { RawMention } from './types';
+
+/** A mention assigned to its entity. */
+export interface LinkedMention extends RawMention {
+  key: string;
+  place?: GazetteerPlace;
+}
+
+/**
+ * Decides which mentions are the same entity: bare surnames → the full name, short event names →
+ * the longest, acronym ↔ long form written as "Long Form (ACR)", places → one gazetteer entry.
+ * Weak mentions that link to nothing are dropped.
+ */
+export function linkMentions(mentions: RawMention[], gazetteer: Gazetteer, geo: GeoContext, texts: { headline: string; body: string }): LinkedMention[] {
+  const aliases = acronymAliases(mentions, texts);
+  const fullNames = new Map<string, string | null>();
+  for (const m of mentions) {
+    if (m.type !== 'person' || m.weak || m.name.split(' ').length < 2) continue;
+    for (const k of surnameKeys(m.name)) {
+      const seen = fullNames.get(k);
+      // Two people sharing a surname make the bare surname ambiguous: link to neither.
+      fullNames.set(k, seen === undefined || seen === m.name ? m.name : null);
+    }
+  }
+  // One resolution per name: "Churchill, Manitoba" decides what a bare "Churchill" elsewhere means.
+  const placeHints = new Map<string, RawMention['hint']>();
+  for (const m of mentions) if (m.type === 'place' && m.hint && !placeHints.has(normaliseName(m.name))) placeHints.set(normaliseName(m.name), m.hint);
+  const events = [...new Set(mentions.filter((m) => m.type === 'event').map((m) => m.name))].sort((a, b) => b.length - a.length);
+
+  const out: LinkedMention[] = [];
+  for (const m of mentions) {
+    if (m.type === 'person') {
+      const full = m.name.split(' ').length <= 2 ? fullNames.get(normaliseName(m.name)) : undefined;
+      const name = full ?? m.name;
+      if (m.weak && !full) continue;
+      out.push({ ...m, name, key: `person:${normaliseName(name)}` });
+    } else if (m.type === 'event') {
+      const name = events.find((e) => e !== m.name && isShortFormOf(m.name, e)) ?? m.name;
+      out.push({ ...m, name, key: `event:${normaliseName(name)}` });
+    } else if (m.type === 'organization') {
+      const name = aliases.get(normaliseName(m.name)) ?? m.name;
+      out.push({ ...m, name, key: `organization:${normaliseName(name)}` });
+    } else if (m.type === 'place') {
+      const place = choosePlace(gazetteer.lookup(m.name), geo, m.hint ?? placeHints.get(normaliseName(m.name)) ?? {});
+      out.push({ ...m, place, key: place ? place.id : `place:${normaliseName(m.name)}` });
+    } else {
+      out.push({ ...m, key: `date:${m.name}` });
+    }
+  }
+  return out;
+}
+
+/**
+ * "International Criminal Police Organization (ICPO–INTERPOL)": both spellings map to one canonical
+ * name. When the acronym is itself the usual name (INTERPOL, NATO) it wins; otherwise the long form does.
+ */
+function acronymAliases(mentions: RawMention[], texts: { headline: string; body: string }): Map<string, string> {
+  const aliases = new Map<string, string>();
+  const orgs = mentions.filter((m) => m.type === 'organization');
+  for (const long of orgs) {
+    const following = /^\s*\(([^)]{2,40})\)/.exec(texts[long.field].slice(long.end, long.end + 45));
+    if (!following) continue;
+    const acronym = following[1].trim();
+    const parts = [acronym, ...acronymParts(acronym)];
+    const known = parts.map((p) => knownOrganisation(p)).find(Boolean);
+    if (!known && !abbreviates(acronym, long.name)) continue;
+    const target = known ?? long.name;
+    for (const p of [long.name, ...parts]) aliases.set(normaliseName(p), target);
+    const shortMention = orgs.find((o) => o.field === long.field && o.start > long.end && o.start <= long.end + 3);
+    if (shortMention) aliases.set(normaliseName(shortMention.name), target);
+  }
+  return aliases;
+}

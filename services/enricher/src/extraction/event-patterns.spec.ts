@@ -1,0 +1,20 @@
+import { findEvents, isShortFormOf } from './event-patterns';
+
+describe('findEvents', () => {
+  it('normalises sessions and keeps exact offsets', () => {
+    const text = 'Speaking at the opening of the 93rd session of the INTERPOL General Assembly, held from November 24.';
+    const [e] = findEvents(text, 'body');
+    expect(e.name).toBe('93rd INTERPOL General Assembly');
+    expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+  it('finds headline events and summits', () => {
+    expect(findEvents('Marrakech Hosts 93rd INTERPOL General Assembly as Organization Praises', 'headline')[0].name).toBe('93rd INTERPOL General Assembly');
+    expect(findEvents('leaders met at the G20 Summit in Rio.', 'body')[0].name).toBe('G20 Summit');
+    expect(findEvents('the 2026 World Cup final', 'body')[0].name).toBe('2026 World Cup');
+  });
+  it('links short forms', () => {
+    expect(isShortFormOf('General Assembly', '93rd INTERPOL General Assembly')).toBe(true);
+    expect(isShortFormOf('93rd General Assembly', '93rd INTERPOL General Assembly')).toBe(true);
+    expect(isShortFormOf('World Cup', '93rd INTERPOL General Assembly')).toBe(false);
+  });
+});

@@ -1,0 +1,75 @@
+import { Field, Span } from './types';
+
+export interface EventMatch extends Span {
+  /** `the 93rd session of the INTERPOL General Assembly` → `93rd INTERPOL General Assembly`. */
+  name: string;
+}
+
+const HEADS = [
+  'General Assembly', 'Summit', 'Conference', 'Games', 'Olympics', 'Olympic Games', 'Paralympics', 'World Cup', 'Championships', 'Championship',
+  'Cup', 'Open', 'Festival', 'Forum', 'Election', 'Elections', 'Grand Prix', 'Marathon', 'Expo', 'Biennale', 'Fashion Week', 'Congress',
+  'Film Festival', 'Climate Conference', 'COP\\d+', 'Super Bowl', 'Tour de France', 'Dialogue', 'Meeting', 'Talks', 'Derby', 'Classic', 'Carnival',
+  'War', 'Revolution', 'Uprising', 'Crisis',
+].sort((a, b) => b.length - a.length);
+
+const CAP = "(?:\\p{Lu}[\\p{L}\\p{N}\\p{M}'’&.-]*|\\d{4}|\\d{1,3}(?:st|nd|rd|th))";
+const HEAD = `(?:${HEADS.join('|')})`;
+// Optional ordinal/year, optional "session/edition of the", then capitalised words ending in an event head.
+const EVENT = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(\\d{1,3}(?:st|nd|rd|th)|\\d{4})\\s+(?:(?:session|edition|meeting)\\s+of\\s+(?:the\\s+)?)?)?((?:${CAP}\\s+(?:of\\s+(?:the\\s+)?|de\\s+)?){0,5}?${HEAD})(?![\\p{L}])`,
+  'gu',
+);
+
+const WEAK_ALONE = new Set(['Open', 'Cup', 'Games', 'Election', 'Elections', 'Congress', 'Meeting', 'Talks', 'Dialogue', 'Classic', 'War', 'Crisis', 'Forum', 'Summit', 'Conference', 'Championship', 'Championships', 'Festival', 'Revolution', 'Uprising', 'Derby', 'Carnival']);
+const NOT_LEADING = /^(?:The|A|An|This|That|At|In|On|For|During|After|Before|Its|His|Her|Their|Our|Next|Last)\s+/;
+
+// Named storms are events: "Hurricane Erick", "Typhoon Yagi", "Storm Bert".
+const STORM = /(?<![\p{L}])(?:Hurricane|Typhoon|Super Typhoon|Cyclone|Tropical Storm|Storm)\s+(?!(?:Center|Centre|Season|Warning|Watch|Agency|Service|Unit)\b)\p{Lu}\p{Ll}+(?![\p{L}])/gu;
+
+export function findEvents(text: string, field: Field): EventMatch[] {
+  const found: EventMatch[] = [];
+  for (const m of text.matchAll(STORM)) {
+    const start = m.index ?? 0;
+    found.push({ field, start, end: start + m[0].length, text: m[0], name: m[0] });
+  }
+  for (const m of text.matchAll(EVENT)) {
+    let start = m.index ?? 0;
+    let raw = m[0];
+    // A capital at sentence start is not part of the name ("The 93rd ..." keeps only "93rd ...").
+    for (let lead = NOT_LEADING.exec(raw); lead; lead = NOT_LEADING.exec(raw)) {
+      const cut = lead[0].length;
+      raw = raw.slice(cut);
+      start += cut;
+    }
+    let core = m[2].replace(NOT_LEADING, '');
+    // In title-case headlines the run starts too early ("Marrakech Hosts 93rd ..."): an ordinal opens the name.
+    const ordinal = /(?:^|\s)(\d{1,3}(?:st|nd|rd|th)\s)/.exec(raw);
+    if (!m[1] && ordinal && ordinal.index > 0) {
+      const cut = ordinal.index + ordinal[0].length - ordinal[1].length;
+      raw = raw.slice(cut);
+      start += cut;
+      core = raw;
+    }
+    if (WEAK_ALONE.has(core) && !m[1]) continue;
+    // "National Democratic Congress" is a party; a congress is an event only with its number ("20th Party Congress").
+    if (/Congress$/.test(core) && !m[1]) continue;
+    const name = [m[1], core].filter(Boolean).join(' ').replace(/\s+/g, ' ');
+    if (!/\p{Lu}/u.test(name)) continue;
+    if (found.some((f) => start < f.end && start + raw.length > f.start)) continue;
+    found.push({ field, start, end: start + raw.length, text: raw, name });
+  }
+  return found;
+}
+
+/**
+ * Shorter names refer to a longer event already seen when their words are a subset in order
+ * ("General Assembly", "93rd General Assembly" → "93rd INTERPOL General Assembly").
+ */
+export function isShortFormOf(short: string, long: string): boolean {
+  const s = short.toLowerCase().split(' ');
+  const l = long.toLowerCase().split(' ');
+  if (s.length >= l.length) return false;
+  let i = 0;
+  for (const w of l) if (w === s[i]) i += 1;
+  return i === s.length && s[s.length - 1] === l[l.length - 1];
+}

@@ -1,0 +1,123 @@
+import type { Entity, Location } from '@newsflow/contracts';
+import { findSequences } from './capitalised-sequences';
+import { classifySequence, ClassifyContext } from './classify-sequence';
+import { findDates } from './date-expressions';
+import { parseDateline } from './dateline-parser';
+import { findEvents } from './event-patterns';
+import { Gazetteer } from './gazetteer';
+import { GeoContext } from './geocode';
+import { isTitleCase, matchTitleCaseHeadline } from './headline-matcher';
+import { linkMentions } from './entity-linker';
+import { NlpHints, NO_HINTS } from './nlp-hints';
+import { normaliseName } from './normalise-name';
+import { choosePrimaryLocation } from './primary-location';
+import { buildEntities } from './build-entities';
+import { tokenise } from './tokenise';
+import { ArticleText, Field, RawMention, Span } from './types';
+
+export interface ExtractOptions {
+  gazetteer: Gazetteer;
+  /** Optional NLP library consulted where the rules are silent (see `compromise-hints.ts`). */
+  hints?: (text: string) => NlpHints;
+}
+
+export interface Extraction {
+  entities: Entity[];
+  primaryLocation: Location | null;
+}
+
+/** Wire stories are a few KB; beyond this the rest is read for nothing but cost (1 MB bodies exist). */
+export const MAX_FIELD_CHARS = 100_000;
+
+export function extractEntities(article: ArticleText, options: ExtractOptions): Extraction {
+  const headline = clean(article.headline);
+  const body = clean(article.body);
+  const texts = { headline, body };
+  const hints = options.hints ?? (() => NO_HINTS);
+  const g = options.gazetteer;
+
+  const mentions: RawMention[] = [];
+  const claimed: Record<Field, Span[]> = { headline: [], body: [] };
+
+  // The dateline first: it names the place the story was filed from and must not be read as an acronym.
+  const dateline = parseDateline(body);
+  let datelineHint: { countryCode?: string; admin1?: string } | undefined;
+  if (dateline) {
+    claimed.body.push({ field: 'body', start: 0, end: dateline.end, text: body.slice(0, dateline.end) });
+    const region = dateline.region?.text;
+    const state = region ? g.usState(region) : undefined;
+    const country = region ? g.lookup(region).find((p) => p.kind === 'country') : undefined;
+    datelineHint = state ? { countryCode: 'US', admin1: state } : country ? { countryCode: country.countryCode } : undefined;
+    const placeName = titleCaseDateline(dateline.place.text);
+    if (g.lookup(placeName).length > 0) mentions.push({ field: 'body', ...dateline.place, type: 'place', name: placeName, hint: datelineHint });
+    if (dateline.region && (country || g.lookup(dateline.region.text).some((p) => p.kind !== 'city'))) {
+      mentions.push({ field: 'body', ...dateline.region, type: 'place', name: dateline.region.text });
+    }
+  }
+
+  for (const field of ['body', 'headline'] as const) {
+    for (const d of findDates(texts[field], field, article.publishedAt)) claim(d, 'date');
+    for (const e of findEvents(texts[field], field)) claim(e, 'event');
+  }
+
+  const geo = geoContext(body, g, datelineHint);
+  const bodyTokens = tokenise(body).filter((t) => !overlaps(t, claimed.body));
+  const ctx: ClassifyContext = { field: 'body', fieldText: body, gazetteer: g, countries: geo.countries, hints: hints(body) };
+  for (const seq of findSequences(body, bodyTokens)) mentions.push(...classifySequence(seq, ctx));
+
+  if (isTitleCase(headline)) {
+    const known = new Map<string, Omit<RawMention, keyof Span>>();
+    for (const m of mentions) if (!m.weak) known.set(normaliseName(m.text), { type: m.type, name: m.name, hint: m.hint });
+    mentions.push(...matchTitleCaseHeadline(headline, known, g, claimed.headline));
+  } else {
+    const hctx: ClassifyContext = { ...ctx, field: 'headline', fieldText: headline, hints: hints(headline) };
+    const tokens = tokenise(headline).filter((t) => !overlaps(t, claimed.headline));
+    for (const seq of findSequences(headline, tokens)) mentions.push(...classifySequence(seq, hctx));
+  }
+
+  const linked = linkMentions(mentions, g, geo, texts);
+  const entities = buildEntities(linked, texts);
+  const datelineId = dateline ? linked.find((m) => m.field === 'body' && m.start === dateline.place.start)?.key : undefined;
+  return { entities, primaryLocation: choosePrimaryLocation(entities, datelineId) };
+
+  function claim(span: Span & { name: string }, type: 'date' | 'event') {
+    if (overlaps(span, claimed[span.field])) return;
+    claimed[span.field].push(span);
+    mentions.push({ field: span.field, start: span.start, end: span.end, text: span.text, type, name: span.name });
+  }
+}
+
+/** A shouted dateline is a place name whatever its length ("KYIV" → "Kyiv"). */
+function titleCaseDateline(text: string): string {
+  return text === text.toUpperCase() ? text.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()) : text;
+}
+
+/** Strips NULs and other control characters by replacing them with spaces, so offsets stay valid. */
+function clean(text: unknown): string {
+  if (typeof text !== 'string') return '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
+  return text.slice(0, MAX_FIELD_CHARS).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
+}
+
+function overlaps(span: { start: number; end: number }, spans: Span[]): boolean {
+  return spans.some((s) => span.start < s.end && span.end > s.start);
+}
+
+/** Countries and US states the body names: what ambiguous city names are resolved against. */
+function geoContext(body: string, g: Gazetteer, hint?: { countryCode?: string; admin1?: string }): GeoContext {
+  const countries = new Set<string>();
+  const admins = new Set<string>();
+  if (hint?.countryCode) countries.add(hint.countryCode);
+  if (hint?.admin1) admins.add(`US:${hint.admin1}`);
+  for (const m of body.matchAll(/\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+){0,2}/gu)) {
+    const words = m[0].split(' ');
+    for (let n = words.length; n >= 1; n -= 1) {
+      const name = words.slice(0, n).join(' ').replace(/[’']s$/, '');
+      const state = g.usState(name);
+      if (state && n > 0) { countries.add('US'); admins.add(`US:${state}`); break; }
+      const country = g.lookup(name).find((p) => p.kind !== 'city' && p.countryCode);
+      if (country?.countryCode) { countries.add(country.countryCode); break; }
+    }
+  }
+  return { countries, admins };
+}

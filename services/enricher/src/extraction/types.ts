@@ -1,0 +1,32 @@
+import type { EntityType } from '@newsflow/contracts';
+
+export type Field = 'headline' | 'body';
+
+/** A stretch of one field; `text === fieldText.slice(start, end)` always holds. */
+export interface Span {
+  field: Field;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * One mention before entities are merged: `key` groups mentions of the same thing
+ * (e.g. `person:ahmed naser al-raisi`), `name` is the canonical name this mention suggests.
+ */
+export interface RawMention extends Span {
+  type: EntityType;
+  name: string;
+  /** Places only: the country/state the text puts next to the name (`Paris, Texas`). */
+  hint?: { countryCode?: string; admin1?: string };
+  /** Weak mentions (bare surnames, bare single words) only count when a strong mention shares the key. */
+  weak?: boolean;
+}
+
+export interface ArticleText {
+  headline: string;
+  body: string;
+  /** The source's own dateline, if the format carried one. */
+  dateline?: string;
+  publishedAt?: string;
+}
