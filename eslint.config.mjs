@@ -7,7 +7,7 @@ import nx from '@nx/eslint-plugin';
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
-  { ignores: ['**/dist', '**/node_modules', '.state', '.nx', 'coverage'] },
+  { ignores: ['**/dist', '**/node_modules', '.state', '.nx', 'coverage', '**/jest.config.js'] },
   {
     files: ['**/*.ts', '**/*.js'],
     rules: {

@@ -9,3 +9,4 @@ export * from './inbox.store';
 export * from './kafka.probe';
 export * from './messaging.module';
 export * from './start-service';
+export * from './observed-server-kafka';

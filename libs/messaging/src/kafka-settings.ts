@@ -7,6 +7,8 @@ export interface KafkaSettings {
   clientId: string;
   /** Consumer group: every instance of one stage shares it, so partitions are split between them. */
   groupId: string;
+  /** A new group starts at the earliest offset unless this is false. */
+  fromBeginning?: boolean;
 }
 
 /** kafkajs's own retry for connection-level failures (broker restart, leader moves). */
@@ -23,8 +25,8 @@ export function kafkaConsumerOptions(settings: KafkaSettings): KafkaOptions {
     options: {
       client: kafkaClientConfig(settings),
       consumer: { groupId: settings.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, retry: KAFKA_RETRY },
-      // A new group starts from the earliest offset, so nothing published before the first start is skipped.
-      subscribe: { fromBeginning: true },
+      // By default a new group starts from the earliest offset, so nothing published before the first start is skipped.
+      subscribe: { fromBeginning: settings.fromBeginning ?? true },
       run: { partitionsConsumedConcurrently: 3 },
       // Nest appends '-server' to ids by default; we want the group name exactly as configured.
       postfixId: '',

@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MicroserviceOptions } from '@nestjs/microservices';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { CommonConfig, createLogger, ReadinessState } from '@newsflow/platform';
+import { CommonConfig, createLogger, ReadinessState, withTimeout } from '@newsflow/platform';
+
+const GROUP_JOIN_TIMEOUT_MS = 60_000;
 import { ensureTopics } from './ensure-topics';
 import { kafkaConsumerOptions } from './kafka-settings';
+import { ObservedServerKafka } from './observed-server-kafka';
 
 export interface StartServiceOptions {
   service: string;
@@ -36,10 +38,11 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   app.enableShutdownHooks();
   // Nest drains on SIGTERM; this bounds the drain so a stuck dependency cannot block the exit forever.
   process.once('SIGTERM', () => setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref());
-  app.connectMicroservice<MicroserviceOptions>(
-    kafkaConsumerOptions({ brokers: config.KAFKA_BROKERS, clientId: options.service, groupId: options.groupId }),
-    { inheritAppConfig: true },
-  );
+  const consumerOptions = kafkaConsumerOptions({
+    brokers: config.KAFKA_BROKERS, clientId: options.service, groupId: options.groupId, fromBeginning: config.KAFKA_FROM_BEGINNING,
+  });
+  const server = new ObservedServerKafka(consumerOptions.options ?? {});
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle(`newsflow ${options.service}`).setDescription(options.description).setVersion(options.version).build(),
@@ -47,6 +50,9 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   await app.startAllMicroservices();
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+  await withTimeout(server.joined, GROUP_JOIN_TIMEOUT_MS, `joining consumer group ${options.groupId}`).catch((error) =>
+    new Logger('bootstrap').warn({ msg: 'not yet in the consumer group; ready anyway, consumption starts when the join completes', error: String(error) }),
+  );
   app.get(ReadinessState).markReady();
   new Logger('bootstrap').log({ msg: `${options.service} ready`, port: config.HTTP_PORT, groupId: options.groupId });
   return app;
