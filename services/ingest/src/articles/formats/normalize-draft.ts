@@ -45,7 +45,8 @@ export function normalizeDraft(draft: ArticleDraft, sourceId: string, now: Date)
     throw new InputProblem(403, 'wrong-source', `this API key submits for source ${source}, not ${draft.sourceId}`, 'source');
   }
   const sourceItemId = required(draft.sourceItemId, 'sourceItemId');
-  const headline = required(draft.headline && htmlToText(sanitizeHtml(draft.headline)), 'headline');
+  // A headline is one line: markup dropped, every run of whitespace one space.
+  const headline = required(draft.headline && htmlToText(sanitizeHtml(draft.headline)).replace(/\s+/g, ' ').trim(), 'headline');
   if (headline.length > MAX_HEADLINE) throw new InputProblem(422, 'max-length', `headline is longer than ${MAX_HEADLINE} characters`, 'headline');
   const bodyHtml = draft.bodyHtml ? sanitizeHtml(draft.bodyHtml) : draft.bodyText ? textToHtml(draft.bodyText) : undefined;
   const body = required(draft.bodyText ?? (bodyHtml ? htmlToText(bodyHtml) : undefined), 'body');
