@@ -32,6 +32,8 @@ export const WeatherSchema = z.object({
   units: z.object({ temperature: z.enum(['celsius', 'fahrenheit']) }).optional(),
   provider: z.string().optional(),
   fetchedAt: z.iso.datetime({ offset: true }).optional(),
+  /** Set when the weather was attached later, after the provider recovered; the article is republished with it. */
+  backfilledAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type CurrentConditions = z.infer<typeof CurrentConditionsSchema>;

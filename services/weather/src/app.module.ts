@@ -3,6 +3,7 @@ import { KafkaProbe, MessagingModule } from '@newsflow/messaging';
 import { PlatformModule, REDIS_CLIENT, RedisModule, RedisProbe } from '@newsflow/platform';
 import type Redis from 'ioredis';
 import { WEATHER_CONFIG, WeatherConfig } from './config/weather.config';
+import { WeatherBackfillService } from './backfill/weather-backfill.service';
 import { WeatherCache } from './cache/weather-cache';
 import { AttachWeatherMessageController } from './forecast/attach-weather.message.controller';
 import { AttachWeatherService } from './forecast/attach-weather.service';
@@ -22,6 +23,7 @@ export class AppModule {
       controllers: [AttachWeatherMessageController],
       providers: [
         { provide: WEATHER_CONFIG, useValue: config },
+        WeatherBackfillService,
         {
           provide: WEATHER_PROVIDER,
           useFactory: (): WeatherProvider => {

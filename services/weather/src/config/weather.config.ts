@@ -32,6 +32,10 @@ export const WeatherConfigSchema = z.object({
   WEATHER_CACHE_ARCHIVE_TTL_S: z.coerce.number().int().min(1).default(604_800),
   /** Articles published longer ago than this get the observed weather of their day instead of a forecast. */
   WEATHER_HISTORY_AFTER_DAYS: z.coerce.number().int().min(1).default(14),
+  /** How often articles left `unavailable` are tried again. */
+  WEATHER_BACKFILL_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Tries before an article keeps `unavailable` for good (with the default interval and backoff, about a day). */
+  WEATHER_BACKFILL_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(30),
 });
 
 export type WeatherConfig = z.infer<typeof WeatherConfigSchema>;

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
 import { TOPICS } from '@newsflow/contracts';
 import { EventConsumer, EventPublisher } from '@newsflow/messaging';
+import { WeatherBackfillService } from '../backfill/weather-backfill.service';
 import { AttachWeatherService } from './attach-weather.service';
 
 @Controller()
@@ -10,6 +11,7 @@ export class AttachWeatherMessageController {
     private readonly consumer: EventConsumer,
     private readonly publisher: EventPublisher,
     private readonly attachWeather: AttachWeatherService,
+    private readonly backfill: WeatherBackfillService,
   ) {}
 
   @EventPattern(TOPICS.articleEnriched)
@@ -18,6 +20,7 @@ export class AttachWeatherMessageController {
       const { article, enrichment } = event.payload;
       const weather = await this.attachWeather.weatherFor(enrichment, article.publishedAt);
       await this.publisher.publish(TOPICS.articleWeatherAttached, { ...event.payload, weather }, event);
+      if (weather.status === 'unavailable') await this.backfill.remember(event.payload, event);
     });
   }
 }
