@@ -12,6 +12,7 @@ import { requireEnv, unique } from '../support/unique';
 import { waitFor } from '../support/wait-for';
 
 const handled: Array<{ event: Envelope<ArticleReceivedPayload>; key: string | null }> = [];
+const failingAttempts = new Map<string, number>();
 
 @Controller()
 class RecordingController {
@@ -20,6 +21,10 @@ class RecordingController {
   @EventPattern(TOPICS.articleReceived)
   handle(@Payload() value: unknown, @Ctx() ctx: KafkaContext) {
     return this.consumer.consume(TOPICS.articleReceived, value, ctx, async (event) => {
+      if (event.payload.article.headline === 'ALWAYS FAILS') {
+        failingAttempts.set(event.articleId, (failingAttempts.get(event.articleId) ?? 0) + 1);
+        throw new Error('extraction crashed');
+      }
       handled.push({ event, key: ctx.getMessage().key?.toString() ?? null });
     });
   }
@@ -38,7 +43,7 @@ describe('messaging against a real broker and Redis', () => {
       imports: [
         RedisModule.forRoot(requireEnv('REDIS_URL')),
         // Parks poison messages where the enricher would, which is what the dead-letter test reads.
-        MessagingModule.forRoot({ brokers, service: 'enricher', serviceVersion: 'test', groupId }),
+        MessagingModule.forRoot({ brokers, service: 'enricher', serviceVersion: 'test', groupId, retry: { maxAttempts: 3, initialDelayMs: 10 } }),
       ],
       controllers: [RecordingController],
     }).compile();
@@ -94,5 +99,15 @@ describe('messaging against a real broker and Redis', () => {
     });
     expect(parked.headers['dlq-error-message']).toMatch(/envelope\.eventId/);
     expect(handled.some((h) => h.key === key)).toBe(false);
+  });
+
+  it('retries a failing handler a bounded number of times, then dead-letters the event with the reason', async () => {
+    const article = makeArticle({ headline: 'ALWAYS FAILS' });
+    await app.get(EventPublisher).publish(TOPICS.articleReceived, { article }, { correlationId: 'corr-4' });
+    const parked = await deadLetters.waitForMessage((m) => m.key === article.id, 'the exhausted event on the dead-letter topic');
+    expect(failingAttempts.get(article.id)).toBe(3);
+    expect(parked.headers).toMatchObject({ 'dlq-error-code': 'RETRIES_EXHAUSTED', 'dlq-stage': 'enricher' });
+    expect(parked.headers['dlq-error-message']).toMatch(/extraction crashed \(after 3 attempts\)/);
+    expect(JSON.parse(parked.value ?? '{}').articleId).toBe(article.id);
   });
 });

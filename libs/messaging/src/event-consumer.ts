@@ -5,6 +5,7 @@ import { counter, histogram, normalizeError } from '@newsflow/platform';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { InboxStore } from './inbox.store';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.tokens';
+import { decideRetry, defaultRetryPolicy, RetryPolicy } from './retry-policy';
 
 const consumed = counter('newsflow_messages_consumed_total', 'Events handled successfully', ['topic']);
 const duplicates = counter('newsflow_messages_duplicate_total', 'Redelivered events skipped by the inbox', ['topic']);
@@ -22,12 +23,17 @@ const latency = histogram('newsflow_handler_duration_seconds', 'Handler latency'
 @Injectable()
 export class EventConsumer {
   private readonly logger = new Logger(EventConsumer.name);
+  /** Failed deliveries per event id in this process; redelivery after a crash starts the count again. */
+  private readonly attempts = new Map<string, number>();
+  private readonly retryPolicy: RetryPolicy;
 
   constructor(
     private readonly inbox: InboxStore,
     private readonly deadLetters: DeadLetterPublisher,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-  ) {}
+  ) {
+    this.retryPolicy = defaultRetryPolicy(options.retry);
+  }
 
   private async park(context: KafkaContext, code: string, message: string): Promise<void> {
     const topic = deadLetterTopic(this.options.service as PipelineStage);
@@ -59,14 +65,21 @@ export class EventConsumer {
     try {
       await handler(event);
       await this.inbox.remember(event.eventId);
+      this.attempts.delete(event.eventId);
       consumed.inc({ topic });
     } catch (error) {
       const normalized = normalizeError(error);
       failed.inc({ topic, code: normalized.code });
-      if (!normalized.retriable) {
-        await this.park(context, normalized.code, normalized.message);
+      const attempt = (this.attempts.get(event.eventId) ?? 0) + 1;
+      const decision = decideRetry(normalized, attempt, this.retryPolicy);
+      if (decision.action === 'dead-letter') {
+        this.attempts.delete(event.eventId);
+        await this.park(context, decision.code, decision.message);
         return;
       }
+      this.attempts.set(event.eventId, attempt);
+      // Backoff inside the partition, bounded by the policy; the rethrow makes Kafka redeliver.
+      await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
       this.logger.warn({
         msg: 'handler failed; the event will be redelivered',
         topic,

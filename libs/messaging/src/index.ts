@@ -10,3 +10,4 @@ export * from './kafka.probe';
 export * from './messaging.module';
 export * from './start-service';
 export * from './observed-server-kafka';
+export * from './retry-policy';

@@ -8,4 +8,6 @@ export interface MessagingOptions {
   serviceVersion: string;
   /** Consumer group of this stage; also scopes the idempotency inbox. */
   groupId: string;
+  /** How failing handlers are retried before their event is dead-lettered. */
+  retry?: Partial<import('./retry-policy').RetryPolicy>;
 }
