@@ -19,6 +19,8 @@ export const EntitySchema = z.object({
   mentions: z.array(MentionSchema),
   mentionCount: z.number().int().nonnegative(),
   salience: z.number().min(0).max(1),
+  /** People only: titles and honorifics split off the name ("King" of "King Mohammed VI"). */
+  titles: z.array(z.string()).optional(),
   /** Only for places: where the gazetteer put it. */
   geo: z
     .object({

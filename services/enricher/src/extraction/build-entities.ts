@@ -22,6 +22,8 @@ export function buildEntities(mentions: LinkedMention[], texts: { headline: stri
       mentionCount: sorted.length,
       salience: 0,
     };
+    const titles = [...new Set(sorted.map((m) => m.title).filter((t): t is string => Boolean(t)))];
+    if (entity.type === 'person' && titles.length > 0) entity.titles = titles;
     const place = first.place;
     if (place) {
       entity.geo = { lat: place.lat, lon: place.lon, countryCode: place.countryCode, admin1: place.admin1, population: place.population };

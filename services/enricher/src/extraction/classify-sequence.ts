@@ -57,10 +57,15 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
     const rest = words.slice(i + tl);
     if (rest[0]?.text.toLowerCase() === 'of') return [...out, ...classify(dropConnectors(rest.slice(1)), ['of'], after, ctx)];
     // "Kerala Chief Minister Pinarayi Vijayan": titles stack; none of them is part of the name.
-    for (let more = titleLengthAt(texts, i + tl); more > 0 && rest.length > more; more = titleLengthAt(rest.map((w) => w.text), 0)) rest.splice(0, more);
+    const titleWords = texts.slice(i, i + tl);
+    for (let more = titleLengthAt(texts, i + tl); more > 0 && rest.length > more; more = titleLengthAt(rest.map((w) => w.text), 0)) {
+      titleWords.push(...rest.splice(0, more).map((w) => w.text));
+    }
     let n = 0;
     while (n < rest.length && n < 5 && looksLikeNameWord(rest[n].text) && rest[n].text.toLowerCase() !== 'of') n += 1;
-    if (n > 0 && !NAME_PARTICLES.has(rest[n - 1].text.toLowerCase())) out.push(mention(ctx, rest.slice(0, n), 'person', spanOf(rest.slice(0, n)).text));
+    if (n > 0 && !NAME_PARTICLES.has(rest[n - 1].text.toLowerCase())) {
+      out.push({ ...mention(ctx, rest.slice(0, n), 'person', spanOf(rest.slice(0, n)).text), title: titleWords.join(' ') });
+    }
     return [...out, ...classify(dropConnectors(rest.slice(n)), [], after, ctx)];
   }
 

@@ -19,6 +19,10 @@ describe('seed article (golden case)', () => {
     for (const name of ['Ahmed Naser Al-Raisi', 'Mohammed VI', 'Valdecy Urquiza']) expect(named('person', name)).toBeDefined();
     expect(named('person', 'Ahmed Naser Al-Raisi').surfaceForms).toEqual(expect.arrayContaining(['Al-Raisi']));
     expect(named('person', 'Mohammed VI').id).toBe('person:mohammed-vi');
+    // Titles are split off the name and kept beside it.
+    expect(named('person', 'Mohammed VI').titles).toEqual(['King']);
+    expect(named('person', 'Ahmed Naser Al-Raisi').titles).toEqual(expect.arrayContaining(['Major General']));
+    expect(named('person', 'Valdecy Urquiza').titles).toEqual(expect.arrayContaining(['Secretary General']));
   });
 
   it('joins INTERPOL with its long form and ICPO–INTERPOL', () => {

@@ -21,6 +21,8 @@ export interface RawMention extends Span {
   hint?: { countryCode?: string; admin1?: string };
   /** Weak mentions (bare surnames, bare single words) only count when a strong mention shares the key. */
   weak?: boolean;
+  /** People only: the title written before this mention ("Major General"). */
+  title?: string;
 }
 
 export interface ArticleText {
