@@ -8,3 +8,4 @@ export * from './events/article-events';
 export * from './event-registry';
 export * from './validate-event';
 export * from './json-schemas';
+export * from './asyncapi';
