@@ -11,3 +11,4 @@ export * from './messaging.module';
 export * from './start-service';
 export * from './observed-server-kafka';
 export * from './retry-policy';
+export * from './dead-letters/dead-letter-store';

@@ -19,6 +19,7 @@ import { AdminKeyGuard } from './sources/admin-key.guard';
 import { RateLimiter } from './sources/rate-limiter';
 import { SourceAuthGuard } from './sources/source-auth.guard';
 import { SourceRepository } from './sources/source.repository';
+import { DeadLettersAdminHttpController } from './dead-letters/dead-letters-admin.http.controller';
 import { SourcesAdminHttpController } from './sources/sources-admin.http.controller';
 
 @Module({})
@@ -30,7 +31,7 @@ export class AppModule implements NestModule {
     consumer
       .apply(raw({ type: () => true, limit: this.config.MAX_BODY_BYTES }))
       .forRoutes({ path: 'v1/articles', method: RequestMethod.POST }, { path: 'v1/articles/batch', method: RequestMethod.POST });
-    consumer.apply(json({ limit: '100kb' })).forRoutes(SourcesAdminHttpController);
+    consumer.apply(json({ limit: '100kb' })).forRoutes(SourcesAdminHttpController, DeadLettersAdminHttpController);
   }
 
   static register(config: IngestConfig, version: string): DynamicModule {
@@ -42,7 +43,7 @@ export class AppModule implements NestModule {
         MessagingModule.forRoot({ brokers: config.KAFKA_BROKERS, service: 'ingest', serviceVersion: version, groupId: config.KAFKA_GROUP_ID }),
         PlatformModule.forRoot({ service: 'ingest', probes: [KafkaProbe, MongoProbe, RedisProbe] }),
       ],
-      controllers: [SubmitArticleHttpController, SourcesAdminHttpController, ArticleStatusHttpController, TrackStatusMessageController],
+      controllers: [SubmitArticleHttpController, SourcesAdminHttpController, DeadLettersAdminHttpController, ArticleStatusHttpController, TrackStatusMessageController],
       providers: [{ provide: INGEST_CONFIG, useValue: config },
         { provide: STORY_BAND_NAMESPACE, useValue: new URL(config.MONGODB_URI).pathname.slice(1) || 'newsflow' }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, ArticleRepository, ArticleStatusRepository, SubmitArticleService,
         SourceRepository, RateLimiter, SourceAuthGuard, AdminKeyGuard, FeedPollerService, StoryClusterFinder, StoryBandRepository],

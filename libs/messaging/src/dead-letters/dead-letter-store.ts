@@ -1,0 +1,127 @@
+import { deadLetterTopic, PipelineStage } from '@newsflow/contracts';
+import { Admin, Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+
+export interface DeadLetter {
+  partition: number;
+  offset: string;
+  key: string | null;
+  /** The original message value as it was consumed (usually the envelope JSON). */
+  value: string | null;
+  headers: Record<string, string>;
+  originalTopic?: string;
+  errorCode?: string;
+  errorMessage?: string;
+  failedAt?: string;
+}
+
+const DLQ_HEADER = /^dlq-/;
+
+function decode(partition: number, message: KafkaMessage): DeadLetter {
+  const headers = Object.fromEntries(
+    Object.entries(message.headers ?? {}).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString() : String(v ?? '')]),
+  );
+  return {
+    partition,
+    offset: message.offset,
+    key: message.key?.toString() ?? null,
+    value: message.value?.toString() ?? null,
+    headers,
+    originalTopic: headers['dlq-original-topic'],
+    errorCode: headers['dlq-error-code'],
+    errorMessage: headers['dlq-error-message'],
+    failedAt: headers['dlq-failed-at'],
+  };
+}
+
+/**
+ * Operators' view of one stage's dead-letter topic: list and inspect what is parked, replay it to
+ * the topic it came from (without the dlq-* headers, so it is handled afresh), and purge it.
+ * Reading uses a throw-away consumer group that commits nothing, so listing changes nothing.
+ */
+export class DeadLetterStore {
+  private readonly kafka: Kafka;
+
+  constructor(brokers: string[]) {
+    this.kafka = new Kafka({ clientId: 'newsflow-dlq', brokers, logLevel: logLevel.WARN });
+  }
+
+  async list(stage: PipelineStage, limit = 100): Promise<DeadLetter[]> {
+    const topic = deadLetterTopic(stage);
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const ends = (await admin.fetchTopicOffsets(topic)).filter((p) => BigInt(p.high) > BigInt(p.low));
+      if (ends.length === 0) return [];
+      return await this.read(topic, ends, limit);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async show(stage: PipelineStage, partition: number, offset: string): Promise<DeadLetter | undefined> {
+    return (await this.list(stage, Number.MAX_SAFE_INTEGER)).find((d) => d.partition === partition && d.offset === offset);
+  }
+
+  /** Sends parked messages back to their original topics; returns how many were replayed. */
+  async replay(stage: PipelineStage, select: (d: DeadLetter) => boolean = () => true): Promise<number> {
+    const chosen = (await this.list(stage, Number.MAX_SAFE_INTEGER)).filter((d) => d.originalTopic && select(d));
+    if (chosen.length === 0) return 0;
+    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    try {
+      for (const d of chosen) {
+        const headers = Object.fromEntries(Object.entries(d.headers).filter(([k]) => !DLQ_HEADER.test(k)));
+        await producer.send({ topic: d.originalTopic as string, acks: -1, messages: [{ key: d.key, value: d.value, headers: { ...headers, 'dlq-replayed-from': `${deadLetterTopic(stage)}:${d.partition}:${d.offset}` } }] });
+      }
+    } finally {
+      await producer.disconnect();
+    }
+    return chosen.length;
+  }
+
+  /** Deletes everything parked so far (Kafka deletes records up to the current end of each partition). */
+  async purge(stage: PipelineStage): Promise<number> {
+    const topic = deadLetterTopic(stage);
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      const count = offsets.reduce((sum, p) => sum + Number(BigInt(p.high) - BigInt(p.low)), 0);
+      await admin.deleteTopicRecords({ topic, partitions: offsets.map((p) => ({ partition: p.partition, offset: p.high })) });
+      return count;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  private async read(topic: string, ends: Awaited<ReturnType<Admin['fetchTopicOffsets']>>, limit: number): Promise<DeadLetter[]> {
+    const consumer = this.kafka.consumer({ groupId: `newsflow-dlq-reader-${randomUUID()}` });
+    const found: DeadLetter[] = [];
+    const remaining = new Map(ends.map((p) => [p.partition, BigInt(p.high)]));
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topic, fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`reading ${topic} took longer than 30 s`)), 30_000);
+        consumer
+          .run({
+            autoCommit: false,
+            eachMessage: async ({ partition, message }) => {
+              if (found.length < limit) found.push(decode(partition, message));
+              const end = remaining.get(partition);
+              if (end !== undefined && BigInt(message.offset) + 1n >= end) remaining.delete(partition);
+              if (remaining.size === 0 || found.length >= limit) {
+                clearTimeout(timer);
+                resolve();
+              }
+            },
+          })
+          .catch(reject);
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+    return found.sort((a, b) => a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)));
+  }
+}
