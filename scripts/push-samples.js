@@ -35,9 +35,11 @@ function describe(article) {
     `  location    ${place ? `${place.name} (${place.lat}, ${place.lon}) via ${place.reason}` : 'none'}`,
     `  weather     ${weather.status}${weather.reason ? ` (${weather.reason})` : ''}${weather.provider ? ` from ${weather.provider}` : ''}`,
   ];
+  const days = (weather.daily ?? []).map((d) => `${d.weekday} ${d.date} ${d.temperatureMin}–${d.temperatureMax} ${d.condition}`).join(', ');
   if (weather.current) {
-    const days = (weather.daily ?? []).map((d) => `${d.weekday} ${d.temperatureMax} ${d.condition}`).join(', ');
     lines.push(`              now ${weather.current.localTime} ${weather.current.temperature} ${weather.current.condition}; ${days}`);
+  } else if (days) {
+    lines.push(`              ${days}`);
   }
   return lines.join('\n');
 }
