@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { CommonConfig, createLogger, ReadinessState, withTimeout } from '@newsflow/platform';
 
 const GROUP_JOIN_TIMEOUT_MS = 60_000;
+import { ConsumerLagMonitor } from './consumer-lag.monitor';
 import { ensureTopics } from './ensure-topics';
 import { kafkaConsumerOptions } from './kafka-settings';
 import { ObservedServerKafka } from './observed-server-kafka';
@@ -54,6 +55,8 @@ export async function startService(options: StartServiceOptions): Promise<INestA
     new Logger('bootstrap').warn({ msg: 'not yet in the consumer group; ready anyway, consumption starts when the join completes', error: String(error) }),
   );
   app.get(ReadinessState).markReady();
+  // Consumer lag per partition as a gauge, sampled every 10 s from the broker (never blocks or fails the start).
+  app.get(ConsumerLagMonitor).start();
   new Logger('bootstrap').log({ msg: `${options.service} ready`, port: config.HTTP_PORT, groupId: options.groupId });
   return app;
 }
@@ -71,7 +74,8 @@ export function serviceVersion(distDir: string): string {
 export function runMain(service: string, start: () => Promise<unknown>): void {
   start().catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    console.error(JSON.stringify({ level: 'fatal', service, message, timestamp: new Date().toISOString() }));
+    // Same field names as the service's JSON log lines.
+    console.error(JSON.stringify({ level: 'fatal', time: new Date().toISOString(), service, pid: process.pid, msg: message }));
     process.exit(1);
   });
 }

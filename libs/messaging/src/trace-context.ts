@@ -10,6 +10,5 @@ export function childTraceparent(parent?: string): string {
   return `00-${traceId}-${randomBytes(8).toString('hex')}-${flags}`;
 }
 
-export function traceIdOf(traceparent?: string): string | undefined {
-  return traceparent ? TRACEPARENT.exec(traceparent)?.[1] : undefined;
-}
+/** The trace id of a traceparent; one implementation with the logs' (in platform). */
+export { traceIdOf } from '@newsflow/platform';

@@ -1,0 +1,27 @@
+import { metricsRegistry } from '@newsflow/platform';
+import { ConsumerLagMonitor, partitionLag } from './consumer-lag.monitor';
+
+describe('partitionLag', () => {
+  it('is the distance from the committed offset to the high watermark', () => {
+    expect(partitionLag('120', '100')).toBe(20);
+    expect(partitionLag('100', '100')).toBe(0);
+  });
+
+  it('is unknown while the group has committed nothing on the partition', () => {
+    expect(partitionLag('100', '-1')).toBeUndefined();
+    expect(partitionLag('-1', 'x')).toBeUndefined();
+  });
+
+  it('never goes negative (watermark read before a commit landed)', () => {
+    expect(partitionLag('99', '100')).toBe(0);
+  });
+});
+
+describe('ConsumerLagMonitor', () => {
+  it('survives an unreachable broker and keeps going', async () => {
+    const monitor = new ConsumerLagMonitor({ brokers: ['127.0.0.1:1'], service: 'test', serviceVersion: '0', groupId: 'unreachable' });
+    await expect(monitor.sample()).resolves.toBeUndefined();
+    await monitor.onApplicationShutdown();
+    expect(metricsRegistry.getSingleMetric('newsflow_consumer_lag')).toBeDefined();
+  });
+});
