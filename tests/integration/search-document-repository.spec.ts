@@ -33,4 +33,21 @@ describe('search documents on the real MongoDB endpoint', () => {
     expect(stored).toMatchObject({ version: 2, headline: 'Second' });
     expect(await connection.collection('search_articles').countDocuments()).toBe(1);
   });
+
+  it('keeps every version, each read back by an _id lookup, and replays add nothing', async () => {
+    for (const [version, headline] of [[1, 'First'], [2, 'Second'], [1, 'First']] as const) {
+      await repository.saveVersion(toSearchDocument(payload(version, headline), new Date()));
+    }
+    const id = '0b6f7a3e-2f1c-5d4e-8a9b-1c2d3e4f5a6b';
+    expect(await repository.findVersion(id, 1)).toMatchObject({ _id: id, version: 1, headline: 'First' });
+    expect(await repository.findVersion(id, 2)).toMatchObject({ _id: id, version: 2, headline: 'Second' });
+    expect(await repository.findVersion(id, 3)).toBeNull();
+    expect(await connection.collection('search_article_versions').countDocuments()).toBe(2);
+  });
+
+  it('streams every latest document for the start-up index build', async () => {
+    const all = [];
+    for await (const document of repository.all()) all.push(document);
+    expect(all.map((d) => d.version)).toEqual([2]);
+  });
 });

@@ -4,7 +4,10 @@ import { MongoModule, MongoProbe, PlatformModule, RedisModule, RedisProbe } from
 import { IndexerConfig } from './config/indexer.config';
 import { IndexArticleMessageController } from './index/index-article.message.controller';
 import { SearchDocumentRepository } from './index/search-document.repository';
+import { OversizedRequestListener } from './http/oversized-request.listener';
 import { ArticleQueryHttpController } from './query/article-query.http.controller';
+import { SearchIndexService } from './search/search-index.service';
+import { SearchHttpController } from './search/search.http.controller';
 
 @Module({})
 export class AppModule {
@@ -17,8 +20,8 @@ export class AppModule {
         MessagingModule.forRoot({ brokers: config.KAFKA_BROKERS, service: 'indexer', serviceVersion: version, groupId: config.KAFKA_GROUP_ID }),
         PlatformModule.forRoot({ service: 'indexer', probes: [KafkaProbe, MongoProbe, RedisProbe] }),
       ],
-      controllers: [IndexArticleMessageController, ArticleQueryHttpController],
-      providers: [SearchDocumentRepository],
+      controllers: [IndexArticleMessageController, ArticleQueryHttpController, SearchHttpController],
+      providers: [SearchDocumentRepository, SearchIndexService, OversizedRequestListener],
     };
   }
 }

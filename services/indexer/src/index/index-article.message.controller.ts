@@ -2,6 +2,7 @@ import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
 import { TOPICS } from '@newsflow/contracts';
 import { EventConsumer, EventPublisher } from '@newsflow/messaging';
+import { SearchIndexService } from '../search/search-index.service';
 import { SEARCH_COLLECTION, SearchDocumentRepository } from './search-document.repository';
 import { toSearchDocument } from './search-document';
 
@@ -13,18 +14,25 @@ export class IndexArticleMessageController {
     private readonly consumer: EventConsumer,
     private readonly publisher: EventPublisher,
     private readonly documents: SearchDocumentRepository,
+    private readonly searchIndex: SearchIndexService,
   ) {}
 
-  /** Stored first, published second: a consumer of the final topic can always read the article back. */
+  /**
+   * Stored first, published second: a consumer of the final topic can always read the article back.
+   * Every version goes into the history; only the newest becomes the searchable latest.
+   */
   @EventPattern(TOPICS.articleWeatherAttached)
   handle(@Payload() value: unknown, @Ctx() ctx: KafkaContext) {
     return this.consumer.consume(TOPICS.articleWeatherAttached, value, ctx, async (event) => {
       const indexedAt = new Date();
-      const current = await this.documents.upsert(toSearchDocument(event.payload, indexedAt));
+      const document = toSearchDocument(event.payload, indexedAt);
+      await this.documents.saveVersion(document);
+      const current = await this.documents.upsert(document);
       if (!current) {
         this.logger.log({ msg: 'skipped stale version', articleId: event.articleId, version: event.articleVersion });
         return;
       }
+      this.searchIndex.put(document);
       const indexing = { collection: SEARCH_COLLECTION, indexedAt: indexedAt.toISOString() };
       await this.publisher.publish(TOPICS.articleIndexed, { ...event.payload, indexing }, event);
     });

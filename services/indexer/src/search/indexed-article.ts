@@ -1,0 +1,90 @@
+import { SearchDocument } from '../index/search-document';
+import { analyze, nameKey, SEARCH_FIELDS, SearchField } from './analyzer';
+import { Point } from './geo';
+
+export interface EntityRef {
+  id: string;
+  name: string;
+  type: string;
+}
+
+/** What the in-memory index keeps per article: filter fields, field lengths and the listing; no body. */
+export interface IndexedArticle {
+  id: string;
+  version: number;
+  headline: string;
+  summary?: string;
+  publishedAt: number;
+  sourceId: string;
+  language: string;
+  weatherStatus: string;
+  storyClusterId?: string;
+  primaryLocation?: { name: string; lat: number; lon: number };
+  entities: EntityRef[];
+  entityTypes: Set<string>;
+  /** Entity ids and the folded names and surface forms, for `entity=` (id or name). */
+  entityKeys: Set<string>;
+  /** The same for places only (and the primary location), for `place=`. */
+  placeKeys: Set<string>;
+  points: Point[];
+  countryCodes: Set<string>;
+  lengths: Record<SearchField, number>;
+  /** term → [headline, summary, body] counts. */
+  terms: Map<string, [number, number, number]>;
+}
+
+export function toIndexedArticle(doc: SearchDocument): IndexedArticle {
+  const { article, enrichment } = doc.document;
+  const entities = enrichment.entities;
+  const entityKeys = new Set<string>();
+  const placeKeys = new Set<string>();
+  const points: Point[] = [];
+  const countries = new Set(doc.countryCodes);
+  for (const entity of entities) {
+    const keys = [entity.id, nameKey(entity.name), ...entity.surfaceForms.map(nameKey)].filter(Boolean);
+    keys.forEach((key) => entityKeys.add(key));
+    if (entity.type !== 'place') continue;
+    keys.forEach((key) => placeKeys.add(key));
+    if (entity.geo) points.push({ lat: entity.geo.lat, lon: entity.geo.lon });
+  }
+  const primary = enrichment.primaryLocation;
+  if (primary) {
+    placeKeys.add(nameKey(primary.name));
+    if (primary.entityId) placeKeys.add(primary.entityId);
+    points.push({ lat: primary.lat, lon: primary.lon });
+    if (primary.countryCode) countries.add(primary.countryCode);
+  }
+  const fields: Record<SearchField, string> = { headline: doc.headline, summary: doc.summary ?? '', body: doc.body };
+  const terms = new Map<string, [number, number, number]>();
+  const lengths = { headline: 0, summary: 0, body: 0 };
+  SEARCH_FIELDS.forEach((field, slot) => {
+    const analysed = analyze(fields[field]);
+    lengths[field] = analysed.length;
+    for (const term of analysed) {
+      let counts = terms.get(term);
+      if (!counts) terms.set(term, (counts = [0, 0, 0]));
+      counts[slot] += 1;
+    }
+  });
+  const unique = new Map(entities.map((e) => [e.id, { id: e.id, name: e.name, type: e.type }]));
+  return {
+    id: doc._id,
+    version: doc.version,
+    headline: doc.headline,
+    ...(doc.summary ? { summary: doc.summary } : {}),
+    publishedAt: doc.publishedAt.getTime(),
+    sourceId: doc.sourceId,
+    language: doc.language.toLowerCase(),
+    weatherStatus: doc.weatherStatus,
+    ...(article.storyClusterId ? { storyClusterId: article.storyClusterId } : {}),
+    ...(doc.primaryLocation ? { primaryLocation: doc.primaryLocation } : {}),
+    entities: [...unique.values()],
+    entityTypes: new Set(doc.entityTypes),
+    entityKeys,
+    placeKeys,
+    points,
+    countryCodes: countries,
+    lengths,
+    terms,
+  };
+}

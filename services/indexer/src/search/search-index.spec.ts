@@ -1,0 +1,90 @@
+import { makeArticle } from '@newsflow/contracts/testing';
+import { toSearchDocument } from '../index/search-document';
+import { toIndexedArticle } from './indexed-article';
+import { SearchIndex } from './search-index';
+import { parseSearchParams } from './search-params';
+
+type Entity = { id: string; type: 'person' | 'organization' | 'place'; name: string; geo?: { lat: number; lon: number; countryCode?: string } };
+
+function indexed(headline: string, body: string, options: { entities?: Entity[]; publishedAt?: string; id?: string; version?: number; source?: string } = {}) {
+  const article = makeArticle({
+    headline, body, publishedAt: options.publishedAt ?? '2025-11-24T09:00:00Z', storyClusterId: 'cluster-1',
+    ...(options.id ? { id: options.id } : {}), ...(options.version ? { version: options.version } : {}),
+    ...(options.source ? { source: { id: options.source } } : {}),
+  });
+  const entities = (options.entities ?? []).map((e) => ({ ...e, surfaceForms: [e.name], mentions: [], mentionCount: 1, salience: 0.5 }));
+  const payload = {
+    article,
+    enrichment: { status: 'enriched' as const, language: 'en', entities, primaryLocation: null, enricherVersion: 't', enrichedAt: '2025-11-24T10:00:00Z' },
+    weather: { status: 'no-location' as const },
+  };
+  return toIndexedArticle(toSearchDocument(payload, new Date()));
+}
+
+const search = (index: SearchIndex, query: Record<string, string>) => index.search(parseSearchParams(query));
+
+describe('SearchIndex', () => {
+  const index = new SearchIndex();
+  const marrakech: Entity = { id: 'place:2542997', type: 'place', name: 'Marrakech', geo: { lat: 31.63, lon: -8.01, countryCode: 'MA' } };
+  const urquiza: Entity = { id: 'person:valdecy-urquiza', type: 'person', name: 'Valdecy Urquiza' };
+  const interpol = indexed('INTERPOL General Assembly opens in Marrakech', 'Police chiefs gathered.', { entities: [marrakech, urquiza], publishedAt: '2025-11-24T09:00:00Z' });
+  const mention = indexed('Football results', 'A long body about football that mentions Interpol once among many other words here.', { publishedAt: '2025-11-25T09:00:00Z', source: 'sports-wire' });
+  const other = indexed('Rain in London', 'Heavy rain fell.', { publishedAt: '2025-11-26T09:00:00Z' });
+  [interpol, mention, other].forEach((a) => index.put(a));
+
+  it('ranks a headline match above a body mention', () => {
+    const result = search(index, { q: 'interpol' });
+    expect(result.hits.map((h) => h.article.id)).toEqual([interpol.id, mention.id]);
+    expect(result.hits[0].key.score).toBeGreaterThan(result.hits[1].key.score ?? 0);
+  });
+
+  it('matches stems and folded accents', () => {
+    expect(search(index, { q: 'assemblies' }).hits.map((h) => h.article.id)).toEqual([interpol.id]);
+    expect(search(index, { q: 'MARRÂKECH' }).total).toBe(1);
+  });
+
+  it('filters by entity id or name, place, country, source, time and distance', () => {
+    const ids = (query: Record<string, string>) => search(index, query).hits.map((h) => h.article.id);
+    expect(ids({ entity: 'Valdecy Urquiza' })).toEqual([interpol.id]);
+    expect(ids({ entity: 'person:valdecy-urquiza' })).toEqual([interpol.id]);
+    expect(ids({ place: 'marrakech' })).toEqual([interpol.id]);
+    expect(ids({ country: 'ma' })).toEqual([interpol.id]);
+    expect(ids({ source: 'sports-wire' })).toEqual([mention.id]);
+    expect(ids({ near: '31.63,-8.0', radiusKm: '50' })).toEqual([interpol.id]);
+    expect(ids({ near: '51.5,-0.12', radiusKm: '50' })).toEqual([]);
+    expect(ids({ from: '2025-11-25', to: '2025-11-25T23:59:59Z' })).toEqual([mention.id]);
+    expect(ids({ entityType: 'person' })).toEqual([interpol.id]);
+    expect(ids({ cluster: 'cluster-1' })).toHaveLength(3);
+  });
+
+  it('sorts by time without q and pages with a keyset', () => {
+    const first = search(index, { limit: '2' });
+    expect(first.total).toBe(3);
+    expect(first.hits.map((h) => h.article.id)).toEqual([other.id, mention.id]);
+    const next = index.search(parseSearchParams({ limit: '2' }), first.hits[1].key);
+    expect(next.hits.map((h) => h.article.id)).toEqual([interpol.id]);
+  });
+
+  it('counts facets over the whole result set', () => {
+    const { facets } = search(index, { limit: '1' });
+    expect(facets.sources).toEqual(expect.arrayContaining([{ id: 'sports-wire', count: 1 }, { id: 'test-wire', count: 2 }]));
+    expect(facets.places).toEqual([{ id: 'place:2542997', name: 'Marrakech', count: 1 }]);
+    expect(facets.entities).toEqual([{ id: 'person:valdecy-urquiza', name: 'Valdecy Urquiza', type: 'person', count: 1 }]);
+  });
+
+  it('keeps the newest version and forgets the terms of the one it replaced', () => {
+    const own = new SearchIndex();
+    const id = '0b6f7a3e-2f1c-5d4e-8a9b-1c2d3e4f5a6b';
+    expect(own.put(indexed('Old headline about volcanoes', 'Body.', { id, version: 2 }))).toBe(true);
+    expect(own.put(indexed('Older headline about glaciers', 'Body.', { id, version: 1 }))).toBe(false);
+    expect(own.put(indexed('New headline about rivers', 'Body.', { id, version: 3 }))).toBe(true);
+    expect(search(own, { q: 'volcano' }).total).toBe(0);
+    expect(search(own, { q: 'glacier' }).total).toBe(0);
+    expect(search(own, { q: 'rivers' }).total).toBe(1);
+    expect(own.size).toBe(1);
+  });
+
+  it('answers a query of only stop words or symbols with nothing', () => {
+    expect(search(index, { q: '(a+)+$' })).toMatchObject({ total: 0, hits: [] });
+  });
+});

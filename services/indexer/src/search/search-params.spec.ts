@@ -1,0 +1,59 @@
+import { parseSearchParams } from './search-params';
+
+const refused = (query: Record<string, unknown>) => {
+  try {
+    parseSearchParams(query);
+  } catch (error) {
+    return (error as { parameter?: string }).parameter;
+  }
+  throw new Error(`accepted ${JSON.stringify(query)}`);
+};
+
+describe('parseSearchParams', () => {
+  it('parses every filter into plain values', () => {
+    const params = parseSearchParams({
+      q: ' INTERPOL ', entity: 'Valdecy Urquiza', entityType: 'person', place: 'Marrakech', near: '31.63,-8.0', radiusKm: '50',
+      country: 'ma', from: '2025-11-01', to: '2025-12-01T00:00:00Z', source: 'wire', lang: 'en', weather: 'attached', cluster: 'c1', limit: '5',
+    });
+    expect(params).toMatchObject({
+      q: 'INTERPOL', entity: 'Valdecy Urquiza', near: { lat: 31.63, lon: -8 }, radiusKm: 50, country: 'MA',
+      from: Date.parse('2025-11-01'), to: Date.parse('2025-12-01T00:00:00Z'), limit: 5, sort: 'relevance',
+    });
+  });
+
+  it('defaults to time order without q, 20 results and a 25 km radius', () => {
+    expect(parseSearchParams({ near: '0,0' })).toMatchObject({ sort: 'time', limit: 20, radiusKm: 25 });
+    expect(parseSearchParams({ q: '   ' }).q).toBeUndefined();
+  });
+
+  it('refuses operator injection, naming the parameter', () => {
+    expect(refused({ entity: { $gt: '' } })).toBe('entity');
+    expect(refused({ 'entity[$gt]': '' })).toBe('entity[$gt]');
+    expect(refused({ source: ['a', 'b'] })).toBe('source');
+    expect(refused({ $where: '1' })).toBe('$where');
+  });
+
+  it('refuses malformed values, naming the parameter', () => {
+    expect(refused({ near: '91,0' })).toBe('near');
+    expect(refused({ near: 'abc' })).toBe('near');
+    expect(refused({ radiusKm: '50' })).toBe('radiusKm');
+    expect(refused({ near: '1,1', radiusKm: '-1' })).toBe('radiusKm');
+    expect(refused({ from: 'yesterday' })).toBe('from');
+    expect(refused({ from: '2025-02-01', to: '2025-01-01' })).toBe('to');
+    expect(refused({ entityType: 'alien' })).toBe('entityType');
+    expect(refused({ weather: 'sunny' })).toBe('weather');
+    expect(refused({ limit: '1000' })).toBe('limit');
+    expect(refused({ country: 'MAR' })).toBe('country');
+    expect(refused({ sort: 'relevance' })).toBe('sort');
+    expect(refused({ cursor: '{"$gt":""}' })).toBe('cursor');
+  });
+
+  it('refuses huge values quickly and accepts regex-looking text as plain text', () => {
+    const started = Date.now();
+    expect(refused({ q: 'x'.repeat(100_000) })).toBe('q');
+    expect(refused({ near: `${'1'.repeat(50_000)},1` })).toBe('near');
+    expect(refused({ lang: 'a'.repeat(100_000) })).toBe('lang');
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(parseSearchParams({ q: '(a+)+$' }).q).toBe('(a+)+$');
+  });
+});

@@ -1,0 +1,66 @@
+import { ENTITY_TYPES, WEATHER_STATUSES } from '@newsflow/contracts';
+import { z } from 'zod';
+import { InvalidParameterError } from '../http/invalid-parameter.error';
+
+/**
+ * Every search parameter is parsed here into plain strings and numbers; nothing a client sends is
+ * passed on as an object, so no input can become a MongoDB operator (search does not query MongoDB
+ * at all, see search-index.ts). Unknown parameters, repeated parameters and bracket syntax
+ * (`entity[$gt]=`) are refused. The regular expressions below are linear (no nested quantifiers).
+ */
+const text = (max: number) => z.string().trim().min(1).max(max);
+const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((value) => Date.parse(value));
+
+export const SearchParamsSchema = z.strictObject({
+  q: z.string().max(500).optional(),
+  entity: text(200).optional(),
+  entityType: z.enum(ENTITY_TYPES).optional(),
+  place: text(200).optional(),
+  near: z
+    .string()
+    .max(64)
+    .regex(/^\s*-?\d{1,3}(\.\d{1,12})?\s*,\s*-?\d{1,3}(\.\d{1,12})?\s*$/, 'expected "lat,lon" in decimal degrees')
+    .transform((value) => value.split(',').map(Number))
+    .refine(([lat, lon]) => Math.abs(lat) <= 90 && Math.abs(lon) <= 180, 'latitude must be within ±90 and longitude within ±180')
+    .transform(([lat, lon]) => ({ lat, lon }))
+    .optional(),
+  radiusKm: z.coerce.number().positive().max(20_040).optional(),
+  country: z.string().regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code').transform((c) => c.toUpperCase()).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  source: text(200).optional(),
+  lang: z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, 'expected a BCP 47 language tag').transform((l) => l.toLowerCase()).optional(),
+  weather: z.enum(WEATHER_STATUSES).optional(),
+  cluster: text(200).optional(),
+  sort: z.enum(['relevance', 'time']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(1_000).regex(/^[A-Za-z0-9_-]+$/, 'not a cursor this API returned').optional(),
+});
+
+export type SearchParams = Omit<z.output<typeof SearchParamsSchema>, 'sort' | 'radiusKm'> & {
+  sort: 'relevance' | 'time';
+  radiusKm: number;
+};
+
+export const DEFAULT_RADIUS_KM = 25;
+
+export function parseSearchParams(query: Record<string, unknown>): SearchParams {
+  for (const [name, value] of Object.entries(query)) {
+    if (typeof value !== 'string') throw new InvalidParameterError(name, `${name} must be given once, as a plain value`);
+  }
+  const parsed = SearchParamsSchema.safeParse(query);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    if (issue.code === 'unrecognized_keys') {
+      throw new InvalidParameterError(issue.keys[0], `unknown parameter ${JSON.stringify(issue.keys[0].slice(0, 100))}`);
+    }
+    const name = String(issue.path[0] ?? 'query');
+    throw new InvalidParameterError(name, `${name}: ${issue.message}`);
+  }
+  const { sort, radiusKm, q: rawQuery, ...rest } = parsed.data;
+  const q = rawQuery?.trim() || undefined;
+  if (radiusKm !== undefined && !rest.near) throw new InvalidParameterError('radiusKm', 'radiusKm needs near=lat,lon');
+  if (rest.from !== undefined && rest.to !== undefined && rest.from > rest.to) throw new InvalidParameterError('to', 'to is before from');
+  if (sort === 'relevance' && !q) throw new InvalidParameterError('sort', 'sort=relevance needs q');
+  return { ...rest, ...(q ? { q } : {}), sort: sort ?? (q ? 'relevance' : 'time'), radiusKm: radiusKm ?? DEFAULT_RADIUS_KM };
+}

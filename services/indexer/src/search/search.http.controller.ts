@@ -1,0 +1,55 @@
+import { Controller, Get, Query, UseFilters } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ENTITY_TYPES, WEATHER_STATUSES } from '@newsflow/contracts';
+import { ProblemDetailsFilter } from '../http/problem-details.filter';
+import { decodeCursor, encodeCursor, queryFingerprint } from './search-cursor';
+import { SearchIndexService } from './search-index.service';
+import { parseSearchParams } from './search-params';
+import { SearchResponseDto } from './search.response.dto';
+
+@ApiTags('search')
+@Controller('v1/search')
+@UseFilters(ProblemDetailsFilter)
+export class SearchHttpController {
+  constructor(private readonly index: SearchIndexService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Full-text search with filters, facets and cursor pagination' })
+  @ApiQuery({ name: 'q', required: false, description: 'Words to find in headline, summary and body (max 500 characters)' })
+  @ApiQuery({ name: 'entity', required: false, description: 'Entity id (`person:valdecy-urquiza`) or name' })
+  @ApiQuery({ name: 'entityType', required: false, enum: ENTITY_TYPES })
+  @ApiQuery({ name: 'place', required: false, description: 'Place entity id or name' })
+  @ApiQuery({ name: 'near', required: false, description: '`lat,lon` in decimal degrees', example: '31.63,-8.0' })
+  @ApiQuery({ name: 'radiusKm', required: false, type: Number, description: 'With near; default 25' })
+  @ApiQuery({ name: 'country', required: false, description: 'ISO 3166-1 alpha-2' })
+  @ApiQuery({ name: 'from', required: false, description: 'publishedAt at or after (ISO date or date-time)' })
+  @ApiQuery({ name: 'to', required: false, description: 'publishedAt at or before (ISO date or date-time)' })
+  @ApiQuery({ name: 'source', required: false })
+  @ApiQuery({ name: 'lang', required: false, description: 'BCP 47; `en` also matches `en-GB`' })
+  @ApiQuery({ name: 'weather', required: false, enum: WEATHER_STATUSES })
+  @ApiQuery({ name: 'cluster', required: false, description: 'storyClusterId' })
+  @ApiQuery({ name: 'sort', required: false, enum: ['relevance', 'time'], description: 'Default: relevance with q, else time' })
+  @ApiQuery({ name: 'limit', required: false, type: Number, description: '1–100, default 20' })
+  @ApiQuery({ name: 'cursor', required: false, description: '`nextCursor` of the previous page' })
+  @ApiOkResponse({ type: SearchResponseDto })
+  @ApiBadRequestResponse({ description: 'application/problem+json naming the refused `parameter`' })
+  search(@Query() query: Record<string, unknown>): SearchResponseDto {
+    const params = parseSearchParams(query);
+    const { cursor } = params;
+    // The page size may change between pages; everything else must stay the same.
+    const fingerprint = queryFingerprint({ ...params, cursor: undefined, limit: undefined });
+    const outcome = this.index.search(params, cursor ? decodeCursor(cursor, fingerprint) : undefined);
+    const last = outcome.hits.at(-1);
+    return {
+      total: outcome.total,
+      items: outcome.hits.map(({ article: a, key }) => ({
+        id: a.id, version: a.version, headline: a.headline, ...(a.summary ? { summary: a.summary } : {}),
+        publishedAt: new Date(a.publishedAt).toISOString(), sourceId: a.sourceId, language: a.language,
+        ...(a.storyClusterId ? { storyClusterId: a.storyClusterId } : {}), weatherStatus: a.weatherStatus,
+        ...(a.primaryLocation ? { primaryLocation: a.primaryLocation } : {}), score: key.score, href: `/v1/articles/${a.id}`,
+      })),
+      facets: outcome.facets,
+      nextCursor: outcome.hasMore && last ? encodeCursor(fingerprint, last.key) : null,
+    };
+  }
+}

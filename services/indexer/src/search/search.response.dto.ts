@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** OpenAPI shapes of `GET /v1/search`; the controller returns plain objects of these shapes. */
+export class SearchResultItemDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() headline!: string;
+  @ApiPropertyOptional() summary?: string;
+  @ApiProperty({ format: 'date-time' }) publishedAt!: string;
+  @ApiProperty() sourceId!: string;
+  @ApiProperty() language!: string;
+  @ApiPropertyOptional() storyClusterId?: string;
+  @ApiProperty() weatherStatus!: string;
+  @ApiPropertyOptional({ description: 'name, lat, lon' }) primaryLocation?: { name: string; lat: number; lon: number };
+  @ApiPropertyOptional({ description: 'BM25F relevance; only when sorted by relevance', nullable: true }) score?: number | null;
+  @ApiProperty({ description: 'The complete article, with every stage section' }) href!: string;
+}
+
+export class FacetCountDto {
+  @ApiProperty() id!: string;
+  @ApiPropertyOptional() name?: string;
+  @ApiPropertyOptional() type?: string;
+  @ApiProperty() count!: number;
+}
+
+export class SearchFacetsDto {
+  @ApiProperty({ type: [FacetCountDto], description: 'Top people, organisations and events' }) entities!: FacetCountDto[];
+  @ApiProperty({ type: [FacetCountDto] }) places!: FacetCountDto[];
+  @ApiProperty({ type: [FacetCountDto] }) sources!: FacetCountDto[];
+}
+
+export class SearchResponseDto {
+  @ApiProperty({ description: 'Matches of the whole search, not just this page' }) total!: number;
+  @ApiProperty({ type: [SearchResultItemDto] }) items!: SearchResultItemDto[];
+  @ApiProperty({ type: SearchFacetsDto, description: 'Counted over every match' }) facets!: SearchFacetsDto;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` (with the same parameters) for the next page' }) nextCursor!: string | null;
+}

@@ -1,0 +1,150 @@
+import { RunningService, SERVICES, ServiceName, startService, stopService } from '../support/service-process';
+import { FakeOpenMeteo, startFakeOpenMeteo } from '../support/fake-open-meteo';
+import { ADMIN_API_KEY, createSource } from '../support/sources';
+import { mongoUriWithDatabase, unique } from '../support/unique';
+import { waitFor } from '../support/wait-for';
+const { loadSamples, seedArticleRequest } = require('../../samples/load-samples');
+
+interface SearchBody {
+  total: number;
+  items: { id: string; version: number; headline: string; score: number | null }[];
+  facets: { entities: { id: string; name: string; count: number }[]; places: { name: string }[]; sources: { id: string; count: number }[] };
+  nextCursor: string | null;
+}
+
+/**
+ * The query API end to end: the four services as processes, the seed article and two other samples
+ * through the pipeline, then searched, paged and read back by version over the indexer's HTTP API.
+ */
+describe('search end to end', () => {
+  const run = unique('e2e-search');
+  const database = run.replace(/-/g, '_');
+  const services = {} as Record<ServiceName, RunningService>;
+  let env: Record<string, string>;
+  let apiKey: string;
+  let weatherProvider: FakeOpenMeteo;
+  const ids: Record<'seed' | 'london' | 'lyon', string> = { seed: '', london: '', lyon: '' };
+  const sample = (file: string) => loadSamples().find((s: { file: string }) => s.file === file).request;
+
+  const submit = async (request: object): Promise<{ id: string; version: number }> => {
+    const response = await fetch(`${services.ingest.url}/v1/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify(request),
+    });
+    expect(response.status).toBe(202);
+    return (await response.json()) as { id: string; version: number };
+  };
+  const indexed = (id: string, version: number) =>
+    waitFor(
+      async () => {
+        const response = await fetch(`${services.indexer.url}/v1/articles/${id}`);
+        return response.ok && ((await response.json()) as { version: number }).version === version;
+      },
+      { timeoutMs: 120_000, what: `article ${id} v${version} to be indexed` },
+    );
+  const get = (path: string) => fetch(`${services.indexer.url}${path}`);
+  const search = async (query: string): Promise<SearchBody> => {
+    const response = await get(`/v1/search?${query}`);
+    expect(response.status).toBe(200);
+    return (await response.json()) as SearchBody;
+  };
+  const expectProblem = async (path: string, status: number, parameter?: string) => {
+    const response = await get(path);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const body = (await response.json()) as { status: number; parameter?: string };
+    expect(body.status).toBe(status);
+    if (parameter) expect(body.parameter).toBe(parameter);
+  };
+
+  beforeAll(async () => {
+    weatherProvider = await startFakeOpenMeteo();
+    env = {
+      MONGODB_URI: mongoUriWithDatabase(database),
+      LOG_LEVEL: 'info',
+      ADMIN_API_KEY,
+      OPEN_METEO_BASE_URL: weatherProvider.url,
+      OPEN_METEO_ARCHIVE_BASE_URL: weatherProvider.url,
+    };
+    const started = await Promise.allSettled(SERVICES.map((name) => startService(name, { ...env, KAFKA_GROUP_ID: `${run}-${name}` })));
+    for (const result of started) if (result.status === 'fulfilled') services[result.value.name] = result.value;
+    const failed = started.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed.length > 0) throw new Error(failed.map((f) => String(f.reason)).join('\n'));
+    apiKey = await createSource(services.ingest.url, 'sample-wire');
+
+    ids.seed = (await submit({ ...seedArticleRequest(), sourceItemId: `seed-${run}`, publishedAt: new Date().toISOString() })).id;
+    const london = sample('london-transport-strike.json');
+    ids.london = (await submit({ ...london, sourceItemId: `london-${run}` })).id;
+    ids.lyon = (await submit({ ...sample('lyon-festival-des-lumieres.json'), sourceItemId: `lyon-${run}` })).id;
+    await Promise.all([indexed(ids.seed, 1), indexed(ids.london, 1), indexed(ids.lyon, 1)]);
+    // A correction of the London story becomes version 2; version 1 stays readable.
+    const second = await submit({ ...london, sourceItemId: `london-${run}`, body: `${london.body}\n\nUpdate: the strike was called off on Monday.` });
+    expect(second).toEqual(expect.objectContaining({ id: ids.london, version: 2 }));
+    await indexed(ids.london, 2);
+  });
+
+  afterAll(async () => {
+    const exits = await Promise.all(Object.values(services).map((s) => stopService(s)));
+    expect(exits).toEqual(exits.map(() => 'signal SIGTERM'));
+    await weatherProvider?.close();
+  });
+
+  it('finds the seed article by q=INTERPOL, by entity=Valdecy Urquiza and near Marrakech', async () => {
+    const byText = await search('q=INTERPOL');
+    expect(byText.items[0].id).toBe(ids.seed);
+    expect(byText.items[0].score).toBeGreaterThan(0);
+    expect((await search(`entity=${encodeURIComponent('Valdecy Urquiza')}`)).items.map((i) => i.id)).toEqual([ids.seed]);
+    expect((await search('near=31.63,-8.0&radiusKm=50')).items.map((i) => i.id)).toEqual([ids.seed]);
+  });
+
+  it('filters, counts facets and pages with a cursor', async () => {
+    expect((await search('lang=fr')).items.map((i) => i.id)).toEqual([ids.lyon]);
+    expect((await search('q=strike&country=GB')).items.map((i) => i.id)).toEqual([ids.london]);
+    expect((await search('entityType=person&place=Marrakech')).items.map((i) => i.id)).toEqual([ids.seed]);
+    expect((await search('source=other-wire')).total).toBe(0);
+
+    const all = await search('sort=time&limit=2');
+    expect(all.total).toBe(3);
+    expect(all.facets.sources).toEqual([{ id: 'sample-wire', count: 3 }]);
+    expect(all.facets.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['INTERPOL', 'Valdecy Urquiza']));
+    expect(all.nextCursor).toEqual(expect.any(String));
+    const next = await search(`sort=time&limit=2&cursor=${all.nextCursor}`);
+    expect(next.items).toHaveLength(1);
+    expect(next.nextCursor).toBeNull();
+    expect(new Set([...all.items, ...next.items].map((i) => i.id))).toEqual(new Set(Object.values(ids)));
+    await expectProblem(`/v1/search?q=strike&cursor=${all.nextCursor}`, 400, 'cursor');
+  });
+
+  it('reads every version back, and answers a missing one with 404 problem+json', async () => {
+    const latest = (await (await get(`/v1/articles/${ids.london}`)).json()) as { version: number; article: { body: string } };
+    expect(latest.version).toBe(2);
+    expect(latest.article.body).toContain('called off');
+    const first = (await (await get(`/v1/articles/${ids.london}?version=1`)).json()) as { version: number; article: { body: string } };
+    expect(first.version).toBe(1);
+    expect(first.article.body).not.toContain('called off');
+    expect((await search('q=strike')).items.find((i) => i.id === ids.london)?.version).toBe(2);
+    await expectProblem(`/v1/articles/${ids.london}?version=9`, 404);
+    await expectProblem(`/v1/articles/${ids.london}?version=abc`, 400, 'version');
+    await expectProblem('/v1/articles/not-a-uuid', 400, 'id');
+  });
+
+  it('refuses operator injection, regex bombs and huge values with 400 or answers normally', async () => {
+    await expectProblem('/v1/search?entity[$gt]=', 400, 'entity[$gt]');
+    await expectProblem('/v1/search?source=a&source=b', 400, 'source');
+    await expectProblem('/v1/search?near=abc', 400, 'near');
+    await expectProblem('/v1/search?radiusKm=5', 400, 'radiusKm');
+    await expectProblem(`/v1/search?q=${'x'.repeat(2_000)}`, 400, 'q');
+    await expectProblem(`/v1/search?q=${'x'.repeat(100_000)}`, 400);
+    expect((await search(`entity=${encodeURIComponent('{"$gt":""}')}`)).total).toBe(0);
+    expect((await search(`q=${encodeURIComponent('(a+)+$')}`)).total).toBe(0);
+    expect((await search(`q=${encodeURIComponent('{"$where":"sleep(10000)"} INTERPOL')}`)).items[0].id).toBe(ids.seed);
+  });
+
+  it('rebuilds the search index from MongoDB when the indexer restarts', async () => {
+    expect(await stopService(services.indexer)).toBe('signal SIGTERM');
+    services.indexer = await startService('indexer', { ...env, KAFKA_GROUP_ID: `${run}-indexer` });
+    expect((await search('q=INTERPOL')).items[0].id).toBe(ids.seed);
+    expect((await search('q=strike')).items.find((i) => i.id === ids.london)?.version).toBe(2);
+  });
+});
