@@ -53,8 +53,16 @@ describe('HTTP observability middleware', () => {
   });
 
   it('keeps the context for handlers behind a body parser', async () => {
-    const response = await fetch(`${base}/things`, { method: 'POST', body: 'hello', headers: { traceparent, 'content-type': 'text/plain' } });
-    expect(await response.json()).toEqual({ bytes: 5, context: { traceId: '0af7651916cd43dd8448eb211c80319c' } });
+    const response = await fetch(`${base}/things`, { method: 'POST', body: 'hello', headers: { traceparent, 'content-type': 'text/plain', 'x-correlation-id': 'c' } });
+    expect(await response.json()).toEqual({ bytes: 5, context: { traceId: '0af7651916cd43dd8448eb211c80319c', correlationId: 'c' } });
+  });
+
+  it('starts a trace and a correlation id for a request that brings neither, and answers the correlation id', async () => {
+    const response = await fetch(`${base}/things/7`, { headers: { traceparent: 'not-a-traceparent' } });
+    const { context } = (await response.json()) as { context: { traceId?: string; correlationId?: string } };
+    expect(context.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(context.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers.get('x-correlation-id')).toBe(context.correlationId);
   });
 
   it('counts and times requests by method, route template and status', async () => {

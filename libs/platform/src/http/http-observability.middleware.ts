@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { LogContext, runWithLogContext } from '../logging/log-context';
 import { traceIdOf } from '../logging/trace-id';
@@ -12,6 +13,19 @@ const requestContexts = new WeakMap<object, LogContext>();
 function header(request: Request, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * A request without a valid traceparent starts a trace here and one without a correlation id gets
+ * one, so the request's own log lines carry the same ids as the events it causes downstream.
+ */
+function ensureRequestIds(request: Request, response: Response): void {
+  if (!traceIdOf(header(request, 'traceparent'))) {
+    request.headers.traceparent = `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+  }
+  const correlationId = header(request, 'x-correlation-id')?.slice(0, 200) || randomUUID();
+  request.headers['x-correlation-id'] = correlationId;
+  response.setHeader('x-correlation-id', correlationId);
 }
 
 export function logContextOfRequest(request: object): LogContext | undefined {
@@ -41,6 +55,7 @@ export function httpObservabilityMiddleware(request: Request, response: Response
     requests.inc(labels);
     duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
   });
+  ensureRequestIds(request, response);
   const context: LogContext = { traceId: traceIdOf(header(request, 'traceparent')), correlationId: header(request, 'x-correlation-id') };
   requestContexts.set(request, context);
   runWithLogContext(context, next);
