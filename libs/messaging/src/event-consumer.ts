@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { KafkaContext } from '@nestjs/microservices';
 import { ContractViolationError, deadLetterTopic, Envelope, parseEvent, PayloadOf, PipelineStage, TopicName } from '@newsflow/contracts';
-import { counter, histogram, normalizeError, runWithLogContext } from '@newsflow/platform';
+import { counter, histogram, normalizeError, runWithLogContext, withConsumerSpan } from '@newsflow/platform';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { InboxStore } from './inbox.store';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.tokens';
@@ -12,6 +12,14 @@ const consumed = counter('newsflow_messages_consumed_total', 'Events handled suc
 const duplicates = counter('newsflow_messages_duplicate_total', 'Redelivered events skipped by the inbox', ['topic']);
 const rejected = counter('newsflow_messages_rejected_total', 'Events that violate their topic contract', ['topic']);
 const failed = counter('newsflow_messages_failed_total', 'Handler failures (the event is redelivered)', ['topic', 'code']);
+/** Below kafkajs's default 3 s heartbeat interval and far below the 30 s session timeout. */
+const HEARTBEAT_EVERY_MS = 2_000;
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const wake = () => { clearTimeout(timer); resolve(); };
+    const timer = setTimeout(() => { signal.removeEventListener('abort', wake); resolve(); }, ms);
+    signal.addEventListener('abort', wake, { once: true });
+  });
 const latency = histogram('newsflow_handler_duration_seconds', 'Handler latency', ['topic']);
 /** From ingest's receipt of the story to the moment this stage finished with it: the pipeline's end-to-end delay. */
 const articleAge = histogram('newsflow_article_age_seconds', 'Age of an article (now - receivedAt) when a stage finishes its event', ['stage', 'topic'],
@@ -19,16 +27,17 @@ const articleAge = histogram('newsflow_article_age_seconds', 'Age of an article 
 
 /**
  * The consume boundary every stage goes through: validate against the topic contract, skip what
- * this group already handled, run the handler, then remember the event. A retriable handler error
- * propagates so the offset is not committed and Kafka redelivers the event; a contract violation or a
- * permanent error parks the message on the stage's dead-letter topic, so one bad message never
- * blocks its partition and is never silently dropped.
+ * this group already handled, run the handler, then remember the event. A retriable handler error is
+ * retried in place with jittered exponential backoff (bounded by the retry policy; outages without a
+ * limit): only this partition waits, the others are consumed concurrently, and the offset is not
+ * committed meanwhile. A contract violation, a permanent error or used-up attempts park the message
+ * on the stage's dead-letter topic, so one bad message never blocks its partition for long and is
+ * never silently dropped. On shutdown a retrying message is given up uncommitted, to be redelivered.
  */
 @Injectable()
-export class EventConsumer {
+export class EventConsumer implements BeforeApplicationShutdown {
   private readonly logger = new Logger(EventConsumer.name);
-  /** Failed deliveries per event id in this process; redelivery after a crash starts the count again. */
-  private readonly attempts = new Map<string, number>();
+  private readonly draining = new AbortController();
   private readonly retryPolicy: RetryPolicy;
 
   constructor(
@@ -63,7 +72,8 @@ export class EventConsumer {
     }
     // Every log line of the handler carries the event's trace, correlation and article ids.
     const logContext = { traceId: traceIdOf(event.traceparent), correlationId: event.correlationId, articleId: event.articleId };
-    return runWithLogContext(logContext, () => this.handle(topic, event, context, handler));
+    const spanAttributes = { 'newsflow.article.id': event.articleId, 'newsflow.event.id': event.eventId };
+    return runWithLogContext(logContext, () => withConsumerSpan(topic, event.traceparent, spanAttributes, () => this.handle(topic, event, context, handler)));
   }
 
   private async handle<T extends TopicName>(
@@ -78,36 +88,52 @@ export class EventConsumer {
     }
     const stop = latency.startTimer({ topic });
     try {
-      await handler(event);
-      await this.inbox.remember(event.eventId);
-      this.attempts.delete(event.eventId);
-      consumed.inc({ topic });
-      this.observeAge(topic, event);
-    } catch (error) {
-      const normalized = normalizeError(error);
-      failed.inc({ topic, code: normalized.code });
-      const attempt = (this.attempts.get(event.eventId) ?? 0) + 1;
-      const decision = decideRetry(normalized, attempt, this.retryPolicy);
-      if (decision.action === 'dead-letter') {
-        this.attempts.delete(event.eventId);
-        await this.park(context, decision.code, decision.message);
-        return;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await handler(event);
+          await this.inbox.remember(event.eventId);
+          consumed.inc({ topic });
+          this.observeAge(topic, event);
+          return;
+        } catch (error) {
+          const normalized = normalizeError(error);
+          failed.inc({ topic, code: normalized.code });
+          const decision = decideRetry(normalized, attempt, this.retryPolicy);
+          if (decision.action === 'dead-letter') {
+            await this.park(context, decision.code, decision.message);
+            return;
+          }
+          // Draining: leave the offset uncommitted, so the next owner of the partition redelivers it.
+          if (this.draining.signal.aborted) throw error;
+          this.logger.warn({ msg: 'handler failed; retrying in place', topic, attempt, delayMs: decision.delayMs,
+            articleId: event.articleId, correlationId: event.correlationId, code: normalized.code, error: normalized.message });
+          await this.backoff(decision.delayMs, context);
+        }
       }
-      this.attempts.set(event.eventId, attempt);
-      // Backoff inside the partition, bounded by the policy; the rethrow makes Kafka redeliver.
-      await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
-      this.logger.warn({
-        msg: 'handler failed; the event will be redelivered',
-        topic,
-        articleId: event.articleId,
-        correlationId: event.correlationId,
-        code: normalized.code,
-        error: normalized.message,
-      });
-      throw error;
     } finally {
       stop();
     }
+  }
+
+  /**
+   * Waits between attempts while keeping the group membership alive (kafkajs heartbeats only between
+   * messages, and an outage can keep one message retrying for longer than the session timeout).
+   * A shutdown cuts the wait short.
+   */
+  private async backoff(delayMs: number, context: KafkaContext): Promise<void> {
+    const heartbeat = typeof context.getHeartbeat === 'function' ? context.getHeartbeat() : undefined;
+    let left = delayMs;
+    while (left > 0 && !this.draining.signal.aborted) {
+      const step = Math.min(left, HEARTBEAT_EVERY_MS);
+      await sleep(step, this.draining.signal);
+      left -= step;
+      await heartbeat?.().catch(() => undefined);
+    }
+  }
+
+  /** Nest calls this on SIGTERM before the consumer is closed: pending retries stop waiting. */
+  beforeApplicationShutdown(): void {
+    this.draining.abort();
   }
 
   private observeAge(topic: TopicName, event: Envelope<unknown>): void {

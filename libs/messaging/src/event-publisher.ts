@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
 import { Article, assertPayload, Envelope, PayloadOf, TOPIC_CONTRACTS, TopicName } from '@newsflow/contracts';
-import { counter } from '@newsflow/platform';
+import { counter, startProducerSpan } from '@newsflow/platform';
 import { randomUUID } from 'node:crypto';
 import { lastValueFrom } from 'rxjs';
 import { KAFKA_PRODUCER_CLIENT, MESSAGING_OPTIONS, MessagingOptions } from './messaging.tokens';
@@ -38,13 +38,15 @@ export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
   async publish<T extends TopicName>(topic: T, payload: PayloadOf<T>, context: PublishContext): Promise<Envelope<PayloadOf<T>>> {
     const valid = assertPayload(topic, payload);
     const article = (valid as { article: Article }).article;
+    // With tracing on, the event carries the publish span's traceparent, so the next stage continues it.
+    const span = startProducerSpan(topic, context.traceparent, { 'newsflow.article.id': article.id });
     const envelope: Envelope<PayloadOf<T>> = {
       eventId: randomUUID(),
       type: TOPIC_CONTRACTS[topic].eventType,
       schemaVersion: TOPIC_CONTRACTS[topic].schemaVersion,
       occurredAt: new Date().toISOString(),
       correlationId: context.correlationId,
-      traceparent: childTraceparent(context.traceparent),
+      traceparent: span.traceparent ?? childTraceparent(context.traceparent),
       producer: `${this.options.service}@${this.options.serviceVersion}`,
       articleId: article.id,
       articleVersion: article.version,
@@ -61,9 +63,11 @@ export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
       await lastValueFrom(this.client.emit(topic, { key: article.id, value: envelope, headers }), { defaultValue: undefined });
     } catch (error) {
       produceFailed.inc({ topic });
+      span.end(error);
       throw error;
     }
     produced.inc({ topic });
+    span.end();
     return envelope;
   }
 }

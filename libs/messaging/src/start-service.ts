@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { CommonConfig, createLogger, ReadinessState, withTimeout } from '@newsflow/platform';
+import { CommonConfig, createLogger, ReadinessState, startTracing, tracingHttpMiddleware, withTimeout } from '@newsflow/platform';
 
 const GROUP_JOIN_TIMEOUT_MS = 60_000;
 import { ConsumerLagMonitor } from './consumer-lag.monitor';
@@ -30,6 +30,8 @@ export interface StartServiceOptions {
  */
 export async function startService(options: StartServiceOptions): Promise<INestApplication> {
   const { config } = options;
+  // OTLP export, only when OTEL_EXPORTER_OTLP_ENDPOINT is set; before Nest so every span has a tracer.
+  startTracing({ service: options.service, version: options.version });
   const logger = createLogger(options.service, config.LOG_LEVEL);
   await ensureTopics(config.KAFKA_BROKERS, options.topics, {
     partitions: config.KAFKA_TOPIC_PARTITIONS,
@@ -37,6 +39,8 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   });
   const app = await NestFactory.create(options.module, { logger, bufferLogs: true, bodyParser: options.bodyParser ?? true });
   app.enableShutdownHooks();
+  // Ahead of the modules' middleware, so the request's traceparent already names its span when they read it.
+  app.use(tracingHttpMiddleware);
   // Nest drains on SIGTERM; this bounds the drain so a stuck dependency cannot block the exit forever.
   process.once('SIGTERM', () => setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref());
   const consumerOptions = kafkaConsumerOptions({

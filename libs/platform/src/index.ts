@@ -11,3 +11,4 @@ export * from './http/log-context.interceptor';
 export * from './platform.module';
 export * from './stores/mongo.module';
 export * from './stores/redis.module';
+export * from './tracing';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Inject, Injectable, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import { Article } from '@newsflow/contracts';
 import { ENRICHER_CONFIG, EnricherConfig } from '../config/enricher.config';
 import { WorkerPool } from '../extraction/extraction-pool';
@@ -19,7 +19,7 @@ type Extract = (article: ArticleText) => Extraction;
  * The pipeline is imported lazily so the main thread does not decode the city list it will not use.
  */
 @Injectable()
-export class EntityExtractor implements OnModuleInit, OnModuleDestroy {
+export class EntityExtractor implements OnModuleInit, OnApplicationShutdown {
   private inline?: Extract;
   private pool?: WorkerPool<ArticleText, Extraction>;
 
@@ -31,7 +31,9 @@ export class EntityExtractor implements OnModuleInit, OnModuleDestroy {
     else this.inline = await loadInline();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // After the Kafka consumer has closed (not onModuleDestroy, which runs first): an article being
+  // extracted while the service drains still finishes, so its offset is committed.
+  async onApplicationShutdown(): Promise<void> {
     await this.pool?.close();
   }
 

@@ -1,0 +1,3 @@
+export * from './start-tracing';
+export * from './message-spans';
+export * from './http-tracing.middleware';
