@@ -2,6 +2,6 @@
 const { projects, globalSetup, globalTeardown } = require('./tests/jest.projects');
 
 const unitProjects = ['contracts', 'platform', 'messaging'].map((lib) => `<rootDir>/libs/${lib}/jest.config.js`)
-  .concat(['ingest', 'enricher', 'weather', 'indexer'].map((svc) => `<rootDir>/services/${svc}/jest.config.js`));
+  .concat(['ingest', 'enricher', 'weather', 'indexer', 'console'].map((svc) => `<rootDir>/services/${svc}/jest.config.js`));
 
 module.exports = { rootDir: __dirname, globalSetup, globalTeardown, projects: [...unitProjects, ...projects] };

@@ -1,5 +1,5 @@
 // `npm start`: install what is missing, bring the infrastructure up, build and start the four
-// services, push the bundled sample articles through the pipeline and show what came out.
+// services and the console (dashboard), push the bundled sample articles through the pipeline and show what came out.
 // Services keep running until Ctrl-C; `npm start -- --once` stops them after the demo.
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
@@ -14,7 +14,17 @@ const SERVICES = [
   { name: 'enricher', port: 8082 },
   { name: 'weather', port: 8083 },
   { name: 'indexer', port: 8084 },
+  // The dashboard: reads the four over HTTP, so it starts with them and is given their URLs.
+  { name: 'console', port: 8080 },
 ];
+
+const portOf = (service) => Number(process.env[`${service.name.toUpperCase()}_HTTP_PORT`] ?? service.port);
+
+/** The console's settings pointing at the four services' (possibly overridden) ports. */
+function consoleEnv() {
+  const urls = SERVICES.filter((s) => s.name !== 'console').map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${portOf(s)}`]);
+  return Object.fromEntries(urls);
+}
 
 async function waitReady(service, child, logFile) {
   const deadline = Date.now() + 120_000;
@@ -41,7 +51,7 @@ function startServices(env) {
   return SERVICES.map((service) => {
     const logFile = path.join(logDir, `${service.name}.log`);
     const out = fs.openSync(logFile, 'a');
-    const port = Number(process.env[`${service.name.toUpperCase()}_HTTP_PORT`] ?? service.port);
+    const port = portOf(service);
     Object.assign(service, { port, logFile });
     const child = spawn(process.execPath, [path.join(root, 'services', service.name, 'dist', 'main.js')], {
       env: { ...process.env, ...env, HTTP_PORT: String(port) },
@@ -71,7 +81,7 @@ async function main() {
   }
 
   const admin = adminKey();
-  const running = startServices({ ...env, ...weatherEnv, ADMIN_API_KEY: admin });
+  const running = startServices({ ...env, ...weatherEnv, ...consoleEnv(), ADMIN_API_KEY: admin, INGEST_ADMIN_API_KEY: admin });
   const stopAll = () => {
     running.forEach(({ child }) => child.exitCode === null && child.kill('SIGTERM'));
     fakeWeather?.close();
@@ -84,7 +94,7 @@ async function main() {
     stopAll();
     throw error;
   }
-  console.log('\n[newsflow] all four services are ready:');
+  console.log('\n[newsflow] all four services and the console are ready:');
   for (const { service, logFile } of running) console.log(`  ${service.name.padEnd(9)} http://127.0.0.1:${service.port}  (docs /docs, log ${path.relative(root, logFile)})`);
 
   await pushSamples({ ingestUrl: `http://127.0.0.1:${SERVICES[0].port}`, indexerUrl: `http://127.0.0.1:${SERVICES[3].port}`, adminKey: admin });
@@ -92,6 +102,7 @@ async function main() {
 [newsflow] where to look:
   final topic    kcat -b ${env.KAFKA_BROKERS} -C -t news.articles.indexed.v1 -e
   index          MongoDB ${env.MONGODB_URI}, collection search_articles
+  dashboard      http://127.0.0.1:${SERVICES[4].port}/  (pipeline, articles, search; docs/runbook.md explains the metrics)
   metrics        http://127.0.0.1:${SERVICES[0].port}/metrics (each service has /metrics, /health/ready)
   admin API      http://127.0.0.1:${SERVICES[0].port}/v1/admin/sources with the key in .state/admin-api-key
   infrastructure npm run infra -- status | down`);

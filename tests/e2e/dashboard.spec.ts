@@ -1,0 +1,250 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TOPICS } from '@newsflow/contracts';
+import { Kafka, logLevel } from 'kafkajs';
+import { BrowserContext, chromium, Page } from 'playwright-core';
+import { FakeOpenMeteo, startFakeOpenMeteo } from '../support/fake-open-meteo';
+import { freePort, REPO_ROOT, RunningService, SERVICES, ServiceName, startService, stopService } from '../support/service-process';
+import { ADMIN_API_KEY, createSource } from '../support/sources';
+import { mongoUriWithDatabase, requireEnv, unique } from '../support/unique';
+import { waitFor } from '../support/wait-for';
+const { seedArticleRequest } = require('../../samples/load-samples');
+const { ensureChromium } = require('../../scripts/ensure-chromium');
+
+const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
+
+/** The console as its own process, pointed at this test's four services, scraping every second. */
+async function startConsole(services: Record<ServiceName, RunningService>): Promise<{ url: string; process: ChildProcess }> {
+  const port = await freePort();
+  const log = createWriteStream(join(ARTIFACTS, 'logs', `console-${port}.log`));
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'services', 'console', 'dist', 'main.js')], {
+    env: {
+      ...process.env, HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', CONSOLE_SAMPLE_INTERVAL_MS: '1000', INGEST_ADMIN_API_KEY: ADMIN_API_KEY,
+      INGEST_URL: services.ingest.url, ENRICHER_URL: services.enricher.url, WEATHER_URL: services.weather.url, INDEXER_URL: services.indexer.url,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'));
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(async () => {
+    if (child.exitCode !== null) throw new Error(`console exited with ${child.exitCode}`);
+    return (await fetch(`${url}/health/ready`).catch(() => undefined))?.ok;
+  }, { timeoutMs: 60_000, intervalMs: 300, what: 'the console to become ready' });
+  return { url, process: child };
+}
+
+/**
+ * The dashboard in a real browser (Debian's chromium through playwright-core) over the real
+ * pipeline: the seed article goes in through ingest, and the overview, the article page and search
+ * must show what the services did with it.
+ */
+describe('dashboard in a browser', () => {
+  const run = unique('dash');
+  const services = {} as Record<ServiceName, RunningService>;
+  let weatherProvider: FakeOpenMeteo;
+  let consoleApp: { url: string; process: ChildProcess } | undefined;
+  let browser: BrowserContext;
+  let page: Page;
+  let profileDir: string;
+  let apiKey: string;
+  /** Script errors and Content-Security-Policy refusals seen by the page during the whole run. */
+  const pageProblems: string[] = [];
+  const headline = seedArticleRequest().headline as string;
+
+  const submit = async (request: Record<string, unknown>) => {
+    const response = await fetch(`${services.ingest.url}/v1/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify(request),
+    });
+    expect(response.status).toBe(202);
+    const { id } = (await response.json()) as { id: string };
+    await waitFor(async () => {
+      const status = (await (await fetch(`${services.ingest.url}/v1/articles/${id}/status`)).json()) as { stage: string };
+      return status.stage === 'indexed';
+    }, { timeoutMs: 120_000, what: `article ${id} to be indexed` });
+    return id;
+  };
+
+  /** Navigates inside the single-page console and waits until the view has rendered. */
+  const open = async (hash: string, view: string) => {
+    await page.goto(`${consoleApp?.url}/${hash}`);
+    await page.waitForSelector(`body[data-ready="${view}"]`, { timeout: 30_000 });
+  };
+
+  beforeAll(async () => {
+    // A fresh CI machine has no chromium yet: apt-get may take minutes.
+    ensureChromium();
+    mkdirSync(join(ARTIFACTS, 'logs'), { recursive: true });
+    weatherProvider = await startFakeOpenMeteo();
+    const env = {
+      MONGODB_URI: mongoUriWithDatabase(run.replace(/-/g, '_')),
+      ADMIN_API_KEY,
+      OPEN_METEO_BASE_URL: weatherProvider.url,
+      OPEN_METEO_ARCHIVE_BASE_URL: weatherProvider.url,
+    };
+    const started = await Promise.allSettled(SERVICES.map((name) => startService(name, { ...env, KAFKA_GROUP_ID: `${run}-${name}` })));
+    for (const result of started) if (result.status === 'fulfilled') services[result.value.name] = result.value;
+    const failed = started.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed.length > 0) throw new Error(failed.map((f) => String(f.reason)).join('\n'));
+    apiKey = await createSource(services.ingest.url, 'sample-wire');
+    consoleApp = await startConsole(services);
+    profileDir = mkdtempSync(join(tmpdir(), 'newsflow-chromium-'));
+    // A fresh profile per run; playwright takes it as the persistent context's directory (it refuses --user-data-dir in args).
+    browser = await chromium.launchPersistentContext(profileDir, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      viewport: { width: 1440, height: 1000 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
+    });
+  }, 900_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    if (consoleApp && consoleApp.process.exitCode === null) {
+      const exited = new Promise((resolve) => consoleApp?.process.once('exit', resolve));
+      consoleApp.process.kill('SIGTERM');
+      await exited;
+    }
+    await Promise.all(Object.values(services).map((s) => stopService(s)));
+    await weatherProvider?.close();
+  });
+
+  let seedId: string;
+
+  it('shows the four services healthy, their throughput and the seed article among the recent ones', async () => {
+    seedId = await submit({ ...seedArticleRequest(), sourceItemId: `seed-${run}`, publishedAt: new Date().toISOString() });
+    await open('#/', 'overview');
+    for (const name of SERVICES) {
+      const card = page.locator(`[data-service="${name}"]`);
+      await card.locator('[data-testid="health"]', { hasText: 'healthy' }).waitFor({ timeout: 30_000 });
+      expect(await card.getAttribute('data-health')).toBe('up');
+    }
+    // Every stage published the seed article's event, so each one's peak rate is above zero.
+    await page.waitForFunction(
+      (names) => names.every((name) => Number(document.querySelector(`[data-service="${name}"] [data-testid="peak"]`)?.textContent) > 0),
+      SERVICES,
+      { timeout: 30_000 },
+    );
+    for (const name of SERVICES) {
+      expect(Number(await page.locator(`[data-service="${name}"] [data-testid="produced"]`).textContent())).toBeGreaterThanOrEqual(1);
+      // Not asserted to be 0: this test's stages also read what concurrent tests publish on the shared topics.
+      expect(await page.locator(`[data-service="${name}"] [data-testid="dead-letters"]`).textContent()).toMatch(/^\d[\d,]*$/);
+    }
+    expect(await page.locator('[data-testid="dead-letter-table"] tbody tr').count()).toBe(4);
+    // Both live charts are drawn by uPlot.
+    expect(await page.locator('.chart .uplot canvas').count()).toBe(2);
+    const row = page.locator(`[data-testid="recent-articles"] tr[data-article-id="${seedId}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.locator('a').first().textContent()).toBe(headline);
+    expect(await row.locator('.step.done').allTextContents()).toEqual(['received', 'enriched', 'weather', 'indexed']);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-overview.png'), fullPage: true });
+  });
+
+  it("renders the seed article with its entities highlighted by type, its location and Marrakech's weather strip", async () => {
+    await open(`#/article/${seedId}`, 'article');
+    expect(await page.locator('[data-testid="headline"]').textContent()).toBe(headline);
+    const typesOf = async (text: string) =>
+      page.locator('[data-testid="body"] a.ent').filter({ hasText: new RegExp(`^${text}$`) }).evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-entity-type')))]);
+    expect(await typesOf('INTERPOL')).toEqual(['organization']);
+    expect(await typesOf('Valdecy Urquiza')).toEqual(['person']);
+    expect(await typesOf('Marrakech')).toEqual(['place']);
+    expect(await typesOf('Morocco')).toEqual(['place']);
+    const interpolHref = await page.locator('[data-testid="body"] a.ent', { hasText: /^INTERPOL$/ }).first().getAttribute('href');
+    expect(interpolHref).toMatch(/^#\/search\?entity=organization%3A/);
+
+    const location = await page.locator('[data-testid="primary-location"]').textContent();
+    expect(location).toContain('Marrakech');
+    expect(location).toContain('MA');
+    const [lat, lon] = (/(-?\d+\.\d+), (-?\d+\.\d+)/.exec(location ?? '') ?? []).slice(1).map(Number);
+    expect(lat).toBeCloseTo(31.63, 1);
+    expect(lon).toBeCloseTo(-8.0, 1);
+
+    const weather = page.locator('[data-testid="weather"]');
+    expect(await weather.getAttribute('data-status')).toBe('attached');
+    expect(await weather.locator('h2').textContent()).toBe('Marrakech');
+    expect(await weather.locator('[data-testid="current-time"]').textContent()).toBe('Mon 6:00');
+    expect(await weather.locator('[data-testid="current-condition"]').textContent()).toBe('light rain');
+    expect(await weather.locator('[data-testid="current-temperature"]').textContent()).toBe('13.01');
+    const days = await weather.locator('[data-testid="forecast"] li').evaluateAll((items) =>
+      items.slice(0, 5).map((li) => [li.querySelector('.wd')?.textContent, li.querySelector('.hi')?.textContent, li.querySelector('.cond')?.textContent]));
+    expect(days).toEqual([
+      ['Tue', '12.97°', 'mostly cloudy'],
+      ['Wed', '12.92°', 'mostly cloudy'],
+      ['Thu', '13.08°', 'mostly cloudy'],
+      ['Fri', '13.18°', 'mostly cloudy'],
+      ['Sat', '10.94°', 'mostly cloudy'],
+    ]);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-article.png'), fullPage: true });
+  });
+
+  it('follows an entity to a search that finds the seed article, with facets', async () => {
+    await page.locator('[data-testid="body"] a.ent', { hasText: /^Valdecy Urquiza$/ }).first().click();
+    await page.waitForSelector('body[data-ready="search"]', { timeout: 30_000 });
+    expect(page.url()).toContain('#/search?entity=person%3Avaldecy-urquiza');
+    expect(await page.locator(`[data-testid="results"] li[data-article-id="${seedId}"] .result-title`).textContent()).toBe(headline);
+    expect(await page.locator('[data-testid="facet-entities"] a').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('INTERPOL')]));
+    expect(await page.locator('[data-testid="facet-places"] a').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Marrakech')]));
+    expect(await page.locator('[data-testid="facet-sources"] a').allTextContents()).toEqual([expect.stringContaining('sample-wire')]);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-search.png'), fullPage: true });
+
+    await page.fill('#topsearch input[name="q"]', 'INTERPOL General Assembly');
+    await page.press('#topsearch input[name="q"]', 'Enter');
+    await page.waitForFunction(() => location.hash.startsWith('#/search?q=') && document.body.dataset.ready === 'search');
+    expect(await page.locator('[data-testid="result-count"]').textContent()).toMatch(/^[1-9]\d* articles?$/);
+    expect(await page.locator(`[data-testid="results"] li[data-article-id="${seedId}"]`).count()).toBe(1);
+
+    await open('#/search?radiusKm=5', 'search');
+    expect(await page.locator('[data-testid="search-error"]').textContent()).toContain('radiusKm');
+  });
+
+  it('shows article text as text: markup in a story never reaches the page as markup', async () => {
+    // Ingest drops tags from a headline but decodes entities, and keeps a plain-text body as written,
+    // so both fields reach the console holding literal markup.
+    const hostile = '<img src=x onerror="window.__pwned=1"> Rabat <script>window.__pwned=2</script>';
+    const id = await submit({
+      sourceItemId: `xss-${run}`, headline: 'Markup &lt;img src=x onerror="window.__pwned=3"&gt; in Rabat',
+      body: `RABAT, Morocco — ${hostile} and more text about Rabat.`, publishedAt: new Date().toISOString(),
+    });
+    await open(`#/article/${id}`, 'article');
+    expect(await page.locator('[data-testid="headline"]').textContent()).toBe('Markup <img src=x onerror="window.__pwned=3"> in Rabat');
+    expect(await page.locator('[data-testid="body"]').textContent()).toContain(hostile);
+    expect(await page.locator('[data-testid="article"] img, [data-testid="article"] script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+  it('counts a parked message on the overview and lists it with its error code', async () => {
+    // An event that breaks the received topic's contract: the enricher parks it on its dead-letter topic.
+    const key = `dlq-${run}`;
+    const producer = new Kafka({ clientId: key, brokers: requireEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    await producer.send({ topic: TOPICS.articleReceived, messages: [{ key, value: JSON.stringify({ not: 'an envelope' }) }] });
+    await producer.disconnect();
+
+    await open('#/', 'overview');
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-service="enricher"] [data-testid="dead-letters"]')?.textContent?.replace(/,/g, '')) >= 1,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await page.click('[data-dlq-stage="enricher"]');
+    const entry = page.locator(`[data-testid="dead-letter-list"][data-stage="enricher"] li[data-key="${key}"]`);
+    await entry.waitFor({ timeout: 60_000 });
+    expect(await entry.locator('.pill').textContent()).toBe('CONTRACT.VIOLATION');
+    expect(await entry.locator('code').last().textContent()).toMatch(/^npm run dlq -- replay --stage enricher --partition \d+ --offset \d+$/);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-dead-letters.png'), fullPage: true });
+  });
+  it('ran without script errors or Content-Security-Policy refusals', () => {
+    expect(pageProblems).toEqual([]);
+  });
+});
