@@ -33,7 +33,7 @@ export default [
   },
   {
     // Plain Node scripts (CommonJS) outside the TypeScript projects.
-    files: ['scripts/**/*.js', 'tools/**/*.js', 'samples/**/*.js', 'tests/**/*.js', '*.js'],
+    files: ['scripts/**/*.js', 'tools/**/*.js', 'bench/**/*.js', 'samples/**/*.js', 'tests/**/*.js', '*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly', fetch: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', globalThis: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,0 +1,130 @@
+// Offered load: a backlog pushed as fast as the entry point takes it (throughput), or one article
+// at a time at a fixed rate (latency). Each driver records when every article was accepted.
+const { Partitioners } = require('kafkajs');
+const { toReceivedMessage, toSubmission } = require('./payloads');
+
+/** Most requests outstanding at a fixed rate; past it the offered rate is not met, and the result says so. */
+const MAX_IN_FLIGHT = 512;
+
+async function createSource(ingestUrl, adminKey, id) {
+  const response = await fetch(`${ingestUrl}/v1/admin/sources`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
+    body: JSON.stringify({ id, name: `Bench ${id}`, rateLimitPerMinute: 1_000_000 }),
+  });
+  if (response.status !== 201) throw new Error(`creating source ${id}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()).apiKey;
+}
+
+/**
+ * Through ingest's HTTP API (fetch keeps connections alive). `sourceId` decides the article ids.
+ * Refusals are results, not crashes: each answer says which items were accepted and which refused with what status.
+ */
+async function httpEntry({ ingestUrl, adminKey, sourceId }) {
+  const apiKey = await createSource(ingestUrl, adminKey, sourceId);
+  const post = async (path, body) => {
+    const response = await fetch(`${ingestUrl}${path}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` }, body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+  };
+  return {
+    async submitBatch(items) {
+      const answer = await post('/v1/articles/batch', items.map((item) => toSubmission(item)));
+      const at = Date.now();
+      if (answer.status !== 202 && answer.status !== 207) return items.map((item) => ({ item, status: answer.status, at }));
+      return answer.body.results.map((r) => ({ item: items[r.index], id: r.status === 202 ? r.id : undefined, status: r.status, at }));
+    },
+    async submitOne(item) {
+      const answer = await post('/v1/articles', toSubmission(item));
+      return { item, id: answer.status === 202 ? answer.body.id : undefined, status: answer.status, at: Date.now() };
+    },
+    close: async () => undefined,
+  };
+}
+
+/** Straight onto news.articles.received.v1, skipping ingest, with the services' producer settings (idempotent, acks=all). */
+async function topicEntry({ kafka, sourceId, runTag }) {
+  const { TOPICS } = require('@newsflow/contracts');
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true });
+  await producer.connect();
+  const source = { id: sourceId, name: `Bench ${sourceId}` };
+  const send = async (items) => {
+    const messages = items.map((item) => toReceivedMessage(item, source, runTag));
+    await producer.send({ topic: TOPICS.articleReceived, acks: -1, messages });
+    const at = Date.now();
+    return messages.map((m, i) => ({ item: items[i], id: m.key, status: 202, at }));
+  };
+  return { submitBatch: send, submitOne: async (item) => (await send([item]))[0], close: () => producer.disconnect() };
+}
+
+/** Retries of an item ingest refused with a 5xx or 429 (resubmitting is safe), as a wire desk's client would. */
+const BACKLOG_RETRIES = 5;
+
+/** Counts answers by status: { "202": n, "500": m }. */
+const tally = (counts, status) => { counts[status] = (counts[status] ?? 0) + 1; };
+
+/** The whole backlog in batches, `concurrency` requests at a time. */
+async function driveBacklog(entry, items, { batchSize, concurrency }) {
+  const accepted = new Map();
+  const statuses = {};
+  const queue = items.map((item) => ({ item, attempt: 0 }));
+  let gaveUp = 0;
+  const worker = async () => {
+    while (queue.length > 0) {
+      const batch = queue.splice(0, batchSize);
+      const attempts = new Map(batch.map((b) => [b.item, b.attempt]));
+      const answers = await entry.submitBatch(batch.map((b) => b.item));
+      let retry = false;
+      for (const { item, id, status, at } of answers) {
+        tally(statuses, status);
+        if (id) accepted.set(id, at);
+        else if ((status >= 500 || status === 429) && attempts.get(item) < BACKLOG_RETRIES) {
+          queue.push({ item, attempt: attempts.get(item) + 1 });
+          retry = true;
+        } else gaveUp += 1;
+      }
+      if (retry) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { accepted, statuses, gaveUp };
+}
+
+/** Open loop: article i is sent at start + i/rate whatever happened to the ones before (a closed loop would hide queueing). */
+async function driveAtRate(entry, items, rate) {
+  const accepted = new Map();
+  const sentAt = new Map();
+  const statuses = {};
+  const startedAt = Date.now();
+  let inFlight = 0;
+  let behind = 0;
+  const pending = [];
+  for (let i = 0; i < items.length; i += 1) {
+    const due = startedAt + (i * 1000) / rate;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    while (inFlight >= MAX_IN_FLIGHT) {
+      behind += 1;
+      await Promise.race(pending.filter(Boolean));
+    }
+    inFlight += 1;
+    const start = Date.now();
+    const index = pending.length;
+    pending.push(entry.submitOne(items[i]).then(({ id, status, at }) => {
+      tally(statuses, status);
+      if (!id) return;
+      accepted.set(id, at);
+      sentAt.set(id, start);
+    }, (error) => tally(statuses, error.code ?? 'network-error')).finally(() => {
+      inFlight -= 1;
+      pending[index] = undefined;
+    }));
+  }
+  const seconds = Math.max(0.001, (Date.now() - startedAt) / 1000);
+  await Promise.all(pending.filter(Boolean));
+  return { accepted, sentAt, statuses, offeredPerSecond: Math.round((items.length / seconds) * 10) / 10, throttled: behind };
+}
+
+module.exports = { httpEntry, topicEntry, driveBacklog, driveAtRate };

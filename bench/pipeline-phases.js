@@ -1,0 +1,100 @@
+// The two measured phases of the pipeline: a backlog of the whole corpus pushed as fast as the
+// entry point accepts it (sustained throughput), then a fixed offered rate (latency).
+const { httpEntry, topicEntry, driveBacklog, driveAtRate } = require('./drivers');
+const { latencySummary, perSecond, throughput } = require('./stats');
+
+/** Waiting for the last article: generous, because a slow pipeline is a result, not an error (until it is absurd). */
+const drainTimeoutMs = (count) => Math.max(180_000, count * 100);
+
+async function entryFor(options, context, sourceId) {
+  if (options.mode === 'http') return httpEntry({ ingestUrl: context.services.find((s) => s.name === 'ingest').url, adminKey: context.adminKey, sourceId });
+  return topicEntry({ kafka: context.kafka, sourceId, runTag: context.runTag });
+}
+
+/** Items for the fixed-rate phase: the corpus again (a new source gives new article ids), cycled if the phase needs more. */
+function latencyItems(corpus, count) {
+  return Array.from({ length: count }, (_, i) => {
+    const item = corpus[i % corpus.length];
+    return i < corpus.length ? item : { ...item, sourceItemId: `${item.sourceItemId}-r${Math.floor(i / corpus.length)}` };
+  });
+}
+
+/** Milliseconds from `from` to `to` for every id present in both. */
+function gaps(ids, from, to) {
+  const out = [];
+  for (const id of ids) {
+    const a = from.get(id);
+    const b = to.get(id);
+    if (a !== undefined && b !== undefined) out.push(b - a);
+  }
+  return out;
+}
+
+async function measurePipeline(context) {
+  const { options, corpus, watcher, sampler, log } = context;
+  const { TOPICS } = require('@newsflow/contracts');
+  const indexed = watcher.seen(TOPICS.articleIndexed);
+
+  log(`throughput: ${corpus.length} articles as a backlog (${options.mode}, batches of ${options.batchSize}, ${options.concurrency} at a time)`);
+  const backlogEntry = await entryFor(options, context, `bench-backlog-${context.runTag}`);
+  sampler.mark('backlog-start');
+  const backlogStart = Date.now();
+  const { accepted: backlogAccepted, statuses: backlogStatuses, gaveUp } = await driveBacklog(backlogEntry, corpus, options);
+  const acceptSeconds = (Date.now() - backlogStart) / 1000;
+  log(`throughput: ${backlogAccepted.size} accepted in ${acceptSeconds.toFixed(1)} s (answers ${JSON.stringify(backlogStatuses)}, ${gaveUp} given up); waiting until indexed`);
+  const backlogIds = [...backlogAccepted.keys()];
+  await watcher.waitForAll(TOPICS.articleIndexed, backlogIds, drainTimeoutMs(backlogIds.length), 'backlog articles on the indexed topic');
+  sampler.mark('backlog-end');
+  await backlogEntry.close();
+  const backlogDone = backlogIds.map((id) => indexed.get(id));
+  const backlog = { ...throughput(backlogDone, backlogStart), acceptedPerSecond: Math.round((backlogIds.length / acceptSeconds) * 10) / 10,
+    answers: backlogStatuses, gaveUp, startedAt: backlogStart, cpu: sampler.between('backlog-start', 'backlog-end'),
+    series: perSecond(backlogDone, backlogStart) };
+  log(`throughput: ${backlog.sustainedPerSecond} articles/s sustained, ${backlog.overallPerSecond} overall`);
+
+  const count = options.rate * options.latencySeconds;
+  log(`latency: ${count} articles at ${options.rate}/s offered, one per request`);
+  const rateEntry = await entryFor(options, context, `bench-latency-${context.runTag}`);
+  sampler.mark('latency-start');
+  const latencyStart = Date.now();
+  const driven = await driveAtRate(rateEntry, latencyItems(corpus, count), options.rate);
+  const ids = [...driven.accepted.keys()];
+  await watcher.waitForAll(TOPICS.articleIndexed, ids, drainTimeoutMs(ids.length), 'fixed-rate articles on the indexed topic');
+  sampler.mark('latency-end');
+  await rateEntry.close();
+  // "Submitted" is when the request (or produce) left the bench; ingest stores, publishes and updates
+  // status before answering, so its 202 can arrive after the enricher already finished: stages are
+  // therefore measured from submission, and the target is judged on submitted → indexed (the stricter).
+  const perArticle = ids.map((id) => ({ at: indexed.get(id), ms: indexed.get(id) - driven.sentAt.get(id) }));
+  const latency = {
+    answers: driven.statuses, offeredPerSecond: driven.offeredPerSecond, targetPerSecond: options.rate, throttledByInFlightCap: driven.throttled, startedAt: latencyStart,
+    submittedToIndexedMs: latencySummary(gaps(ids, driven.sentAt, indexed)),
+    acceptedToIndexedMs: latencySummary(gaps(ids, driven.accepted, indexed)),
+    submitMs: latencySummary(gaps(ids, driven.sentAt, driven.accepted)),
+    stagesMs: {
+      submittedToEnriched: latencySummary(gaps(ids, driven.sentAt, watcher.seen(TOPICS.articleEnriched))),
+      enrichedToWeather: latencySummary(gaps(ids, watcher.seen(TOPICS.articleEnriched), watcher.seen(TOPICS.articleWeatherAttached))),
+      weatherToIndexed: latencySummary(gaps(ids, watcher.seen(TOPICS.articleWeatherAttached), indexed)),
+    },
+    cpu: sampler.between('latency-start', 'latency-end'),
+    series: latencyPerSecond(perArticle, latencyStart),
+  };
+  log(`latency (submitted → indexed): p50 ${latency.submittedToIndexedMs.p50} ms, p95 ${latency.submittedToIndexedMs.p95} ms, p99 ${latency.submittedToIndexedMs.p99} ms at ${latency.offeredPerSecond}/s offered`);
+  return { backlog, latency };
+}
+
+/** p50 and p99 of the articles indexed in each second of the phase. */
+function latencyPerSecond(perArticle, origin) {
+  const buckets = new Map();
+  for (const { at, ms } of perArticle) {
+    const s = Math.floor((at - origin) / 1000);
+    if (!buckets.has(s)) buckets.set(s, []);
+    buckets.get(s).push(ms);
+  }
+  return [...buckets].sort((a, b) => a[0] - b[0]).map(([s, values]) => {
+    const { p50, p99, count } = latencySummary(values);
+    return { s, count, p50, p99 };
+  });
+}
+
+module.exports = { measurePipeline };

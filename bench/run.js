@@ -1,0 +1,121 @@
+// `npm run bench`: end-to-end throughput and latency of the four services as production processes
+// on their own Kafka, FerretDB and Redis, against a four-hop kafkajs relay on the same broker.
+// Writes <out>/<timestamp>-<mode>.json and .svg; bench/README.md explains the numbers.
+const { randomBytes } = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const { parseOptions, ROOT } = require('./options');
+const { loadCorpus, describeCorpus } = require('./corpus');
+const { infraProcesses, startInfra, stopInfra, startServices, stopServices } = require('./stack');
+const { startFakeWeather } = require('./fake-weather');
+const { ProcessSampler, machineInfo } = require('./process-sampler');
+const { kafkaClient, ArrivalWatcher, LagSampler } = require('./kafka-watch');
+const { runRelayBaseline } = require('./relay-baseline');
+const { measurePipeline } = require('./pipeline-phases');
+const { summarise } = require('./summary');
+const { renderRunChart } = require('./run-chart');
+const { toReceivedMessage } = require('./payloads');
+
+const log = (line) => console.log(`[bench] ${line}`);
+
+async function build() {
+  const { run, bin } = require('../scripts/run');
+  log('building the libraries and the four services');
+  await run(bin('nx'), ['run-many', '-t', 'build', '--projects=contracts,platform,messaging,ingest,enricher,weather,indexer', '--output-style=static']);
+}
+
+async function main() {
+  const options = parseOptions();
+  if (options.help) return console.log(options.help);
+  const startedAt = new Date();
+  const runTag = `${startedAt.getTime().toString(36)}${randomBytes(2).toString('hex')}`;
+  const machineAtStart = machineInfo();
+  log(`mode ${options.mode}, ${options.articles} articles, ${options.rate}/s for ${options.latencySeconds} s, seed ${options.seed}; load average ${machineAtStart.loadAverage.one} on ${machineAtStart.cpus} CPUs`);
+  if (!options.skipBuild) await build();
+
+  const corpus = loadCorpus({ count: options.articles, seed: options.seed, cacheDir: path.join(ROOT, '.state', 'bench-corpus') });
+  log(`corpus: ${corpus.cached ? 'cached' : 'generated'} ${path.relative(ROOT, corpus.file)}`);
+
+  const cleanups = [];
+  const cleanup = async () => {
+    for (const step of cleanups.reverse()) await step().catch((error) => log(`cleanup: ${error.message}`));
+  };
+  process.once('SIGINT', () => cleanup().finally(() => process.exit(130)));
+  try {
+    const servers = await startInfra(options);
+    cleanups.push(() => stopInfra(options));
+    const weather = await startFakeWeather(options.servicePortBase + 9);
+    cleanups.push(() => weather.stop());
+    const adminKey = `nfa_bench_${randomBytes(16).toString('hex')}`;
+    const logDir = path.join(options.stateDir + '-logs', runTag);
+    const env = { ...servers, ADMIN_API_KEY: adminKey, LOG_LEVEL: 'warn', OPEN_METEO_BASE_URL: weather.url, OPEN_METEO_ARCHIVE_BASE_URL: weather.url };
+    log('starting the four services');
+    const services = await startServices(options, env, logDir);
+    cleanups.push(() => stopServices(services));
+    log(`services ready: ${services.map((s) => `${s.name} ${s.url} (pid ${s.pid})`).join(', ')}; logs in ${path.relative(ROOT, logDir)}`);
+
+    const kafka = kafkaClient(servers.KAFKA_BROKERS, `bench-${runTag}`);
+    const admin = kafka.admin();
+    await admin.connect();
+    cleanups.push(() => admin.disconnect());
+    const sampler = new ProcessSampler([...services, ...infraProcesses(), { name: 'fake-weather', pid: weather.pid }]);
+    sampler.start();
+    cleanups.push(async () => sampler.stop());
+    const { TOPICS } = require('@newsflow/contracts');
+    const lag = new LagSampler(admin, [
+      { group: 'newsflow-enricher', topics: [TOPICS.articleReceived] },
+      { group: 'newsflow-weather', topics: [TOPICS.articleEnriched] },
+      { group: 'newsflow-indexer', topics: [TOPICS.articleWeatherAttached] },
+      { group: 'newsflow-ingest', topics: [TOPICS.articleEnriched, TOPICS.articleWeatherAttached, TOPICS.articleIndexed] },
+    ]);
+    lag.start();
+    cleanups.push(async () => lag.stop());
+    const watcher = new ArrivalWatcher(kafka, [TOPICS.articleEnriched, TOPICS.articleWeatherAttached, TOPICS.articleIndexed], `bench-watch-${runTag}`);
+    await watcher.start();
+    cleanups.push(() => watcher.stop());
+
+    let baseline = null;
+    if (!options.skipBaseline) {
+      const source = { id: 'bench-relay', name: 'Bench relay' };
+      const messages = corpus.articles.map((item) => toReceivedMessage(item, source, runTag));
+      sampler.mark('baseline-start');
+      baseline = await runRelayBaseline({ kafka, admin, brokers: servers.KAFKA_BROKERS, partitions: 3, messages, runTag, log });
+      sampler.mark('baseline-end');
+      // Kafka's own CPU per relayed event is the yardstick for what the pipeline's per-message produce costs the broker.
+      baseline.cpu = sampler.between('baseline-start', 'baseline-end');
+      log(`baseline: ${baseline.sustainedPerSecond} events/s sustained through ${baseline.hops} hops`);
+    }
+    const pipeline = await measurePipeline({ options, corpus: corpus.articles, services, kafka, adminKey, watcher, sampler, runTag, log });
+
+    sampler.stop();
+    lag.stop();
+    await stopServices(services); // before the summary, so a --cpu-prof profile is on disk to name
+    const finishedAt = new Date();
+    const result = summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEnd: machineInfo(), corpus: describeCorpus(corpus.articles),
+      baseline, pipeline, sampler, lag, logDir, root: ROOT });
+    fs.mkdirSync(options.out, { recursive: true });
+    const stem = path.join(options.out, `${startedAt.toISOString().slice(0, 19).replace(/:/g, '-')}Z-${options.mode}`);
+    result.chart = path.basename(`${stem}.svg`);
+    fs.writeFileSync(`${stem}.svg`, renderRunChart(result));
+    fs.writeFileSync(`${stem}.json`, `${JSON.stringify(result, null, 2)}\n`);
+    log(`wrote ${path.relative(process.cwd(), `${stem}.json`)} and .svg`);
+    printSummary(result);
+  } finally {
+    await cleanup();
+  }
+}
+
+function printSummary(r) {
+  const t = r.targets;
+  const line = (name, target) => `  ${name.padEnd(34)} ${String(target.measured).padStart(10)}  (target ${target.target}${target.met ? ', met' : ', NOT met'})`;
+  console.log(`\n[bench] ${r.options.mode} mode, load average ${r.machine.atStart.loadAverage.one} → ${r.machine.atEnd.loadAverage.one}`);
+  console.log(line('sustained articles/s', t.sustainedThroughput));
+  console.log(line('ratio to relay baseline', t.ratioToBaseline));
+  console.log(line(`p99 ms at ${r.options.rate}/s offered`, t.p99AtRate));
+  console.log(line('largest peak RSS MB', t.peakRss));
+}
+
+main().then(() => process.exit(0), (error) => {
+  console.error(`[bench] failed: ${error.stack ?? error.message}`);
+  process.exit(error.usage ? 2 : 1);
+});

@@ -1,0 +1,67 @@
+// The result document: options, conditions, the measured numbers, and each target met or not.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const TARGETS = { sustainedPerSecond: 1000, ratioToBaseline: 0.5, p99Ms: 500, peakRssMb: 300 };
+const round = (v, d = 1) => (v === null || v === undefined ? null : Number(v.toFixed(d)));
+
+const SERVICES = ['ingest', 'enricher', 'weather', 'indexer'];
+
+/** Per process: CPU over the run and during the backlog (per article), peak RSS; `which` picks services or the rest. */
+function processTable(sampler, backlog, which) {
+  const out = {};
+  for (const [name, total] of Object.entries(sampler.summary()).filter(([n]) => which(SERVICES.includes(n)))) {
+    const backlogCpu = backlog.cpu.cpuSeconds[name] ?? 0;
+    out[name] = { ...total, backlogCpuSeconds: backlogCpu, cpuMsPerArticle: round((backlogCpu * 1000) / Math.max(1, backlog.articles), 2) };
+  }
+  return out;
+}
+
+function lagSection(lag, startedAt) {
+  return {
+    peakDuringBacklog: lag.peak(startedAt.backlog, startedAt.latency),
+    peakDuringLatency: lag.peak(startedAt.latency, Infinity),
+    series: lag.samples.filter((s) => s.t >= startedAt.backlog).map((s) => ({ s: round((s.t - startedAt.backlog) / 1000), ...s.lag })),
+  };
+}
+
+function summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEnd, corpus, baseline, pipeline, sampler, lag, logDir, root }) {
+  const { backlog, latency } = pipeline;
+  const services = processTable(sampler, backlog, (isService) => isService);
+  const ratio = baseline?.sustainedPerSecond ? backlog.sustainedPerSecond / baseline.sustainedPerSecond : null;
+  const peakRss = Math.max(...Object.values(services).map((s) => s.peakRssMb));
+  const profiles = options.cpuProf && fs.existsSync(logDir) ? fs.readdirSync(logDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.relative(root, path.join(logDir, f))) : [];
+  return {
+    schema: 'newsflow-bench/1',
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    options: { mode: options.mode, articles: options.articles, rate: options.rate, latencySeconds: options.latencySeconds, seed: options.seed,
+      batchSize: options.batchSize, concurrency: options.concurrency, databases: options.databases },
+    machine: { atStart: machineAtStart, atEnd: machineAtEnd,
+      busyShareDuringBacklog: backlog.cpu.machineBusyShare, busyShareDuringLatency: latency.cpu.machineBusyShare },
+    corpus,
+    baseline: baseline && { hops: baseline.hops, cpu: baseline.cpu, articles: baseline.articles, sustainedPerSecond: baseline.sustainedPerSecond,
+      overallPerSecond: baseline.overallPerSecond, seconds: baseline.seconds, hopCpuSeconds: baseline.hopCpuSeconds, hopPeakRssMb: baseline.hopPeakRssMb },
+    throughput: { articles: backlog.articles, sustainedPerSecond: backlog.sustainedPerSecond, overallPerSecond: backlog.overallPerSecond,
+      acceptedPerSecond: backlog.acceptedPerSecond, answers: backlog.answers, gaveUp: backlog.gaveUp, seconds: backlog.seconds, ratioToBaseline: round(ratio, 3) },
+    latency: { answers: latency.answers, offeredPerSecond: latency.offeredPerSecond, targetPerSecond: latency.targetPerSecond, articles: latency.submittedToIndexedMs.count,
+      throttledByInFlightCap: latency.throttledByInFlightCap, submittedToIndexedMs: latency.submittedToIndexedMs, acceptedToIndexedMs: latency.acceptedToIndexedMs, submitMs: latency.submitMs, stagesMs: latency.stagesMs },
+    services,
+    infrastructure: processTable(sampler, backlog, (isService) => !isService),
+    lag: lagSection(lag, { backlog: backlog.startedAt, latency: latency.startedAt }),
+    targets: {
+      sustainedThroughput: { target: TARGETS.sustainedPerSecond, measured: backlog.sustainedPerSecond, met: backlog.sustainedPerSecond >= TARGETS.sustainedPerSecond },
+      ratioToBaseline: { target: TARGETS.ratioToBaseline, measured: round(ratio, 3), met: ratio !== null && ratio >= TARGETS.ratioToBaseline },
+      p99AtRate: { target: TARGETS.p99Ms, measured: latency.submittedToIndexedMs.p99, met: latency.submittedToIndexedMs.p99 !== null && latency.submittedToIndexedMs.p99 <= TARGETS.p99Ms },
+      peakRss: { target: TARGETS.peakRssMb, measured: peakRss, met: peakRss <= TARGETS.peakRssMb },
+    },
+    series: {
+      backlogIndexedPerSecond: backlog.series.map((b) => b.count),
+      baselineRelayedPerSecond: baseline ? baseline.series.map((b) => b.count) : [],
+      latencyPerSecond: latency.series,
+    },
+    cpuProfiles: profiles,
+  };
+}
+
+module.exports = { summarise, TARGETS };

@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../support/service-process';
+
+/**
+ * `npm run bench` end to end with a few hundred articles: it must complete and write a result
+ * whose fields parse and hold plausible values. Never a speed assertion: the numbers depend on the
+ * machine and its other load. It uses its own ports and state directory (not those of a manual
+ * `npm run bench`), and the services the test run already built.
+ */
+const SMOKE_ENV = {
+  BENCH_STATE_DIR: join(REPO_ROOT, '.state', 'bench-smoke'),
+  BENCH_KAFKA_PORT: '49192',
+  BENCH_KAFKA_CONTROLLER_PORT: '49193',
+  BENCH_MONGO_PORT: '27149',
+  BENCH_REDIS_PORT: '6419',
+  BENCH_SERVICE_PORT_BASE: '18180',
+};
+const ARTICLES = 200;
+const RATE = 20;
+const LATENCY_SECONDS = 5;
+
+function runBench(args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bench', 'run.js'), ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...SMOKE_ENV, CI: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+describe('npm run bench (smoke)', () => {
+  const out = mkdtempSync(join(tmpdir(), 'newsflow-bench-'));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('refuses a bad flag, naming it, before starting anything', async () => {
+    const { code, output } = await runBench(['--rate', 'fast']);
+    expect(code).toBe(2);
+    expect(output).toContain('--rate must be an integer');
+  });
+
+  it('runs the pipeline and the relay baseline and writes a parseable result and chart', async () => {
+    const { code, output } = await runBench(['--articles', String(ARTICLES), '--rate', String(RATE), '--latency-seconds', String(LATENCY_SECONDS),
+      '--skip-build', '--out', out]);
+    if (code !== 0) throw new Error(`bench exited with ${code}:\n${output.slice(-4000)}`);
+    const files = readdirSync(out);
+    const json = files.find((f) => f.endsWith('-http.json'));
+    expect(json).toBeDefined();
+    const result = JSON.parse(readFileSync(join(out, json as string), 'utf8'));
+
+    expect(result.schema).toBe('newsflow-bench/1');
+    expect(result.options).toEqual(expect.objectContaining({ mode: 'http', articles: ARTICLES, rate: RATE, seed: 42 }));
+    expect(result.corpus.articles).toBe(ARTICLES);
+    expect(result.corpus.minBytes).toBeGreaterThanOrEqual(2000);
+    expect(result.corpus.maxBytes).toBeLessThanOrEqual(6500);
+    expect(result.machine.atStart.loadAverage.one).toEqual(expect.any(Number));
+
+    // Every article of the backlog was accepted and seen fully indexed; the rates are positive.
+    expect(result.throughput.articles).toBe(ARTICLES);
+    expect(result.throughput.sustainedPerSecond).toBeGreaterThan(0);
+    expect(result.baseline.articles).toBe(ARTICLES);
+    expect(result.baseline.sustainedPerSecond).toBeGreaterThan(0);
+    expect(result.throughput.ratioToBaseline).toBeCloseTo(result.throughput.sustainedPerSecond / result.baseline.sustainedPerSecond, 2);
+
+    // The fixed-rate phase offered roughly the asked rate, and its latencies are ordered and positive.
+    expect(result.latency.articles).toBeGreaterThan(0);
+    expect(result.latency.offeredPerSecond).toBeGreaterThan(RATE * 0.5);
+    expect(result.latency.submittedToIndexedMs.count).toBe(result.latency.articles);
+    const { p50, p95, p99 } = result.latency.submittedToIndexedMs;
+    expect(p50).toBeGreaterThan(0);
+    expect(p50).toBeLessThanOrEqual(p95);
+    expect(p95).toBeLessThanOrEqual(p99);
+
+    for (const service of ['ingest', 'enricher', 'weather', 'indexer']) {
+      expect(result.services[service].cpuSeconds).toBeGreaterThan(0);
+      expect(result.services[service].peakRssMb).toBeGreaterThan(20);
+      expect(result.services[service].peakRssMb).toBeLessThan(4096);
+    }
+    expect(Object.keys(result.infrastructure).sort()).toEqual(['fake-weather', 'ferretdb', 'kafka', 'redis']);
+    expect(result.lag.series.length).toBeGreaterThan(0);
+    for (const target of Object.values(result.targets) as { met: boolean; measured: number }[]) expect(typeof target.met).toBe('boolean');
+
+    const svg = readFileSync(join(out, result.chart), 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('relay (4 hops)');
+    expect(svg.match(/<path /g)?.length).toBeGreaterThanOrEqual(4);
+  });
+});
