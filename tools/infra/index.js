@@ -86,4 +86,24 @@ async function status() {
   }));
 }
 
-module.exports = { up, down, status, env, SERVERS };
+function serverNamed(name) {
+  const server = SERVERS.find((candidate) => candidate.name === name);
+  if (!server) throw new Error(`unknown server "${name}"; expected one of ${SERVERS.map((c) => c.name).join(', ')}`);
+  return server;
+}
+
+/** Stops one server (fault tests restart the broker, the database or the cache alone); data stays. */
+async function stopServer(name) {
+  const s = settings();
+  const server = serverNamed(name);
+  return stopPid(server.pidFile(s), server.marker(s));
+}
+
+/** Starts one server again (a no-op when it runs and answers). */
+async function startServer(name, { quiet = true } = {}) {
+  const s = settings();
+  const log = quiet ? () => {} : (line) => console.log(`[infra] ${line}`);
+  await ensure(serverNamed(name), s, log);
+}
+
+module.exports = { up, down, status, env, stopServer, startServer, SERVERS };
