@@ -1,4 +1,5 @@
 export * from './errors/app-error';
+export * from './errors/store-unavailable';
 export * from './config/load-config';
 export * from './health/health-probe';
 export * from './health/readiness.state';

@@ -1,6 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { isStoreUnavailable } from '@newsflow/platform';
 import { InputProblem } from '../articles/formats/input-problem';
+
+/** Seconds a client should wait after the store was busy; SQLite locks clear within milliseconds. */
+const STORE_RETRY_AFTER_SECONDS = 1;
 
 export interface ProblemDetails {
   type: string;
@@ -32,6 +36,10 @@ export function problemOf(error: unknown): ProblemDetails {
     const body = typeof response === 'object' ? (response as Record<string, unknown>) : { message: response };
     return { type: 'about:blank', title: error.name, status: error.getStatus(), detail: String(body.message ?? error.message), ...body };
   }
+  if (isStoreUnavailable(error)) {
+    return { type: 'https://newsflow.dev/problems/store-unavailable', title: 'the article store is busy or unavailable', status: 503,
+      detail: 'the article store could not take the write; retry shortly: resubmitting the same story is safe', rule: 'store-unavailable' };
+  }
   return { type: 'about:blank', title: 'internal error', status: 500, detail: 'the request failed unexpectedly; nothing was accepted' };
 }
 
@@ -45,6 +53,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500) this.logger.error({ msg: 'request failed', error: String((error as Error)?.stack ?? error) });
     const response = host.switchToHttp().getResponse<Response>();
     if (error instanceof InputProblem) response.set(error.headers);
+    if (problem.rule === 'store-unavailable') response.set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 }

@@ -1,0 +1,38 @@
+import { ArgumentsHost } from '@nestjs/common';
+import { mongo } from 'mongoose';
+import { ProblemDetailsFilter, problemOf } from './problem-details.filter';
+
+function respond(error: unknown) {
+  const headers: Record<string, string> = {};
+  let status = 0;
+  let body = '';
+  const response = {
+    set: (name: string | Record<string, string>, value?: string) => {
+      if (typeof name === 'string') headers[name] = value ?? '';
+      else Object.assign(headers, name);
+      return response;
+    },
+    status: (code: number) => ((status = code), response),
+    type: () => response,
+    send: (text: string) => ((body = text), response),
+  };
+  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  new ProblemDetailsFilter().catch(error, host);
+  return { status, headers, problem: JSON.parse(body) };
+}
+
+describe('ProblemDetailsFilter', () => {
+  it('answers a busy store (FerretDB SQLITE_BUSY) with a retriable 503 and Retry-After', () => {
+    const busy = new mongo.MongoServerError({ message: 'database is locked (5) (SQLITE_BUSY)', code: 1 });
+    const { status, headers, problem } = respond(busy);
+    expect(status).toBe(503);
+    expect(headers['Retry-After']).toBe('1');
+    expect(problem).toMatchObject({ status: 503, rule: 'store-unavailable' });
+  });
+
+  it('keeps unexpected failures a 500 that reveals nothing', () => {
+    const problem = problemOf(new TypeError('secret internals'));
+    expect(problem.status).toBe(500);
+    expect(problem.detail).not.toContain('secret');
+  });
+});
