@@ -1,5 +1,5 @@
-import { AppError } from '@newsflow/platform';
-import { decideRetry, defaultRetryPolicy } from './retry-policy';
+import { AppError, CommonConfigSchema } from '@newsflow/platform';
+import { decideRetry, defaultRetryPolicy, retryPolicyFromConfig } from './retry-policy';
 
 const transient = new AppError('UPSTREAM.TIMEOUT', 'timed out', { retriable: true });
 const permanent = new AppError('CONTRACT.VIOLATION', 'bad payload', { retriable: false });
@@ -32,5 +32,19 @@ describe('decideRetry', () => {
     expect(decideRetry(transient, 4, policy)).toEqual({
       action: 'dead-letter', code: 'RETRIES_EXHAUSTED', message: 'UPSTREAM.TIMEOUT: timed out (after 4 attempts)',
     });
+  });
+});
+
+describe('retryPolicyFromConfig', () => {
+  it('gives the default policy when no MESSAGING_RETRY_* variable is set', () => {
+    expect(retryPolicyFromConfig(CommonConfigSchema.parse({}))).toEqual(defaultRetryPolicy());
+  });
+
+  it('takes each limit from its variable', () => {
+    const config = CommonConfigSchema.parse({ MESSAGING_RETRY_MAX_ATTEMPTS: '2', MESSAGING_RETRY_INITIAL_DELAY_MS: '10', MESSAGING_RETRY_MAX_DELAY_MS: '40' });
+    const policy = retryPolicyFromConfig(config);
+    expect(policy).toEqual({ maxAttempts: 2, initialDelayMs: 10, maxDelayMs: 40 });
+    expect(decideRetry(transient, 1, policy, () => 1)).toEqual({ action: 'retry', delayMs: 10 });
+    expect(decideRetry(transient, 2, policy).action).toBe('dead-letter');
   });
 });

@@ -1,4 +1,4 @@
-import { AppError } from '@newsflow/platform';
+import { AppError, CommonConfig } from '@newsflow/platform';
 
 export interface RetryPolicy {
   /** Deliveries of one event before it is dead-lettered (the first try included). */
@@ -12,6 +12,15 @@ export const defaultRetryPolicy = (overrides: Partial<RetryPolicy> = {}): RetryP
   initialDelayMs: 200,
   maxDelayMs: 5000,
   ...overrides,
+});
+
+type RetryConfig = Pick<CommonConfig, 'MESSAGING_RETRY_MAX_ATTEMPTS' | 'MESSAGING_RETRY_INITIAL_DELAY_MS' | 'MESSAGING_RETRY_MAX_DELAY_MS'>;
+
+/** The consumer retry policy from a service's validated `MESSAGING_RETRY_*` variables. */
+export const retryPolicyFromConfig = (config: RetryConfig): RetryPolicy => ({
+  maxAttempts: config.MESSAGING_RETRY_MAX_ATTEMPTS,
+  initialDelayMs: config.MESSAGING_RETRY_INITIAL_DELAY_MS,
+  maxDelayMs: config.MESSAGING_RETRY_MAX_DELAY_MS,
 });
 
 /**

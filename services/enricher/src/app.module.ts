@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { KafkaProbe, MessagingModule } from '@newsflow/messaging';
+import { KafkaProbe, MessagingModule, retryPolicyFromConfig } from '@newsflow/messaging';
 import { PlatformModule, RedisModule, RedisProbe } from '@newsflow/platform';
 import { ENRICHER_CONFIG, EnricherConfig } from './config/enricher.config';
 import { EnrichArticleMessageController } from './enrichment/enrich-article.message.controller';
@@ -13,7 +13,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         RedisModule.forRoot(config.REDIS_URL),
-        MessagingModule.forRoot({ brokers: config.KAFKA_BROKERS, service: 'enricher', serviceVersion: version, groupId: config.KAFKA_GROUP_ID }),
+        MessagingModule.forRoot({ brokers: config.KAFKA_BROKERS, service: 'enricher', serviceVersion: version, groupId: config.KAFKA_GROUP_ID,
+          retry: retryPolicyFromConfig(config) }),
         PlatformModule.forRoot({ service: 'enricher', probes: [KafkaProbe, RedisProbe] }),
       ],
       controllers: [EnrichArticleMessageController],

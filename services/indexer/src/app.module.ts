@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { KafkaProbe, MessagingModule } from '@newsflow/messaging';
+import { KafkaProbe, MessagingModule, retryPolicyFromConfig } from '@newsflow/messaging';
 import { MongoModule, MongoProbe, PlatformModule, RedisModule, RedisProbe } from '@newsflow/platform';
 import { IndexerConfig } from './config/indexer.config';
 import { IndexArticleMessageController } from './index/index-article.message.controller';
@@ -17,7 +17,8 @@ export class AppModule {
       imports: [
         MongoModule.forRoot(config.MONGODB_URI),
         RedisModule.forRoot(config.REDIS_URL),
-        MessagingModule.forRoot({ brokers: config.KAFKA_BROKERS, service: 'indexer', serviceVersion: version, groupId: config.KAFKA_GROUP_ID }),
+        MessagingModule.forRoot({ brokers: config.KAFKA_BROKERS, service: 'indexer', serviceVersion: version, groupId: config.KAFKA_GROUP_ID,
+          retry: retryPolicyFromConfig(config) }),
         PlatformModule.forRoot({ service: 'indexer', probes: [KafkaProbe, MongoProbe, RedisProbe] }),
       ],
       controllers: [IndexArticleMessageController, ArticleQueryHttpController, SearchHttpController],

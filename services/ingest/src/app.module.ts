@@ -1,7 +1,7 @@
 import { DynamicModule, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { json, raw } from 'express';
-import { MessagingModule } from '@newsflow/messaging';
+import { MessagingModule, retryPolicyFromConfig } from '@newsflow/messaging';
 import { KafkaProbe } from '@newsflow/messaging';
 import { MongoModule, MongoProbe, PlatformModule, RedisModule, RedisProbe } from '@newsflow/platform';
 import { ArticleStatusHttpController } from './articles/article-status/article-status.http.controller';
@@ -40,7 +40,8 @@ export class AppModule implements NestModule {
       imports: [
         MongoModule.forRoot(config.MONGODB_URI),
         RedisModule.forRoot(config.REDIS_URL),
-        MessagingModule.forRoot({ brokers: config.KAFKA_BROKERS, service: 'ingest', serviceVersion: version, groupId: config.KAFKA_GROUP_ID }),
+        MessagingModule.forRoot({ brokers: config.KAFKA_BROKERS, service: 'ingest', serviceVersion: version, groupId: config.KAFKA_GROUP_ID,
+          retry: retryPolicyFromConfig(config) }),
         PlatformModule.forRoot({ service: 'ingest', probes: [KafkaProbe, MongoProbe, RedisProbe] }),
       ],
       controllers: [SubmitArticleHttpController, SourcesAdminHttpController, DeadLettersAdminHttpController, ArticleStatusHttpController, TrackStatusMessageController],

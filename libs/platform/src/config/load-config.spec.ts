@@ -16,4 +16,39 @@ describe('loadConfig', () => {
       /svc: invalid configuration: .*HTTP_PORT.*REDIS_URL|REDIS_URL.*HTTP_PORT/,
     );
   });
+
+  describe('consumer retry policy', () => {
+    it('defaults to 5 attempts, 200 ms first delay and 5000 ms ceiling', () => {
+      expect(loadConfig('svc', schema, {})).toMatchObject({
+        MESSAGING_RETRY_MAX_ATTEMPTS: 5, MESSAGING_RETRY_INITIAL_DELAY_MS: 200, MESSAGING_RETRY_MAX_DELAY_MS: 5000,
+      });
+    });
+
+    it('reads positive integers', () => {
+      const env = { MESSAGING_RETRY_MAX_ATTEMPTS: '1', MESSAGING_RETRY_INITIAL_DELAY_MS: '50', MESSAGING_RETRY_MAX_DELAY_MS: '50' };
+      expect(loadConfig('svc', schema, env)).toMatchObject({
+        MESSAGING_RETRY_MAX_ATTEMPTS: 1, MESSAGING_RETRY_INITIAL_DELAY_MS: 50, MESSAGING_RETRY_MAX_DELAY_MS: 50,
+      });
+    });
+
+    it.each([
+      ['MESSAGING_RETRY_MAX_ATTEMPTS', '0'],
+      ['MESSAGING_RETRY_MAX_ATTEMPTS', 'many'],
+      ['MESSAGING_RETRY_INITIAL_DELAY_MS', '-100'],
+      ['MESSAGING_RETRY_INITIAL_DELAY_MS', '1.5'],
+      ['MESSAGING_RETRY_MAX_DELAY_MS', ''],
+    ])('refuses %s=%j, naming it', (name, value) => {
+      expect(() => loadConfig('svc', schema, { [name]: value })).toThrow(new RegExp(`svc: invalid configuration: ${name}: `));
+    });
+
+    it('refuses a maximum delay below the initial one', () => {
+      expect(() => loadConfig('svc', schema, { MESSAGING_RETRY_INITIAL_DELAY_MS: '1000', MESSAGING_RETRY_MAX_DELAY_MS: '500' })).toThrow(
+        'svc: invalid configuration: MESSAGING_RETRY_MAX_DELAY_MS: must be at least MESSAGING_RETRY_INITIAL_DELAY_MS (1000)',
+      );
+    });
+
+    it('compares against the default when only one delay is set', () => {
+      expect(() => loadConfig('svc', schema, { MESSAGING_RETRY_MAX_DELAY_MS: '100' })).toThrow(/MESSAGING_RETRY_MAX_DELAY_MS: must be at least .*\(200\)/);
+    });
+  });
 });

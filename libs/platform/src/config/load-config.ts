@@ -16,7 +16,20 @@ export const commonConfigShape = {
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// URL').default('redis://127.0.0.1:6379'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(15000),
+  /** Deliveries of one event, the first included, before a transient failure dead-letters it (outages retry without limit). */
+  MESSAGING_RETRY_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  /** Backoff ceiling of the first retry; it doubles per attempt up to the maximum, each delay drawn with full jitter. */
+  MESSAGING_RETRY_INITIAL_DELAY_MS: z.coerce.number().int().min(1).default(200),
+  MESSAGING_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(1).default(5000),
 };
+
+/** Rules across the common variables, checked for any service schema that includes them. */
+function checkCommonRules(config: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const { MESSAGING_RETRY_INITIAL_DELAY_MS: initial, MESSAGING_RETRY_MAX_DELAY_MS: max } = config;
+  if (typeof initial === 'number' && typeof max === 'number' && max < initial) {
+    ctx.addIssue({ code: 'custom', path: ['MESSAGING_RETRY_MAX_DELAY_MS'], message: `must be at least MESSAGING_RETRY_INITIAL_DELAY_MS (${initial})` });
+  }
+}
 
 export const CommonConfigSchema = z.object(commonConfigShape);
 export type CommonConfig = z.infer<typeof CommonConfigSchema>;
@@ -30,7 +43,7 @@ export function loadConfig<S extends z.ZodObject>(
   schema: S,
   env: NodeJS.ProcessEnv = process.env,
 ): z.infer<S> {
-  const result = schema.safeParse(env);
+  const result = schema.superRefine(checkCommonRules).safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   throw new AppError('CONFIG.INVALID', `${service}: invalid configuration: ${problems.join('; ')}`, {
