@@ -7,6 +7,7 @@ import { CommonConfig, createLogger, ReadinessState, startTracing, tracingHttpMi
 
 const GROUP_JOIN_TIMEOUT_MS = 60_000;
 import { ConsumerLagMonitor } from './consumer-lag.monitor';
+import { EventConsumer } from './event-consumer';
 import { ensureTopics } from './ensure-topics';
 import { kafkaConsumerOptions } from './kafka-settings';
 import { ObservedServerKafka } from './observed-server-kafka';
@@ -58,7 +59,13 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   await withTimeout(server.joined, GROUP_JOIN_TIMEOUT_MS, `joining consumer group ${options.groupId}`).catch((error) =>
     new Logger('bootstrap').warn({ msg: 'not yet in the consumer group; ready anyway, consumption starts when the join completes', error: String(error) }),
   );
-  app.get(ReadinessState).markReady();
+  const readiness = app.get(ReadinessState);
+  // On SIGTERM: stop retry waits, then let in-flight events finish and commit while /health/ready says 503.
+  readiness.onDrain(async () => {
+    app.get(EventConsumer, { strict: false }).beforeApplicationShutdown();
+    await server.close();
+  });
+  readiness.markReady();
   // Consumer lag per partition as a gauge, sampled every 10 s from the broker (never blocks or fails the start).
   app.get(ConsumerLagMonitor).start();
   new Logger('bootstrap').log({ msg: `${options.service} ready`, port: config.HTTP_PORT, groupId: options.groupId });

@@ -1,11 +1,13 @@
-import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 
 export type Lifecycle = 'starting' | 'ready' | 'draining';
 
 /** Readiness is false while a service starts and while it drains, so no traffic lands on it then. */
 @Injectable()
 export class ReadinessState implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(ReadinessState.name);
   private state: Lifecycle = 'starting';
+  private readonly drainSteps: Array<() => Promise<void>> = [];
 
   get current(): Lifecycle {
     return this.state;
@@ -19,8 +21,19 @@ export class ReadinessState implements BeforeApplicationShutdown {
     this.state = 'draining';
   }
 
-  /** Nest calls this on SIGTERM before closing consumers and the HTTP server. */
-  beforeApplicationShutdown(): void {
+  /**
+   * Work to finish while HTTP still answers: Nest closes the HTTP listener before the Kafka consumer,
+   * so without this a draining stage refuses connections instead of reporting `draining` (503).
+   */
+  onDrain(step: () => Promise<void>): void {
+    this.drainSteps.push(step);
+  }
+
+  /** Nest calls this on SIGTERM before closing the HTTP server and the consumers. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.markDraining();
+    for (const step of this.drainSteps) {
+      await step().catch((error: unknown) => this.logger.error({ msg: 'drain step failed', error: String(error) }));
+    }
   }
 }
