@@ -35,9 +35,23 @@ export function tokenize(text: string): string[] {
   return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/**
+ * News vocabulary repeats heavily, and the stemmer (a cascade of regular expressions) is most of the
+ * cost of indexing an article, so stems are memoised; the cache is dropped when it grows past a bound
+ * rather than evicting one by one, which keeps it simple and its memory capped.
+ */
+const STEM_CACHE_LIMIT = 200_000;
+const stems = new Map<string, string>();
+
 export function stem(token: string): string {
-  // Numbers and mixed tokens (e.g. "2025", "g20") are kept as they are.
-  return /^\p{L}+$/u.test(token) ? porter2(token) : token;
+  let stemmed = stems.get(token);
+  if (stemmed === undefined) {
+    // Numbers and mixed tokens (e.g. "2025", "g20") are kept as they are.
+    stemmed = /^\p{L}+$/u.test(token) ? porter2(token) : token;
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    stems.set(token, stemmed);
+  }
+  return stemmed;
 }
 
 /** Text to index terms, in order, repeats kept (term frequency is counted from them). */

@@ -57,19 +57,24 @@ export class SearchIndex {
   search(params: SearchParams, after?: SortKey): SearchOutcome {
     const terms = params.q ? analyzeQuery(params.q) : [];
     const matches = this.filter(params, this.candidates(params.q !== undefined, terms));
-    const stats = this.stats();
     const byRelevance = params.sort === 'relevance';
-    const hits = matches.map((article) => ({
-      article,
-      key: { score: byRelevance ? this.score(article, terms, stats) : null, publishedAt: article.publishedAt, id: article.id },
-    }));
-    hits.sort((a, b) => compareSortKeys(a.key, b.key));
-    const found = after ? hits.findIndex((hit) => compareSortKeys(hit.key, after) > 0) : 0;
-    const start = found < 0 ? hits.length : found;
+    const weights = byRelevance ? this.termWeights(terms) : [];
+    const stats = this.stats();
+    // Only the page (and one more, to know whether there is a next one) is kept in order: a bounded
+    // insertion instead of sorting every match, which matters for common terms over a large index.
+    const page = new TopK(params.limit + 1);
+    let remaining = 0;
+    for (const article of matches) {
+      const key = { score: byRelevance ? this.score(article, weights, stats) : null, publishedAt: article.publishedAt, id: article.id };
+      if (after && compareSortKeys(key, after) <= 0) continue;
+      remaining += 1;
+      page.offer({ article, key });
+    }
+    const hits = page.sorted();
     return {
-      total: hits.length,
-      hits: hits.slice(start, start + params.limit),
-      hasMore: start + params.limit < hits.length,
+      total: matches.length,
+      hits: hits.slice(0, params.limit),
+      hasMore: remaining > params.limit,
       facets: facetsOf(matches),
     };
   }
@@ -87,9 +92,18 @@ export class SearchIndex {
   /** With q: the articles holding any query term (OR; BM25 ranks those holding more of them higher). */
   private candidates(hasQuery: boolean, terms: string[]): Iterable<IndexedArticle> {
     if (!hasQuery) return this.articles.values();
-    const ids = new Set<string>();
-    for (const term of terms) this.postings.get(term)?.forEach((id) => ids.add(id));
-    return [...ids].map((id) => this.articles.get(id) as IndexedArticle);
+    const lists = terms.map((term) => this.postings.get(term)).filter((ids): ids is Set<string> => ids !== undefined);
+    let ids = lists[0] ?? new Set<string>();
+    if (lists.length > 1) {
+      ids = new Set(ids);
+      for (const list of lists.slice(1)) for (const id of list) ids.add(id);
+    }
+    return mapIterable(ids, (id) => this.articles.get(id) as IndexedArticle);
+  }
+
+  /** Each query term with its document frequency, looked up once per query rather than per match. */
+  private termWeights(terms: string[]): Array<{ term: string; frequency: number }> {
+    return terms.map((term) => ({ term, frequency: this.postings.get(term)?.size ?? 0 }));
   }
 
   private filter(params: SearchParams, candidates: Iterable<IndexedArticle>): IndexedArticle[] {
@@ -122,15 +136,43 @@ export class SearchIndex {
     };
   }
 
-  private score(article: IndexedArticle, terms: string[], stats: CorpusStats): number {
+  private score(article: IndexedArticle, weights: Array<{ term: string; frequency: number }>, stats: CorpusStats): number {
     let score = 0;
-    for (const term of terms) {
+    for (const { term, frequency } of weights) {
       const counts = article.terms.get(term);
       if (!counts) continue;
-      const frequency = this.postings.get(term)?.size ?? 0;
       score += termScore({ headline: counts[0], summary: counts[1], body: counts[2] }, article.lengths, stats, frequency);
     }
     return Math.round(score * 1e6) / 1e6;
+  }
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Iterable<U> {
+  for (const item of items) yield map(item);
+}
+
+/** The best `size` hits in sort order, kept by binary insertion into a short sorted array. */
+class TopK {
+  private readonly items: SearchHit[] = [];
+
+  constructor(private readonly size: number) {}
+
+  offer(hit: SearchHit): void {
+    const { items } = this;
+    if (items.length === this.size && compareSortKeys(hit.key, items[items.length - 1].key) >= 0) return;
+    let low = 0;
+    let high = items.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareSortKeys(items[middle].key, hit.key) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    items.splice(low, 0, hit);
+    if (items.length > this.size) items.pop();
+  }
+
+  sorted(): SearchHit[] {
+    return this.items;
   }
 }
 
