@@ -1,8 +1,11 @@
-// Measures the search design on the configured MongoDB/FerretDB: bulk indexing, the start-up index
-// build, in-memory query latency and `_id` version reads. Needs a build (`nx run indexer:build`).
-// Usage: MONGODB_URI=mongodb://127.0.0.1:27017/newsflow node services/indexer/bench/search.bench.js [articles]
-const { randomUUID, createHash } = require('node:crypto');
+// Measures the search design: the in-memory index at 100,000 articles (build rate, query latency)
+// and writes to the configured MongoDB/FerretDB (the consumer's per-article path and a bulk path).
+// Needs a build (`nx run indexer:build`); `npm run bench:search` does both.
+// Usage: MONGODB_URI=mongodb://127.0.0.1:27017/newsflow node services/indexer/bench/search.bench.js
+//          [--articles 100000] [--writes 3000] [--seed 7]
+const { parseArgs } = require('node:util');
 const mongoose = require('mongoose');
+const { benchPayload, seededRandom } = require('./bench-corpus');
 const dist = (path) => require(`../dist/${path}`);
 const { toSearchDocument } = dist('index/search-document');
 const { SearchDocumentRepository } = dist('index/search-document.repository');
@@ -10,64 +13,102 @@ const { SearchIndex } = dist('search/search-index');
 const { toIndexedArticle } = dist('search/indexed-article');
 const { parseSearchParams } = dist('search/search-params');
 
-const COUNT = Number(process.argv[2] ?? 1000);
-const WORDS = 'police court minister election storm flood market shares bank strike union talks summit treaty border army rebels vaccine hospital school teachers football final league transfer energy prices oil gas climate wildfire drought harvest farmers tourism festival museum'.split(' ');
-const PLACES = [['place:2542997', 'Marrakech', 31.63, -8.01, 'MA'], ['place:2643743', 'London', 51.51, -0.13, 'GB'], ['place:2996944', 'Lyon', 45.75, 4.85, 'FR'], ['place:5128581', 'New York', 40.71, -74.01, 'US']];
-const pick = (list) => list[Math.floor(Math.random() * list.length)];
-const words = (n) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
-
-function payload(i) {
-  const [id, name, lat, lon, countryCode] = pick(PLACES);
-  const headline = `${words(6)} ${i}`;
-  const body = `${name.toUpperCase()} (Bench) - ${words(250)}`;
-  const article = { id: randomUUID(), version: 1, source: { id: pick(['wire-a', 'wire-b', 'wire-c']) }, sourceItemId: `b-${i}`, headline, body,
-    language: 'en', publishedAt: new Date(Date.now() - i * 60_000).toISOString(), receivedAt: new Date().toISOString(),
-    contentHash: createHash('sha256').update(headline + body).digest('hex') };
-  const place = { id, type: 'place', name, surfaceForms: [name], mentions: [], mentionCount: 1, salience: 0.9, geo: { lat, lon, countryCode } };
-  const person = { id: `person:p${i % 50}`, type: 'person', name: `Person ${i % 50}`, surfaceForms: [], mentions: [], mentionCount: 1, salience: 0.5 };
-  return { article, enrichment: { status: 'enriched', language: 'en', entities: [place, person], enricherVersion: 'b', enrichedAt: new Date().toISOString(),
-    primaryLocation: { name, entityId: id, lat, lon, countryCode, confidence: 0.9, reason: 'dateline' } }, weather: { status: 'no-location' } };
-}
+const { values: options } = parseArgs({
+  options: { articles: { type: 'string', default: '100000' }, writes: { type: 'string', default: '3000' }, seed: { type: 'string', default: '7' } },
+});
+const ARTICLES = Number(options.articles);
+const WRITES = Number(options.writes);
+const QUERY_RUNS = 200;
+const BULK_BATCH = 500;
 
 const percentile = (samples, p) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))];
+const fmt = (ms) => `${ms.toFixed(2)} ms`;
 async function timed(n, fn) {
   const samples = [];
   for (let i = 0; i < n; i += 1) { const t = process.hrtime.bigint(); await fn(i); samples.push(Number(process.hrtime.bigint() - t) / 1e6); }
-  return `p50 ${percentile(samples, 50).toFixed(2)} ms, p95 ${percentile(samples, 95).toFixed(2)} ms`;
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+const rate = (count, ms) => Math.round((count * 1000) / ms);
+
+function memoryPhase(random, report) {
+  const index = new SearchIndex();
+  const started = Date.now();
+  for (let i = 0; i < ARTICLES; i += 1) index.put(toIndexedArticle(toSearchDocument(benchPayload(i, random), new Date())));
+  const ms = Date.now() - started;
+  report.build = { articles: ARTICLES, ms, perSecond: rate(ARTICLES, ms), rssMb: Math.round(process.memoryUsage().rss / 1e6) };
+  console.log(`in-memory index: ${ARTICLES} articles analysed and indexed in ${ms} ms (${report.build.perSecond}/s), RSS ${report.build.rssMb} MB`);
+  return index;
+}
+
+async function queryPhase(index, report) {
+  const queries = [
+    ['one term (police)', { q: 'police' }, 50],
+    ['one term, the most common query word (minister)', { q: 'minister' }, 50],
+    ['three terms, two filters', { q: 'police court strike', source: 'wire-a', near: '31.63,-8.0', radiusKm: '50' }, 150],
+    ['entity, newest first', { entity: 'Person 7', sort: 'time' }, null],
+  ];
+  report.queries = [];
+  for (const [name, query, targetMs] of queries) {
+    const params = parseSearchParams(query);
+    const total = index.search(params).total;
+    const { p50, p95 } = await timed(QUERY_RUNS, () => index.search(params));
+    report.queries.push({ name, query, matches: total, p50Ms: p50, p95Ms: p95, targetP95Ms: targetMs });
+    console.log(`${name}: ${total} matches, p50 ${fmt(p50)}, p95 ${fmt(p95)}${targetMs ? ` (target p95 ≤ ${targetMs} ms)` : ''}`);
+  }
+}
+
+async function writePhase(connection, random, report) {
+  const documents = Array.from({ length: WRITES }, (_, i) => toSearchDocument(benchPayload(ARTICLES + i, random), new Date()));
+  const repository = new SearchDocumentRepository(connection);
+  await repository.onModuleInit();
+  let started = Date.now();
+  for (const doc of documents) {
+    await repository.saveVersion(doc);
+    await repository.upsert(doc);
+  }
+  const perArticleMs = Date.now() - started;
+  // The bulk path: new articles into empty collections, batched (what a rebuild does; the consumer
+  // writes one article at a time because each event is committed on its own).
+  const latest = connection.collection('bench_bulk_latest');
+  const versions = connection.collection('bench_bulk_versions');
+  started = Date.now();
+  for (let i = 0; i < documents.length; i += BULK_BATCH) {
+    const batch = documents.slice(i, i + BULK_BATCH);
+    await versions.insertMany(batch.map((doc) => ({ ...doc, _id: `${doc._id}:${doc.version}`, articleId: doc._id })), { ordered: false });
+    await latest.insertMany(batch, { ordered: false });
+  }
+  const bulkMs = Date.now() - started;
+  started = Date.now();
+  const index = new SearchIndex();
+  for await (const doc of repository.all()) index.put(toIndexedArticle(doc));
+  const loadMs = Date.now() - started;
+  const idLookups = await timed(100, (i) => repository.findVersion(documents[i % documents.length]._id, 1));
+  report.writes = {
+    articles: WRITES,
+    perArticlePerSecond: rate(WRITES, perArticleMs),
+    bulkPerSecond: rate(WRITES, bulkMs),
+    startupLoadPerSecond: rate(index.size, loadMs),
+    versionLookupP95Ms: idLookups.p95,
+  };
+  console.log(`writes to ${connection.host}:${connection.port}: ${WRITES} articles one at a time (history + latest, as the consumer does): ${report.writes.perArticlePerSecond}/s`);
+  console.log(`  bulk insertMany in batches of ${BULK_BATCH} (history + latest): ${report.writes.bulkPerSecond}/s`);
+  console.log(`  start-up load (read back and index): ${report.writes.startupLoadPerSecond}/s; GET ?version=1 (_id lookup): p95 ${fmt(idLookups.p95)}`);
 }
 
 async function main() {
+  const report = { startedAt: new Date().toISOString(), seed: Number(options.seed), node: process.version };
+  const index = memoryPhase(seededRandom(Number(options.seed)), report);
+  await queryPhase(index, report);
   const uri = new URL(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/newsflow');
   uri.pathname = `/bench_search_${Date.now()}`;
   const connection = await mongoose.createConnection(uri.toString()).asPromise();
   try {
-    const repository = new SearchDocumentRepository(connection);
-    await repository.onModuleInit();
-    const documents = Array.from({ length: COUNT }, (_, i) => toSearchDocument(payload(i), new Date()));
-    let started = Date.now();
-    let versionMs = 0;
-    for (const doc of documents) {
-      const t = Date.now();
-      await repository.saveVersion(doc);
-      versionMs += Date.now() - t;
-      await repository.upsert(doc);
-    }
-    const total = Date.now() - started;
-    console.log(`indexing ${COUNT} articles: ${((COUNT * 1000) / total).toFixed(0)} articles/s (history writes ${versionMs} ms, latest upserts ${total - versionMs} ms)`);
-    started = Date.now();
-    const index = new SearchIndex();
-    for await (const doc of repository.all()) index.put(toIndexedArticle(doc));
-    console.log(`start-up index build from MongoDB: ${Date.now() - started} ms for ${index.size} articles`);
-    const run = (query) => () => index.search(parseSearchParams(query));
-    console.log(`q=police (one term): ${await timed(200, run({ q: 'police' }))}`);
-    console.log(`q=police court strike&source=wire-a&near=31.63,-8.0 (three terms, two filters): ${await timed(200, run({ q: 'police court strike', source: 'wire-a', near: '31.63,-8.0', radiusKm: '50' }))}`);
-    console.log(`entity=Person 7, sorted by time: ${await timed(200, run({ entity: 'Person 7' }))}`);
-    console.log(`GET ?version=1 (_id lookup on ${VERSIONS}): ${await timed(100, (i) => repository.findVersion(documents[i % COUNT]._id, 1))}`);
-    console.log(`for comparison, a non-_id filter in MongoDB ({sourceId}): ${await timed(10, () => connection.collection('search_articles').find({ sourceId: 'wire-a' }, { projection: { _id: 1 } }).toArray())}`);
+    await writePhase(connection, seededRandom(Number(options.seed) + 1), report);
   } finally {
     await connection.dropDatabase().catch(() => undefined);
     await connection.close();
   }
+  console.log(JSON.stringify(report));
 }
-const VERSIONS = 'search_article_versions';
+
 main().catch((error) => { console.error(error); process.exit(1); });

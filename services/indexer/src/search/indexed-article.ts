@@ -29,9 +29,12 @@ export interface IndexedArticle {
   points: Point[];
   countryCodes: Set<string>;
   lengths: Record<SearchField, number>;
-  /** term → [headline, summary, body] counts. */
+  /** term → [headline, summary, body] counts; the index turns it into postings and does not keep it. */
   terms: Map<string, [number, number, number]>;
 }
+
+/** An article as the index keeps it and returns it in hits. */
+export type ListedArticle = Omit<IndexedArticle, 'terms'>;
 
 export function toIndexedArticle(doc: SearchDocument): IndexedArticle {
   const { article, enrichment } = doc.document;

@@ -88,3 +88,21 @@ describe('SearchIndex', () => {
     expect(search(index, { q: '(a+)+$' })).toMatchObject({ total: 0, hits: [] });
   });
 });
+
+describe('SearchIndex postings across versions', () => {
+  it('keeps document frequencies and results right while articles are replaced many times', () => {
+    const index = new SearchIndex();
+    const id = '0b0e3c5e-0000-4000-8000-000000000001';
+    for (let version = 1; version <= 60; version += 1) {
+      index.put(indexed(version % 2 ? 'Storm hits the coast' : 'Flood hits the valley', 'Rescue teams arrived.', { id, version }));
+    }
+    index.put(indexed('Storm warning for the islands', 'Ferries stay in port.'));
+    const storm = search(index, { q: 'storm' });
+    const flood = search(index, { q: 'flood' });
+    // Version 60 is about a flood: the storm postings of the 30 odd versions are dead, not counted.
+    expect(storm.total).toBe(1);
+    expect(flood.hits.map((h) => h.article.id)).toEqual([id]);
+    expect(flood.hits[0].article).not.toHaveProperty('termIds');
+    expect(index.size).toBe(2);
+  });
+});

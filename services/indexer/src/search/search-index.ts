@@ -1,12 +1,15 @@
-import { analyzeQuery, nameKey } from './analyzer';
-import { CorpusStats, termScore } from './bm25';
+import { analyzeQuery, FIELD_WEIGHTS, nameKey, SEARCH_FIELDS } from './analyzer';
+import { BM25_B, BM25_K1, CorpusStats, idf } from './bm25';
 import { isNear } from './geo';
-import { IndexedArticle } from './indexed-article';
+import { IndexedArticle, ListedArticle } from './indexed-article';
+import { FacetDictionary, FacetKind } from './facet-dictionary';
+import { GrowableFloat64, GrowableInt32 } from './growable';
+import { packCounts, PostingList } from './postings';
 import { compareSortKeys, SortKey } from './search-cursor';
 import { SearchParams } from './search-params';
 
 export interface SearchHit {
-  article: IndexedArticle;
+  article: ListedArticle;
   key: SortKey;
 }
 
@@ -26,91 +29,177 @@ export interface SearchOutcome {
 
 const FACET_SIZE = 10;
 
+/** Summed BM25F per article slot, and the slots that matched in the order first seen. */
+interface Scores {
+  bySlot: Float64Array;
+  matched: number[];
+}
+
+interface StoredArticle extends ListedArticle {
+  slot: number;
+  termIds: Int32Array;
+}
+
 /**
- * An inverted index in memory: postings per term, plus every article's filter fields.
- * Single-threaded and synchronous, so a search always sees a consistent index. Putting an article
- * replaces its previous version only when the new version is not older (the same guard as MongoDB).
+ * An inverted index in memory: compact postings per term (see PostingList), plus every article's
+ * filter fields. Each version of an article gets a new slot, so a replaced version's postings are
+ * simply dead until compaction. Single-threaded and synchronous, so a search always sees a
+ * consistent index. Putting an article replaces its previous version only when the new version is not
+ * older (the same guard as MongoDB).
  */
 export class SearchIndex {
-  private readonly articles = new Map<string, IndexedArticle>();
-  private readonly postings = new Map<string, Set<string>>();
+  private readonly byId = new Map<string, StoredArticle>();
+  private readonly slots: Array<StoredArticle | undefined> = [];
+  private readonly termIds = new Map<string, number>();
+  private readonly postings: PostingList[] = [];
+  private readonly facets = new FacetDictionary();
+  /**
+   * Per-slot columns read for every match of a search. Kept in typed arrays rather than on the
+   * article objects: scanning tens of thousands of scattered objects is bound by cache misses.
+   */
+  private readonly publishedAt = new GrowableFloat64();
+  /** headline, summary, body lengths: three entries per slot. */
+  private readonly lengths = new GrowableInt32();
+  /** Slot s's facet ids are facetPool[facetStart[s] .. facetStart[s + 1]). */
+  private readonly facetPool = new GrowableInt32();
+  private readonly facetStart = new GrowableInt32();
   private readonly totalLength = { headline: 0, summary: 0, body: 0 };
+  private readonly isLive = (slot: number) => this.slots[slot] !== undefined;
 
   get size(): number {
-    return this.articles.size;
+    return this.byId.size;
   }
 
   put(article: IndexedArticle): boolean {
-    const current = this.articles.get(article.id);
+    const current = this.byId.get(article.id);
     if (current && current.version > article.version) return false;
     if (current) this.remove(current);
-    this.articles.set(article.id, article);
-    for (const term of article.terms.keys()) {
-      let ids = this.postings.get(term);
-      if (!ids) this.postings.set(term, (ids = new Set()));
-      ids.add(article.id);
+    const { terms, ...listed } = article;
+    const slot = this.slots.length;
+    const termIds = new Int32Array(terms.size);
+    let i = 0;
+    for (const [term, counts] of terms) {
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.postings.length;
+        this.termIds.set(term, id);
+        this.postings.push(new PostingList());
+      }
+      this.postings[id].add(slot, packCounts(counts));
+      termIds[i++] = id;
     }
-    for (const field of ['headline', 'summary', 'body'] as const) this.totalLength[field] += article.lengths[field];
+    if (slot === 0) this.facetStart.push(0);
+    this.facetPool.push(this.facets.idOf('source', listed.sourceId));
+    for (const e of listed.entities) {
+      if (e.type !== 'date') this.facetPool.push(this.facets.idOf(e.type === 'place' ? 'place' : 'entity', e.id, e));
+    }
+    this.facetStart.push(this.facetPool.length);
+    this.publishedAt.push(listed.publishedAt);
+    for (const field of SEARCH_FIELDS) this.lengths.push(listed.lengths[field]);
+    const stored: StoredArticle = { ...listed, slot, termIds };
+    this.slots.push(stored);
+    this.byId.set(article.id, stored);
+    for (const field of SEARCH_FIELDS) this.totalLength[field] += article.lengths[field];
     return true;
   }
 
   search(params: SearchParams, after?: SortKey): SearchOutcome {
     const terms = params.q ? analyzeQuery(params.q) : [];
-    const matches = this.filter(params, this.candidates(params.q !== undefined, terms));
-    const byRelevance = params.sort === 'relevance';
-    const weights = byRelevance ? this.termWeights(terms) : [];
-    const stats = this.stats();
+    const scores = params.q !== undefined ? this.scoreTerms(terms) : undefined;
+    const candidates = scores ? scores.matched : [...this.byId.values()].map((article) => article.slot);
+    const matches = this.filter(params, candidates);
+    const byRelevance = params.sort === 'relevance' && scores !== undefined;
+    const published = this.publishedAt.values;
+    const idOf = (slot: number) => (this.slots[slot] as StoredArticle).id;
     // Only the page (and one more, to know whether there is a next one) is kept in order: a bounded
     // insertion instead of sorting every match, which matters for common terms over a large index.
     const page = new TopK(params.limit + 1);
     let remaining = 0;
-    for (const article of matches) {
-      const key = { score: byRelevance ? this.score(article, weights, stats) : null, publishedAt: article.publishedAt, id: article.id };
-      if (after && compareSortKeys(key, after) <= 0) continue;
+    for (const slot of matches) {
+      const score = byRelevance ? Math.round(scores.bySlot[slot] * 1e6) / 1e6 : null;
+      if (after && compareToKey(score, published[slot], slot, idOf, after) <= 0) continue;
       remaining += 1;
-      page.offer({ article, key });
+      const worst = page.worst();
+      if (worst && compareToKey(score, published[slot], slot, idOf, worst) >= 0) continue;
+      const article = this.slots[slot] as StoredArticle;
+      page.offer({ article, key: { score, publishedAt: published[slot], id: article.id } });
     }
-    const hits = page.sorted();
     return {
       total: matches.length,
-      hits: hits.slice(0, params.limit),
+      hits: page.sorted().slice(0, params.limit).map((hit) => ({ article: publicView(hit.article as StoredArticle), key: hit.key })),
       hasMore: remaining > params.limit,
-      facets: facetsOf(matches),
+      facets: this.facetsOf(matches),
     };
   }
 
-  private remove(article: IndexedArticle): void {
-    this.articles.delete(article.id);
-    for (const term of article.terms.keys()) {
-      const ids = this.postings.get(term);
-      ids?.delete(article.id);
-      if (ids?.size === 0) this.postings.delete(term);
+  /** Top entities (not places or dates), places and sources over the whole result set, not just the page. */
+  private facetsOf(slots: readonly number[]): SearchOutcome['facets'] {
+    // Runs over every match of every search, so it only reads and increments integer arrays.
+    const counts = new Int32Array(this.facets.size);
+    const touched: number[] = [];
+    const pool = this.facetPool.values;
+    const start = this.facetStart.values;
+    for (const slot of slots) {
+      for (let i = start[slot]; i < start[slot + 1]; i += 1) if (counts[pool[i]]++ === 0) touched.push(pool[i]);
     }
-    for (const field of ['headline', 'summary', 'body'] as const) this.totalLength[field] -= article.lengths[field];
+    const top = (kind: FacetKind) =>
+      touched
+        .filter((id) => this.facets.kindOf(id) === kind)
+        .map((id) => ({ ...this.facets.describe(id), count: counts[id] }))
+        .sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1))
+        .slice(0, FACET_SIZE);
+    return { entities: top('entity'), places: top('place'), sources: top('source') };
   }
 
-  /** With q: the articles holding any query term (OR; BM25 ranks those holding more of them higher). */
-  private candidates(hasQuery: boolean, terms: string[]): Iterable<IndexedArticle> {
-    if (!hasQuery) return this.articles.values();
-    const lists = terms.map((term) => this.postings.get(term)).filter((ids): ids is Set<string> => ids !== undefined);
-    let ids = lists[0] ?? new Set<string>();
-    if (lists.length > 1) {
-      ids = new Set(ids);
-      for (const list of lists.slice(1)) for (const id of list) ids.add(id);
+  private remove(article: StoredArticle): void {
+    this.byId.delete(article.id);
+    this.slots[article.slot] = undefined;
+    for (const id of article.termIds) this.postings[id].release(this.isLive);
+    for (const field of SEARCH_FIELDS) this.totalLength[field] -= article.lengths[field];
+  }
+
+  /**
+   * Term at a time: every current article holding any query term (OR), with its BM25F score summed
+   * over the terms it holds, so articles holding more of them rank higher.
+   */
+  private scoreTerms(terms: string[]): Scores {
+    const stats = this.stats();
+    const scores: Scores = { bySlot: new Float64Array(this.slots.length), matched: [] };
+    const lengths = this.lengths.values;
+    const norm = SEARCH_FIELDS.map((field) => stats.averageLength[field] || 1);
+    const weight = SEARCH_FIELDS.map((field) => FIELD_WEIGHTS[field]);
+    for (const term of terms) {
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      const list = this.postings[id];
+      const termIdf = idf(stats.documentCount, list.live);
+      for (let i = 0; i < list.length; i += 1) {
+        const slot = list.slots[i];
+        if (this.slots[slot] === undefined) continue;
+        const packed = list.counts[i];
+        // BM25F as in bm25.ts (termScore), unrolled over the three fields with lengths from the column.
+        let frequency = 0;
+        for (let f = 0; f < 3; f += 1) {
+          const count = (packed >>> (20 - 10 * f)) & 1023;
+          if (count) frequency += (weight[f] * count) / (1 - BM25_B + (BM25_B * lengths[slot * 3 + f]) / norm[f]);
+        }
+        if (scores.bySlot[slot] === 0) scores.matched.push(slot);
+        // Every posting has a count, and idf is above 0, so a matched slot never sums to 0.
+        scores.bySlot[slot] += (termIdf * frequency * (BM25_K1 + 1)) / (frequency + BM25_K1) || Number.MIN_VALUE;
+      }
     }
-    return mapIterable(ids, (id) => this.articles.get(id) as IndexedArticle);
+    return scores;
   }
 
-  /** Each query term with its document frequency, looked up once per query rather than per match. */
-  private termWeights(terms: string[]): Array<{ term: string; frequency: number }> {
-    return terms.map((term) => ({ term, frequency: this.postings.get(term)?.size ?? 0 }));
-  }
-
-  private filter(params: SearchParams, candidates: Iterable<IndexedArticle>): IndexedArticle[] {
+  private filter(params: SearchParams, candidates: number[]): number[] {
+    const { entity: e, place: p, entityType, country, from, to, source, lang, weather, cluster, near: n } = params;
+    const unfiltered = [e, p, entityType, country, from, to, source, lang, weather, cluster, n].every((value) => value === undefined || value === '');
+    if (unfiltered) return candidates;
     const entity = params.entity && (params.entity.includes(':') ? params.entity : nameKey(params.entity));
     const place = params.place && (params.place.includes(':') ? params.place : nameKey(params.place));
-    const out: IndexedArticle[] = [];
-    for (const a of candidates) {
+    const out: number[] = [];
+    for (const slot of candidates) {
+      const a = this.slots[slot] as StoredArticle;
       if (entity !== undefined && !a.entityKeys.has(entity)) continue;
       if (place !== undefined && !a.placeKeys.has(place)) continue;
       if (params.entityType && !a.entityTypes.has(params.entityType)) continue;
@@ -123,32 +212,34 @@ export class SearchIndex {
       if (params.cluster && a.storyClusterId !== params.cluster) continue;
       const near = params.near;
       if (near && !a.points.some((p) => isNear(near, params.radiusKm, p))) continue;
-      out.push(a);
+      out.push(slot);
     }
     return out;
   }
 
   private stats(): CorpusStats {
-    const n = this.articles.size || 1;
+    const n = this.byId.size || 1;
     return {
-      documentCount: this.articles.size,
+      documentCount: this.byId.size,
       averageLength: { headline: this.totalLength.headline / n, summary: this.totalLength.summary / n, body: this.totalLength.body / n },
     };
   }
-
-  private score(article: IndexedArticle, weights: Array<{ term: string; frequency: number }>, stats: CorpusStats): number {
-    let score = 0;
-    for (const { term, frequency } of weights) {
-      const counts = article.terms.get(term);
-      if (!counts) continue;
-      score += termScore({ headline: counts[0], summary: counts[1], body: counts[2] }, article.lengths, stats, frequency);
-    }
-    return Math.round(score * 1e6) / 1e6;
-  }
 }
 
-function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Iterable<U> {
-  for (const item of items) yield map(item);
+/** Hits carry the listing fields only, not the index's internals. */
+function publicView(article: StoredArticle): ListedArticle {
+  const listed: ListedArticle & Partial<Pick<StoredArticle, 'slot' | 'termIds'>> = { ...article };
+  delete listed.slot;
+  delete listed.termIds;
+  return listed;
+}
+
+/** compareSortKeys for a hit not yet built: its id is only looked up when score and time tie. */
+function compareToKey(score: number | null, publishedAt: number, slot: number, idOf: (slot: number) => string, key: SortKey): number {
+  if (score !== null && key.score !== null && score !== key.score) return key.score - score;
+  if (publishedAt !== key.publishedAt) return key.publishedAt - publishedAt;
+  const id = idOf(slot);
+  return id < key.id ? -1 : id > key.id ? 1 : 0;
 }
 
 /** The best `size` hits in sort order, kept by binary insertion into a short sorted array. */
@@ -157,9 +248,15 @@ class TopK {
 
   constructor(private readonly size: number) {}
 
+  /** The key a new hit must beat once the page is full; undefined while there is room. */
+  worst(): SortKey | undefined {
+    return this.items.length < this.size ? undefined : this.items[this.items.length - 1].key;
+  }
+
   offer(hit: SearchHit): void {
     const { items } = this;
-    if (items.length === this.size && compareSortKeys(hit.key, items[items.length - 1].key) >= 0) return;
+    const worst = this.worst();
+    if (worst && compareSortKeys(hit.key, worst) >= 0) return;
     let low = 0;
     let high = items.length;
     while (low < high) {
@@ -174,26 +271,4 @@ class TopK {
   sorted(): SearchHit[] {
     return this.items;
   }
-}
-
-/** Top entities (not places or dates), places and sources over the whole result set, not just the page. */
-export function facetsOf(articles: IndexedArticle[]): SearchOutcome['facets'] {
-  const entities = new Map<string, FacetCount>();
-  const places = new Map<string, FacetCount>();
-  const sources = new Map<string, FacetCount>();
-  const bump = (map: Map<string, FacetCount>, id: string, extra: Omit<FacetCount, 'id' | 'count'> = {}) => {
-    const entry = map.get(id) ?? { id, ...extra, count: 0 };
-    entry.count += 1;
-    map.set(id, entry);
-  };
-  for (const a of articles) {
-    bump(sources, a.sourceId);
-    for (const e of a.entities) {
-      if (e.type === 'place') bump(places, e.id, { name: e.name });
-      else if (e.type !== 'date') bump(entities, e.id, { name: e.name, type: e.type });
-    }
-  }
-  const top = (map: Map<string, FacetCount>) =>
-    [...map.values()].sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1)).slice(0, FACET_SIZE);
-  return { entities: top(entities), places: top(places), sources: top(sources) };
 }
