@@ -106,3 +106,17 @@ describe('SearchIndex postings across versions', () => {
     expect(index.size).toBe(2);
   });
 });
+
+describe('SearchIndex entity and place lookups without a query', () => {
+  it('finds articles by entity id or name and forgets replaced versions', () => {
+    const index = new SearchIndex();
+    const urquiza: Entity = { id: 'person:valdecy-urquiza', type: 'person', name: 'Valdecy Urquiza' };
+    const id = '0b0e3c5e-0000-4000-8000-000000000002';
+    index.put(indexed('INTERPOL elects a president', 'Delegates voted.', { id, version: 1, entities: [urquiza] }));
+    index.put(indexed('Unrelated story', 'Nothing here.'));
+    expect(search(index, { entity: 'Valdecy Urquiza' }).hits.map((h) => h.article.id)).toEqual([id]);
+    expect(search(index, { entity: 'person:valdecy-urquiza' }).total).toBe(1);
+    index.put(indexed('INTERPOL elects a president', 'Delegates voted; the winner was not named.', { id, version: 2 }));
+    expect(search(index, { entity: 'Valdecy Urquiza' }).total).toBe(0);
+  });
+});

@@ -63,6 +63,8 @@ export class SearchIndex {
   /** Slot s's facet ids are facetPool[facetStart[s] .. facetStart[s + 1]). */
   private readonly facetPool = new GrowableInt32();
   private readonly facetStart = new GrowableInt32();
+  /** Entity and place keys (ids, folded names) → slots holding them, for `entity=`/`place=` without `q`. */
+  private readonly bySubject = new Map<string, number[]>();
   private readonly totalLength = { headline: 0, summary: 0, body: 0 };
   private readonly isLive = (slot: number) => this.slots[slot] !== undefined;
 
@@ -96,6 +98,11 @@ export class SearchIndex {
     this.facetStart.push(this.facetPool.length);
     this.publishedAt.push(listed.publishedAt);
     for (const field of SEARCH_FIELDS) this.lengths.push(listed.lengths[field]);
+    for (const key of new Set([...listed.entityKeys, ...listed.placeKeys])) {
+      const list = this.bySubject.get(key);
+      if (list) list.push(slot);
+      else this.bySubject.set(key, [slot]);
+    }
     const stored: StoredArticle = { ...listed, slot, termIds };
     this.slots.push(stored);
     this.byId.set(article.id, stored);
@@ -106,7 +113,7 @@ export class SearchIndex {
   search(params: SearchParams, after?: SortKey): SearchOutcome {
     const terms = params.q ? analyzeQuery(params.q) : [];
     const scores = params.q !== undefined ? this.scoreTerms(terms) : undefined;
-    const candidates = scores ? scores.matched : [...this.byId.values()].map((article) => article.slot);
+    const candidates = scores ? scores.matched : this.unscoredCandidates(params);
     const matches = this.filter(params, candidates);
     const byRelevance = params.sort === 'relevance' && scores !== undefined;
     const published = this.publishedAt.values;
@@ -132,6 +139,14 @@ export class SearchIndex {
     };
   }
 
+  /** Without `q`: the slots holding the entity or place asked for (filter() still checks it), else every article. */
+  private unscoredCandidates(params: SearchParams): number[] {
+    const subject = params.entity ?? params.place;
+    if (subject === undefined) return [...this.byId.values()].map((article) => article.slot);
+    const key = subject.includes(':') ? subject : nameKey(subject);
+    return (this.bySubject.get(key) ?? []).filter((slot) => this.slots[slot] !== undefined);
+  }
+
   /** Top entities (not places or dates), places and sources over the whole result set, not just the page. */
   private facetsOf(slots: readonly number[]): SearchOutcome['facets'] {
     // Runs over every match of every search, so it only reads and increments integer arrays.
@@ -155,6 +170,11 @@ export class SearchIndex {
     this.byId.delete(article.id);
     this.slots[article.slot] = undefined;
     for (const id of article.termIds) this.postings[id].release(this.isLive);
+    for (const key of new Set([...article.entityKeys, ...article.placeKeys])) {
+      const live = (this.bySubject.get(key) ?? []).filter((slot) => slot !== article.slot);
+      if (live.length) this.bySubject.set(key, live);
+      else this.bySubject.delete(key);
+    }
     for (const field of SEARCH_FIELDS) this.totalLength[field] -= article.lengths[field];
   }
 
