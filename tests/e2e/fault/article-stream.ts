@@ -36,18 +36,18 @@ function article(prefix: string, n: number) {
 /**
  * Streams `count` articles through ingest's batch API like a client that cares about its stories:
  * anything not answered with a final status (connection refused while ingest restarts, 503 while
- * Kafka is away) is sent again, and only items ingest acknowledged count as accepted.
+ * Kafka is away) is sent again with backoff, and only items ingest acknowledged count as accepted.
  */
 export async function streamArticles(options: StreamOptions): Promise<StreamResult> {
   const accepted = new Map<string, number>();
   let retries = 0;
   for (let start = 0; start < options.count; start += options.batchSize) {
     let pending = Array.from({ length: Math.min(options.batchSize, options.count - start) }, (_, i) => article(options.prefix, start + i));
-    while (pending.length > 0) {
+    for (let attempt = 1; pending.length > 0; attempt++) {
       const answers = await post(options, pending).catch(() => undefined);
       if (!answers) {
         retries++;
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await backoff(attempt);
         continue;
       }
       const again: typeof pending = [];
@@ -58,7 +58,7 @@ export async function streamArticles(options: StreamOptions): Promise<StreamResu
       });
       if (again.length > 0) {
         retries++;
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await backoff(attempt);
       }
       pending = again;
     }
@@ -66,6 +66,12 @@ export async function streamArticles(options: StreamOptions): Promise<StreamResu
     if (options.pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
   }
   return { accepted, retries };
+}
+
+/** Full jitter under a ceiling that doubles from 250 ms to 4 s: an outage is not hammered, and a short one costs little. */
+function backoff(attempt: number): Promise<void> {
+  const ceiling = Math.min(4_000, 250 * 2 ** (attempt - 1));
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
 }
 
 async function post(options: StreamOptions, items: object[]): Promise<ItemAnswer[] | undefined> {

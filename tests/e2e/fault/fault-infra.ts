@@ -12,6 +12,10 @@ const infra = require('../../../tools/infra') as {
 
 export type InfraServer = 'kafka' | 'ferretdb' | 'redis';
 
+const ENV_VARS: Record<InfraServer, 'KAFKA_BROKERS' | 'MONGODB_URI' | 'REDIS_URL'> = {
+  kafka: 'KAFKA_BROKERS', ferretdb: 'MONGODB_URI', redis: 'REDIS_URL',
+};
+
 /**
  * The fault suite restarts the broker, the database and the cache, so it runs on its own set of
  * servers (other ports, own state dir), never on the shared ones. Both the infra tool and the test
@@ -43,8 +47,19 @@ export class FaultInfra {
     return infra.stopServer(name);
   }
 
-  startServer(name: InfraServer): Promise<void> {
-    return infra.startServer(name);
+  /**
+   * The infra tool leaves a server alone when its variable is set (it is then "external"), and
+   * `start` set all three for the services: hide this one's for the call, or nothing would start.
+   */
+  async startServer(name: InfraServer): Promise<void> {
+    const envVar = ENV_VARS[name];
+    const value = process.env[envVar];
+    delete process.env[envVar];
+    try {
+      await infra.startServer(name);
+    } finally {
+      if (value !== undefined) process.env[envVar] = value;
+    }
   }
 
   /** Stops the suite's servers, removes their data and gives process.env back to the other specs. */
