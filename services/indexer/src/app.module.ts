@@ -6,7 +6,8 @@ import { IndexArticleMessageController } from './index/index-article.message.con
 import { SearchDocumentRepository } from './index/search-document.repository';
 import { OversizedRequestListener } from './http/oversized-request.listener';
 import { ArticleQueryHttpController } from './query/article-query.http.controller';
-import { SearchIndexService } from './search/search-index.service';
+import { IndexStatusHttpController } from './search/index-status.http.controller';
+import { INDEX_STATE_POLL_MS, SearchIndexService } from './search/search-index.service';
 import { SearchHttpController } from './search/search.http.controller';
 
 @Module({})
@@ -21,8 +22,11 @@ export class AppModule {
           retry: retryPolicyFromConfig(config) }),
         PlatformModule.forRoot({ service: 'indexer', probes: [KafkaProbe, MongoProbe, RedisProbe] }),
       ],
-      controllers: [IndexArticleMessageController, ArticleQueryHttpController, SearchHttpController],
-      providers: [SearchDocumentRepository, SearchIndexService, OversizedRequestListener],
+      controllers: [IndexArticleMessageController, ArticleQueryHttpController, SearchHttpController, IndexStatusHttpController],
+      providers: [
+        SearchDocumentRepository, SearchIndexService, OversizedRequestListener,
+        { provide: INDEX_STATE_POLL_MS, useValue: config.SEARCH_COLLECTIONS_POLL_MS },
+      ],
     };
   }
 }

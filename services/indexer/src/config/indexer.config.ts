@@ -6,6 +6,8 @@ export const IndexerConfigSchema = z.object({
   HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(8084),
   HTTP_HOST: z.string().default('0.0.0.0'),
   KAFKA_GROUP_ID: z.string().default('newsflow-indexer'),
+  /** How often the indexer checks whether `npm run reindex` started or switched a search collection. */
+  SEARCH_COLLECTIONS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
 });
 
 export type IndexerConfig = z.infer<typeof IndexerConfigSchema>;

@@ -3,7 +3,7 @@ import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices'
 import { TOPICS } from '@newsflow/contracts';
 import { EventConsumer, EventPublisher } from '@newsflow/messaging';
 import { SearchIndexService } from '../search/search-index.service';
-import { SEARCH_COLLECTION, SearchDocumentRepository } from './search-document.repository';
+import { SearchDocumentRepository } from './search-document.repository';
 import { toSearchDocument } from './search-document';
 
 @Controller()
@@ -33,7 +33,7 @@ export class IndexArticleMessageController {
         return;
       }
       this.searchIndex.put(document);
-      const indexing = { collection: SEARCH_COLLECTION, indexedAt: indexedAt.toISOString() };
+      const indexing = { collection: this.documents.activeCollection, indexedAt: indexedAt.toISOString() };
       await this.publisher.publish(TOPICS.articleIndexed, { ...event.payload, indexing }, event);
     });
   }

@@ -1,9 +1,10 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { MONGO_CONNECTION } from '@newsflow/platform';
 import { Collection, Connection } from 'mongoose';
+import { SEARCH_COLLECTION, SearchCollectionsState } from './search-collections';
 import { SearchDocument } from './search-document';
 
-export const SEARCH_COLLECTION = 'search_articles';
+export { SEARCH_COLLECTION } from './search-collections';
 export const VERSIONS_COLLECTION = 'search_article_versions';
 
 /** Every version ever indexed, `_id` = `<article id>:<version>`, so reading one back is an `_id` lookup. */
@@ -19,42 +20,72 @@ export interface ArticleVersionDocument extends SearchDocument {
  */
 @Injectable()
 export class SearchDocumentRepository implements OnModuleInit {
-  private readonly collection: Collection<SearchDocument>;
+  private collection: Collection<SearchDocument>;
+  /** Set while a reindex builds a new collection: every write goes there too. */
+  private building?: Collection<SearchDocument>;
   private readonly versions: Collection<ArticleVersionDocument>;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
+  constructor(@Inject(MONGO_CONNECTION) private readonly connection: Connection) {
     this.collection = connection.collection<SearchDocument>(SEARCH_COLLECTION);
     this.versions = connection.collection<ArticleVersionDocument>(VERSIONS_COLLECTION);
   }
 
   async onModuleInit(): Promise<void> {
-    await this.collection.createIndex({ entityIds: 1 });
-    await this.collection.createIndex({ publishedAt: -1 });
-    await this.collection.createIndex({ sourceId: 1 });
+    await this.createIndexes(this.collection.collectionName);
+  }
+
+  /** The secondary indexes a search collection has (used by MongoDB; FerretDB keeps them but scans anyway). */
+  async createIndexes(collectionName: string): Promise<void> {
+    const collection = this.connection.collection(collectionName);
+    await collection.createIndex({ entityIds: 1 });
+    await collection.createIndex({ publishedAt: -1 });
+    await collection.createIndex({ sourceId: 1 });
+  }
+
+  get activeCollection(): string {
+    return this.collection.collectionName;
+  }
+
+  /** Points reads and writes at the state's collections; cheap, called on every state change. */
+  follow(state: SearchCollectionsState): void {
+    if (state.active !== this.collection.collectionName) this.collection = this.connection.collection<SearchDocument>(state.active);
+    this.building = state.building ? this.connection.collection<SearchDocument>(state.building) : undefined;
+  }
+
+  /** Returns false when a newer version is already in the active collection. */
+  async upsert(document: SearchDocument): Promise<boolean> {
+    const building = this.building;
+    const current = await upsertInto(this.collection, document);
+    // Whatever the active collection decided, the one being built gets its own version-guarded write.
+    if (building) await upsertInto(building, document);
+    return current;
   }
 
   /**
-   * Returns false when a newer version is already indexed. Insert first, and only when the article
-   * exists read its version by `_id` and compare-and-replace on (`_id`, version read): on MongoDB an
-   * atomic check. This order avoids lookups that match nothing (an `_id` that is not there, or an
-   * `upsert` with a version filter), which FerretDB 1.24 answers with a full collection scan.
-   * Writes for one article arrive in order on one partition, so the retry only matters in a rebalance.
+   * Copies a batch into a collection being built: one insertMany, and the version-guarded upsert only
+   * for the articles a concurrent write already put there (which may hold an older version).
    */
-  async upsert(document: SearchDocument): Promise<boolean> {
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      try {
-        await this.collection.insertOne(document);
-        return true;
-      } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
-      }
-      const existing = await this.collection.findOne({ _id: document._id }, { projection: { version: 1 } });
-      if (!existing) continue; // deleted meanwhile: insert again
-      if (existing.version > document.version) return false;
-      const replaced = await this.collection.replaceOne({ _id: document._id, version: existing.version }, document);
-      if (replaced.matchedCount === 1) return true;
+  async copyInto(collectionName: string, documents: SearchDocument[]): Promise<void> {
+    if (documents.length === 0) return;
+    const target = this.connection.collection<SearchDocument>(collectionName);
+    try {
+      await target.insertMany(documents, { ordered: false });
+    } catch (error) {
+      const failed = (error as { writeErrors?: Array<{ code?: number; index: number }> }).writeErrors;
+      if (!failed || failed.some((e) => e.code !== 11000)) throw error;
+      for (const { index } of failed) await this.copyIfNewer(collectionName, documents[index]);
     }
-    throw new Error(`upsert of article ${document._id} kept colliding with concurrent writes`);
+  }
+
+  /**
+   * For a collection being built: writes the document only where the collection lacks this article
+   * or holds an older version. The same version there came from the same derivation, so it is left
+   * alone; that keeps a reindex's catch-up pass to an `_id` read per article instead of a replace.
+   */
+  async copyIfNewer(collectionName: string, document: SearchDocument): Promise<boolean> {
+    const existing = await this.versionIn(collectionName, document._id);
+    if (existing !== undefined && existing >= document.version) return false;
+    return upsertInto(this.connection.collection<SearchDocument>(collectionName), document);
   }
 
   /** Keeps this version in the history, whether or not it is the latest; idempotent by `_id`. */
@@ -81,8 +112,52 @@ export class SearchDocumentRepository implements OnModuleInit {
     return found ? { ...found, _id: found.articleId } : null;
   }
 
-  /** Every latest document, streamed; read once at start-up to build the in-memory search index. */
-  all(): AsyncIterable<SearchDocument> {
-    return this.collection.find({}, { batchSize: 500 });
+  /** Every latest document, streamed; read at start-up (and after a reindex) to build the in-memory index. */
+  all(collectionName = this.collection.collectionName): AsyncIterable<SearchDocument> {
+    return this.connection.collection<SearchDocument>(collectionName).find({}, { batchSize: 500 });
   }
+
+  /**
+   * Id and version of each document written since `since`, for a reindex's catch-up pass. Not an
+   * `_id` lookup, so FerretDB scans the collection: fine once per reindex, never on the request path.
+   * Collected before anything else is read, because FerretDB slows every other query while a cursor
+   * stays open.
+   */
+  async writtenSince(collectionName: string, since: Date): Promise<Array<{ _id: string; version: number }>> {
+    return this.connection.collection<SearchDocument>(collectionName)
+      .find({ indexedAt: { $gte: since } }, { projection: { version: 1 }, batchSize: 5000 }).toArray();
+  }
+
+  async findIn(collectionName: string, id: string): Promise<SearchDocument | null> {
+    return this.connection.collection<SearchDocument>(collectionName).findOne({ _id: id });
+  }
+
+  async versionIn(collectionName: string, id: string): Promise<number | undefined> {
+    const found = await this.connection.collection<SearchDocument>(collectionName).findOne({ _id: id }, { projection: { version: 1 } });
+    return found?.version;
+  }
+}
+
+/**
+ * Returns false when a newer version is already there. Insert first, and only when the article
+ * exists read its version by `_id` and compare-and-replace on (`_id`, version read): on MongoDB an
+ * atomic check. This order avoids lookups that match nothing (an `_id` that is not there, or an
+ * `upsert` with a version filter), which FerretDB 1.24 answers with a full collection scan.
+ * Writes for one article arrive in order on one partition, so the retry only matters in a rebalance.
+ */
+async function upsertInto(collection: Collection<SearchDocument>, document: SearchDocument): Promise<boolean> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    try {
+      await collection.insertOne(document);
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+    const existing = await collection.findOne({ _id: document._id }, { projection: { version: 1 } });
+    if (!existing) continue; // deleted meanwhile: insert again
+    if (existing.version > document.version) return false;
+    const replaced = await collection.replaceOne({ _id: document._id, version: existing.version }, document);
+    if (replaced.matchedCount === 1) return true;
+  }
+  throw new Error(`upsert of article ${document._id} into ${collection.collectionName} kept colliding with concurrent writes`);
 }

@@ -1,4 +1,7 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
+import { MONGO_CONNECTION } from '@newsflow/platform';
+import { Connection } from 'mongoose';
+import { INITIAL_STATE, SearchCollectionsState, SearchCollectionsStore } from '../index/search-collections';
 import { SearchDocument } from '../index/search-document';
 import { SearchDocumentRepository } from '../index/search-document.repository';
 import { toIndexedArticle } from './indexed-article';
@@ -6,40 +9,118 @@ import { SortKey } from './search-cursor';
 import { SearchIndex, SearchOutcome } from './search-index';
 import { SearchParams } from './search-params';
 
+export const INDEX_STATE_POLL_MS = Symbol('INDEX_STATE_POLL_MS');
+
+export interface SearchIndexStatus {
+  collection: string;
+  articles: number;
+  generation: number;
+  building?: string;
+  rebuilding?: { collection: string; loaded: number };
+}
+
 /**
  * Why search runs in memory rather than in MongoDB: on FerretDB 1.24 (SQLite), which tests and CI
  * use, only `_id` equality is served by an index; every other filter scans the whole collection
  * (~0.15 ms per document: 15 s per query at 100,000 articles), and there is no $text, $geoNear or
  * $facet. Posting documents keyed by `_id` would make reads fast, but updating a hot term's posting
  * list is a read-modify-write that FerretDB cannot make atomic, and a query would still pay one round
- * trip per term plus one per candidate. So MongoDB (`search_articles`) stays the source of truth and
- * the index lives here: built from it once at start-up (before the service reports ready) and kept
- * current by this process's own writes. A search then reads nothing from MongoDB at all, and the same
- * code behaves identically on MongoDB.
+ * trip per term plus one per candidate. So MongoDB stays the source of truth and the index lives
+ * here: built from the active search collection at start-up (before the service reports ready) and
+ * kept current by this process's own writes. A search then reads nothing from MongoDB at all, and
+ * the same code behaves identically on MongoDB.
+ *
+ * The active collection changes when `npm run reindex` switches to a rebuilt one: the state is polled,
+ * the new index is loaded beside the old one (which keeps answering, and both take new writes), and
+ * then replaces it.
  *
  * Limit: a second indexer replica sees only its own partitions' writes. Running several replicas
  * needs each one to also read `news.articles.indexed.v1` with its own consumer group (the final topic
  * carries the complete article), which this service does not do yet.
  */
 @Injectable()
-export class SearchIndexService implements OnModuleInit {
+export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SearchIndexService.name);
-  private readonly index = new SearchIndex();
+  private readonly store: SearchCollectionsStore;
+  private index = new SearchIndex();
+  private state?: SearchCollectionsState;
+  private next?: { collection: string; index: SearchIndex };
+  private timer?: NodeJS.Timeout;
+  private following: Promise<void> = Promise.resolve();
 
-  constructor(private readonly documents: SearchDocumentRepository) {}
+  constructor(
+    private readonly documents: SearchDocumentRepository,
+    @Inject(MONGO_CONNECTION) connection: Connection,
+    @Optional() @Inject(INDEX_STATE_POLL_MS) private readonly pollMs = 2000,
+  ) {
+    this.store = new SearchCollectionsStore(connection);
+  }
 
   async onModuleInit(): Promise<void> {
+    const state = await this.store.read();
+    this.documents.follow(state);
+    this.state = state;
     const started = Date.now();
-    for await (const document of this.documents.all()) this.put(document);
-    this.logger.log({ msg: 'search index loaded', articles: this.index.size, ms: Date.now() - started });
+    await this.load(state.active, this.index);
+    this.logger.log({ msg: 'search index loaded', collection: state.active, articles: this.index.size, ms: Date.now() - started });
+    this.timer = setInterval(() => void this.poll(), this.pollMs);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
   }
 
   /** Called after the document is durable in MongoDB; an older version than the indexed one is ignored. */
   put(document: SearchDocument): void {
-    this.index.put(toIndexedArticle(document));
+    const article = toIndexedArticle(document);
+    this.index.put(article);
+    this.next?.index.put(article);
   }
 
   search(params: SearchParams, after?: SortKey): SearchOutcome {
     return this.index.search(params, after);
+  }
+
+  status(): SearchIndexStatus {
+    const state = this.state ?? INITIAL_STATE;
+    return {
+      collection: state.active,
+      articles: this.index.size,
+      generation: state.generation,
+      ...(state.building ? { building: state.building } : {}),
+      ...(this.next ? { rebuilding: { collection: this.next.collection, loaded: this.next.index.size } } : {}),
+    };
+  }
+
+  /** One poll at a time; a failed read (MongoDB away) is tried again at the next tick. */
+  private poll(): Promise<void> {
+    this.following = this.following.then(() => this.follow()).catch((error) => {
+      this.logger.warn({ msg: 'could not follow the search collections', err: error });
+    });
+    return this.following;
+  }
+
+  private async follow(): Promise<void> {
+    const state = await this.store.read();
+    if (state.generation === this.state?.generation) return;
+    const switched = state.active !== this.documents.activeCollection;
+    this.documents.follow(state);
+    this.state = state;
+    this.logger.log({ msg: 'search collections changed', active: state.active, building: state.building, generation: state.generation });
+    if (!switched) return;
+    const started = Date.now();
+    this.next = { collection: state.active, index: new SearchIndex() };
+    try {
+      await this.load(state.active, this.next.index);
+      this.index = this.next.index;
+      this.logger.log({ msg: 'search index rebuilt and swapped in', collection: state.active, articles: this.index.size, ms: Date.now() - started });
+    } finally {
+      this.next = undefined;
+    }
+  }
+
+  private async load(collection: string, index: SearchIndex): Promise<void> {
+    for await (const document of this.documents.all(collection)) index.put(toIndexedArticle(document));
   }
 }

@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { SearchCollectionsState, SearchCollectionsStore } from '../index/search-collections';
+import { SearchDocument, toSearchDocument } from '../index/search-document';
+import { SearchDocumentRepository } from '../index/search-document.repository';
+
+export interface ReindexOptions {
+  /** How long indexers may take to notice a state change: their poll interval, with margin. */
+  settleMs: number;
+  batchSize?: number;
+  /** Clock difference tolerated between this host and the indexers' hosts, for the catch-up pass. */
+  clockSkewMs?: number;
+  log?: (message: string) => void;
+  now?: () => Date;
+}
+
+export interface ReindexReport {
+  from: string;
+  to: string;
+  copied: number;
+  caughtUp: number;
+  droppedCollection?: string;
+  seconds: number;
+  perSecond: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Rebuilds every search document from the complete article it stores (so a change to what the
+ * indexer derives, or to how it analyses text, reaches old articles) into a new collection, then
+ * switches to it with no gap:
+ * 1. the new collection is announced as `building`; every indexer, within its poll interval, writes
+ *    each article to both collections (version-guarded), and we wait that long;
+ * 2. the active collection is copied across in bulk, re-derived; an article a concurrent write already
+ *    put there goes through the same version guard, so the newer version wins either way;
+ * 3. a catch-up pass reads what was written since step 1 and copies any version the new collection
+ *    lacks, for a write that raced the announcement;
+ * 4. the new collection becomes `active`; indexers read from it at once and rebuild their in-memory
+ *    index from it in the background, serving searches from the old one until the new one is loaded.
+ * The collection before the old one is dropped; the old one stays as `previous` for a rollback.
+ */
+export class Reindexer {
+  constructor(
+    private readonly store: SearchCollectionsStore,
+    private readonly documents: SearchDocumentRepository,
+    private readonly dropCollection: (name: string) => Promise<unknown>,
+  ) {}
+
+  async run(options: ReindexOptions): Promise<ReindexReport> {
+    const log = options.log ?? (() => undefined);
+    const now = options.now ?? (() => new Date());
+    const started = Date.now();
+    const state = await this.store.read();
+    if (state.building) {
+      throw new Error(`a reindex into ${state.building} has been running since ${state.buildingSince?.toISOString() ?? '?'}; `
+        + 'wait for it, or run `npm run reindex -- --abort` if it died');
+    }
+    const from = state.active;
+    const to = collectionName(now());
+    await this.documents.createIndexes(to);
+    const building = await this.store.replace(state, { active: from, previous: state.previous, building: to, buildingSince: now() });
+    log(`building ${to} from ${from}; waiting ${options.settleMs} ms for every indexer to write to both`);
+    try {
+      await sleep(options.settleMs);
+      const copyStarted = now();
+      const copied = await this.copy(this.documents.all(from), to, options.batchSize ?? 1000, (n) => log(`copied ${n}`));
+      log(`copied ${copied} articles; catching up on writes made since the build was announced`);
+      const since = new Date(Math.min(building.changedAt.getTime(), copyStarted.getTime()) - (options.clockSkewMs ?? 60_000));
+      let caughtUp = 0;
+      for (const { _id, version } of await this.documents.writtenSince(from, since)) {
+        if ((await this.documents.versionIn(to, _id) ?? 0) >= version) continue;
+        const document = await this.documents.findIn(from, _id);
+        if (document && await this.documents.copyIfNewer(to, rederive(document))) caughtUp += 1;
+      }
+      log(`${caughtUp} newer versions caught up from writes since ${since.toISOString()}; switching`);
+      await this.store.replace(building, { active: to, previous: from });
+      const droppedCollection = state.previous && state.previous !== to ? state.previous : undefined;
+      if (droppedCollection) await this.dropCollection(droppedCollection);
+      const seconds = (Date.now() - started) / 1000;
+      return { from, to, copied, caughtUp, droppedCollection, seconds, perSecond: Math.round(copied / Math.max(seconds, 0.001)) };
+    } catch (error) {
+      await this.abort().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Forgets a build that did not finish (indexers stop writing to it) and drops its collection. */
+  async abort(): Promise<string | undefined> {
+    const state: SearchCollectionsState = await this.store.read();
+    if (!state.building) return undefined;
+    await this.store.replace(state, { active: state.active, previous: state.previous });
+    await this.dropCollection(state.building);
+    return state.building;
+  }
+
+  private async copy(source: AsyncIterable<SearchDocument>, to: string, batchSize: number, progress: (n: number) => void): Promise<number> {
+    let batch: SearchDocument[] = [];
+    let copied = 0;
+    for await (const document of source) {
+      batch.push(rederive(document));
+      if (batch.length < batchSize) continue;
+      await this.documents.copyInto(to, batch);
+      copied += batch.length;
+      batch = [];
+      if (copied % (batchSize * 20) === 0) progress(copied);
+    }
+    await this.documents.copyInto(to, batch);
+    return copied + batch.length;
+  }
+}
+
+/** The same function the consumer uses, applied to the stored complete article. */
+function rederive(document: SearchDocument): SearchDocument {
+  return toSearchDocument(document.document, document.indexedAt);
+}
+
+/** Sortable by time, and never an existing collection's name. */
+function collectionName(at: Date): string {
+  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '_');
+  return `search_articles_${stamp}_${randomBytes(3).toString('hex')}`;
+}
