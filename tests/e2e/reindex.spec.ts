@@ -110,7 +110,7 @@ describe('reindex into a new collection with no gap in service', () => {
     expect(cli.code).toBe(0);
     const switched = /switched search_articles → (search_articles_\S+):/.exec(cli.output);
     expect(switched).not.toBeNull();
-    const target = switched![1];
+    const target = switched?.[1] ?? '';
 
     const expectedVersion = new Map(seeded.map((p) => [p.article.id, 1]));
     for (const p of written) expectedVersion.set(p.article.id, Math.max(expectedVersion.get(p.article.id) ?? 0, p.article.version));
