@@ -118,10 +118,12 @@ export class EventConsumer implements BeforeApplicationShutdown {
   /**
    * Waits between attempts while keeping the group membership alive (kafkajs heartbeats only between
    * messages, and an outage can keep one message retrying for longer than the session timeout).
-   * A shutdown cuts the wait short.
+   * A shutdown cuts the wait short. The first heartbeat goes out at once: the failed attempt itself
+   * may have taken long, and a jittered delay can be zero.
    */
   private async backoff(delayMs: number, context: KafkaContext): Promise<void> {
     const heartbeat = typeof context.getHeartbeat === 'function' ? context.getHeartbeat() : undefined;
+    await heartbeat?.().catch(() => undefined);
     let left = delayMs;
     while (left > 0 && !this.draining.signal.aborted) {
       const step = Math.min(left, HEARTBEAT_EVERY_MS);

@@ -12,6 +12,8 @@ const { SearchDocumentRepository } = dist('index/search-document.repository');
 const { SearchIndex } = dist('search/search-index');
 const { toIndexedArticle } = dist('search/indexed-article');
 const { parseSearchParams } = dist('search/search-params');
+const { SearchCollectionsStore } = dist('index/search-collections');
+const { Reindexer } = dist('reindex/reindexer');
 
 const { values: options } = parseArgs({
   options: { articles: { type: 'string', default: '100000' }, writes: { type: 'string', default: '3000' }, seed: { type: 'string', default: '7' } },
@@ -67,6 +69,11 @@ async function writePhase(connection, random, report) {
     await repository.upsert(doc);
   }
   const perArticleMs = Date.now() - started;
+  // A new version of an article already indexed: the version-guarded replace path.
+  const updates = documents.slice(0, Math.min(300, WRITES)).map((doc) => ({ ...doc, version: 2, headline: `${doc.headline} (updated)` }));
+  started = Date.now();
+  for (const doc of updates) await repository.upsert(doc);
+  const updateMs = Date.now() - started;
   // The bulk path: new articles into empty collections, batched (what a rebuild does; the consumer
   // writes one article at a time because each event is committed on its own).
   const latest = connection.collection('bench_bulk_latest');
@@ -86,13 +93,23 @@ async function writePhase(connection, random, report) {
   report.writes = {
     articles: WRITES,
     perArticlePerSecond: rate(WRITES, perArticleMs),
+    updatesPerSecond: rate(updates.length, updateMs),
     bulkPerSecond: rate(WRITES, bulkMs),
     startupLoadPerSecond: rate(index.size, loadMs),
     versionLookupP95Ms: idLookups.p95,
   };
   console.log(`writes to ${connection.host}:${connection.port}: ${WRITES} articles one at a time (history + latest, as the consumer does): ${report.writes.perArticlePerSecond}/s`);
+  console.log(`  ${updates.length} new versions of indexed articles (version-guarded replace): ${report.writes.updatesPerSecond}/s`);
   console.log(`  bulk insertMany in batches of ${BULK_BATCH} (history + latest): ${report.writes.bulkPerSecond}/s`);
   console.log(`  start-up load (read back and index): ${report.writes.startupLoadPerSecond}/s; GET ?version=1 (_id lookup): p95 ${fmt(idLookups.p95)}`);
+}
+
+/** `npm run reindex` over what the write phase stored: re-derive, bulk copy, catch-up, switch. */
+async function reindexPhase(connection, report) {
+  const reindexer = new Reindexer(new SearchCollectionsStore(connection), new SearchDocumentRepository(connection), (name) => connection.dropCollection(name));
+  const result = await reindexer.run({ settleMs: 0, batchSize: 1000 });
+  report.reindex = { articles: result.copied, seconds: result.seconds, perSecond: result.perSecond };
+  console.log(`  reindex (re-derive and copy into a new collection, then switch): ${result.copied} articles in ${result.seconds.toFixed(1)} s (${result.perSecond}/s)`);
 }
 
 async function main() {
@@ -104,6 +121,7 @@ async function main() {
   const connection = await mongoose.createConnection(uri.toString()).asPromise();
   try {
     await writePhase(connection, seededRandom(Number(options.seed) + 1), report);
+    await reindexPhase(connection, report);
   } finally {
     await connection.dropDatabase().catch(() => undefined);
     await connection.close();
