@@ -7,7 +7,8 @@ const STATE_ID = 'collections';
 /**
  * Which collection holds the searchable documents. A reindex builds a new collection beside the
  * active one (`building`: indexers write to both meanwhile), then makes it `active`; `previous` is
- * kept for a rollback. `generation` rises with every change, so a writer can compare-and-set.
+ * kept to compare against (it misses writes made after the switch). `generation` rises with every
+ * change, so a writer can compare-and-set.
  */
 export interface SearchCollectionsState {
   active: string;

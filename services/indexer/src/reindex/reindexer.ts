@@ -37,7 +37,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *    lacks, for a write that raced the announcement;
  * 4. the new collection becomes `active`; indexers read from it at once and rebuild their in-memory
  *    index from it in the background, serving searches from the old one until the new one is loaded.
- * The collection before the old one is dropped; the old one stays as `previous` for a rollback.
+ * The collection before the old one is dropped; the old one stays as `previous` to compare against.
  */
 export class Reindexer {
   constructor(
