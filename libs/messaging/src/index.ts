@@ -13,3 +13,4 @@ export * from './start-service';
 export * from './observed-server-kafka';
 export * from './retry-policy';
 export * from './dead-letters/dead-letter-store';
+export * from './topic-follower';

@@ -108,8 +108,9 @@ async function writePhase(connection, random, report) {
 async function reindexPhase(connection, report) {
   const reindexer = new Reindexer(new SearchCollectionsStore(connection), new SearchDocumentRepository(connection), (name) => connection.dropCollection(name));
   const result = await reindexer.run({ settleMs: 0, batchSize: 1000 });
-  report.reindex = { articles: result.copied, seconds: result.seconds, perSecond: result.perSecond };
-  console.log(`  reindex (re-derive and copy into a new collection, then switch): ${result.copied} articles in ${result.seconds.toFixed(1)} s (${result.perSecond}/s)`);
+  report.reindex = { articles: result.copied, seconds: result.seconds, perSecond: result.perSecond, copyPerSecond: result.copyPerSecond };
+  // Every article here was written moments ago, so the catch-up pass re-checks all of them; in use it sees only writes made during the build.
+  console.log(`  reindex: ${result.copied} articles in ${result.seconds.toFixed(1)} s (${result.perSecond}/s); the bulk re-derive and copy alone ${result.copyPerSecond}/s`);
 }
 
 async function main() {

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { DynamicModule, Module } from '@nestjs/common';
 import { KafkaProbe, MessagingModule, retryPolicyFromConfig } from '@newsflow/messaging';
 import { MongoModule, MongoProbe, PlatformModule, RedisModule, RedisProbe } from '@newsflow/platform';
@@ -7,7 +8,7 @@ import { SearchDocumentRepository } from './index/search-document.repository';
 import { OversizedRequestListener } from './http/oversized-request.listener';
 import { ArticleQueryHttpController } from './query/article-query.http.controller';
 import { IndexStatusHttpController } from './search/index-status.http.controller';
-import { INDEX_STATE_POLL_MS, SearchIndexService } from './search/search-index.service';
+import { INDEX_STATE_POLL_MS, SEARCH_FOLLOW, SearchIndexService } from './search/search-index.service';
 import { SearchHttpController } from './search/search.http.controller';
 
 @Module({})
@@ -26,6 +27,8 @@ export class AppModule {
       providers: [
         SearchDocumentRepository, SearchIndexService, OversizedRequestListener,
         { provide: INDEX_STATE_POLL_MS, useValue: config.SEARCH_COLLECTIONS_POLL_MS },
+        // Stable per instance (host and port), so a restart resumes its group instead of leaving one behind.
+        { provide: SEARCH_FOLLOW, useValue: { brokers: config.KAFKA_BROKERS, groupId: `${config.KAFKA_GROUP_ID}.follow.${hostname()}.${config.HTTP_PORT}` } },
       ],
     };
   }

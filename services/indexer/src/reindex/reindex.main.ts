@@ -45,7 +45,7 @@ async function main(args: string[]): Promise<number> {
         log: (line) => console.log(`[reindex +${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`),
       });
       console.log(`[reindex] switched ${report.from} → ${report.to}: ${report.copied} articles in ${report.seconds.toFixed(1)} s `
-        + `(${report.perSecond}/s), ${report.caughtUp} caught up; ${report.from} kept as previous`
+        + `(bulk copy ${report.copyPerSecond}/s), ${report.caughtUp} caught up; ${report.from} kept as previous`
         + (report.droppedCollection ? `, ${report.droppedCollection} dropped` : ''));
     }
     return 0;

@@ -18,6 +18,9 @@ export interface ReindexReport {
   to: string;
   copied: number;
   caughtUp: number;
+  /** The bulk copy alone, without the settle wait and the catch-up pass. */
+  copySeconds: number;
+  copyPerSecond: number;
   droppedCollection?: string;
   seconds: number;
   perSecond: number;
@@ -63,7 +66,9 @@ export class Reindexer {
     try {
       await sleep(options.settleMs);
       const copyStarted = now();
+      const copyClock = Date.now();
       const copied = await this.copy(this.documents.all(from), to, options.batchSize ?? 1000, (n) => log(`copied ${n}`));
+      const copySeconds = (Date.now() - copyClock) / 1000;
       log(`copied ${copied} articles; catching up on writes made since the build was announced`);
       const since = new Date(Math.min(building.changedAt.getTime(), copyStarted.getTime()) - (options.clockSkewMs ?? 60_000));
       let caughtUp = 0;
@@ -77,7 +82,8 @@ export class Reindexer {
       const droppedCollection = state.previous && state.previous !== to ? state.previous : undefined;
       if (droppedCollection) await this.dropCollection(droppedCollection);
       const seconds = (Date.now() - started) / 1000;
-      return { from, to, copied, caughtUp, droppedCollection, seconds, perSecond: Math.round(copied / Math.max(seconds, 0.001)) };
+      const perSecond = (n: number, s: number) => Math.round(n / Math.max(s, 0.001));
+      return { from, to, copied, caughtUp, copySeconds, copyPerSecond: perSecond(copied, copySeconds), droppedCollection, seconds, perSecond: perSecond(copied, seconds) };
     } catch (error) {
       await this.abort().catch(() => undefined);
       throw error;

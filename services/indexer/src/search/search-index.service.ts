@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
+import { parseEvent, TOPICS } from '@newsflow/contracts';
+import { TopicFollower } from '@newsflow/messaging';
 import { MONGO_CONNECTION } from '@newsflow/platform';
 import { Connection } from 'mongoose';
 import { INITIAL_STATE, SearchCollectionsState, SearchCollectionsStore } from '../index/search-collections';
-import { SearchDocument } from '../index/search-document';
+import { SearchDocument, toSearchDocument } from '../index/search-document';
 import { SearchDocumentRepository } from '../index/search-document.repository';
 import { toIndexedArticle } from './indexed-article';
 import { SortKey } from './search-cursor';
@@ -10,6 +12,12 @@ import { SearchIndex, SearchOutcome } from './search-index';
 import { SearchParams } from './search-params';
 
 export const INDEX_STATE_POLL_MS = Symbol('INDEX_STATE_POLL_MS');
+/** Where this instance follows the final topic: its own group, so it sees every instance's writes. */
+export const SEARCH_FOLLOW = Symbol('SEARCH_FOLLOW');
+export interface SearchFollowOptions {
+  brokers: string[];
+  groupId: string;
+}
 
 export interface SearchIndexStatus {
   collection: string;
@@ -27,16 +35,16 @@ export interface SearchIndexStatus {
  * list is a read-modify-write that FerretDB cannot make atomic, and a query would still pay one round
  * trip per term plus one per candidate. So MongoDB stays the source of truth and the index lives
  * here: built from the active search collection at start-up (before the service reports ready) and
- * kept current by this process's own writes. A search then reads nothing from MongoDB at all, and
+ * kept current by this process's writes and the final topic (below). A search then reads nothing from MongoDB at all, and
  * the same code behaves identically on MongoDB.
  *
  * The active collection changes when `npm run reindex` switches to a rebuilt one: the state is polled,
  * the new index is loaded beside the old one (which keeps answering, and both take new writes), and
  * then replaces it.
  *
- * Limit: a second indexer replica sees only its own partitions' writes. Running several replicas
- * needs each one to also read `news.articles.indexed.v1` with its own consumer group (the final topic
- * carries the complete article), which this service does not do yet.
+ * Several replicas: each one writes only its own partitions' articles, so each also follows
+ * `news.articles.indexed.v1` (which carries the complete article) under a group of its own, joined
+ * before the load, and so sees every replica's writes within the topic's latency.
  */
 @Injectable()
 export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
@@ -47,16 +55,22 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
   private next?: { collection: string; index: SearchIndex };
   private timer?: NodeJS.Timeout;
   private following: Promise<void> = Promise.resolve();
+  private follower?: TopicFollower;
 
   constructor(
     private readonly documents: SearchDocumentRepository,
     @Inject(MONGO_CONNECTION) connection: Connection,
     @Optional() @Inject(INDEX_STATE_POLL_MS) private readonly pollMs = 2000,
+    @Optional() @Inject(SEARCH_FOLLOW) private readonly follow?: SearchFollowOptions,
   ) {
     this.store = new SearchCollectionsStore(connection);
   }
 
   async onModuleInit(): Promise<void> {
+    if (this.follow) {
+      this.follower = new TopicFollower({ ...this.follow, topic: TOPICS.articleIndexed, onMessage: (value) => this.applyIndexed(value) });
+      await this.follower.start();
+    }
     const state = await this.store.read();
     this.documents.follow(state);
     this.state = state;
@@ -67,8 +81,9 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
     this.timer.unref();
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
+    await this.follower?.stop();
   }
 
   /** Called after the document is durable in MongoDB; an older version than the indexed one is ignored. */
@@ -76,6 +91,14 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
     const article = toIndexedArticle(document);
     this.index.put(article);
     this.next?.index.put(article);
+  }
+
+  /** An article another replica (or this one) indexed; what this index already holds at that version is left alone. */
+  private applyIndexed(value: Buffer | null): void {
+    const { indexing, ...payload } = parseEvent(TOPICS.articleIndexed, JSON.parse(value?.toString() ?? 'null')).payload;
+    const { id, version } = payload.article;
+    if ((this.index.versionOf(id) ?? 0) >= version && (!this.next || (this.next.index.versionOf(id) ?? 0) >= version)) return;
+    this.put(toSearchDocument(payload, new Date(indexing.indexedAt)));
   }
 
   search(params: SearchParams, after?: SortKey): SearchOutcome {
@@ -95,13 +118,13 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
 
   /** One poll at a time; a failed read (MongoDB away) is tried again at the next tick. */
   private poll(): Promise<void> {
-    this.following = this.following.then(() => this.follow()).catch((error) => {
+    this.following = this.following.then(() => this.followCollections()).catch((error) => {
       this.logger.warn({ msg: 'could not follow the search collections', err: error });
     });
     return this.following;
   }
 
-  private async follow(): Promise<void> {
+  private async followCollections(): Promise<void> {
     const state = await this.store.read();
     if (state.generation === this.state?.generation) return;
     const switched = state.active !== this.documents.activeCollection;

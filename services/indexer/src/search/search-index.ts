@@ -72,6 +72,10 @@ export class SearchIndex {
     return this.byId.size;
   }
 
+  versionOf(id: string): number | undefined {
+    return this.byId.get(id)?.version;
+  }
+
   put(article: IndexedArticle): boolean {
     const current = this.byId.get(article.id);
     if (current && current.version > article.version) return false;
