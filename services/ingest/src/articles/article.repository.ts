@@ -15,7 +15,10 @@ export interface AcceptedArticle {
   version: number;
   contentHash: string;
   article: Article;
-  /** False until the broker acknowledged the received event; an unpublished version is re-sent on resubmission. */
+  /**
+   * False as stored; `accept` sets it from `ingest_article_publications` when it returns a duplicate.
+   * An unpublished version is re-sent on resubmission.
+   */
   published: boolean;
   correlationId: string;
   acceptedAt: Date;
@@ -28,6 +31,12 @@ interface ArticleHead {
   version: number;
 }
 
+/** `_id` = `<articleId>:<version>`, present once the broker acknowledged that version's received event. */
+interface Publication {
+  _id: string;
+  publishedAt: Date;
+}
+
 export type AcceptOutcome = 'new' | 'new-version' | 'duplicate';
 
 const DUPLICATE_KEY = 11000;
@@ -37,10 +46,12 @@ const MAX_ATTEMPTS = 20;
 export class ArticleRepository {
   private readonly versions: Collection<AcceptedArticle>;
   private readonly heads: Collection<ArticleHead>;
+  private readonly publications: Collection<Publication>;
 
   constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
     this.versions = connection.collection<AcceptedArticle>('ingest_articles');
     this.heads = connection.collection<ArticleHead>('ingest_article_heads');
+    this.publications = connection.collection<Publication>('ingest_article_publications');
   }
 
   findVersion(articleId: string, version: number): Promise<AcceptedArticle | null> {
@@ -58,18 +69,22 @@ export class ArticleRepository {
 
   /**
    * Stores the article as version 1, as the next version when its content changed, or reports a
-   * duplicate. `storyClusterOf` is asked only for a brand-new article; versions keep their cluster.
+   * duplicate. Every step is an insert that claims a version or an `_id` read of one that exists:
+   * FerretDB 1.24 answers a lookup that finds nothing, and any update, by scanning the collection, so
+   * a brand-new article costs one insert, and a resubmission reads the head's hint and what it names.
+   * `storyClusterOf` is asked once, and only while no version is known; versions keep their cluster.
    */
   async accept(
     article: Article,
     correlationId: string,
     storyClusterOf: () => Promise<string>,
   ): Promise<{ outcome: AcceptOutcome; record: AcceptedArticle }> {
+    let latest: AcceptedArticle | null = null;
+    let firstCluster: string | undefined;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const latest = await this.latest(article.id);
-      if (latest?.contentHash === article.contentHash) return { outcome: 'duplicate', record: latest };
-      const version = (latest?.version ?? 0) + 1;
-      const storyClusterId = latest?.storyClusterId ?? (await storyClusterOf());
+      if (latest?.contentHash === article.contentHash) return { outcome: 'duplicate', record: await this.withPublication(latest) };
+      const version: number = (latest?.version ?? 0) + 1;
+      const storyClusterId = latest?.storyClusterId ?? (firstCluster ??= await storyClusterOf());
       const record: AcceptedArticle = {
         _id: `${article.id}:${version}`,
         articleId: article.id,
@@ -83,19 +98,39 @@ export class ArticleRepository {
       };
       try {
         await this.versions.insertOne(record);
+        await this.advanceHead(article.id, version);
+        return { outcome: latest ? 'new-version' : 'new', record };
       } catch (error) {
-        // Another submission claimed this version first: look again.
-        if ((error as { code?: number }).code === DUPLICATE_KEY) continue;
-        throw error;
+        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
       }
-      await this.advanceHead(article.id, version);
-      return { outcome: latest ? 'new-version' : 'new', record };
+      // That version is taken (an earlier submission, or a concurrent one): read it, or for version 1
+      // jump ahead to the head's hint; either read finds a document.
+      const taken: AcceptedArticle | null = version === 1 ? await this.fromHead(article.id) : await this.findVersion(article.id, version);
+      if (!taken) throw new Error(`article ${article.id}: version ${version} is claimed but cannot be read`);
+      latest = taken;
     }
     throw new Error(`article ${article.id}: too many concurrent submissions`);
   }
 
+  /** Recorded as an insert into its own collection: an update would make FerretDB scan every version. */
   async markPublished(articleId: string, version: number): Promise<void> {
-    await this.versions.updateOne({ _id: `${articleId}:${version}` }, { $set: { published: true } });
+    try {
+      await this.publications.insertOne({ _id: `${articleId}:${version}`, publishedAt: new Date() });
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+    }
+  }
+
+  /** Only duplicates ask, and nearly all of them were published: the lookup finds its document. */
+  private async withPublication(record: AcceptedArticle): Promise<AcceptedArticle> {
+    if (record.published) return record;
+    const published = (await this.publications.findOne({ _id: record._id })) !== null;
+    return { ...record, published };
+  }
+
+  private async fromHead(articleId: string): Promise<AcceptedArticle | null> {
+    const head = await this.heads.findOne({ _id: articleId });
+    return this.findVersion(articleId, head?.version ?? 1);
   }
 
   /**
