@@ -15,8 +15,9 @@ const SPEC = {
   concurrency: ['BENCH_CONCURRENCY', '4', integer(1, 64)],
   out: ['BENCH_OUT', path.join(ROOT, 'bench', 'results'), String],
   'state-dir': ['BENCH_STATE_DIR', path.join(ROOT, '.state', 'bench'), String],
-  'kafka-port': ['BENCH_KAFKA_PORT', '49092', integer(1, 65535)],
-  'kafka-controller-port': ['BENCH_KAFKA_CONTROLLER_PORT', '49093', integer(1, 65535)],
+  // Below Linux's ephemeral range (32768–60999): a client socket holding the port made Kafka fail to bind once.
+  'kafka-port': ['BENCH_KAFKA_PORT', '29392', integer(1, 65535)],
+  'kafka-controller-port': ['BENCH_KAFKA_CONTROLLER_PORT', '29393', integer(1, 65535)],
   'mongo-port': ['BENCH_MONGO_PORT', '27049', integer(1, 65535)],
   'redis-port': ['BENCH_REDIS_PORT', '6409', integer(1, 65535)],
   'service-port-base': ['BENCH_SERVICE_PORT_BASE', '18080', integer(1024, 65000)],
