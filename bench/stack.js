@@ -57,11 +57,11 @@ function withDatabase(uri, database) {
   return url.toString();
 }
 
-/** Starts the four services in parallel; resolves once all answer /health/ready. */
-async function startServices(options, env, logDir) {
+/** Starts the services (all four unless named) in parallel; resolves once all answer /health/ready. */
+async function startServices(options, env, logDir, names = SERVICES) {
   fs.mkdirSync(logDir, { recursive: true });
-  const started = SERVICES.map((name, i) => {
-    const port = options.servicePortBase + i + 1;
+  const started = names.map((name) => {
+    const port = options.servicePortBase + SERVICES.indexOf(name) + 1;
     const logFile = path.join(logDir, `${name}.log`);
     const out = fs.openSync(logFile, 'w');
     // --cpu-prof writes a .cpuprofile into logDir when the process exits cleanly (SIGTERM drain).
