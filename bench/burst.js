@@ -76,12 +76,13 @@ async function main() {
   }
   const { TOPICS } = require('@newsflow/contracts');
   const topic = TOPICS.articleReceived;
-  const env = await startInfra(options);
-  const kafka = kafkaClient(env.KAFKA_BROKERS, 'bench-burst');
-  const admin = kafka.admin();
-  await admin.connect();
   let enricher;
+  let admin;
   try {
+    const env = await startInfra(options);
+    const kafka = kafkaClient(env.KAFKA_BROKERS, 'bench-burst');
+    admin = kafka.admin();
+    await admin.connect();
     await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1 }] });
     const { articles: corpus } = loadCorpus({ count: Math.min(options.messages, 20_000), seed: options.seed, cacheDir: path.join(ROOT, '.state', 'bench-corpus') });
     const queued = await queue(kafka, topic, corpus, options.messages);
@@ -122,7 +123,8 @@ async function main() {
     log(`wrote ${path.relative(ROOT, file)}`);
   } finally {
     if (enricher) await stopServices([enricher]);
-    await admin.disconnect();
+    await admin?.disconnect();
+    // Also when only some servers started.
     await stopInfra(options);
   }
 }

@@ -42,8 +42,9 @@ async function main() {
   };
   process.once('SIGINT', () => cleanup().finally(() => process.exit(130)));
   try {
-    const servers = await startInfra(options);
+    // Registered first: a server that did start must be stopped even when another one failed to.
     cleanups.push(() => stopInfra(options));
+    const servers = await startInfra(options);
     const weather = await startFakeWeather(options.servicePortBase + 9);
     cleanups.push(() => weather.stop());
     const adminKey = `nfa_bench_${randomBytes(16).toString('hex')}`;
