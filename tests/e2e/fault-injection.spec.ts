@@ -8,7 +8,7 @@ import { TopicReader } from '../support/topic-reader';
 import { mongoUriWithDatabase } from '../support/unique';
 import { waitFor } from '../support/wait-for';
 import { streamArticles } from './fault/article-stream';
-import { FaultInfra } from './fault/fault-infra';
+import { FaultInfra, InfraServer } from './fault/fault-infra';
 import { ScenarioResult, writeFaultReport } from './fault/fault-report';
 import { DEAD_LETTER_TOPICS, deadLetterCheck, finalTopicState, indexState, POISON_TARGETS } from './fault/pipeline-check';
 
@@ -144,6 +144,15 @@ describe('delivery under faults (own Kafka, FerretDB and Redis)', () => {
     return row;
   }
 
+  /** A fault that stops one of the suite's servers, keeps it down `downMs` longer, and starts it again. */
+  const outage = (server: InfraServer, label: string, downMs = 0): Fault => async () => {
+    const stoppedAt = Date.now();
+    await infra.stopServer(server);
+    await sleep(downMs);
+    await infra.startServer(server);
+    return `${label} down ${seconds(Date.now() - stoppedAt)}`;
+  };
+
   it('survives kill -9 of each service mid-stream', async () => {
     await runScenario('kill-9', async (reached) => {
       // Spread over the stream, each restarted at once without waiting for the others: every kill
@@ -161,31 +170,15 @@ describe('delivery under faults (own Kafka, FerretDB and Redis)', () => {
   });
 
   it('survives a restart of the Kafka broker', async () => {
-    await runScenario('kafka-restart', async () => {
-      const stoppedAt = Date.now();
-      await infra.stopServer('kafka');
-      await infra.startServer('kafka');
-      return `broker down ${seconds(Date.now() - stoppedAt)}`;
-    });
+    await runScenario('kafka-restart', outage('kafka', 'broker'));
   });
 
   it('survives a restart of the MongoDB endpoint (FerretDB)', async () => {
-    await runScenario('mongodb-restart', async () => {
-      const stoppedAt = Date.now();
-      await infra.stopServer('ferretdb');
-      await infra.startServer('ferretdb');
-      return `FerretDB down ${seconds(Date.now() - stoppedAt)}`;
-    });
+    await runScenario('mongodb-restart', outage('ferretdb', 'FerretDB'));
   });
 
   it('survives Redis being stopped for the outage period', async () => {
-    await runScenario('redis-stopped', async () => {
-      const stoppedAt = Date.now();
-      await infra.stopServer('redis');
-      await sleep(OUTAGE_MS);
-      await infra.startServer('redis');
-      return `Redis down ${seconds(Date.now() - stoppedAt)}`;
-    });
+    await runScenario('redis-stopped', outage('redis', 'Redis', OUTAGE_MS));
   });
 
   it('survives the weather provider failing for the outage period', async () => {

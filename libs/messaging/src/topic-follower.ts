@@ -16,8 +16,9 @@ export interface TopicFollowerOptions {
  * keeps in memory (the indexer's search index) that must also see what the other instances write.
  * A new group starts at the topic's end, so the state is loaded from the store after `start()`
  * resolves, which waits for the first completed fetch (the end offsets are fixed then, not at the
- * join): anything published later is followed, anything stored before is loaded. The group commits, so a restart resumes where it stopped (replays are harmless for state
- * that keeps the newest version); groups of instances that are gone expire with Kafka's offset
+ * join): anything published later is followed, anything stored before is loaded. The group
+ * commits, so a restart resumes where it stopped (replays are harmless for state that keeps the
+ * newest version); groups of instances that are gone expire with Kafka's offset
  * retention. A message the handler fails on is logged and skipped: the state is a cache of the
  * store, and the instance's next restart reloads it.
  */

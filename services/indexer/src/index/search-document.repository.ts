@@ -80,12 +80,10 @@ export class SearchDocumentRepository implements OnModuleInit {
   /**
    * For a collection being built: writes the document only where the collection lacks this article
    * or holds an older version. The same version there came from the same derivation, so it is left
-   * alone; that keeps a reindex's catch-up pass to an `_id` read per article instead of a replace.
+   * alone, which spares a replace (a collection scan on FerretDB) per article already copied.
    */
-  async copyIfNewer(collectionName: string, document: SearchDocument): Promise<boolean> {
-    const existing = await this.versionIn(collectionName, document._id);
-    if (existing !== undefined && existing >= document.version) return false;
-    return upsertInto(this.connection.collection<SearchDocument>(collectionName), document);
+  copyIfNewer(collectionName: string, document: SearchDocument): Promise<boolean> {
+    return upsertInto(this.connection.collection<SearchDocument>(collectionName), document, { replaceSameVersion: false });
   }
 
   /** Keeps this version in the history, whether or not it is the latest; idempotent by `_id`. */
@@ -145,7 +143,7 @@ export class SearchDocumentRepository implements OnModuleInit {
  * `upsert` with a version filter), which FerretDB 1.24 answers with a full collection scan.
  * Writes for one article arrive in order on one partition, so the retry only matters in a rebalance.
  */
-async function upsertInto(collection: Collection<SearchDocument>, document: SearchDocument): Promise<boolean> {
+async function upsertInto(collection: Collection<SearchDocument>, document: SearchDocument, { replaceSameVersion = true } = {}): Promise<boolean> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     try {
       await collection.insertOne(document);
@@ -155,7 +153,7 @@ async function upsertInto(collection: Collection<SearchDocument>, document: Sear
     }
     const existing = await collection.findOne({ _id: document._id }, { projection: { version: 1 } });
     if (!existing) continue; // deleted meanwhile: insert again
-    if (existing.version > document.version) return false;
+    if (existing.version > document.version || (existing.version === document.version && !replaceSameVersion)) return false;
     const replaced = await collection.replaceOne({ _id: document._id, version: existing.version }, document);
     if (replaced.matchedCount === 1) return true;
   }

@@ -65,12 +65,12 @@ export class Reindexer {
     log(`building ${to} from ${from}; waiting ${options.settleMs} ms for every indexer to write to both`);
     try {
       await sleep(options.settleMs);
-      const copyStarted = now();
       const copyClock = Date.now();
       const copied = await this.copy(this.documents.all(from), to, options.batchSize ?? 1000, (n) => log(`copied ${n}`));
       const copySeconds = (Date.now() - copyClock) / 1000;
       log(`copied ${copied} articles; catching up on writes made since the build was announced`);
-      const since = new Date(Math.min(building.changedAt.getTime(), copyStarted.getTime()) - (options.clockSkewMs ?? 60_000));
+      // The announcement precedes the copy, so everything an indexer wrote to the old collection alone is older than it.
+      const since = new Date(building.changedAt.getTime() - (options.clockSkewMs ?? 60_000));
       let caughtUp = 0;
       for (const { _id, version } of await this.documents.writtenSince(from, since)) {
         if ((await this.documents.versionIn(to, _id) ?? 0) >= version) continue;
