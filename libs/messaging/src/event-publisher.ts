@@ -3,8 +3,8 @@ import { ClientKafka } from '@nestjs/microservices';
 import { Article, assertPayload, Envelope, PayloadOf, TOPIC_CONTRACTS, TopicName } from '@newsflow/contracts';
 import { counter, startProducerSpan } from '@newsflow/platform';
 import { randomUUID } from 'node:crypto';
-import { lastValueFrom } from 'rxjs';
 import { KAFKA_PRODUCER_CLIENT, MESSAGING_OPTIONS, MessagingOptions } from './messaging.tokens';
+import { SendCoalescer } from './send-coalescer';
 import { childTraceparent } from './trace-context';
 
 const produced = counter('newsflow_messages_produced_total', 'Events acknowledged by the broker', ['topic']);
@@ -18,10 +18,15 @@ export interface PublishContext {
 
 /**
  * Wraps a payload in the envelope and resolves only once every in-sync replica has acknowledged it
- * (acks=all, idempotent producer), so a caller may treat the event as durable afterwards.
+ * (acks=all, idempotent producer), so a caller may treat the event as durable afterwards. Concurrent
+ * publishes share produce requests (see `SendCoalescer`).
  */
 @Injectable()
 export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
+  private readonly sends = new SendCoalescer((topicMessages) =>
+    this.client.producer.sendBatch({ topicMessages, acks: -1, timeout: 30_000 }),
+  );
+
   constructor(
     @Inject(KAFKA_PRODUCER_CLIENT) private readonly client: ClientKafka,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
@@ -60,7 +65,7 @@ export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
       'content-type': 'application/json',
     };
     try {
-      await lastValueFrom(this.client.emit(topic, { key: article.id, value: envelope, headers }), { defaultValue: undefined });
+      await this.sends.send(topic, { key: article.id, value: JSON.stringify(envelope), headers });
     } catch (error) {
       produceFailed.inc({ topic });
       span.end(error);

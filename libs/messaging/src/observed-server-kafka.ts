@@ -1,8 +1,10 @@
-import { ServerKafka } from '@nestjs/microservices';
-import { Consumer } from 'kafkajs';
+import { KafkaOptions, ServerKafka } from '@nestjs/microservices';
+import { Consumer, ConsumerRunConfig } from 'kafkajs';
+import { dispatchBatch } from './batch-dispatch';
 
 /**
- * Nest's Kafka server, plus a promise that resolves when the consumer has joined its group and got
+ * Nest's Kafka server, consuming whole fetched batches (see `dispatchBatch`) instead of Nest's one
+ * message at a time, and with a promise that resolves when the consumer has joined its group and got
  * its partitions: until then a stage is not really consuming, so it must not report ready (and a
  * group that starts at the latest offsets would miss what is published meanwhile).
  */
@@ -10,8 +12,24 @@ export class ObservedServerKafka extends ServerKafka {
   private resolveJoined!: () => void;
   readonly joined = new Promise<void>((resolve) => (this.resolveJoined = resolve));
 
+  constructor(
+    options: Required<KafkaOptions>['options'],
+    /** Messages of one partition's batch handled at once (same-key messages stay in order). */
+    private readonly concurrency = 1,
+  ) {
+    super(options);
+  }
+
   override async bindEvents(consumer: Consumer): Promise<void> {
     consumer.on(consumer.events.GROUP_JOIN, () => this.resolveJoined());
-    await super.bindEvents(consumer);
+    const topics = [...this.messageHandlers.keys()];
+    if (topics.length > 0) await consumer.subscribe({ ...(this.options.subscribe ?? {}), topics });
+    const run: ConsumerRunConfig = {
+      ...(this.options.run ?? {}),
+      // Resolved by dispatchBatch up to what finished, never past a failure.
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => dispatchBatch(payload, (message) => this.handleMessage(message), this.concurrency),
+    };
+    await consumer.run(run);
   }
 }

@@ -47,7 +47,7 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   const consumerOptions = kafkaConsumerOptions({
     brokers: config.KAFKA_BROKERS, clientId: options.service, groupId: options.groupId, fromBeginning: config.KAFKA_FROM_BEGINNING,
   });
-  const server = new ObservedServerKafka(consumerOptions.options ?? {});
+  const server = new ObservedServerKafka(consumerOptions.options ?? {}, config.KAFKA_CONSUME_CONCURRENCY);
   app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   const document = SwaggerModule.createDocument(
     app,

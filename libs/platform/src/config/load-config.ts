@@ -12,6 +12,8 @@ export const commonConfigShape = {
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(10).default(1),
   /** Where a consumer group without committed offsets starts: the earliest message (default) or only new ones. */
   KAFKA_FROM_BEGINNING: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Messages of one partition's fetched batch handled at once; messages of one article always in order. 1 = one at a time. */
+  KAFKA_CONSUME_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URI').default('mongodb://127.0.0.1:27017/newsflow'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// URL').default('redis://127.0.0.1:6379'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -1,0 +1,108 @@
+import { Batch, EachBatchPayload, EachMessagePayload, KafkaMessage } from 'kafkajs';
+import { dispatchBatch } from './batch-dispatch';
+
+function message(offset: number, key: string | null): KafkaMessage {
+  return { offset: String(offset), key: key === null ? null : Buffer.from(key), value: Buffer.from(`m${offset}`), timestamp: '0', attributes: 0, headers: {} } as KafkaMessage;
+}
+
+function payloadOf(messages: KafkaMessage[], overrides: Partial<EachBatchPayload> = {}) {
+  const resolved: string[] = [];
+  const payload = {
+    batch: { topic: 't', partition: 0, messages } as unknown as Batch,
+    resolveOffset: (offset: string) => resolved.push(offset),
+    heartbeat: async () => undefined,
+    pause: () => () => undefined,
+    commitOffsetsIfNecessary: async () => undefined,
+    uncommittedOffsets: () => ({ topics: [] }),
+    isRunning: () => true,
+    isStale: () => false,
+    ...overrides,
+  } as EachBatchPayload;
+  return { payload, resolved };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
+
+describe('dispatchBatch', () => {
+  it('keeps the offset order of messages with the same key while different keys overlap', async () => {
+    const messages = Array.from({ length: 30 }, (_, i) => message(i, `k${i % 4}`));
+    const { payload, resolved } = payloadOf(messages);
+    const started: string[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    await dispatchBatch(payload, async ({ message: m }: EachMessagePayload) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      started.push(m.offset);
+      await tick();
+      inFlight--;
+    }, 8);
+    expect(started).toHaveLength(30);
+    for (let k = 0; k < 4; k++) {
+      const ofKey = started.map(Number).filter((o) => o % 4 === k);
+      expect(ofKey).toEqual([...ofKey].sort((a, b) => a - b));
+    }
+    expect(maxInFlight).toBe(4);
+    expect(resolved).toEqual(['29']);
+  });
+
+  it('never has more than the concurrency in flight', async () => {
+    const messages = Array.from({ length: 50 }, (_, i) => message(i, `k${i}`));
+    const { payload } = payloadOf(messages);
+    let inFlight = 0;
+    let maxInFlight = 0;
+    await dispatchBatch(payload, async () => {
+      maxInFlight = Math.max(maxInFlight, ++inFlight);
+      await tick();
+      inFlight--;
+    }, 5);
+    expect(maxInFlight).toBe(5);
+  });
+
+  it('on a failure resolves only up to the last message before which all succeeded, then rethrows', async () => {
+    const messages = Array.from({ length: 10 }, (_, i) => message(i, `k${i}`));
+    const { payload, resolved } = payloadOf(messages);
+    const boom = new Error('store down');
+    await expect(dispatchBatch(payload, async ({ message: m }) => {
+      await tick();
+      if (m.offset === '4') throw boom;
+    }, 3)).rejects.toBe(boom);
+    expect(resolved).toEqual(['3']);
+  });
+
+  it('resolves nothing when the first message fails', async () => {
+    const { payload, resolved } = payloadOf([message(7, 'a'), message(8, 'b')]);
+    await expect(dispatchBatch(payload, async ({ message: m }) => { if (m.offset === '7') throw new Error('x'); }, 1)).rejects.toThrow('x');
+    expect(resolved).toEqual([]);
+  });
+
+  it('stops starting messages once the batch is stale (rebalance) and resolves what finished', async () => {
+    let stale = false;
+    const messages = Array.from({ length: 6 }, (_, i) => message(i, 'same'));
+    const { payload, resolved } = payloadOf(messages, { isStale: () => stale });
+    const handled: string[] = [];
+    await dispatchBatch(payload, async ({ message: m }) => {
+      handled.push(m.offset);
+      if (m.offset === '2') stale = true;
+    }, 4);
+    expect(handled).toEqual(['0', '1', '2']);
+    expect(resolved).toEqual(['2']);
+  });
+
+  it('treats keyless messages as independent and passes the partition and heartbeat through', async () => {
+    const heartbeat = jest.fn(async () => undefined);
+    const { payload, resolved } = payloadOf([message(0, null), message(1, null)], { heartbeat });
+    const seen: EachMessagePayload[] = [];
+    await dispatchBatch(payload, async (p) => { seen.push(p); }, 2);
+    expect(seen.map((p) => [p.topic, p.partition, p.heartbeat === heartbeat])).toEqual([['t', 0, true], ['t', 0, true]]);
+    expect(heartbeat).toHaveBeenCalledTimes(2);
+    expect(resolved).toEqual(['1']);
+  });
+
+  it('surfaces a rebalance reported by the heartbeat after resolving the finished messages', async () => {
+    const rebalance = new Error('The group is rebalancing');
+    const { payload, resolved } = payloadOf([message(0, 'a'), message(1, 'a')], { heartbeat: async () => { throw rebalance; } });
+    await expect(dispatchBatch(payload, async () => undefined, 2)).rejects.toBe(rebalance);
+    expect(resolved).toEqual(['0']);
+  });
+});
