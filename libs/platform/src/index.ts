@@ -13,3 +13,5 @@ export * from './platform.module';
 export * from './stores/mongo.module';
 export * from './stores/redis.module';
 export * from './tracing';
+export * from './batching/coalescer';
+export * from './batching/insert-coalescer';

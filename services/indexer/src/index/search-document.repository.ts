@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { MONGO_CONNECTION } from '@newsflow/platform';
+import { InsertCoalescer, MONGO_CONNECTION } from '@newsflow/platform';
 import { Collection, Connection } from 'mongoose';
 import { SEARCH_COLLECTION, SearchCollectionsState } from './search-collections';
 import { SearchDocument } from './search-document';
@@ -24,10 +24,20 @@ export class SearchDocumentRepository implements OnModuleInit {
   /** Set while a reindex builds a new collection: every write goes there too. */
   private building?: Collection<SearchDocument>;
   private readonly versions: Collection<ArticleVersionDocument>;
+  private readonly versionInserts: InsertCoalescer<ArticleVersionDocument>;
+  /** Per collection name: the inserts of concurrently consumed articles go out as one insertMany. */
+  private readonly inserts = new Map<string, InsertCoalescer<SearchDocument>>();
 
   constructor(@Inject(MONGO_CONNECTION) private readonly connection: Connection) {
     this.collection = connection.collection<SearchDocument>(SEARCH_COLLECTION);
     this.versions = connection.collection<ArticleVersionDocument>(VERSIONS_COLLECTION);
+    this.versionInserts = new InsertCoalescer(this.versions);
+  }
+
+  private insertInto(collection: Collection<SearchDocument>): (document: SearchDocument) => Promise<boolean> {
+    let inserts = this.inserts.get(collection.collectionName);
+    if (!inserts) this.inserts.set(collection.collectionName, (inserts = new InsertCoalescer(collection)));
+    return (document) => inserts.insert(document);
   }
 
   async onModuleInit(): Promise<void> {
@@ -55,9 +65,9 @@ export class SearchDocumentRepository implements OnModuleInit {
   /** Returns false when a newer version is already in the active collection. */
   async upsert(document: SearchDocument): Promise<boolean> {
     const building = this.building;
-    const current = await upsertInto(this.collection, document);
+    const current = await upsertInto(this.collection, document, this.insertInto(this.collection));
     // Whatever the active collection decided, the one being built gets its own version-guarded write.
-    if (building) await upsertInto(building, document);
+    if (building) await upsertInto(building, document, this.insertInto(building));
     return current;
   }
 
@@ -83,18 +93,15 @@ export class SearchDocumentRepository implements OnModuleInit {
    * alone, which spares a replace (a collection scan on FerretDB) per article already copied.
    */
   copyIfNewer(collectionName: string, document: SearchDocument): Promise<boolean> {
-    return upsertInto(this.connection.collection<SearchDocument>(collectionName), document, { replaceSameVersion: false });
+    const collection = this.connection.collection<SearchDocument>(collectionName);
+    return upsertInto(collection, document, this.insertInto(collection), { replaceSameVersion: false });
   }
 
   /** Keeps this version in the history, whether or not it is the latest; idempotent by `_id`. */
   async saveVersion(document: SearchDocument): Promise<void> {
-    // insertOne, not an upsert: FerretDB scans the collection for an upsert that matches nothing. A
+    // An insert, not an upsert: FerretDB scans the collection for an upsert that matches nothing. A
     // version's content never changes, so finding it already there (a replay) is success.
-    try {
-      await this.versions.insertOne({ ...document, _id: `${document._id}:${document.version}`, articleId: document._id });
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-    }
+    await this.versionInserts.insert({ ...document, _id: `${document._id}:${document.version}`, articleId: document._id });
   }
 
   async findById(id: string): Promise<SearchDocument | null> {
@@ -143,14 +150,14 @@ export class SearchDocumentRepository implements OnModuleInit {
  * `upsert` with a version filter), which FerretDB 1.24 answers with a full collection scan.
  * Writes for one article arrive in order on one partition, so the retry only matters in a rebalance.
  */
-async function upsertInto(collection: Collection<SearchDocument>, document: SearchDocument, { replaceSameVersion = true } = {}): Promise<boolean> {
+async function upsertInto(
+  collection: Collection<SearchDocument>,
+  document: SearchDocument,
+  insert: (document: SearchDocument) => Promise<boolean>,
+  { replaceSameVersion = true } = {},
+): Promise<boolean> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    try {
-      await collection.insertOne(document);
-      return true;
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-    }
+    if (await insert(document)) return true;
     const existing = await collection.findOne({ _id: document._id }, { projection: { version: 1 } });
     if (!existing) continue; // deleted meanwhile: insert again
     if (existing.version > document.version || (existing.version === document.version && !replaceSameVersion)) return false;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Article } from '@newsflow/contracts';
-import { MONGO_CONNECTION } from '@newsflow/platform';
+import { InsertCoalescer, MONGO_CONNECTION } from '@newsflow/platform';
 import { Collection, Connection } from 'mongoose';
 
 /**
@@ -39,7 +39,6 @@ interface Publication {
 
 export type AcceptOutcome = 'new' | 'new-version' | 'duplicate';
 
-const DUPLICATE_KEY = 11000;
 const MAX_ATTEMPTS = 20;
 
 @Injectable()
@@ -47,11 +46,18 @@ export class ArticleRepository {
   private readonly versions: Collection<AcceptedArticle>;
   private readonly heads: Collection<ArticleHead>;
   private readonly publications: Collection<Publication>;
+  // Concurrent submissions' inserts go out as one insertMany per collection; false = the `_id` was taken.
+  private readonly versionInserts: InsertCoalescer<AcceptedArticle>;
+  private readonly headInserts: InsertCoalescer<ArticleHead>;
+  private readonly publicationInserts: InsertCoalescer<Publication>;
 
   constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
     this.versions = connection.collection<AcceptedArticle>('ingest_articles');
     this.heads = connection.collection<ArticleHead>('ingest_article_heads');
     this.publications = connection.collection<Publication>('ingest_article_publications');
+    this.versionInserts = new InsertCoalescer(this.versions);
+    this.headInserts = new InsertCoalescer(this.heads);
+    this.publicationInserts = new InsertCoalescer(this.publications);
   }
 
   findVersion(articleId: string, version: number): Promise<AcceptedArticle | null> {
@@ -96,12 +102,9 @@ export class ArticleRepository {
         acceptedAt: new Date(),
         storyClusterId,
       };
-      try {
-        await this.versions.insertOne(record);
+      if (await this.versionInserts.insert(record)) {
         await this.advanceHead(article.id, version);
         return { outcome: latest ? 'new-version' : 'new', record };
-      } catch (error) {
-        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
       }
       // That version is taken (an earlier submission, or a concurrent one): read it, or for version 1
       // jump ahead to the head's hint; either read finds a document.
@@ -114,11 +117,7 @@ export class ArticleRepository {
 
   /** Recorded as an insert into its own collection: an update would make FerretDB scan every version. */
   async markPublished(articleId: string, version: number): Promise<void> {
-    try {
-      await this.publications.insertOne({ _id: `${articleId}:${version}`, publishedAt: new Date() });
-    } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-    }
+    await this.publicationInserts.insert({ _id: `${articleId}:${version}`, publishedAt: new Date() });
   }
 
   /** Only duplicates ask, and nearly all of them were published: the lookup finds its document. */
@@ -138,12 +137,7 @@ export class ArticleRepository {
    * new article) makes FerretDB 1.24 scan the whole collection, ~22 ms per 1,000 heads (bench/README.md).
    */
   private async advanceHead(articleId: string, version: number): Promise<void> {
-    try {
-      await this.heads.insertOne({ _id: articleId, version });
-      return;
-    } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-    }
+    if (await this.headInserts.insert({ _id: articleId, version })) return;
     // Matches nothing when the head is already at this version or later, which is fine: it only moves forward.
     await this.heads.updateOne({ _id: articleId, version: { $lt: version } }, { $set: { version } });
   }

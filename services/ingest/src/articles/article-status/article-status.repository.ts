@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MONGO_CONNECTION } from '@newsflow/platform';
+import { InsertCoalescer, MONGO_CONNECTION } from '@newsflow/platform';
 import { Collection, Connection } from 'mongoose';
 import { ArticleRepository } from '../article.repository';
 
@@ -40,12 +40,15 @@ export interface ArticleStatus {
 @Injectable()
 export class ArticleStatusRepository {
   private readonly collection: Collection<StepRecord>;
+  /** The steps of a consumed batch are written together; a duplicate (a redelivery) changes nothing. */
+  private readonly inserts: InsertCoalescer<StepRecord>;
 
   constructor(
     @Inject(MONGO_CONNECTION) connection: Connection,
     private readonly articles: ArticleRepository,
   ) {
     this.collection = connection.collection<StepRecord>('ingest_article_steps');
+    this.inserts = new InsertCoalescer(this.collection);
   }
 
   async received(id: string, version: number, correlationId: string): Promise<void> {
@@ -86,10 +89,6 @@ export class ArticleStatusRepository {
   }
 
   private async record(step: StepRecord): Promise<void> {
-    try {
-      await this.collection.insertOne(step);
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-    }
+    await this.inserts.insert(step);
   }
 }

@@ -1,0 +1,45 @@
+import { mongo } from 'mongoose';
+import { Coalescer, Settled } from './coalescer';
+
+const DUPLICATE_KEY = 11000;
+
+/** What is needed of a (mongoose or driver) collection. */
+export interface InsertManyTarget<T> {
+  insertMany(documents: T[], options: { ordered: false }): Promise<unknown>;
+}
+
+/**
+ * Concurrent single-document inserts into one collection, written as one unordered `insertMany`:
+ * on FerretDB (one SQLite transaction per write) and on MongoDB alike a batch costs far less than its
+ * documents inserted one by one. Each caller learns its own document's fate: `true` inserted, `false`
+ * already there (duplicate `_id`, which callers of idempotent writes treat as done), or its own error.
+ */
+export class InsertCoalescer<T> {
+  private readonly coalescer: Coalescer<T, boolean>;
+
+  constructor(collection: InsertManyTarget<T>, maxDocuments = 256) {
+    this.coalescer = new Coalescer((documents) => insertEach(collection, documents), (batch) => batch.length < maxDocuments);
+  }
+
+  insert(document: T): Promise<boolean> {
+    return this.coalescer.submit(document);
+  }
+}
+
+async function insertEach<T>(collection: InsertManyTarget<T>, documents: T[]): Promise<Array<Settled<boolean>>> {
+  try {
+    await collection.insertMany(documents, { ordered: false });
+    return documents.map(() => ({ ok: true, value: true }));
+  } catch (error) {
+    // Anything but per-document write errors (a lost connection, a write concern error) fails them all.
+    if (!(error instanceof mongo.MongoBulkWriteError) || error.writeConcernError || !error.writeErrors) throw error;
+    const failures = new Map<number, { code?: number; errmsg?: string }>();
+    for (const writeError of Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors]) failures.set(writeError.index, writeError);
+    return documents.map((_, i): Settled<boolean> => {
+      const failure = failures.get(i);
+      if (!failure) return { ok: true, value: true };
+      if (failure.code === DUPLICATE_KEY) return { ok: true, value: false };
+      return { ok: false, error: Object.assign(new Error(failure.errmsg ?? 'insert failed'), { code: failure.code }) };
+    });
+  }
+}
