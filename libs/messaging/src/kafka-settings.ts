@@ -24,7 +24,9 @@ export function kafkaConsumerOptions(settings: KafkaSettings): KafkaOptions {
     transport: Transport.KAFKA,
     options: {
       client: kafkaClientConfig(settings),
-      consumer: { groupId: settings.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, retry: KAFKA_RETRY },
+      // A fetch waits up to 50 ms for 32 KB: under load a stage gets batches instead of one message per
+      // fetch and commit (half the broker's CPU per article in the bench); idle, an event waits ≤ 50 ms per hop.
+      consumer: { groupId: settings.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, retry: KAFKA_RETRY, minBytes: 32 * 1024, maxWaitTimeInMs: 50 },
       // By default a new group starts from the earliest offset, so nothing published before the first start is skipped.
       subscribe: { fromBeginning: settings.fromBeginning ?? true },
       run: { partitionsConsumedConcurrently: 3 },

