@@ -9,7 +9,12 @@ export interface KafkaSettings {
   groupId: string;
   /** A new group starts at the earliest offset unless this is false. */
   fromBeginning?: boolean;
+  /** How long the broker may hold a fetch to gather a batch (see KAFKA_FETCH_WAIT_MS); 0 answers as soon as anything is there. */
+  fetchWaitMs?: number;
 }
+
+/** What a fetch gathers before the broker answers early, when a wait is allowed. */
+const FETCH_MIN_BYTES = 32 * 1024;
 
 /** kafkajs's own retry for connection-level failures (broker restart, leader moves). */
 export const KAFKA_RETRY: RetryOptions = { initialRetryTime: 300, retries: 10, maxRetryTime: 30000 };
@@ -24,9 +29,7 @@ export function kafkaConsumerOptions(settings: KafkaSettings): KafkaOptions {
     transport: Transport.KAFKA,
     options: {
       client: kafkaClientConfig(settings),
-      // A fetch waits up to 50 ms for 32 KB: under load a stage gets batches instead of one message per
-      // fetch and commit (half the broker's CPU per article in the bench); idle, an event waits ≤ 50 ms per hop.
-      consumer: { groupId: settings.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, retry: KAFKA_RETRY, minBytes: 32 * 1024, maxWaitTimeInMs: 50 },
+      consumer: { groupId: settings.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, retry: KAFKA_RETRY, ...fetchBatching(settings.fetchWaitMs ?? 0) },
       // By default a new group starts from the earliest offset, so nothing published before the first start is skipped.
       subscribe: { fromBeginning: settings.fromBeginning ?? true },
       run: { partitionsConsumedConcurrently: 3 },
@@ -35,4 +38,13 @@ export function kafkaConsumerOptions(settings: KafkaSettings): KafkaOptions {
       producer: { createPartitioner: Partitioners.DefaultPartitioner },
     },
   };
+}
+
+/**
+ * With a wait, the broker holds a fetch until 32 KB are there or the wait is over: under load a stage
+ * gets batches instead of one message per fetch and offset commit; idle, an event waits up to that
+ * long per hop. Without, kafkajs's long poll answers as soon as one message arrives.
+ */
+function fetchBatching(waitMs: number): { minBytes: number; maxWaitTimeInMs: number } {
+  return waitMs > 0 ? { minBytes: FETCH_MIN_BYTES, maxWaitTimeInMs: waitMs } : { minBytes: 1, maxWaitTimeInMs: 5000 };
 }

@@ -46,6 +46,7 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   process.once('SIGTERM', () => setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref());
   const consumerOptions = kafkaConsumerOptions({
     brokers: config.KAFKA_BROKERS, clientId: options.service, groupId: options.groupId, fromBeginning: config.KAFKA_FROM_BEGINNING,
+    fetchWaitMs: config.KAFKA_FETCH_WAIT_MS,
   });
   const server = new ObservedServerKafka(consumerOptions.options ?? {}, config.KAFKA_CONSUME_CONCURRENCY);
   app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
