@@ -6,7 +6,7 @@ export const EnricherConfigSchema = z.object({
   HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(8082),
   HTTP_HOST: z.string().default('0.0.0.0'),
   KAFKA_GROUP_ID: z.string().default('newsflow-enricher'),
-  /** Extraction worker threads (each holds its own ~100 MB gazetteer); 0 runs extraction on the main thread. */
+  /** Extraction worker threads (each holds its own ~60 MB gazetteer); 0 runs extraction on the main thread. */
   EXTRACTION_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
 });
 
