@@ -1,7 +1,5 @@
 import { trace, Tracer } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { AppError } from '../errors/app-error';
 
 let provider: NodeTracerProvider | undefined;
@@ -41,6 +39,10 @@ export function startTracing({ service, version, env = process.env }: TracingOpt
   if (tracer) return true;
   const url = otlpTracesUrl(env);
   if (!url) return false;
+  // Loaded only when export is on: the SDK and exporter are ~10 MB of every service's memory otherwise.
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+  const { resourceFromAttributes } = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
+  const { BatchSpanProcessor, NodeTracerProvider } = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
   provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME?.trim() || service, 'service.version': version, 'service.namespace': 'newsflow' }),
     // Batches leave every second, so a trace is visible in the backend shortly after the article passed.
