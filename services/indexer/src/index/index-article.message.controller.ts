@@ -26,8 +26,8 @@ export class IndexArticleMessageController {
     return this.consumer.consume(TOPICS.articleWeatherAttached, value, ctx, async (event) => {
       const indexedAt = new Date();
       const document = toSearchDocument(event.payload, indexedAt);
-      await this.documents.saveVersion(document);
-      const current = await this.documents.upsert(document);
+      // Two collections, two independent idempotent writes: side by side, so neither waits for the other's round trip.
+      const [, current] = await Promise.all([this.documents.saveVersion(document), this.documents.upsert(document)]);
       if (!current) {
         this.logger.log({ msg: 'skipped stale version', articleId: event.articleId, version: event.articleVersion });
         return;
