@@ -26,7 +26,11 @@ export class InsertCoalescer<T> {
   }
 }
 
-async function insertEach<T>(collection: InsertManyTarget<T>, documents: T[]): Promise<Array<Settled<boolean>>> {
+/**
+ * One unordered `insertMany`, with each document's outcome: `true` inserted, `false` its `_id` was
+ * taken, or its own error. Throws when the command as a whole failed.
+ */
+export async function insertEach<T>(collection: InsertManyTarget<T>, documents: T[]): Promise<Array<Settled<boolean>>> {
   try {
     await collection.insertMany(documents, { ordered: false });
     return documents.map(() => ({ ok: true, value: true }));

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { InsertCoalescer, MONGO_CONNECTION } from '@newsflow/platform';
+import { InsertCoalescer, insertEach, MONGO_CONNECTION } from '@newsflow/platform';
 import { Collection, Connection } from 'mongoose';
 import { SEARCH_COLLECTION, SearchCollectionsState } from './search-collections';
 import { SearchDocument } from './search-document';
@@ -34,10 +34,10 @@ export class SearchDocumentRepository implements OnModuleInit {
     this.versionInserts = new InsertCoalescer(this.versions);
   }
 
-  private insertInto(collection: Collection<SearchDocument>): (document: SearchDocument) => Promise<boolean> {
+  private insertsInto(collection: Collection<SearchDocument>): InsertCoalescer<SearchDocument> {
     let inserts = this.inserts.get(collection.collectionName);
     if (!inserts) this.inserts.set(collection.collectionName, (inserts = new InsertCoalescer(collection)));
-    return (document) => inserts.insert(document);
+    return inserts;
   }
 
   async onModuleInit(): Promise<void> {
@@ -65,9 +65,9 @@ export class SearchDocumentRepository implements OnModuleInit {
   /** Returns false when a newer version is already in the active collection. */
   async upsert(document: SearchDocument): Promise<boolean> {
     const building = this.building;
-    const current = await upsertInto(this.collection, document, this.insertInto(this.collection));
+    const current = await upsertInto(this.collection, document, this.insertsInto(this.collection));
     // Whatever the active collection decided, the one being built gets its own version-guarded write.
-    if (building) await upsertInto(building, document, this.insertInto(building));
+    if (building) await upsertInto(building, document, this.insertsInto(building));
     return current;
   }
 
@@ -77,13 +77,10 @@ export class SearchDocumentRepository implements OnModuleInit {
    */
   async copyInto(collectionName: string, documents: SearchDocument[]): Promise<void> {
     if (documents.length === 0) return;
-    const target = this.connection.collection<SearchDocument>(collectionName);
-    try {
-      await target.insertMany(documents, { ordered: false });
-    } catch (error) {
-      const failed = (error as { writeErrors?: Array<{ code?: number; index: number }> }).writeErrors;
-      if (!failed || failed.some((e) => e.code !== 11000)) throw error;
-      for (const { index } of failed) await this.copyIfNewer(collectionName, documents[index]);
+    const outcomes = await insertEach(this.connection.collection<SearchDocument>(collectionName), documents);
+    for (const [index, outcome] of outcomes.entries()) {
+      if (!outcome.ok) throw outcome.error;
+      if (!outcome.value) await this.copyIfNewer(collectionName, documents[index]);
     }
   }
 
@@ -94,7 +91,7 @@ export class SearchDocumentRepository implements OnModuleInit {
    */
   copyIfNewer(collectionName: string, document: SearchDocument): Promise<boolean> {
     const collection = this.connection.collection<SearchDocument>(collectionName);
-    return upsertInto(collection, document, this.insertInto(collection), { replaceSameVersion: false });
+    return upsertInto(collection, document, this.insertsInto(collection), { replaceSameVersion: false });
   }
 
   /** Keeps this version in the history, whether or not it is the latest; idempotent by `_id`. */
@@ -153,11 +150,11 @@ export class SearchDocumentRepository implements OnModuleInit {
 async function upsertInto(
   collection: Collection<SearchDocument>,
   document: SearchDocument,
-  insert: (document: SearchDocument) => Promise<boolean>,
+  inserts: InsertCoalescer<SearchDocument>,
   { replaceSameVersion = true } = {},
 ): Promise<boolean> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    if (await insert(document)) return true;
+    if (await inserts.insert(document)) return true;
     const existing = await collection.findOne({ _id: document._id }, { projection: { version: 1 } });
     if (!existing) continue; // deleted meanwhile: insert again
     if (existing.version > document.version || (existing.version === document.version && !replaceSameVersion)) return false;

@@ -95,10 +95,19 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
 
   /** An article another replica (or this one) indexed; what this index already holds at that version is left alone. */
   private applyIndexed(value: Buffer | null): void {
-    const { indexing, ...payload } = parseEvent(TOPICS.articleIndexed, JSON.parse(value?.toString() ?? 'null')).payload;
-    const { id, version } = payload.article;
-    if ((this.index.versionOf(id) ?? 0) >= version && (!this.next || (this.next.index.versionOf(id) ?? 0) >= version)) return;
+    const raw: unknown = JSON.parse(value?.toString() ?? 'null');
+    // Most of what a replica follows it wrote itself: skip it on the envelope's own fields, before
+    // validating a whole article it would not use.
+    const { articleId, articleVersion } = (raw ?? {}) as { articleId?: unknown; articleVersion?: unknown };
+    if (typeof articleId === 'string' && typeof articleVersion === 'number' && this.holds(articleId, articleVersion)) return;
+    const { indexing, ...payload } = parseEvent(TOPICS.articleIndexed, raw).payload;
+    if (this.holds(payload.article.id, payload.article.version)) return;
     this.put(toSearchDocument(payload, new Date(indexing.indexedAt)));
+  }
+
+  /** Whether the index, and the one being rebuilt if any, already hold this version or a newer one. */
+  private holds(id: string, version: number): boolean {
+    return (this.index.versionOf(id) ?? 0) >= version && (!this.next || (this.next.index.versionOf(id) ?? 0) >= version);
   }
 
   search(params: SearchParams, after?: SortKey): SearchOutcome {
