@@ -8,8 +8,8 @@ export interface EntityRef {
   type: string;
 }
 
-/** What the in-memory index keeps per article: filter fields, field lengths and the listing; no body. */
-export interface IndexedArticle {
+/** An article as search hits list it. */
+export interface ListedArticle {
   id: string;
   version: number;
   headline: string;
@@ -20,6 +20,10 @@ export interface IndexedArticle {
   weatherStatus: string;
   storyClusterId?: string;
   primaryLocation?: { name: string; lat: number; lon: number };
+}
+
+/** What the in-memory index is given per article: the listing, filter fields, field lengths and terms; no body. */
+export interface IndexedArticle extends ListedArticle {
   entities: EntityRef[];
   entityTypes: Set<string>;
   /** Entity ids and the folded names and surface forms, for `entity=` (id or name). */
@@ -32,9 +36,6 @@ export interface IndexedArticle {
   /** term → [headline, summary, body] counts; the index turns it into postings and does not keep it. */
   terms: Map<string, [number, number, number]>;
 }
-
-/** An article as the index keeps it and returns it in hits. */
-export type ListedArticle = Omit<IndexedArticle, 'terms'>;
 
 export function toIndexedArticle(doc: SearchDocument): IndexedArticle {
   const { article, enrichment } = doc.document;

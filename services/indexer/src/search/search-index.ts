@@ -1,12 +1,13 @@
 import { analyzeQuery, FIELD_WEIGHTS, nameKey, SEARCH_FIELDS } from './analyzer';
 import { BM25_B, BM25_K1, CorpusStats, idf } from './bm25';
-import { isNear } from './geo';
+import { isNear, Point } from './geo';
 import { IndexedArticle, ListedArticle } from './indexed-article';
 import { FacetDictionary, FacetKind } from './facet-dictionary';
 import { GrowableFloat64, GrowableInt32 } from './growable';
 import { packCounts, PostingList } from './postings';
 import { compareSortKeys, SortKey } from './search-cursor';
 import { SearchParams } from './search-params';
+import { listingOf, StoredArticle, StringPool, toStoredArticle } from './stored-article';
 
 export interface SearchHit {
   article: ListedArticle;
@@ -35,11 +36,6 @@ interface Scores {
   matched: number[];
 }
 
-interface StoredArticle extends ListedArticle {
-  slot: number;
-  termIds: Int32Array;
-}
-
 /**
  * An inverted index in memory: compact postings per term (see PostingList), plus every article's
  * filter fields. Each version of an article gets a new slot, so a replaced version's postings are
@@ -53,6 +49,7 @@ export class SearchIndex {
   private readonly termIds = new Map<string, number>();
   private readonly postings: PostingList[] = [];
   private readonly facets = new FacetDictionary();
+  private readonly strings = new StringPool();
   /**
    * Per-slot columns read for every match of a search. Kept in typed arrays rather than on the
    * article objects: scanning tens of thousands of scattered objects is bound by cache misses.
@@ -80,7 +77,7 @@ export class SearchIndex {
     const current = this.byId.get(article.id);
     if (current && current.version > article.version) return false;
     if (current) this.remove(current);
-    const { terms, ...listed } = article;
+    const { terms } = article;
     const slot = this.slots.length;
     const termIds = new Int32Array(terms.size);
     let i = 0;
@@ -95,19 +92,19 @@ export class SearchIndex {
       termIds[i++] = id;
     }
     if (slot === 0) this.facetStart.push(0);
-    this.facetPool.push(this.facets.idOf('source', listed.sourceId));
-    for (const e of listed.entities) {
+    this.facetPool.push(this.facets.idOf('source', article.sourceId));
+    for (const e of article.entities) {
       if (e.type !== 'date') this.facetPool.push(this.facets.idOf(e.type === 'place' ? 'place' : 'entity', e.id, e));
     }
     this.facetStart.push(this.facetPool.length);
-    this.publishedAt.push(listed.publishedAt);
-    for (const field of SEARCH_FIELDS) this.lengths.push(listed.lengths[field]);
-    for (const key of new Set([...listed.entityKeys, ...listed.placeKeys])) {
+    this.publishedAt.push(article.publishedAt);
+    for (const field of SEARCH_FIELDS) this.lengths.push(article.lengths[field]);
+    const stored = toStoredArticle(article, slot, termIds, this.strings);
+    for (const key of new Set([...stored.entityKeys, ...stored.placeKeys])) {
       const list = this.bySubject.get(key);
       if (list) list.push(slot);
       else this.bySubject.set(key, [slot]);
     }
-    const stored: StoredArticle = { ...listed, slot, termIds };
     this.slots.push(stored);
     this.byId.set(article.id, stored);
     for (const field of SEARCH_FIELDS) this.totalLength[field] += article.lengths[field];
@@ -137,7 +134,7 @@ export class SearchIndex {
     }
     return {
       total: matches.length,
-      hits: page.sorted().slice(0, params.limit).map((hit) => ({ article: publicView(hit.article as StoredArticle), key: hit.key })),
+      hits: page.sorted().slice(0, params.limit).map((hit) => ({ article: listingOf(hit.article as StoredArticle), key: hit.key })),
       hasMore: remaining > params.limit,
       facets: this.facetsOf(matches),
     };
@@ -179,7 +176,7 @@ export class SearchIndex {
       if (live.length) this.bySubject.set(key, live);
       else this.bySubject.delete(key);
     }
-    for (const field of SEARCH_FIELDS) this.totalLength[field] -= article.lengths[field];
+    SEARCH_FIELDS.forEach((field, f) => (this.totalLength[field] -= this.lengths.values[article.slot * 3 + f]));
   }
 
   /**
@@ -224,10 +221,10 @@ export class SearchIndex {
     const out: number[] = [];
     for (const slot of candidates) {
       const a = this.slots[slot] as StoredArticle;
-      if (entity !== undefined && !a.entityKeys.has(entity)) continue;
-      if (place !== undefined && !a.placeKeys.has(place)) continue;
-      if (params.entityType && !a.entityTypes.has(params.entityType)) continue;
-      if (params.country && !a.countryCodes.has(params.country)) continue;
+      if (entity !== undefined && !a.entityKeys.includes(entity)) continue;
+      if (place !== undefined && !a.placeKeys.includes(place)) continue;
+      if (params.entityType && !a.entityTypes.includes(params.entityType)) continue;
+      if (params.country && !a.countryCodes.includes(params.country)) continue;
       if (params.from !== undefined && a.publishedAt < params.from) continue;
       if (params.to !== undefined && a.publishedAt > params.to) continue;
       if (params.source && a.sourceId !== params.source) continue;
@@ -235,7 +232,7 @@ export class SearchIndex {
       if (params.weather && a.weatherStatus !== params.weather) continue;
       if (params.cluster && a.storyClusterId !== params.cluster) continue;
       const near = params.near;
-      if (near && !a.points.some((p) => isNear(near, params.radiusKm, p))) continue;
+      if (near && !anyNear(a.points, near, params.radiusKm)) continue;
       out.push(slot);
     }
     return out;
@@ -250,12 +247,9 @@ export class SearchIndex {
   }
 }
 
-/** Hits carry the listing fields only, not the index's internals. */
-function publicView(article: StoredArticle): ListedArticle {
-  const listed: ListedArticle & Partial<Pick<StoredArticle, 'slot' | 'termIds'>> = { ...article };
-  delete listed.slot;
-  delete listed.termIds;
-  return listed;
+function anyNear(points: readonly number[], center: Point, radiusKm: number): boolean {
+  for (let i = 0; i < points.length; i += 2) if (isNear(center, radiusKm, { lat: points[i], lon: points[i + 1] })) return true;
+  return false;
 }
 
 /** compareSortKeys for a hit not yet built: its id is only looked up when score and time tie. */

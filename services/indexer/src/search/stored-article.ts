@@ -1,0 +1,77 @@
+import { IndexedArticle, ListedArticle } from './indexed-article';
+
+/**
+ * What the index keeps per article: the listing, and the filter fields as short arrays of shared
+ * strings. Tens of thousands of articles name the same few thousand entities, types, countries and
+ * sources; as parsed from BSON each article held its own copies, in Sets (a hash table each), which
+ * was most of the index's heap (heap snapshot in bench/README.md, "Indexer memory").
+ */
+export interface StoredArticle extends ListedArticle {
+  slot: number;
+  termIds: Int32Array;
+  entityKeys: readonly string[];
+  placeKeys: readonly string[];
+  entityTypes: readonly string[];
+  countryCodes: readonly string[];
+  /** lat, lon, lat, lon…: a packed array of doubles instead of an object per point. */
+  points: readonly number[];
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * One copy of each distinct string. Never shrinks: like the facet dictionary it is bounded by the
+ * distinct entities, sources and keys ever indexed, not by the number of articles.
+ */
+export class StringPool {
+  private readonly strings = new Map<string, string>();
+
+  get size(): number {
+    return this.strings.size;
+  }
+
+  intern(value: string): string {
+    const held = this.strings.get(value);
+    if (held !== undefined) return held;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  internAll(values: Iterable<string>): readonly string[] {
+    const out = Array.from(values, (value) => this.intern(value));
+    return out.length ? out : NONE;
+  }
+}
+
+export function toStoredArticle(article: IndexedArticle, slot: number, termIds: Int32Array, pool: StringPool): StoredArticle {
+  const location = article.primaryLocation;
+  const points = article.points.flatMap((p) => [p.lat, p.lon]);
+  return {
+    id: article.id,
+    version: article.version,
+    headline: article.headline,
+    ...(article.summary ? { summary: article.summary } : {}),
+    publishedAt: article.publishedAt,
+    sourceId: pool.intern(article.sourceId),
+    language: pool.intern(article.language),
+    weatherStatus: pool.intern(article.weatherStatus),
+    ...(article.storyClusterId ? { storyClusterId: pool.intern(article.storyClusterId) } : {}),
+    ...(location ? { primaryLocation: { name: pool.intern(location.name), lat: location.lat, lon: location.lon } } : {}),
+    slot,
+    termIds,
+    entityKeys: pool.internAll(article.entityKeys),
+    placeKeys: pool.internAll(article.placeKeys),
+    entityTypes: pool.internAll(article.entityTypes),
+    countryCodes: pool.internAll(article.countryCodes),
+    points: points.length ? points : NONE,
+  };
+}
+
+/** Hits carry the listing fields only, not the index's internals. */
+export function listingOf(article: StoredArticle): ListedArticle {
+  const { id, version, headline, summary, publishedAt, sourceId, language, weatherStatus, storyClusterId, primaryLocation } = article;
+  return {
+    id, version, headline, ...(summary ? { summary } : {}), publishedAt, sourceId, language, weatherStatus,
+    ...(storyClusterId ? { storyClusterId } : {}), ...(primaryLocation ? { primaryLocation } : {}),
+  };
+}
