@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+/**
+ * Each service's V8 heap cap is measured once (services/<name>/package.json `nodeOptions`, see
+ * bench/README.md "Memory") and repeated by the deployments. These keep the copies in step: compose
+ * runs the measured value, and Helm's is at least that and fits its pod with every isolate full.
+ */
+const ROOT = join(__dirname, '..', '..');
+const { defaultNodeOptions, nodeOptionsFor } = require('../../tools/service-node-options') as {
+  defaultNodeOptions: (service: string) => string;
+  nodeOptionsFor: (service: string, env?: Record<string, string | undefined>) => string;
+};
+const SERVICES = ['ingest', 'enricher', 'weather', 'indexer'];
+/** What a Nest service holds outside its V8 heaps (binary, code, buffers): ~140 MB idle here. */
+const OUTSIDE_HEAP_MB = 150;
+
+function heapCapMb(options: string | undefined): number | undefined {
+  const match = /--max-old-space-size=(\d+)/.exec(options ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+function mebibytes(quantity: string): number {
+  const match = /^(\d+)(Mi|Gi)$/.exec(quantity);
+  if (!match) throw new Error(`unexpected memory quantity ${quantity}`);
+  return Number(match[1]) * (match[2] === 'Gi' ? 1024 : 1);
+}
+
+describe('service heap caps', () => {
+  const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+    services: Record<string, { environment?: Record<string, string> }>;
+  };
+  const values = parse(readFileSync(join(ROOT, 'deploy', 'helm', 'newsflow', 'values.yaml'), 'utf8')) as {
+    services: Record<string, { env?: Record<string, string>; resources: { limits: { memory: string } } }>;
+  };
+
+  it.each(SERVICES)('%s has a measured cap that docker-compose runs as is', (service) => {
+    const measured = heapCapMb(defaultNodeOptions(service));
+    expect(measured).toBeGreaterThanOrEqual(128);
+    expect(compose.services[service].environment?.NODE_OPTIONS).toBe(defaultNodeOptions(service));
+  });
+
+  it.each(SERVICES)('%s in Helm: at least the measured cap, and every isolate at its cap fits the memory limit', (service) => {
+    const spec = values.services[service];
+    const cap = heapCapMb(spec.env?.NODE_OPTIONS);
+    expect(cap).toBeGreaterThanOrEqual(heapCapMb(defaultNodeOptions(service)) as number);
+    // The enricher's extraction workers are isolates of their own, each under the same flag.
+    const isolates = 1 + Number(spec.env?.EXTRACTION_WORKERS ?? 0);
+    expect(isolates * (cap as number) + OUTSIDE_HEAP_MB).toBeLessThanOrEqual(mebibytes(spec.resources.limits.memory));
+  });
+
+  it("puts the caller's NODE_OPTIONS after the defaults, so the caller's flags win", () => {
+    expect(nodeOptionsFor('indexer', { NODE_OPTIONS: '--max-old-space-size=2048 --enable-source-maps' })).toBe(
+      `${defaultNodeOptions('indexer')} --max-old-space-size=2048 --enable-source-maps`,
+    );
+    expect(nodeOptionsFor('console', {})).toBe('');
+  });
+});
