@@ -4,7 +4,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT } = require('./options');
-const { nodeOptionsFor } = require('../tools/service-node-options');
+const { runtimeEnv } = require('../tools/service-runtime');
 
 const SERVICES = ['ingest', 'enricher', 'weather', 'indexer'];
 const INFRA_VARIABLES = ['KAFKA_BROKERS', 'MONGODB_URI', 'REDIS_URL'];
@@ -69,7 +69,7 @@ async function startServices(options, env, logDir, names = SERVICES) {
     const profile = options.cpuProf === name ? ['--cpu-prof', `--cpu-prof-dir=${logDir}`] : [];
     const database = options.databases === 'per-service' ? { MONGODB_URI: withDatabase(env.MONGODB_URI, `newsflow_${name}`) } : {};
     const child = spawn(process.execPath, [...profile, path.join(ROOT, 'services', name, 'dist', 'main.js')], {
-      env: { ...process.env, ...env, ...database, NODE_OPTIONS: nodeOptionsFor(name), NODE_ENV: 'production', HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1' },
+      env: { ...process.env, ...env, ...database, ...runtimeEnv(name), NODE_ENV: 'production', HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1' },
       stdio: ['ignore', out, out],
     });
     fs.closeSync(out);

@@ -8,7 +8,7 @@ const path = require('node:path');
 const { ensureDeps } = require('./ensure-deps');
 const { run, bin, root } = require('./run');
 const { pushSamples } = require('./push-samples');
-const { nodeOptionsFor } = require('../tools/service-node-options');
+const { runtimeEnv } = require('../tools/service-runtime');
 
 const SERVICES = [
   { name: 'ingest', port: 8081 },
@@ -55,7 +55,7 @@ function startServices(env) {
     const port = portOf(service);
     Object.assign(service, { port, logFile });
     const child = spawn(process.execPath, [path.join(root, 'services', service.name, 'dist', 'main.js')], {
-      env: { ...process.env, ...env, NODE_OPTIONS: nodeOptionsFor(service.name), HTTP_PORT: String(port) },
+      env: { ...process.env, ...env, ...runtimeEnv(service.name), HTTP_PORT: String(port) },
       stdio: ['ignore', out, out],
     });
     return { service, child, logFile };

@@ -8,9 +8,10 @@ import { parse } from 'yaml';
  * runs the measured value, and Helm's is at least that and fits its pod with every isolate full.
  */
 const ROOT = join(__dirname, '..', '..');
-const { defaultNodeOptions, nodeOptionsFor } = require('../../tools/service-node-options') as {
+const { defaultNodeOptions, nodeOptionsFor, MALLOC_ARENA_MAX } = require('../../tools/service-runtime') as {
   defaultNodeOptions: (service: string) => string;
   nodeOptionsFor: (service: string, env?: Record<string, string | undefined>) => string;
+  MALLOC_ARENA_MAX: string;
 };
 const SERVICES = ['ingest', 'enricher', 'weather', 'indexer'];
 /** What a Nest service holds outside its V8 heaps (binary, code, buffers): ~140 MB idle here. */
@@ -48,6 +49,11 @@ describe('service heap caps', () => {
     // The enricher's extraction workers are isolates of their own, each under the same flag.
     const isolates = 1 + Number(spec.env?.EXTRACTION_WORKERS ?? 0);
     expect(isolates * (cap as number) + OUTSIDE_HEAP_MB).toBeLessThanOrEqual(mebibytes(spec.resources.limits.memory));
+  });
+
+  it("limits glibc arenas in the image as the repository's own launchers do", () => {
+    const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+    expect(/^ENV .*\bMALLOC_ARENA_MAX=(\d+)/m.exec(dockerfile)?.[1]).toBe(MALLOC_ARENA_MAX);
   });
 
   it("puts the caller's NODE_OPTIONS after the defaults, so the caller's flags win", () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { waitFor } from './wait-for';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
-const { nodeOptionsFor } = require('../../tools/service-node-options') as { nodeOptionsFor: (service: string) => string };
+const { runtimeEnv } = require('../../tools/service-runtime') as { runtimeEnv: (service: string) => Record<string, string> };
 export const SERVICES = ['ingest', 'enricher', 'weather', 'indexer'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
@@ -38,7 +38,7 @@ export async function startService(name: ServiceName, env: Record<string, string
     // Each test's groups start at the end of the shared topics: earlier runs' backlog is not theirs to
     // work through (readiness waits for the group join, so nothing published after it is missed).
     // The same heap settings as a deployment, so a test's load would show a limit that is too tight.
-    env: { ...process.env, NODE_OPTIONS: nodeOptionsFor(name), KAFKA_FROM_BEGINNING: 'false', ...env, HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1' },
+    env: { ...process.env, ...runtimeEnv(name), KAFKA_FROM_BEGINNING: 'false', ...env, HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);
