@@ -5,7 +5,7 @@
 // with its entities and weather) with unordered insertMany batches from a few concurrent writers,
 // and reports FerretDB's and this client's CPU per article. Dividing the machine's cores by that
 // gives the most articles per second the storage alone allows, whatever the services do.
-// Own FerretDB only (state .state/bench-storage, port 27069).
+// Own FerretDB only (state .state/bench-storage, port 27069; --out, --state-dir, --mongo-port).
 const fs = require('node:fs');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
@@ -18,7 +18,8 @@ const DEFAULTS = { articles: '10000', 'batch-size': '100', concurrency: '4', see
 const log = (line) => console.log(`[storage] ${line}`);
 
 function parseOptions() {
-  const { values } = parseArgs({ options: Object.fromEntries(Object.entries(DEFAULTS).map(([name, value]) => [name, { type: 'string', default: value }])) });
+  const { values } = parseArgs({ options: { ...Object.fromEntries(Object.entries(DEFAULTS).map(([name, value]) => [name, { type: 'string', default: value }])),
+    out: { type: 'string', default: path.join(ROOT, 'bench', 'results') }, 'state-dir': { type: 'string', default: path.join(ROOT, '.state', 'bench-storage') } } });
   const number = (name) => {
     const value = Number(values[name]);
     if (!Number.isInteger(value) || value < 1) {
@@ -27,13 +28,14 @@ function parseOptions() {
     }
     return value;
   };
-  return { articles: number('articles'), batchSize: number('batch-size'), concurrency: number('concurrency'), seed: number('seed'), mongoPort: number('mongo-port') };
+  return { articles: number('articles'), batchSize: number('batch-size'), concurrency: number('concurrency'), seed: number('seed'), mongoPort: number('mongo-port'),
+    out: path.resolve(values.out), stateDir: path.resolve(values['state-dir']) };
 }
 
 /** The infra tool reads process.env: point it at this bench's own FerretDB. */
 function useOwnInfra(options) {
   for (const name of ['KAFKA_BROKERS', 'MONGODB_URI', 'REDIS_URL']) delete process.env[name];
-  Object.assign(process.env, { NEWSFLOW_STATE_DIR: path.join(ROOT, '.state', 'bench-storage'), NEWSFLOW_MONGO_PORT: String(options.mongoPort) });
+  Object.assign(process.env, { NEWSFLOW_STATE_DIR: options.stateDir, NEWSFLOW_MONGO_PORT: String(options.mongoPort) });
 }
 
 /** An entity as the enricher emits it: id, type, name, surface forms, mentions with offsets, salience, geo for places. */
@@ -105,16 +107,16 @@ async function main() {
     const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000 / options.articles;
     const cores = os.cpus().length;
     const result = {
-      kind: 'storage-floor', startedAt: new Date(started).toISOString(), machine: machineInfo(), options,
+      kind: 'storage-floor', startedAt: new Date(started).toISOString(), machine: machineInfo(),
+      options: { articles: options.articles, batchSize: options.batchSize, concurrency: options.concurrency, seed: options.seed },
       documentBytes: { version: bytes('version'), search: bytes('search') },
       seconds, articlesPerSecond: Math.round((options.articles / seconds) * 10) / 10,
       cpuMsPerArticle: { ferretdb: Math.round(ferretCpuMs * 100) / 100, client: Math.round(clientCpuMs * 100) / 100 },
       ceilingArticlesPerSecond: Math.round((cores * 1000) / (ferretCpuMs + clientCpuMs)),
       counts: { versions: await db.collection('floor_versions').countDocuments(), search: await db.collection('floor_search').countDocuments() },
     };
-    const out = path.join(ROOT, 'bench', 'results');
-    fs.mkdirSync(out, { recursive: true });
-    const file = path.join(out, `${result.startedAt.replace(/[:.]/g, '-').slice(0, 19)}Z-storage.json`);
+    fs.mkdirSync(options.out, { recursive: true });
+    const file = path.join(options.out, `${result.startedAt.replace(/[:.]/g, '-').slice(0, 19)}Z-storage.json`);
     fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
     log(`${result.articlesPerSecond} articles/s (two documents each) in ${seconds.toFixed(1)} s; CPU per article: FerretDB ${result.cpuMsPerArticle.ferretdb} ms, `
       + `client ${result.cpuMsPerArticle.client} ms → at most ${result.ceilingArticlesPerSecond} articles/s on ${cores} cores from storage alone`);
