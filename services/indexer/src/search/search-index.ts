@@ -8,6 +8,7 @@ import { packCounts, PostingList } from './postings';
 import { compareSortKeys, SortKey } from './search-cursor';
 import { SearchParams } from './search-params';
 import { listingOf, StoredArticle, StringPool, toStoredArticle } from './stored-article';
+import { forEachTermId, packTermIds } from './term-ids';
 
 export interface SearchHit {
   article: ListedArticle;
@@ -79,8 +80,7 @@ export class SearchIndex {
     if (current) this.remove(current);
     const { terms } = article;
     const slot = this.slots.length;
-    const termIds = new Int32Array(terms.size);
-    let i = 0;
+    const termIds: number[] = [];
     for (const [term, counts] of terms) {
       let id = this.termIds.get(term);
       if (id === undefined) {
@@ -89,7 +89,7 @@ export class SearchIndex {
         this.postings.push(new PostingList());
       }
       this.postings[id].add(slot, packCounts(counts));
-      termIds[i++] = id;
+      termIds.push(id);
     }
     if (slot === 0) this.facetStart.push(0);
     this.facetPool.push(this.facets.idOf('source', article.sourceId));
@@ -99,7 +99,7 @@ export class SearchIndex {
     this.facetStart.push(this.facetPool.length);
     this.publishedAt.push(article.publishedAt);
     for (const field of SEARCH_FIELDS) this.lengths.push(article.lengths[field]);
-    const stored = toStoredArticle(article, slot, termIds, this.strings);
+    const stored = toStoredArticle(article, slot, packTermIds(termIds), this.strings);
     for (const key of new Set([...stored.entityKeys, ...stored.placeKeys])) {
       const list = this.bySubject.get(key);
       if (list) list.push(slot);
@@ -170,7 +170,7 @@ export class SearchIndex {
   private remove(article: StoredArticle): void {
     this.byId.delete(article.id);
     this.slots[article.slot] = undefined;
-    for (const id of article.termIds) this.postings[id].release(this.isLive);
+    forEachTermId(article.termIds, (id) => this.postings[id].release(this.isLive));
     for (const key of new Set([...article.entityKeys, ...article.placeKeys])) {
       const live = (this.bySubject.get(key) ?? []).filter((slot) => slot !== article.slot);
       if (live.length) this.bySubject.set(key, live);

@@ -8,7 +8,8 @@ import { IndexedArticle, ListedArticle } from './indexed-article';
  */
 export interface StoredArticle extends ListedArticle {
   slot: number;
-  termIds: Int32Array;
+  /** See term-ids.ts. */
+  termIds: string;
   entityKeys: readonly string[];
   placeKeys: readonly string[];
   entityTypes: readonly string[];
@@ -20,11 +21,12 @@ export interface StoredArticle extends ListedArticle {
 const NONE: readonly never[] = Object.freeze([]);
 
 /**
- * One copy of each distinct string. Never shrinks: like the facet dictionary it is bounded by the
+ * One copy of each distinct string (and list of strings). Never shrinks: like the facet dictionary it is bounded by the
  * distinct entities, sources and keys ever indexed, not by the number of articles.
  */
 export class StringPool {
   private readonly strings = new Map<string, string>();
+  private readonly lists = new Map<string, readonly string[]>();
 
   get size(): number {
     return this.strings.size;
@@ -41,9 +43,20 @@ export class StringPool {
     const out = Array.from(values, (value) => this.intern(value));
     return out.length ? out : NONE;
   }
+
+  /** One shared, frozen array per distinct list: for lists many articles repeat (entity types, countries). */
+  internList(values: Iterable<string>): readonly string[] {
+    const list = [...values].sort();
+    const key = list.join('\u0000');
+    const held = this.lists.get(key);
+    if (held) return held;
+    const frozen = list.length ? Object.freeze(list.map((value) => this.intern(value))) : NONE;
+    this.lists.set(key, frozen);
+    return frozen;
+  }
 }
 
-export function toStoredArticle(article: IndexedArticle, slot: number, termIds: Int32Array, pool: StringPool): StoredArticle {
+export function toStoredArticle(article: IndexedArticle, slot: number, termIds: string, pool: StringPool): StoredArticle {
   const location = article.primaryLocation;
   const points = article.points.flatMap((p) => [p.lat, p.lon]);
   return {
@@ -61,8 +74,8 @@ export function toStoredArticle(article: IndexedArticle, slot: number, termIds: 
     termIds,
     entityKeys: pool.internAll(article.entityKeys),
     placeKeys: pool.internAll(article.placeKeys),
-    entityTypes: pool.internAll(article.entityTypes),
-    countryCodes: pool.internAll(article.countryCodes),
+    entityTypes: pool.internList(article.entityTypes),
+    countryCodes: pool.internList(article.countryCodes),
     points: points.length ? points : NONE,
   };
 }
