@@ -23,8 +23,11 @@ export interface PublishContext {
  */
 @Injectable()
 export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
+  // Through connect(): kafkajs marks an idempotent producer connected before it has its producer id,
+  // and a send in that window is written but then fails ("reading 'release'"), so its retry wrote the
+  // event twice. connect() resolves once the id is there (at once after the first time).
   private readonly sends = new SendCoalescer((topicMessages) =>
-    this.client.producer.sendBatch({ topicMessages, acks: -1, timeout: 30_000 }),
+    this.client.connect().then((producer) => producer.sendBatch({ topicMessages, acks: -1, timeout: 30_000 })),
   );
 
   constructor(

@@ -55,6 +55,9 @@ export async function startService(options: StartServiceOptions): Promise<INestA
     new DocumentBuilder().setTitle(`newsflow ${options.service}`).setDescription(options.description).setVersion(options.version).build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  // Modules' init hooks (the producer's connection among them) before the consumer takes its first
+  // event: startAllMicroservices alone would start consuming while they still run.
+  await app.init();
   await app.startAllMicroservices();
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   await withTimeout(server.joined, GROUP_JOIN_TIMEOUT_MS, `joining consumer group ${options.groupId}`).catch((error) =>
