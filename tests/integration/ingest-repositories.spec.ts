@@ -73,6 +73,26 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
     expect(await statuses.find(makeArticle().id)).toBeNull();
   });
 
+  it('keeps a story once with its band keys naming it, and still reads bands that hold a whole entry', async () => {
+    const redis = new Redis(requireEnv('REDIS_URL'));
+    const namespace = unique('bands');
+    const bands = new StoryBandRepository(redis, namespace);
+    const entry = { articleId: 'article-1', storyClusterId: 'cluster-1', minhash: [11, 22, 33] };
+    await bands.register(['b1', 'b2'], entry);
+    expect(await redis.get(`newsflow:story-band:${namespace}:b1`)).toBe('article-1');
+    expect(JSON.parse((await redis.get(`newsflow:story:${namespace}:article-1`)) ?? 'null')).toEqual(entry);
+    expect(await redis.ttl(`newsflow:story:${namespace}:article-1`)).toBeGreaterThan(0);
+    // Two bands naming one story give one candidate; a band nobody registered gives none.
+    expect(await bands.find(['b1', 'b2', 'b3'])).toEqual([entry]);
+    // The first story keeps a band: a later one with the same band does not take it over.
+    await bands.register(['b2', 'b4'], { ...entry, articleId: 'article-2' });
+    expect(await redis.get(`newsflow:story-band:${namespace}:b2`)).toBe('article-1');
+    const legacy = { articleId: 'article-0', storyClusterId: 'cluster-0', minhash: [1, 2, 3] };
+    await redis.set(`newsflow:story-band:${namespace}:old`, JSON.stringify(legacy), 'EX', 60);
+    expect(await bands.find(['old', 'b1'])).toEqual([legacy, entry]);
+    redis.disconnect();
+  });
+
   it('puts the same story from another source into the first one\'s story cluster, and keeps others apart', async () => {
     const redis = new Redis(requireEnv('REDIS_URL'));
     const finder = new StoryClusterFinder(new StoryBandRepository(redis, unique('bands')));
