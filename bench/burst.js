@@ -7,7 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
-const { ROOT } = require('./options');
+const { ROOT, positiveIntegerReader } = require('./options');
 const { loadCorpus } = require('./corpus');
 const { startInfra, stopInfra, startServices, stopServices } = require('./stack');
 const { ProcessSampler } = require('./process-sampler');
@@ -25,14 +25,7 @@ function parseOptions() {
     options: { ...Object.fromEntries(Object.entries(DEFAULTS).map(([name, value]) => [name, { type: 'string', default: value }])),
       'skip-build': { type: 'boolean', default: false }, 'keep-infra': { type: 'boolean', default: false } },
   });
-  const number = (name) => {
-    const value = Number(values[name]);
-    if (!Number.isInteger(value) || value < 1) {
-      console.error(`bench:burst: --${name} must be a positive integer, got ${JSON.stringify(values[name])}`);
-      process.exit(2);
-    }
-    return value;
-  };
+  const number = positiveIntegerReader('bench:burst', values);
   return {
     messages: number('messages'), seconds: number('seconds'), seed: number('seed'),
     kafkaPort: number('kafka-port'), kafkaControllerPort: number('kafka-controller-port'), mongoPort: number('mongo-port'),

@@ -92,4 +92,16 @@ function usageError(message) {
 
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
-module.exports = { parseOptions, USAGE, ROOT };
+/** For the smaller benches (util.parseArgs): `values[name]` as a positive integer, or exit 2 naming the flag. */
+function positiveIntegerReader(command, values) {
+  return (name) => {
+    const value = Number(values[name]);
+    if (!Number.isInteger(value) || value < 1) {
+      console.error(`${command}: --${name} must be a positive integer, got ${JSON.stringify(values[name])}`);
+      process.exit(2);
+    }
+    return value;
+  };
+}
+
+module.exports = { positiveIntegerReader, parseOptions, USAGE, ROOT };

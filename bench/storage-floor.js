@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
 const os = require('node:os');
-const { ROOT } = require('./options');
+const { ROOT, positiveIntegerReader } = require('./options');
 const { loadCorpus } = require('./corpus');
 const { readProcess, machineInfo } = require('./process-sampler');
 
@@ -20,14 +20,7 @@ const log = (line) => console.log(`[storage] ${line}`);
 function parseOptions() {
   const { values } = parseArgs({ options: { ...Object.fromEntries(Object.entries(DEFAULTS).map(([name, value]) => [name, { type: 'string', default: value }])),
     out: { type: 'string', default: path.join(ROOT, 'bench', 'results') }, 'state-dir': { type: 'string', default: path.join(ROOT, '.state', 'bench-storage') } } });
-  const number = (name) => {
-    const value = Number(values[name]);
-    if (!Number.isInteger(value) || value < 1) {
-      console.error(`bench:storage: --${name} must be a positive integer, got ${JSON.stringify(values[name])}`);
-      process.exit(2);
-    }
-    return value;
-  };
+  const number = positiveIntegerReader('bench:storage', values);
   return { articles: number('articles'), batchSize: number('batch-size'), concurrency: number('concurrency'), seed: number('seed'), mongoPort: number('mongo-port'),
     out: path.resolve(values.out), stateDir: path.resolve(values['state-dir']) };
 }

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/service-process';
+import { runScript } from '../support/run-script';
 
 /**
  * `npm run bench` end to end with a few hundred articles: it must complete and write a result
@@ -22,19 +22,7 @@ const ARTICLES = 200;
 const RATE = 20;
 const LATENCY_SECONDS = 5;
 
-function runBench(args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'bench', 'run.js'), ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...SMOKE_ENV, CI: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
-}
+const runBench = (args: string[]) => runScript(join('bench', 'run.js'), args, { ...SMOKE_ENV, CI: 'true' });
 
 describe('npm run bench (smoke)', () => {
   const out = mkdtempSync(join(tmpdir(), 'newsflow-bench-'));

@@ -1,22 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/service-process';
+import { runScript } from '../support/run-script';
 
 /**
  * `npm run bench:storage` with a few hundred articles on its own FerretDB: it completes, stores
  * every document it reports, and writes a result whose fields parse. No speed assertion.
  */
-function runStorageBench(args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'bench', 'storage-floor.js'), ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
-}
+const runStorageBench = (args: string[]) => runScript(join('bench', 'storage-floor.js'), args);
 
 describe('npm run bench:storage (smoke)', () => {
   const out = mkdtempSync(join(tmpdir(), 'newsflow-storage-'));
