@@ -53,7 +53,7 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
   it('remembers publication, so only unpublished duplicates are sent again', async () => {
     const article = makeArticle();
     await articles.accept(article, 'c', ownCluster);
-    await articles.markPublished(article.id, 1);
+    await articles.markPublished(article.id, 1, 'c');
     expect((await articles.accept(article, 'c', ownCluster)).record.published).toBe(true);
   });
 
@@ -62,14 +62,17 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
     const id = article.id;
     await articles.accept(article, 'corr-old', ownCluster);
     await articles.accept({ ...article, body: 'v2', contentHash: contentHashOf(article.headline, 'v2') }, 'corr', ownCluster);
-    await statuses.received(id, 2, 'corr');
-    await statuses.received(id, 1, 'corr-old');
+    await articles.markPublished(id, 2, 'corr');
+    await articles.markPublished(id, 1, 'corr-old');
     await statuses.reached(id, 1, 'indexed', new Date());
     await Promise.all([statuses.reached(id, 2, 'weather', new Date()), statuses.reached(id, 2, 'enriched', new Date())]);
     await statuses.reached(id, 2, 'weather', new Date());
     const status = await statuses.find(id);
     expect(status).toMatchObject({ version: 2, stage: 'weather', correlationId: 'corr' });
     expect(Object.keys(status?.steps ?? {}).sort()).toEqual(['enriched', 'received', 'weather']);
+    // A version not yet acknowledged by the broker is not received: the one before it is reported.
+    await articles.accept({ ...article, body: 'v3', contentHash: contentHashOf(article.headline, 'v3') }, 'corr-3', ownCluster);
+    expect(await statuses.find(id)).toMatchObject({ version: 2, stage: 'weather', correlationId: 'corr' });
     expect(await statuses.find(makeArticle().id)).toBeNull();
   });
 

@@ -17,6 +17,9 @@ const HEADERS = {
     'correlation-id': { type: 'string' },
     traceparent: { type: 'string', description: 'W3C trace context' },
     'content-type': { const: 'application/json' },
+    'article-id': { type: 'string', description: 'Same as the envelope articleId' },
+    'article-version': { type: 'string', description: 'The envelope articleVersion, in decimal' },
+    'occurred-at': { type: 'string', description: 'Same as the envelope occurredAt' },
   },
 };
 

@@ -9,3 +9,4 @@ export * from './event-registry';
 export * from './validate-event';
 export * from './json-schemas';
 export * from './asyncapi';
+export * from './event-headers';

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { KafkaContext } from '@nestjs/microservices';
-import { ContractViolationError, deadLetterTopic, Envelope, parseEvent, PayloadOf, PipelineStage, TopicName } from '@newsflow/contracts';
+import { ContractViolationError, deadLetterTopic, Envelope, EventSubject, eventSubjectOf, parseEvent, PayloadOf, PipelineStage, TopicName } from '@newsflow/contracts';
 import { counter, histogram, normalizeError, runWithLogContext, withConsumerSpan } from '@newsflow/platform';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { InboxStore } from './inbox.store';
@@ -76,6 +76,29 @@ export class EventConsumer implements BeforeApplicationShutdown {
     return runWithLogContext(logContext, () => withConsumerSpan(topic, event.traceparent, spanAttributes, () => this.handle(topic, event, context, handler)));
   }
 
+  /**
+   * For a handler that needs only the article version and time an event is about, and is idempotent
+   * on its own (ingest's status tracking of topics it does not own): read from the headers (see
+   * `eventSubjectOf`), without parsing or validating the envelope and without the inbox, retried like
+   * any handler. An event naming no article is the owning consumer's to dead-letter; here it is
+   * counted and logged.
+   */
+  async consumeSubject(topic: TopicName, value: Buffer | null, context: KafkaContext, handler: (subject: EventSubject) => Promise<void>): Promise<void> {
+    const message = context.getMessage();
+    const subject = eventSubjectOf(message.headers as Record<string, unknown> | undefined, value);
+    if (!subject) {
+      rejected.inc({ topic });
+      this.logger.warn({ msg: 'event names no article version; skipped', topic, partition: context.getPartition(), offset: message.offset });
+      return;
+    }
+    return runWithLogContext({ articleId: subject.articleId }, () =>
+      this.retrying(topic, context, { articleId: subject.articleId }, async () => {
+        await handler(subject);
+        consumed.inc({ topic });
+      }),
+    );
+  }
+
   private async handle<T extends TopicName>(
     topic: T,
     event: Envelope<PayloadOf<T>>,
@@ -86,14 +109,21 @@ export class EventConsumer implements BeforeApplicationShutdown {
       duplicates.inc({ topic });
       return;
     }
+    await this.retrying(topic, context, { articleId: event.articleId, correlationId: event.correlationId }, async () => {
+      await handler(event);
+      await this.inbox.remember(event.eventId);
+      consumed.inc({ topic });
+      this.observeAge(topic, event);
+    });
+  }
+
+  /** Runs `run` until it succeeds, retrying in place or dead-lettering as the retry policy decides. */
+  private async retrying(topic: TopicName, context: KafkaContext, about: Record<string, string>, run: () => Promise<void>): Promise<void> {
     const stop = latency.startTimer({ topic });
     try {
       for (let attempt = 1; ; attempt++) {
         try {
-          await handler(event);
-          await this.inbox.remember(event.eventId);
-          consumed.inc({ topic });
-          this.observeAge(topic, event);
+          await run();
           return;
         } catch (error) {
           const normalized = normalizeError(error);
@@ -106,7 +136,7 @@ export class EventConsumer implements BeforeApplicationShutdown {
           // Draining: leave the offset uncommitted, so the next owner of the partition redelivers it.
           if (this.draining.signal.aborted) throw error;
           this.logger.warn({ msg: 'handler failed; retrying in place', topic, attempt, delayMs: decision.delayMs,
-            articleId: event.articleId, correlationId: event.correlationId, code: normalized.code, error: normalized.message });
+            ...about, code: normalized.code, error: normalized.message });
           await this.backoff(decision.delayMs, context);
         }
       }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
-import { Article, assertPayload, Envelope, PayloadOf, TOPIC_CONTRACTS, TopicName } from '@newsflow/contracts';
+import { Article, assertPayload, Envelope, eventHeaders, PayloadOf, TOPIC_CONTRACTS, TopicName } from '@newsflow/contracts';
 import { counter, startProducerSpan } from '@newsflow/platform';
 import { randomUUID } from 'node:crypto';
 import { KAFKA_PRODUCER_CLIENT, MESSAGING_OPTIONS, MessagingOptions } from './messaging.tokens';
@@ -60,13 +60,7 @@ export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
       articleVersion: article.version,
       payload: valid,
     };
-    const headers = {
-      'event-id': envelope.eventId,
-      'event-type': envelope.type,
-      'correlation-id': envelope.correlationId,
-      traceparent: envelope.traceparent as string,
-      'content-type': 'application/json',
-    };
+    const headers = eventHeaders(envelope);
     try {
       await this.sends.send(topic, { key: article.id, value: JSON.stringify(envelope), headers });
     } catch (error) {

@@ -23,6 +23,11 @@ export interface StartServiceOptions {
   description: string;
   /** False when the service reads raw request bodies itself (ingest parses several formats). */
   bodyParser?: boolean;
+  /**
+   * True when the service's event handlers take the message value as a Buffer and read it themselves
+   * (ingest's status tracking needs only the headers of events it does not own).
+   */
+  rawValues?: boolean;
 }
 
 /**
@@ -48,7 +53,8 @@ export async function startService(options: StartServiceOptions): Promise<INestA
     brokers: config.KAFKA_BROKERS, clientId: options.service, groupId: options.groupId, fromBeginning: config.KAFKA_FROM_BEGINNING,
     fetchWaitMs: config.KAFKA_FETCH_WAIT_MS,
   });
-  const server = new ObservedServerKafka(consumerOptions.options ?? {}, config.KAFKA_CONSUME_CONCURRENCY);
+  const serverOptions = { ...consumerOptions.options, ...(options.rawValues ? { parser: { keepBinary: true } } : {}) };
+  const server = new ObservedServerKafka(serverOptions, config.KAFKA_CONSUME_CONCURRENCY);
   app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   const document = SwaggerModule.createDocument(
     app,

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Consumer, Kafka } from 'kafkajs';
+import { Consumer, IHeaders, Kafka } from 'kafkajs';
 import { kafkaClientConfig, KAFKA_RETRY } from './kafka-settings';
 
 export interface TopicFollowerOptions {
@@ -7,7 +7,7 @@ export interface TopicFollowerOptions {
   topic: string;
   /** One per instance and stable across its restarts, e.g. `<service group>.follow.<host>.<port>`. */
   groupId: string;
-  onMessage: (value: Buffer | null, key: Buffer | null) => Promise<void> | void;
+  onMessage: (value: Buffer | null, key: Buffer | null, headers: IHeaders | undefined) => Promise<void> | void;
   joinTimeoutMs?: number;
 }
 
@@ -44,7 +44,7 @@ export class TopicFollower {
     await consumer.run({
       eachMessage: async ({ message, partition }) => {
         try {
-          await this.options.onMessage(message.value, message.key);
+          await this.options.onMessage(message.value, message.key, message.headers);
         } catch (error) {
           this.logger.warn({ msg: 'follower skipped a message it could not apply', topic, partition, offset: message.offset, err: error });
         }

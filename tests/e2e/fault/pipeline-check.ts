@@ -5,9 +5,11 @@ import { ReadMessage, TopicReader } from '../../support/topic-reader';
 /** The stages whose input a poison message lands on, and every consumer group that reads that topic. */
 export const POISON_TARGETS: Array<{ stage: PipelineStage; topic: string; readBy: PipelineStage[] }> = [
   { stage: 'enricher', topic: TOPICS.articleReceived, readBy: ['enricher'] },
-  // Ingest follows each article's progress on the later topics, so it parks the same poison in its own dead-letter topic.
-  { stage: 'weather', topic: TOPICS.articleEnriched, readBy: ['weather', 'ingest'] },
-  { stage: 'indexer', topic: TOPICS.articleWeatherAttached, readBy: ['indexer', 'ingest'] },
+  // Ingest follows each article's progress on the later topics too, but only by their headers: a
+  // message naming no article is left to the stage that owns the topic (counted and logged, never
+  // parked a second time, where a replay would send the poison back to every reader).
+  { stage: 'weather', topic: TOPICS.articleEnriched, readBy: ['weather'] },
+  { stage: 'indexer', topic: TOPICS.articleWeatherAttached, readBy: ['indexer'] },
 ];
 
 export const DEAD_LETTER_TOPICS = (['ingest', 'enricher', 'weather', 'indexer'] as const).map((stage) => deadLetterTopic(stage));

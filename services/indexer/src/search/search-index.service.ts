@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
-import { parseEvent, TOPICS } from '@newsflow/contracts';
+import { eventSubjectOf, parseEvent, TOPICS } from '@newsflow/contracts';
 import { TopicFollower } from '@newsflow/messaging';
 import { MONGO_CONNECTION } from '@newsflow/platform';
 import { Connection } from 'mongoose';
@@ -68,7 +68,7 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     if (this.follow) {
-      this.follower = new TopicFollower({ ...this.follow, topic: TOPICS.articleIndexed, onMessage: (value) => this.applyIndexed(value) });
+      this.follower = new TopicFollower({ ...this.follow, topic: TOPICS.articleIndexed, onMessage: (value, _key, headers) => this.applyIndexed(value, headers) });
       await this.follower.start();
     }
     const state = await this.store.read();
@@ -94,9 +94,12 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** An article another replica (or this one) indexed; what this index already holds at that version is left alone. */
-  private applyIndexed(value: Buffer | null): void {
+  private applyIndexed(value: Buffer | null, headers?: Record<string, unknown>): void {
+    // Most of what a replica follows it wrote itself: skip it on the headers, before parsing anything.
+    const subject = eventSubjectOf(headers, null);
+    if (subject && this.holds(subject.articleId, subject.articleVersion)) return;
     const raw: unknown = JSON.parse(value?.toString() ?? 'null');
-    // Most of what a replica follows it wrote itself: skip it on the envelope's own fields, before
+    // An event written before the headers existed: skip on the envelope's own fields, before
     // validating a whole article it would not use.
     const { articleId, articleVersion } = (raw ?? {}) as { articleId?: unknown; articleVersion?: unknown };
     if (typeof articleId === 'string' && typeof articleVersion === 'number' && this.holds(articleId, articleVersion)) return;

@@ -31,10 +31,15 @@ interface ArticleHead {
   version: number;
 }
 
-/** `_id` = `<articleId>:<version>`, present once the broker acknowledged that version's received event. */
-interface Publication {
+/**
+ * `_id` = `<articleId>:<version>`, present once the broker acknowledged that version's received event:
+ * also the status's `received` step (see ArticleStatusRepository), so accepting costs one insert fewer.
+ */
+export interface Publication {
   _id: string;
   publishedAt: Date;
+  /** Of the submission that published it; absent on publications written before it was kept here. */
+  correlationId?: string;
 }
 
 export type AcceptOutcome = 'new' | 'new-version' | 'duplicate';
@@ -116,8 +121,12 @@ export class ArticleRepository {
   }
 
   /** Recorded as an insert into its own collection: an update would make FerretDB scan every version. */
-  async markPublished(articleId: string, version: number): Promise<void> {
-    await this.publicationInserts.insert({ _id: `${articleId}:${version}`, publishedAt: new Date() });
+  async markPublished(articleId: string, version: number, correlationId: string): Promise<void> {
+    await this.publicationInserts.insert({ _id: `${articleId}:${version}`, publishedAt: new Date(), correlationId });
+  }
+
+  publication(articleId: string, version: number): Promise<Publication | null> {
+    return this.publications.findOne({ _id: `${articleId}:${version}` });
   }
 
   /** Only duplicates ask, and nearly all of them were published: the lookup finds its document. */

@@ -5,9 +5,12 @@ import { ArticleRepository } from '../article.repository';
 
 export const PIPELINE_STEPS = ['received', 'enriched', 'weather', 'indexed'] as const;
 export type PipelineStep = (typeof PIPELINE_STEPS)[number];
+/** Recorded here from the later stages' topics; `received` is the article's publication record. */
+const LATER_STEPS = ['enriched', 'weather', 'indexed'] as const;
+export type LaterStep = (typeof LATER_STEPS)[number];
 
 /**
- * Append-only: one document per article version and step, `_id` = `<id>:<version>:<step>`, so steps
+ * Append-only: one document per article version and later step (or failure), `_id` = `<id>:<version>:<step>`, so steps
  * recorded concurrently from different topics never overwrite each other (on FerretDB too) and a
  * redelivered event is a duplicate insert that changes nothing. Read by `_id` only (see ArticleRepository).
  */
@@ -51,11 +54,7 @@ export class ArticleStatusRepository {
     this.inserts = new InsertCoalescer(this.collection);
   }
 
-  async received(id: string, version: number, correlationId: string): Promise<void> {
-    await this.record({ _id: `${id}:${version}:received`, articleId: id, version, step: 'received', at: new Date(), correlationId });
-  }
-
-  async reached(id: string, version: number, step: PipelineStep, at: Date): Promise<void> {
+  async reached(id: string, version: number, step: LaterStep, at: Date): Promise<void> {
     await this.record({ _id: `${id}:${version}:${step}`, articleId: id, version, step, at });
   }
 
@@ -68,13 +67,18 @@ export class ArticleStatusRepository {
   async find(id: string): Promise<ArticleStatus | null> {
     const latest = await this.articles.latest(id);
     if (!latest) return null;
-    // A version still being handed to Kafka has no `received` step yet; report the one before it.
     for (let version = latest.version; version >= 1; version--) {
-      const keys = [...PIPELINE_STEPS, 'failed'];
+      // The version's publication is its `received` step; one still being handed to Kafka has none
+      // yet, so the one before it is reported.
+      const publication = await this.articles.publication(id, version);
+      if (!publication) continue;
+      const keys = [...LATER_STEPS, 'failed'];
       const records = await Promise.all(keys.map((step) => this.collection.findOne({ _id: `${id}:${version}:${step}` })));
       const current = records.filter((r): r is StepRecord => r !== null);
-      if (!current.some((r) => r.step === 'received')) continue;
-      const steps = Object.fromEntries(current.filter((r) => r.step !== 'failed').map((r) => [r.step, r.at])) as ArticleStatus['steps'];
+      const steps = {
+        received: publication.publishedAt,
+        ...Object.fromEntries(current.filter((r) => r.step !== 'failed').map((r) => [r.step, r.at])),
+      } as ArticleStatus['steps'];
       const failedStep = current.find((r) => r.step === 'failed');
       const reached = [...PIPELINE_STEPS].reverse().find((s) => steps[s]) ?? 'received';
       // A later success (after a replay) outranks the failure.
@@ -82,10 +86,15 @@ export class ArticleStatusRepository {
       return {
         id, version, stage, steps,
         ...(failedStep?.failure && stage === 'failed' ? { failure: { ...failedStep.failure, at: failedStep.at } } : {}),
-        correlationId: current.find((r) => r.step === 'received')?.correlationId,
+        correlationId: publication.correlationId ?? (await this.legacyReceived(id, version))?.correlationId,
       };
     }
     return null;
+  }
+
+  /** Before publications kept the correlation id, a `received` step record did. */
+  private legacyReceived(id: string, version: number): Promise<StepRecord | null> {
+    return this.collection.findOne({ _id: `${id}:${version}:received` });
   }
 
   private async record(step: StepRecord): Promise<void> {

@@ -2,7 +2,6 @@ import { ServiceUnavailableException } from '@nestjs/common';
 import { Article } from '@newsflow/contracts';
 import { makeArticle } from '@newsflow/contracts/testing';
 import { EventPublisher } from '@newsflow/messaging';
-import { ArticleStatusRepository } from '../article-status/article-status.repository';
 import { AcceptedArticle, ArticleRepository } from '../article.repository';
 import { StoryClusterFinder } from '../story-clusters/story-cluster.finder';
 import { SubmitArticleService } from './submit-article.service';
@@ -24,10 +23,9 @@ function harness(publish: () => Promise<unknown>) {
       (versions.get(id) as AcceptedArticle).published = true;
     },
   } as unknown as ArticleRepository;
-  const statuses = { received: async () => undefined } as unknown as ArticleStatusRepository;
   const publisher = { publish: jest.fn(publish) } as unknown as EventPublisher;
   const clusters = { clusterFor: async (a: Article) => a.id } as unknown as StoryClusterFinder;
-  return { service: new SubmitArticleService(articles, statuses, publisher, clusters, { PUBLISH_TIMEOUT_MS: 200 }), versions, publisher };
+  return { service: new SubmitArticleService(articles, publisher, clusters, { PUBLISH_TIMEOUT_MS: 200 }), versions, publisher };
 }
 
 describe('SubmitArticleService', () => {

@@ -3,7 +3,6 @@ import { Article, TOPICS } from '@newsflow/contracts';
 import { EventPublisher } from '@newsflow/messaging';
 import { withTimeout } from '@newsflow/platform';
 import { INGEST_CONFIG, IngestConfig } from '../../config/ingest.config';
-import { ArticleStatusRepository } from '../article-status/article-status.repository';
 import { AcceptOutcome, ArticleRepository } from '../article.repository';
 import { StoryClusterFinder } from '../story-clusters/story-cluster.finder';
 
@@ -29,7 +28,6 @@ export class SubmitArticleService {
 
   constructor(
     private readonly articles: ArticleRepository,
-    private readonly statuses: ArticleStatusRepository,
     private readonly publisher: EventPublisher,
     private readonly clusters: StoryClusterFinder,
     @Inject(INGEST_CONFIG) private readonly config: Pick<IngestConfig, 'PUBLISH_TIMEOUT_MS'>,
@@ -51,8 +49,7 @@ export class SubmitArticleService {
         message: 'the article could not be handed to the pipeline; retry later, resubmitting is safe',
       });
     }
-    await this.articles.markPublished(record.articleId, record.version);
-    await this.statuses.received(record.articleId, record.version, context.correlationId);
+    await this.articles.markPublished(record.articleId, record.version, context.correlationId);
     this.logger.log({ msg: 'article accepted', articleId: record.articleId, version: record.version, outcome, correlationId: context.correlationId });
     return result;
   }

@@ -1,0 +1,28 @@
+import { EVENT_HEADERS, eventHeaders, eventSubjectOf } from './event-headers';
+import { makeArticle, makeEnvelope } from './testing';
+import { TOPICS } from './topics';
+
+const envelope = makeEnvelope(TOPICS.articleReceived, { article: makeArticle({ version: 3 }) }, { occurredAt: '2026-11-29T10:00:00.000Z' });
+
+describe('event headers', () => {
+  it('carry the article, its version and the time, read back without the value', () => {
+    const headers = eventHeaders(envelope);
+    expect(headers[EVENT_HEADERS.eventId]).toBe(envelope.eventId);
+    expect(eventSubjectOf(headers, null)).toEqual({ articleId: envelope.articleId, articleVersion: 3, occurredAt: new Date('2026-11-29T10:00:00.000Z') });
+  });
+
+  it('fall back to the envelope fields of an event written before the headers existed', () => {
+    const legacy = { 'event-id': envelope.eventId, 'content-type': 'application/json' };
+    expect(eventSubjectOf(legacy, Buffer.from(JSON.stringify(envelope)))).toEqual({
+      articleId: envelope.articleId, articleVersion: 3, occurredAt: new Date('2026-11-29T10:00:00.000Z'),
+    });
+  });
+
+  it('name no subject for a value that is not an envelope', () => {
+    expect(eventSubjectOf({}, Buffer.from('not json'))).toBeUndefined();
+    expect(eventSubjectOf({}, Buffer.from(JSON.stringify({ ...envelope, articleVersion: 0 })))).toBeUndefined();
+    expect(eventSubjectOf({}, Buffer.from(JSON.stringify({ ...envelope, occurredAt: 'yesterday' })))).toBeUndefined();
+    expect(eventSubjectOf({ 'article-id': envelope.articleId, 'article-version': 'x', 'occurred-at': envelope.occurredAt }, null)).toBeUndefined();
+    expect(eventSubjectOf(undefined, Buffer.from('null'))).toBeUndefined();
+  });
+});
