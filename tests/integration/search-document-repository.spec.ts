@@ -2,6 +2,7 @@ import { makeArticle } from '@newsflow/contracts/testing';
 import mongoose, { Connection } from 'mongoose';
 import { toSearchDocument } from '../../services/indexer/src/index/search-document';
 import { SearchDocumentRepository } from '../../services/indexer/src/index/search-document.repository';
+import { toIndexedArticle } from '../../services/indexer/src/search/indexed-article';
 import { mongoUriWithDatabase, unique } from '../support/unique';
 
 const payload = (version: number, headline: string) => ({
@@ -49,5 +50,28 @@ describe('search documents on the real MongoDB endpoint', () => {
     const all = [];
     for await (const document of repository.all()) all.push(document);
     expect(all.map((d) => d.version)).toEqual([2]);
+  });
+
+  it('reads for the index only what the index uses, and indexes it exactly as the whole document', async () => {
+    const place = { id: 'place:2542997', type: 'place' as const, name: 'Marrakech', surfaceForms: ['Marrakech', 'MARRAKECH'], mentionCount: 2, salience: 0.9,
+      mentions: [{ field: 'body' as const, start: 0, end: 9, text: 'MARRAKECH' }, { field: 'headline' as const, start: 3, end: 12, text: 'Marrakech' }],
+      geo: { lat: 31.63416, lon: -7.99994, countryCode: 'MA', geonameId: 2542997 } };
+    const full = toSearchDocument({
+      article: makeArticle({ id: '7d1f0e52-9a3b-4c6d-8e2f-0a1b2c3d4e5f', version: 1, headline: 'In Marrakech, INTERPOL meets', body: 'MARRAKECH - Police chiefs met.', bodyHtml: '<p>MARRAKECH - Police chiefs met.</p>', storyClusterId: 'cluster-1' }),
+      enrichment: { status: 'enriched', language: 'en', entities: [place], primaryLocation: { entityId: place.id, name: 'Marrakech', lat: 31.63416, lon: -7.99994, countryCode: 'MA' },
+        enricherVersion: 't', enrichedAt: new Date().toISOString() },
+      weather: { status: 'no-location' },
+    } as Parameters<typeof toSearchDocument>[0], new Date('2026-11-29T10:00:00Z'));
+    await repository.upsert(full);
+    const loaded = [];
+    for await (const document of repository.allIndexable()) if (document._id === full._id) loaded.push(document);
+    expect(loaded).toHaveLength(1);
+    const { document } = loaded[0] as unknown as { document: { article: object; enrichment: { entities: object[] } } & object };
+    expect(document.article).not.toHaveProperty('body');
+    expect(document.article).not.toHaveProperty('bodyHtml');
+    expect(document).not.toHaveProperty('weather');
+    expect(document.enrichment.entities[0]).not.toHaveProperty('mentions');
+    expect(document.enrichment.entities[0]).toHaveProperty('surfaceForms', ['Marrakech', 'MARRAKECH']);
+    expect(toIndexedArticle(loaded[0])).toEqual(toIndexedArticle(full));
   });
 });

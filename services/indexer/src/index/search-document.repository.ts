@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InsertCoalescer, insertEach, MONGO_CONNECTION } from '@newsflow/platform';
 import { Collection, Connection } from 'mongoose';
 import { SEARCH_COLLECTION, SearchCollectionsState } from './search-collections';
-import { SearchDocument } from './search-document';
+import { INDEXABLE_PROJECTION, IndexableDocument, SearchDocument } from './search-document';
 
 export { SEARCH_COLLECTION } from './search-collections';
 export const VERSIONS_COLLECTION = 'search_article_versions';
@@ -114,9 +114,14 @@ export class SearchDocumentRepository implements OnModuleInit {
     return found ? { ...found, _id: found.articleId } : null;
   }
 
-  /** Every latest document, streamed; read at start-up (and after a reindex) to build the in-memory index. */
+  /** Every latest document, streamed (a reindex copies them). */
   all(collectionName = this.collection.collectionName): AsyncIterable<SearchDocument> {
     return this.connection.collection<SearchDocument>(collectionName).find({}, { batchSize: 500 });
+  }
+
+  /** Every latest document as far as the in-memory index reads it, streamed; at start-up and after a reindex. */
+  allIndexable(collectionName = this.collection.collectionName): AsyncIterable<IndexableDocument> {
+    return this.connection.collection<SearchDocument>(collectionName).find({}, { batchSize: 500, projection: INDEXABLE_PROJECTION }) as AsyncIterable<IndexableDocument>;
   }
 
   /**

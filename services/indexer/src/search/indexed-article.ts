@@ -1,4 +1,4 @@
-import { SearchDocument } from '../index/search-document';
+import { IndexableDocument } from '../index/search-document';
 import { analyze, nameKey, SEARCH_FIELDS, SearchField } from './analyzer';
 import { Point } from './geo';
 
@@ -37,7 +37,7 @@ export interface IndexedArticle extends ListedArticle {
   terms: Map<string, [number, number, number]>;
 }
 
-export function toIndexedArticle(doc: SearchDocument): IndexedArticle {
+export function toIndexedArticle(doc: IndexableDocument): IndexedArticle {
   const { article, enrichment } = doc.document;
   const entities = enrichment.entities;
   const entityKeys = new Set<string>();

@@ -156,6 +156,6 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async load(collection: string, index: SearchIndex): Promise<void> {
-    for await (const document of this.documents.all(collection)) index.put(toIndexedArticle(document));
+    for await (const document of this.documents.allIndexable(collection)) index.put(toIndexedArticle(document));
   }
 }
