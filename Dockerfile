@@ -30,8 +30,8 @@ FROM ${NODE_IMAGE}
 ARG SERVICE
 # Every service listens on 8080 inside its container (each has its own network namespace); the
 # 8081-8084 defaults only matter when all run on one host without containers.
-# MALLOC_ARENA_MAX: as tools/service-runtime.js gives the services outside containers (why: there).
-ENV NODE_ENV=production HTTP_PORT=8080 MALLOC_ARENA_MAX=2
+# MALLOC_*: as tools/service-runtime.js gives the services outside containers (why: there).
+ENV NODE_ENV=production HTTP_PORT=8080 MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072
 LABEL org.opencontainers.image.title="newsflow-${SERVICE}"
 WORKDIR /app
 # Owned by root and only readable by `node`: the process cannot change its own code.

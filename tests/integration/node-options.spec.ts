@@ -8,10 +8,11 @@ import { parse } from 'yaml';
  * runs the measured value, and Helm's is at least that and fits its pod with every isolate full.
  */
 const ROOT = join(__dirname, '..', '..');
-const { defaultNodeOptions, nodeOptionsFor, MALLOC_ARENA_MAX } = require('../../tools/service-runtime') as {
+const { defaultNodeOptions, nodeOptionsFor, runtimeEnv, MALLOC_ENV } = require('../../tools/service-runtime') as {
   defaultNodeOptions: (service: string) => string;
   nodeOptionsFor: (service: string, env?: Record<string, string | undefined>) => string;
-  MALLOC_ARENA_MAX: string;
+  runtimeEnv: (service: string, env?: Record<string, string | undefined>) => Record<string, string>;
+  MALLOC_ENV: Record<string, string>;
 };
 const SERVICES = ['ingest', 'enricher', 'weather', 'indexer'];
 /** What a Nest service holds outside its V8 heaps (binary, code, buffers): ~140 MB idle here. */
@@ -51,9 +52,14 @@ describe('service heap caps', () => {
     expect(isolates * (cap as number) + OUTSIDE_HEAP_MB).toBeLessThanOrEqual(mebibytes(spec.resources.limits.memory));
   });
 
-  it("limits glibc arenas in the image as the repository's own launchers do", () => {
+  it("sets glibc malloc in the image as the repository's own launchers do, and keeps a caller's own setting", () => {
     const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
-    expect(/^ENV .*\bMALLOC_ARENA_MAX=(\d+)/m.exec(dockerfile)?.[1]).toBe(MALLOC_ARENA_MAX);
+    expect(Object.keys(MALLOC_ENV).sort()).toEqual(['MALLOC_ARENA_MAX', 'MALLOC_MMAP_THRESHOLD_']);
+    for (const [name, value] of Object.entries(MALLOC_ENV)) {
+      expect(new RegExp(`^ENV .*\\b${name}=(\\d+)`, 'm').exec(dockerfile)?.[1]).toBe(value);
+      expect(runtimeEnv('indexer', {})[name]).toBe(value);
+    }
+    expect(runtimeEnv('indexer', { MALLOC_ARENA_MAX: '4' }).MALLOC_ARENA_MAX).toBe('4');
   });
 
   it("puts the caller's NODE_OPTIONS after the defaults, so the caller's flags win", () => {
