@@ -1,5 +1,5 @@
 import { makeArticle, makeEnvelope } from './testing';
-import { ContractViolationError, parseEvent } from './validate-event';
+import { assertPayload, ContractViolationError, parseEvent } from './validate-event';
 import { TOPICS } from './topics';
 
 describe('parseEvent', () => {
@@ -35,5 +35,27 @@ describe('parseEvent', () => {
   it('requires every earlier stage section on later topics', () => {
     const raw = makeEnvelope(TOPICS.articleReceived, { article: makeArticle() }, { type: 'article.enriched' });
     expect(() => parseEvent(TOPICS.articleEnriched, raw)).toThrow(/payload\.enrichment/);
+  });
+});
+
+describe('assertPayload', () => {
+  const enrichment = { status: 'enriched' as const, language: 'en', entities: [], primaryLocation: null, enricherVersion: 't', enrichedAt: '2026-11-29T10:00:00.000Z' };
+  const consumed = parseEvent(TOPICS.articleReceived, makeEnvelope(TOPICS.articleReceived, { article: makeArticle() }));
+
+  it('keeps the sections passed on from the consumed event as they are, and validates the new one', () => {
+    const payload = { ...consumed.payload, enrichment, stray: 'dropped' };
+    const valid = assertPayload(TOPICS.articleEnriched, payload, consumed);
+    expect(valid.article).toBe(consumed.payload.article);
+    expect(valid.enrichment).toEqual(enrichment);
+    expect(valid).not.toHaveProperty('stray');
+    expect(() => assertPayload(TOPICS.articleEnriched, { ...consumed.payload, enrichment: { ...enrichment, status: 'done' } }, consumed))
+      .toThrow(/payload\.enrichment\.status/);
+  });
+
+  it('validates a section that is not the consumed object itself, and everything without a consumed event', () => {
+    const copied = { article: { ...consumed.payload.article, version: 0 }, enrichment };
+    expect(() => assertPayload(TOPICS.articleEnriched, copied, consumed)).toThrow(/payload\.article\.version/);
+    expect(() => assertPayload(TOPICS.articleEnriched, copied, { correlationId: 'c' } as { payload?: unknown })).toThrow(/payload\.article\.version/);
+    expect(() => assertPayload(TOPICS.articleEnriched, { enrichment }, consumed)).toThrow(/payload\.article/);
   });
 });
