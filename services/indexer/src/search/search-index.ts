@@ -194,10 +194,8 @@ export class SearchIndex {
       if (id === undefined) continue;
       const list = this.postings[id];
       const termIdf = idf(stats.documentCount, list.live);
-      for (let i = 0; i < list.length; i += 1) {
-        const slot = list.slots[i];
-        if (this.slots[slot] === undefined) continue;
-        const packed = list.counts[i];
+      list.forEach((slot, packed) => {
+        if (this.slots[slot] === undefined) return;
         // BM25F as in bm25.ts (termScore), unrolled over the three fields with lengths from the column.
         let frequency = 0;
         for (let f = 0; f < 3; f += 1) {
@@ -207,7 +205,7 @@ export class SearchIndex {
         if (scores.bySlot[slot] === 0) scores.matched.push(slot);
         // Every posting has a count, and idf is above 0, so a matched slot never sums to 0.
         scores.bySlot[slot] += (termIdf * frequency * (BM25_K1 + 1)) / (frequency + BM25_K1) || Number.MIN_VALUE;
-      }
+      });
     }
     return scores;
   }
