@@ -35,21 +35,27 @@ describe('search documents on the real MongoDB endpoint', () => {
     expect(await connection.collection('search_articles').countDocuments()).toBe(1);
   });
 
-  it('keeps every version, each read back by an _id lookup, and replays add nothing', async () => {
-    for (const [version, headline] of [[1, 'First'], [2, 'Second'], [1, 'First']] as const) {
-      await repository.saveVersion(toSearchDocument(payload(version, headline), new Date()));
-    }
+  it('keeps each version a newer one replaced or overtook in the history, each read back by an _id lookup', async () => {
     const id = '0b6f7a3e-2f1c-5d4e-8a9b-1c2d3e4f5a6b';
+    const versions = connection.collection('search_article_versions');
+    // The first test left version 2 as the latest, and version 1, which came after it, in the history.
+    expect((await versions.find({}).toArray()).map((v) => [v._id, v.headline])).toEqual([[`${id}:1`, 'First']]);
+    // Version 3 replaces 2, which goes into the history; replays of 1 and 3 change nothing.
+    await repository.upsert(toSearchDocument(payload(3, 'Third'), new Date()));
+    for (const [version, headline] of [[1, 'First'], [3, 'Third'], [1, 'First']] as const) {
+      await repository.upsert(toSearchDocument(payload(version, headline), new Date()));
+    }
     expect(await repository.findVersion(id, 1)).toMatchObject({ _id: id, version: 1, headline: 'First' });
     expect(await repository.findVersion(id, 2)).toMatchObject({ _id: id, version: 2, headline: 'Second' });
-    expect(await repository.findVersion(id, 3)).toBeNull();
-    expect(await connection.collection('search_article_versions').countDocuments()).toBe(2);
+    expect(await repository.findVersion(id, 3)).toMatchObject({ _id: id, version: 3, headline: 'Third' });
+    expect(await repository.findVersion(id, 4)).toBeNull();
+    expect((await versions.find({}, { projection: { version: 1 } }).toArray()).map((v) => v.version).sort()).toEqual([1, 2]);
   });
 
   it('streams every latest document for the start-up index build', async () => {
     const all = [];
     for await (const document of repository.all()) all.push(document);
-    expect(all.map((d) => d.version)).toEqual([2]);
+    expect(all.map((d) => d.version)).toEqual([3]);
   });
 
   it('reads for the index only what the index uses, and indexes it exactly as the whole document', async () => {

@@ -19,15 +19,14 @@ export class IndexArticleMessageController {
 
   /**
    * Stored first, published second: a consumer of the final topic can always read the article back.
-   * Every version goes into the history; only the newest becomes the searchable latest.
+   * Only the newest version is the searchable latest; the others go into the history.
    */
   @EventPattern(TOPICS.articleWeatherAttached)
   handle(@Payload() value: unknown, @Ctx() ctx: KafkaContext) {
     return this.consumer.consume(TOPICS.articleWeatherAttached, value, ctx, async (event) => {
       const indexedAt = new Date();
       const document = toSearchDocument(event.payload, indexedAt);
-      // Two collections, two independent idempotent writes: side by side, so neither waits for the other's round trip.
-      const [, current] = await Promise.all([this.documents.saveVersion(document), this.documents.upsert(document)]);
+      const current = await this.documents.upsert(document);
       if (!current) {
         this.logger.log({ msg: 'skipped stale version', articleId: event.articleId, version: event.articleVersion });
         return;

@@ -7,7 +7,12 @@ import { INDEXABLE_PROJECTION, IndexableDocument, SearchDocument } from './searc
 export { SEARCH_COLLECTION } from './search-collections';
 export const VERSIONS_COLLECTION = 'search_article_versions';
 
-/** Every version ever indexed, `_id` = `<article id>:<version>`, so reading one back is an `_id` lookup. */
+/**
+ * The versions an article no longer has as its latest (replaced by a newer one, or arriving after
+ * it), `_id` = `<article id>:<version>`, so reading one back is an `_id` lookup. The latest lives only
+ * in the search collection: a new article is one document written, not two. (Deployments from before
+ * this also hold each latest version here; reads do not mind.)
+ */
 export interface ArticleVersionDocument extends SearchDocument {
   articleId: string;
 }
@@ -62,10 +67,14 @@ export class SearchDocumentRepository implements OnModuleInit {
     this.building = state.building ? this.connection.collection<SearchDocument>(state.building) : undefined;
   }
 
-  /** Returns false when a newer version is already in the active collection. */
+  /**
+   * Returns false when a newer version is already in the active collection; that older version then
+   * goes into the history, as does the version this one replaces (before it is replaced).
+   */
   async upsert(document: SearchDocument): Promise<boolean> {
     const building = this.building;
-    const current = await upsertInto(this.collection, document, this.insertsInto(this.collection));
+    const current = await upsertInto(this.collection, document, this.insertsInto(this.collection), { beforeReplacing: (old) => this.archive(old) });
+    if (!current) await this.archive(document);
     // Whatever the active collection decided, the one being built gets its own version-guarded write.
     if (building) await upsertInto(building, document, this.insertsInto(building));
     return current;
@@ -94,8 +103,8 @@ export class SearchDocumentRepository implements OnModuleInit {
     return upsertInto(collection, document, this.insertsInto(collection), { replaceSameVersion: false });
   }
 
-  /** Keeps this version in the history, whether or not it is the latest; idempotent by `_id`. */
-  async saveVersion(document: SearchDocument): Promise<void> {
+  /** Keeps a version that is not (or no longer) the latest in the history; idempotent by `_id`. */
+  private async archive(document: SearchDocument): Promise<void> {
     // An insert, not an upsert: FerretDB scans the collection for an upsert that matches nothing. A
     // version's content never changes, so finding it already there (a replay) is success.
     await this.versionInserts.insert({ ...document, _id: `${document._id}:${document.version}`, articleId: document._id });
@@ -156,13 +165,16 @@ async function upsertInto(
   collection: Collection<SearchDocument>,
   document: SearchDocument,
   inserts: InsertCoalescer<SearchDocument>,
-  { replaceSameVersion = true } = {},
+  { replaceSameVersion = true, beforeReplacing }: { replaceSameVersion?: boolean; beforeReplacing?: (old: SearchDocument) => Promise<void> } = {},
 ): Promise<boolean> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     if (await inserts.insert(document)) return true;
-    const existing = await collection.findOne({ _id: document._id }, { projection: { version: 1 } });
+    // The whole document only when it may have to be kept before being replaced.
+    const existing = await collection.findOne({ _id: document._id }, beforeReplacing ? {} : { projection: { version: 1 } });
     if (!existing) continue; // deleted meanwhile: insert again
     if (existing.version > document.version || (existing.version === document.version && !replaceSameVersion)) return false;
+    // Kept first: a crash between the two leaves the old version in both places, never in neither.
+    if (beforeReplacing && existing.version < document.version) await beforeReplacing(existing);
     const replaced = await collection.replaceOne({ _id: document._id, version: existing.version }, document);
     if (replaced.matchedCount === 1) return true;
   }
