@@ -9,6 +9,9 @@ describe('event headers', () => {
     const headers = eventHeaders(envelope);
     expect(headers[EVENT_HEADERS.eventId]).toBe(envelope.eventId);
     expect(eventSubjectOf(headers, null)).toEqual({ articleId: envelope.articleId, articleVersion: 3, occurredAt: new Date('2026-11-29T10:00:00.000Z') });
+    const traced = { ...envelope, traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' };
+    expect(eventSubjectOf(eventHeaders(traced), null)?.traceparent).toBe(traced.traceparent);
+    expect(eventSubjectOf({}, Buffer.from(JSON.stringify(traced)))?.traceparent).toBe(traced.traceparent);
   });
 
   it('fall back to the envelope fields of an event written before the headers existed', () => {

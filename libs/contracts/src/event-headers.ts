@@ -34,6 +34,8 @@ export interface EventSubject {
   articleId: string;
   articleVersion: number;
   occurredAt: Date;
+  /** The producing span's W3C trace context, when the event carries one. */
+  traceparent?: string;
 }
 
 type RawHeaders = Record<string, unknown> | undefined;
@@ -48,22 +50,22 @@ export function eventSubjectOf(headers: RawHeaders, value: Buffer | string | nul
     const raw = headers?.[name];
     return raw === undefined || raw === null ? undefined : String(raw);
   };
-  const fromHeaders = subjectOf(header(EVENT_HEADERS.articleId), Number(header(EVENT_HEADERS.articleVersion)), header(EVENT_HEADERS.occurredAt));
+  const fromHeaders = subjectOf(header(EVENT_HEADERS.articleId), Number(header(EVENT_HEADERS.articleVersion)), header(EVENT_HEADERS.occurredAt), header(EVENT_HEADERS.traceparent));
   if (fromHeaders) return fromHeaders;
   if (value === null || value === undefined) return undefined;
-  let envelope: Partial<Record<'articleId' | 'articleVersion' | 'occurredAt', unknown>>;
+  let envelope: Partial<Record<'articleId' | 'articleVersion' | 'occurredAt' | 'traceparent', unknown>>;
   try {
     envelope = JSON.parse(value.toString()) ?? {};
   } catch {
     return undefined;
   }
-  return subjectOf(envelope.articleId, envelope.articleVersion, envelope.occurredAt);
+  return subjectOf(envelope.articleId, envelope.articleVersion, envelope.occurredAt, envelope.traceparent);
 }
 
-function subjectOf(articleId: unknown, articleVersion: unknown, occurredAt: unknown): EventSubject | undefined {
+function subjectOf(articleId: unknown, articleVersion: unknown, occurredAt: unknown, traceparent: unknown): EventSubject | undefined {
   if (typeof articleId !== 'string' || articleId === '') return undefined;
   if (typeof articleVersion !== 'number' || !Number.isInteger(articleVersion) || articleVersion < 1) return undefined;
   const at = typeof occurredAt === 'string' ? new Date(occurredAt) : new Date(NaN);
   if (Number.isNaN(at.getTime())) return undefined;
-  return { articleId, articleVersion, occurredAt: at };
+  return { articleId, articleVersion, occurredAt: at, ...(typeof traceparent === 'string' && traceparent ? { traceparent } : {}) };
 }

@@ -91,12 +91,14 @@ export class EventConsumer implements BeforeApplicationShutdown {
       this.logger.warn({ msg: 'event names no article version; skipped', topic, partition: context.getPartition(), offset: message.offset });
       return;
     }
-    return runWithLogContext({ articleId: subject.articleId }, () =>
+    // The handler's span continues the producer's trace, as every consumer's does.
+    const logContext = { traceId: traceIdOf(subject.traceparent), articleId: subject.articleId };
+    return runWithLogContext(logContext, () => withConsumerSpan(topic, subject.traceparent, { 'newsflow.article.id': subject.articleId }, () =>
       this.retrying(topic, context, { articleId: subject.articleId }, async () => {
         await handler(subject);
         consumed.inc({ topic });
       }),
-    );
+    ));
   }
 
   private async handle<T extends TopicName>(
