@@ -1,4 +1,4 @@
-import { EVENT_HEADERS, eventHeaders, eventSubjectOf } from './event-headers';
+import { EVENT_HEADERS, eventArticleOf, eventHeaders, eventSubjectOf } from './event-headers';
 import { makeArticle, makeEnvelope } from './testing';
 import { TOPICS } from './topics';
 
@@ -27,5 +27,13 @@ describe('event headers', () => {
     expect(eventSubjectOf({}, Buffer.from(JSON.stringify({ ...envelope, occurredAt: 'yesterday' })))).toBeUndefined();
     expect(eventSubjectOf({ 'article-id': envelope.articleId, 'article-version': 'x', 'occurred-at': envelope.occurredAt }, null)).toBeUndefined();
     expect(eventSubjectOf(undefined, Buffer.from('null'))).toBeUndefined();
+  });
+
+  it('name the article of an event that states no valid time, for readers that need only that', () => {
+    const undated = Buffer.from(JSON.stringify({ articleId: envelope.articleId, articleVersion: 3, payload: {} }));
+    expect(eventSubjectOf({}, undated)).toBeUndefined();
+    expect(eventArticleOf({}, undated)).toEqual({ articleId: envelope.articleId, articleVersion: 3 });
+    expect(eventArticleOf({ 'article-id': envelope.articleId, 'article-version': '2' }, Buffer.from('not json'))).toEqual({ articleId: envelope.articleId, articleVersion: 2 });
+    expect(eventArticleOf({}, Buffer.from('{not json'))).toBeUndefined();
   });
 });

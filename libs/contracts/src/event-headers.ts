@@ -39,33 +39,62 @@ export interface EventSubject {
 }
 
 type RawHeaders = Record<string, unknown> | undefined;
+type RawValue = Buffer | string | null | undefined;
+/** The fields as an event states them, not yet checked. */
+type Stated = Partial<Record<'articleId' | 'articleVersion' | 'occurredAt' | 'traceparent', unknown>>;
+
+/** Which article version an event is about, when the date it happened does not matter. */
+export interface EventArticle {
+  articleId: string;
+  articleVersion: number;
+}
 
 /**
  * The subject from the headers, or else (an event written before the headers existed) from the
  * envelope's own fields in `value`; undefined when neither names a valid one. Only the envelope's top
  * level is read, never its payload.
  */
-export function eventSubjectOf(headers: RawHeaders, value: Buffer | string | null | undefined): EventSubject | undefined {
+export function eventSubjectOf(headers: RawHeaders, value: RawValue): EventSubject | undefined {
+  return fromHeadersOrEnvelope(headers, value, subjectOf);
+}
+
+/** The same, for a reader that needs only the article version (a dead letter may lack the rest). */
+export function eventArticleOf(headers: RawHeaders, value: RawValue): EventArticle | undefined {
+  return fromHeadersOrEnvelope(headers, value, articleOf);
+}
+
+function fromHeadersOrEnvelope<T>(headers: RawHeaders, value: RawValue, read: (stated: Stated) => T | undefined): T | undefined {
   const header = (name: string) => {
     const raw = headers?.[name];
     return raw === undefined || raw === null ? undefined : String(raw);
   };
-  const fromHeaders = subjectOf(header(EVENT_HEADERS.articleId), Number(header(EVENT_HEADERS.articleVersion)), header(EVENT_HEADERS.occurredAt), header(EVENT_HEADERS.traceparent));
-  if (fromHeaders) return fromHeaders;
-  if (value === null || value === undefined) return undefined;
-  let envelope: Partial<Record<'articleId' | 'articleVersion' | 'occurredAt' | 'traceparent', unknown>>;
+  const version = header(EVENT_HEADERS.articleVersion);
+  const fromHeaders = read({
+    articleId: header(EVENT_HEADERS.articleId),
+    articleVersion: version === undefined ? undefined : Number(version),
+    occurredAt: header(EVENT_HEADERS.occurredAt),
+    traceparent: header(EVENT_HEADERS.traceparent),
+  });
+  if (fromHeaders || value === null || value === undefined) return fromHeaders;
+  let envelope: unknown;
   try {
-    envelope = JSON.parse(value.toString()) ?? {};
+    envelope = JSON.parse(value.toString());
   } catch {
     return undefined;
   }
-  return subjectOf(envelope.articleId, envelope.articleVersion, envelope.occurredAt, envelope.traceparent);
+  return typeof envelope === 'object' && envelope !== null ? read(envelope as Stated) : undefined;
 }
 
-function subjectOf(articleId: unknown, articleVersion: unknown, occurredAt: unknown, traceparent: unknown): EventSubject | undefined {
+function articleOf({ articleId, articleVersion }: Stated): EventArticle | undefined {
   if (typeof articleId !== 'string' || articleId === '') return undefined;
   if (typeof articleVersion !== 'number' || !Number.isInteger(articleVersion) || articleVersion < 1) return undefined;
-  const at = typeof occurredAt === 'string' ? new Date(occurredAt) : new Date(NaN);
-  if (Number.isNaN(at.getTime())) return undefined;
-  return { articleId, articleVersion, occurredAt: at, ...(typeof traceparent === 'string' && traceparent ? { traceparent } : {}) };
+  return { articleId, articleVersion };
+}
+
+function subjectOf(stated: Stated): EventSubject | undefined {
+  const article = articleOf(stated);
+  const at = typeof stated.occurredAt === 'string' ? new Date(stated.occurredAt) : new Date(NaN);
+  if (!article || Number.isNaN(at.getTime())) return undefined;
+  const { traceparent } = stated;
+  return { ...article, occurredAt: at, ...(typeof traceparent === 'string' && traceparent ? { traceparent } : {}) };
 }

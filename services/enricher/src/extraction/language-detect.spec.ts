@@ -1,32 +1,17 @@
 import fc from 'fast-check';
-import { detectLanguage } from './language-detect';
+import { detectLanguage, SCRIPTS, STOPWORDS } from './language-detect';
 
-// The first, straightforward version, kept as the oracle the single-pass one must agree with.
-const REFERENCE_STOPWORDS: Record<string, string[]> = {
-  en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'was', 'with', 'on', 'said', 'he', 'it', 'as', 'by', 'at', 'from', 'his', 'has'],
-  fr: ['le', 'la', 'les', 'et', 'des', 'du', 'un', 'une', 'est', 'dans', 'que', 'pour', 'qui', 'sur', 'au', 'pas', 'avec', 'il', 'ce', 'aux'],
-  es: ['el', 'la', 'los', 'las', 'y', 'de', 'que', 'en', 'un', 'una', 'por', 'con', 'para', 'del', 'se', 'al', 'es', 'su', 'lo', 'como'],
-  de: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'den', 'mit', 'von', 'sich', 'des', 'auf', 'für', 'ein', 'eine', 'dem', 'im', 'zu', 'auch', 'wird'],
-  it: ['il', 'di', 'che', 'la', 'e', 'per', 'un', 'una', 'del', 'della', 'non', 'sono', 'con', 'gli', 'le', 'nel', 'alla', 'anche', 'ha', 'si'],
-  pt: ['o', 'a', 'os', 'as', 'de', 'que', 'e', 'do', 'da', 'em', 'um', 'uma', 'para', 'com', 'não', 'no', 'na', 'por', 'se', 'dos'],
-  nl: ['de', 'het', 'een', 'en', 'van', 'is', 'dat', 'op', 'te', 'in', 'voor', 'niet', 'met', 'zijn', 'die', 'ook', 'aan', 'er', 'maar', 'om'],
-};
-
-const REFERENCE_SCRIPTS: [RegExp, string][] = [
-  [/\p{Script=Arabic}/gu, 'ar'], [/\p{Script=Cyrillic}/gu, 'ru'], [/\p{Script=Han}/gu, 'zh'], [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
-  [/\p{Script=Hangul}/gu, 'ko'], [/\p{Script=Devanagari}/gu, 'hi'], [/\p{Script=Greek}/gu, 'el'], [/\p{Script=Hebrew}/gu, 'he'], [/\p{Script=Thai}/gu, 'th'],
-];
-
+// The first, straightforward version over the same tables, kept as the oracle the single-pass one must agree with.
 function reference(text: string): string | undefined {
   const sample = text.slice(0, 5000);
   const letters = (sample.match(/\p{L}/gu) ?? []).length;
   if (letters < 20) return undefined;
-  for (const [re, lang] of REFERENCE_SCRIPTS) {
+  for (const [re, lang] of SCRIPTS) {
     if ((sample.match(re) ?? []).length / letters > 0.5) return lang;
   }
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length < 8) return undefined;
-  const scores = Object.entries(REFERENCE_STOPWORDS).map(([lang, list]) => {
+  const scores = Object.entries(STOPWORDS).map(([lang, list]) => {
     const set = new Set(list);
     return [lang, words.filter((w) => set.has(w)).length / words.length] as const;
   });

@@ -2,7 +2,7 @@
  * A deliberately small guesser for "the tag says en but the text is not": script first, then the
  * share of each language's commonest function words. It answers only when the evidence is clear.
  */
-const STOPWORDS: Record<string, string[]> = {
+export const STOPWORDS: Record<string, string[]> = {
   en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'was', 'with', 'on', 'said', 'he', 'it', 'as', 'by', 'at', 'from', 'his', 'has'],
   fr: ['le', 'la', 'les', 'et', 'des', 'du', 'un', 'une', 'est', 'dans', 'que', 'pour', 'qui', 'sur', 'au', 'pas', 'avec', 'il', 'ce', 'aux'],
   es: ['el', 'la', 'los', 'las', 'y', 'de', 'que', 'en', 'un', 'una', 'por', 'con', 'para', 'del', 'se', 'al', 'es', 'su', 'lo', 'como'],
@@ -12,7 +12,7 @@ const STOPWORDS: Record<string, string[]> = {
   nl: ['de', 'het', 'een', 'en', 'van', 'is', 'dat', 'op', 'te', 'in', 'voor', 'niet', 'met', 'zijn', 'die', 'ook', 'aan', 'er', 'maar', 'om'],
 };
 
-const SCRIPTS: [RegExp, string][] = [
+export const SCRIPTS: [RegExp, string][] = [
   [/\p{Script=Arabic}/gu, 'ar'], [/\p{Script=Cyrillic}/gu, 'ru'], [/\p{Script=Han}/gu, 'zh'], [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
   [/\p{Script=Hangul}/gu, 'ko'], [/\p{Script=Devanagari}/gu, 'hi'], [/\p{Script=Greek}/gu, 'el'], [/\p{Script=Hebrew}/gu, 'he'], [/\p{Script=Thai}/gu, 'th'],
 ];

@@ -1,6 +1,6 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
-import { deadLetterTopic, TOPICS, TopicName } from '@newsflow/contracts';
+import { deadLetterTopic, eventArticleOf, TOPICS, TopicName } from '@newsflow/contracts';
 import { EventConsumer } from '@newsflow/messaging';
 import { ArticleStatusRepository, LaterStep } from './article-status.repository';
 
@@ -56,13 +56,13 @@ export class TrackStatusMessageController {
   private async fail(stage: string, value: Buffer | null, ctx: KafkaContext): Promise<void> {
     const headers = (ctx.getMessage().headers ?? {}) as Record<string, unknown>;
     const header = (name: string) => (headers[name] === undefined || headers[name] === null ? '' : String(headers[name]));
-    const { articleId, articleVersion } = articleOf(header('article-id'), Number(header('article-version')), value);
-    if (articleId === undefined || articleVersion === undefined) {
+    const article = eventArticleOf(headers, value);
+    if (!article) {
       this.logger.warn({ msg: 'dead letter without an article', stage, code: header('dlq-error-code') });
       return;
     }
     const at = Date.parse(header('dlq-failed-at'));
-    await this.statuses.failed(articleId, articleVersion,
+    await this.statuses.failed(article.articleId, article.articleVersion,
       { stage, code: header('dlq-error-code') || 'UNKNOWN', message: header('dlq-error-message') }, Number.isNaN(at) ? new Date() : new Date(at));
   }
 
@@ -73,14 +73,3 @@ export class TrackStatusMessageController {
   }
 }
 
-function articleOf(headerId: string, headerVersion: number, value: Buffer | null): { articleId?: string; articleVersion?: number } {
-  if (headerId && Number.isInteger(headerVersion) && headerVersion > 0) return { articleId: headerId, articleVersion: headerVersion };
-  let envelope: unknown;
-  try {
-    envelope = JSON.parse(value?.toString() ?? 'null');
-  } catch {
-    return {};
-  }
-  const { articleId, articleVersion } = (typeof envelope === 'object' && envelope !== null ? envelope : {}) as { articleId?: unknown; articleVersion?: unknown };
-  return typeof articleId === 'string' && typeof articleVersion === 'number' ? { articleId, articleVersion } : {};
-}
