@@ -3,7 +3,11 @@ const { Kafka, logLevel } = require('kafkajs');
 
 const kafkaClient = (brokers, clientId) => new Kafka({ clientId, brokers: brokers.split(','), logLevel: logLevel.NOTHING });
 
-/** Records the first time (this process's clock) each key shows up on `topics`. */
+/**
+ * Records when each key first showed up on `topics`: the record's timestamp, set by the producing
+ * service when it sent the event (same machine, same clock), so this reader can fetch in large, lazy
+ * batches without costing the broker a fetch per event or delaying what it measures.
+ */
 class ArrivalWatcher {
   constructor(kafka, topics, groupId) {
     this.kafka = kafka;
@@ -15,18 +19,18 @@ class ArrivalWatcher {
   }
 
   async start() {
-    this.consumer = this.kafka.consumer({ groupId: this.groupId, maxWaitTimeInMs: 100 });
+    this.consumer = this.kafka.consumer({ groupId: this.groupId, maxWaitTimeInMs: 250, minBytes: 1024 * 1024 });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
     await this.consumer.run({
       partitionsConsumedConcurrently: 3,
       eachBatch: async ({ batch }) => {
-        const now = Date.now();
         const seen = this.firstSeen.get(batch.topic);
         for (const message of batch.messages) {
           this.messages += 1;
           const key = message.key?.toString() ?? '';
-          if (!seen.has(key)) seen.set(key, now);
+          const at = Number(message.timestamp);
+          if (!seen.has(key) || seen.get(key) > at) seen.set(key, at);
         }
         this.waiters = this.waiters.filter((w) => !w());
       },

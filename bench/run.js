@@ -114,6 +114,10 @@ function printSummary(r) {
   console.log(line('ratio to relay baseline', t.ratioToBaseline));
   console.log(line(`p99 ms at ${r.options.rate}/s offered`, t.p99AtRate));
   console.log(line('largest peak RSS MB', t.peakRss));
+  const all = { ...r.services, ...r.infrastructure };
+  const sum = (key) => Object.values(all).reduce((total, p) => total + (p[key] ?? 0), 0).toFixed(1);
+  console.log(`  CPU ms per article, all processes: backlog ${sum('cpuMsPerArticle')}, fixed rate ${sum('latencyCpuMsPerArticle')}`);
+  console.log(`    ${Object.entries(all).map(([name, p]) => `${name} ${p.cpuMsPerArticle} / ${p.latencyCpuMsPerArticle}`).join(', ')}`);
 }
 
 main().then(() => process.exit(0), (error) => {

@@ -7,12 +7,18 @@ const round = (v, d = 1) => (v === null || v === undefined ? null : Number(v.toF
 
 const SERVICES = ['ingest', 'enricher', 'weather', 'indexer'];
 
-/** Per process: CPU over the run and during the backlog (per article), peak RSS; `which` picks services or the rest. */
-function processTable(sampler, backlog, which) {
+/**
+ * Per process: CPU over the run, during the backlog and during the fixed-rate phase (each also per
+ * article: one-article requests cost more than batch items), peak RSS; `which` picks services or the rest.
+ */
+function processTable(sampler, { backlog, latency }, which) {
   const out = {};
+  const perArticle = (seconds, articles) => round((seconds * 1000) / Math.max(1, articles), 2);
   for (const [name, total] of Object.entries(sampler.summary()).filter(([n]) => which(SERVICES.includes(n)))) {
     const backlogCpu = backlog.cpu.cpuSeconds[name] ?? 0;
-    out[name] = { ...total, backlogCpuSeconds: backlogCpu, cpuMsPerArticle: round((backlogCpu * 1000) / Math.max(1, backlog.articles), 2) };
+    const latencyCpu = latency.cpu.cpuSeconds[name] ?? 0;
+    out[name] = { ...total, backlogCpuSeconds: backlogCpu, cpuMsPerArticle: perArticle(backlogCpu, backlog.articles),
+      latencyCpuSeconds: latencyCpu, latencyCpuMsPerArticle: perArticle(latencyCpu, latency.submittedToIndexedMs.count) };
   }
   return out;
 }
@@ -27,7 +33,7 @@ function lagSection(lag, startedAt) {
 
 function summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEnd, corpus, baseline, pipeline, sampler, lag, logDir, root }) {
   const { backlog, latency } = pipeline;
-  const services = processTable(sampler, backlog, (isService) => isService);
+  const services = processTable(sampler, pipeline, (isService) => isService);
   const ratio = baseline?.sustainedPerSecond ? backlog.sustainedPerSecond / baseline.sustainedPerSecond : null;
   const peakRss = Math.max(...Object.values(services).map((s) => s.peakRssMb));
   const profiles = options.cpuProf && fs.existsSync(logDir) ? fs.readdirSync(logDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.relative(root, path.join(logDir, f))) : [];
@@ -47,7 +53,7 @@ function summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEn
     latency: { answers: latency.answers, offeredPerSecond: latency.offeredPerSecond, targetPerSecond: latency.targetPerSecond, articles: latency.submittedToIndexedMs.count,
       throttledByInFlightCap: latency.throttledByInFlightCap, submittedToIndexedMs: latency.submittedToIndexedMs, acceptedToIndexedMs: latency.acceptedToIndexedMs, submitMs: latency.submitMs, stagesMs: latency.stagesMs },
     services,
-    infrastructure: processTable(sampler, backlog, (isService) => !isService),
+    infrastructure: processTable(sampler, pipeline, (isService) => !isService),
     lag: lagSection(lag, { backlog: backlog.startedAt, latency: latency.startedAt }),
     targets: {
       sustainedThroughput: { target: TARGETS.sustainedPerSecond, measured: backlog.sustainedPerSecond, met: backlog.sustainedPerSecond >= TARGETS.sustainedPerSecond },

@@ -68,6 +68,10 @@ describe('npm run bench (smoke)', () => {
 
     for (const service of ['ingest', 'enricher', 'weather', 'indexer']) {
       expect(result.services[service].cpuSeconds).toBeGreaterThan(0);
+      // Both phases are inside the run, so neither can have used more CPU than the whole run did.
+      expect(result.services[service].latencyCpuSeconds).toBeGreaterThan(0);
+      expect(result.services[service].latencyCpuSeconds + result.services[service].backlogCpuSeconds).toBeLessThanOrEqual(result.services[service].cpuSeconds + 0.5);
+      expect(result.services[service].latencyCpuMsPerArticle).toBeGreaterThan(0);
       expect(result.services[service].peakRssMb).toBeGreaterThan(20);
       expect(result.services[service].peakRssMb).toBeLessThan(4096);
     }
