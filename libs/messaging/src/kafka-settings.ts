@@ -11,9 +11,11 @@ export interface KafkaSettings {
   fromBeginning?: boolean;
   /** How long the broker may hold a fetch to gather a batch (see KAFKA_FETCH_WAIT_MS); 0 answers as soon as anything is there. */
   fetchWaitMs?: number;
+  /** With a wait: what a fetch gathers before the broker answers early (KAFKA_FETCH_MIN_BYTES). */
+  fetchMinBytes?: number;
 }
 
-/** What a fetch gathers before the broker answers early, when a wait is allowed. */
+/** What a fetch gathers before the broker answers early, when a wait is allowed and nothing else is said. */
 const FETCH_MIN_BYTES = 32 * 1024;
 
 /** kafkajs's own retry for connection-level failures (broker restart, leader moves). */
@@ -29,7 +31,7 @@ export function kafkaConsumerOptions(settings: KafkaSettings): KafkaOptions {
     transport: Transport.KAFKA,
     options: {
       client: kafkaClientConfig(settings),
-      consumer: { groupId: settings.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, retry: KAFKA_RETRY, ...fetchBatching(settings.fetchWaitMs ?? 0) },
+      consumer: { groupId: settings.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, retry: KAFKA_RETRY, ...fetchBatching(settings.fetchWaitMs ?? 0, settings.fetchMinBytes ?? FETCH_MIN_BYTES) },
       // By default a new group starts from the earliest offset, so nothing published before the first start is skipped.
       subscribe: { fromBeginning: settings.fromBeginning ?? true },
       run: { partitionsConsumedConcurrently: 3 },
@@ -41,10 +43,10 @@ export function kafkaConsumerOptions(settings: KafkaSettings): KafkaOptions {
 }
 
 /**
- * With a wait, the broker holds a fetch until 32 KB are there or the wait is over: under load a stage
+ * With a wait, the broker holds a fetch until `minBytes` are there or the wait is over: a consumer
  * gets batches instead of one message per fetch and offset commit; idle, an event waits up to that
  * long per hop. Without, kafkajs's long poll answers as soon as one message arrives.
  */
-function fetchBatching(waitMs: number): { minBytes: number; maxWaitTimeInMs: number } {
-  return waitMs > 0 ? { minBytes: FETCH_MIN_BYTES, maxWaitTimeInMs: waitMs } : { minBytes: 1, maxWaitTimeInMs: 5000 };
+export function fetchBatching(waitMs: number, minBytes = FETCH_MIN_BYTES): { minBytes: number; maxWaitTimeInMs: number } {
+  return waitMs > 0 ? { minBytes, maxWaitTimeInMs: waitMs } : { minBytes: 1, maxWaitTimeInMs: 5000 };
 }

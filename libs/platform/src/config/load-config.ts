@@ -14,8 +14,10 @@ export const commonConfigShape = {
   KAFKA_FROM_BEGINNING: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Messages of one partition's fetched batch handled at once; messages of one article always in order. 1 = one at a time. */
   KAFKA_CONSUME_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
-  /** How long a stage's fetch may wait to gather a batch (up to 32 KB); 0 answers each message at once. */
+  /** How long a stage's fetch may wait to gather a batch (KAFKA_FETCH_MIN_BYTES); 0 answers each message at once. */
   KAFKA_FETCH_WAIT_MS: z.coerce.number().int().min(0).max(10000).default(0),
+  /** With a fetch wait: the bytes that end the wait early. Ignored when KAFKA_FETCH_WAIT_MS is 0. */
+  KAFKA_FETCH_MIN_BYTES: z.coerce.number().int().min(1).max(64 * 1024 * 1024).default(32 * 1024),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URI').default('mongodb://127.0.0.1:27017/newsflow'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// URL').default('redis://127.0.0.1:6379'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
