@@ -29,7 +29,11 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
 
   it('accepts a new story, spots a duplicate, and versions changed content', async () => {
     const article = makeArticle();
+    const heads = connection.collection<{ _id: string; version: number }>('ingest_article_heads');
     expect((await articles.accept(article, 'c1', ownCluster)).outcome).toBe('new');
+    // A first version costs no head: the latest is found by probing from version 1.
+    expect(await heads.findOne({ _id: article.id })).toBeNull();
+    expect((await articles.latest(article.id))?.version).toBe(1);
     const duplicate = await articles.accept({ ...article, receivedAt: new Date().toISOString() }, 'c2', ownCluster);
     expect(duplicate).toMatchObject({ outcome: 'duplicate', record: { version: 1, published: false } });
 
@@ -38,6 +42,9 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
     expect(updated.outcome).toBe('new-version');
     expect(updated.record.version).toBe(2);
     expect(updated.record.article.version).toBe(2);
+    expect(await heads.findOne({ _id: article.id })).toEqual({ _id: article.id, version: 2 });
+    expect((await articles.latest(article.id))?.version).toBe(2);
+    expect((await articles.accept(changed, 'c4', ownCluster)).outcome).toBe('duplicate');
   });
 
   it('gives concurrent corrections distinct versions (no lost update)', async () => {

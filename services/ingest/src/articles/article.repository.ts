@@ -25,7 +25,12 @@ export interface AcceptedArticle {
   storyClusterId: string;
 }
 
-/** A hint to the latest version, `_id` = article id; versions are probed forward from it, so a stale hint costs a lookup, not correctness. */
+/**
+ * A hint to the latest version, `_id` = article id; versions are probed forward from it, so a stale
+ * hint costs a lookup, not correctness. Written from version 2 on: without one, the probe starts at
+ * version 1, so most articles (never corrected) cost no head insert, and the collection stays small,
+ * which keeps FerretDB's scan for an absent head short.
+ */
 interface ArticleHead {
   _id: string;
   version: number;
@@ -82,7 +87,8 @@ export class ArticleRepository {
    * Stores the article as version 1, as the next version when its content changed, or reports a
    * duplicate. Every step is an insert that claims a version or an `_id` read of one that exists:
    * FerretDB 1.24 answers a lookup that finds nothing, and any update, by scanning the collection, so
-   * a brand-new article costs one insert, and a resubmission reads the head's hint and what it names.
+   * a brand-new article costs one insert (its version; no head until version 2), and a resubmission
+   * reads the head's hint, if any, and what it names.
    * `storyClusterOf` is asked once, and only while no version is known; versions keep their cluster.
    */
   async accept(
@@ -108,7 +114,7 @@ export class ArticleRepository {
         storyClusterId,
       };
       if (await this.versionInserts.insert(record)) {
-        await this.advanceHead(article.id, version);
+        if (version > 1) await this.advanceHead(article.id, version);
         return { outcome: latest ? 'new-version' : 'new', record };
       }
       // That version is taken (an earlier submission, or a concurrent one): read it, or for version 1
