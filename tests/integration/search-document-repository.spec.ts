@@ -73,11 +73,27 @@ describe('search documents on the real MongoDB endpoint', () => {
     for await (const document of repository.allIndexable()) if (document._id === full._id) loaded.push(document);
     expect(loaded).toHaveLength(1);
     const { document } = loaded[0] as unknown as { document: { article: object; enrichment: { entities: object[] } } & object };
-    expect(document.article).not.toHaveProperty('body');
+    expect(document.article).toHaveProperty('body', 'MARRAKECH - Police chiefs met.');
     expect(document.article).not.toHaveProperty('bodyHtml');
     expect(document).not.toHaveProperty('weather');
     expect(document.enrichment.entities[0]).not.toHaveProperty('mentions');
     expect(document.enrichment.entities[0]).toHaveProperty('surfaceForms', ['Marrakech', 'MARRAKECH']);
     expect(toIndexedArticle(loaded[0])).toEqual(toIndexedArticle(full));
+  });
+
+  it('indexes a document written before the body was stored once exactly as a new one', async () => {
+    const article = makeArticle({ id: '0f4c2d1e-3b5a-4c6d-9e8f-1a2b3c4d5e6f', version: 1, headline: 'Storm closes Marrakech airport', body: 'MARRAKECH - Flights were cancelled.' });
+    const current = toSearchDocument({
+      article, weather: { status: 'no-location' },
+      enrichment: { status: 'enriched', language: 'en', entities: [], enricherVersion: 't', enrichedAt: new Date().toISOString() },
+    } as Parameters<typeof toSearchDocument>[0], new Date('2026-11-29T10:00:00Z'));
+    // Older indexers also wrote the body at the top level; the projection drops that copy.
+    await repository.upsert({ ...current, body: article.body });
+    const loaded = [];
+    for await (const document of repository.allIndexable()) if (document._id === current._id) loaded.push(document);
+    expect(loaded).toHaveLength(1);
+    expect(loaded[0]).not.toHaveProperty('body');
+    expect(toIndexedArticle(loaded[0])).toEqual(toIndexedArticle(current));
+    expect(toIndexedArticle(current).lengths.body).toBeGreaterThan(0);
   });
 });

@@ -30,5 +30,7 @@ describe('toSearchDocument', () => {
     expect(doc.primaryLocation).toEqual({ name: 'Marrakech', lat: 31.63, lon: -8.01 });
     expect(doc.publishedAt).toEqual(new Date(article.publishedAt));
     expect(doc.document).toBe(payload);
+    // The body is stored once, inside the article.
+    expect(doc).not.toHaveProperty('body');
   });
 });

@@ -6,7 +6,11 @@ export interface SearchDocument {
   version: number;
   headline: string;
   summary?: string;
-  body: string;
+  /**
+   * Written by versions before the body was kept only in `document.article`; still read there
+   * (INDEXABLE_PROJECTION leaves it out), never written now.
+   */
+  body?: string;
   language: string;
   sourceId: string;
   publishedAt: Date;
@@ -23,22 +27,22 @@ export interface SearchDocument {
 type Entity = ArticleWeatherAttachedPayload['enrichment']['entities'][number];
 
 /**
- * What the in-memory index reads of a search document (see `toIndexedArticle`): no copy of the body
- * inside `document`, no HTML, no weather, no entity mentions. A search document is one.
+ * What the in-memory index reads of a search document (see `toIndexedArticle`): the body inside
+ * `document`, no HTML, no weather, no entity mentions. A search document is one.
  */
-export type IndexableDocument = Omit<SearchDocument, 'document'> & {
+export type IndexableDocument = Omit<SearchDocument, 'document' | 'body'> & {
   document: {
-    article: Pick<ArticleWeatherAttachedPayload['article'], 'storyClusterId'>;
+    article: Pick<ArticleWeatherAttachedPayload['article'], 'storyClusterId' | 'body'>;
     enrichment: Pick<ArticleWeatherAttachedPayload['enrichment'], 'primaryLocation'> & { entities: Array<Omit<Entity, 'mentions'>> };
   };
 };
 
 /**
- * Leaves out what an indexable document does not need: ~60 % of a stored document, which the start-up
- * load would otherwise transfer, decode and collect.
+ * Leaves out what an indexable document does not need: about half of a stored document, which the
+ * start-up load would otherwise transfer, decode and collect (`body`: older documents' second copy).
  */
 export const INDEXABLE_PROJECTION = {
-  'document.article.body': 0,
+  body: 0,
   'document.article.bodyHtml': 0,
   'document.weather': 0,
   'document.enrichment.entities.mentions': 0,
@@ -53,7 +57,6 @@ export function toSearchDocument(payload: ArticleWeatherAttachedPayload, indexed
     version: article.version,
     headline: article.headline,
     ...(article.summary ? { summary: article.summary } : {}),
-    body: article.body,
     language: article.language,
     sourceId: article.source.id,
     publishedAt: new Date(article.publishedAt),

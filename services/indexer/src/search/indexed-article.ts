@@ -58,7 +58,7 @@ export function toIndexedArticle(doc: IndexableDocument): IndexedArticle {
     points.push({ lat: primary.lat, lon: primary.lon });
     if (primary.countryCode) countries.add(primary.countryCode);
   }
-  const fields: Record<SearchField, string> = { headline: doc.headline, summary: doc.summary ?? '', body: doc.body };
+  const fields: Record<SearchField, string> = { headline: doc.headline, summary: doc.summary ?? '', body: article.body };
   const terms = new Map<string, [number, number, number]>();
   const lengths = { headline: 0, summary: 0, body: 0 };
   SEARCH_FIELDS.forEach((field, slot) => {
