@@ -85,4 +85,4 @@ function machineInfo() {
     loadAverage: { one: round(one, 2), five: round(five, 2), fifteen: round(fifteen, 2) } };
 }
 
-module.exports = { ProcessSampler, machineInfo, readProcess };
+module.exports = { ProcessSampler, machineInfo, readMachine, readProcess };

@@ -12,9 +12,11 @@ const infra = require('../../tools/infra');
 
 /**
  * Horizontal scaling of one stage with real processes: 1, 2 and 3 enricher instances in one
- * consumer group on a 6-partition topic; then, while a steady stream flows through enricher,
- * weather and indexer, one enricher leaves and another joins, and the index is compared with what
- * was sent, article id by article id.
+ * consumer group on a 6-partition topic, each getting its share of the partitions and of the work;
+ * then, while a steady stream flows through enricher, weather and indexer, one enricher leaves and
+ * another joins, and the index is compared with what was sent, article id by article id. What more
+ * instances buy in throughput depends on the cores left, so it is measured by `npm run bench:scale`,
+ * not asserted here.
  *
  * It runs on its own Kafka, FerretDB and Redis (other ports, its own state directory) so its load
  * and its 6-partition topics never touch the servers other tests share; they are purged afterwards.
@@ -27,8 +29,7 @@ const INFRA_SETTINGS = {
   NEWSFLOW_REDIS_PORT: '6399',
 };
 const PARTITIONS = 6;
-const ROUND = 1000; // articles per measured round: several seconds each, so start-up jitter does not dominate
-const ROUNDS = 3;
+const ROUND = 300; // articles per round: enough that every partition, so every instance, gets some
 const STREAM_RATE = 60; // articles/s during the churn: below one instance's capacity, so lag stays small
 const STREAM_SECONDS = 30;
 
@@ -56,20 +57,11 @@ function wireStories(): { headline: string; body: string }[] {
   return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
 }
 
-/** Busy and total clock ticks of the whole machine: it is shared, so this says how much CPU was left to use. */
-function machineTicks(): { busy: number; total: number } {
-  const values = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const total = values.reduce((a, b) => a + b, 0);
-  return { busy: total - values[3] - (values[4] ?? 0), total };
+/** Events this instance's consumer has handled since it started. */
+async function consumedBy(service: RunningService): Promise<number> {
+  const metrics = await (await fetch(`${service.url}/metrics`)).text();
+  return Number(/newsflow_messages_consumed_total\{[^}]*\} (\d+)/.exec(metrics)?.[1] ?? 0);
 }
-
-/** CPU clock ticks (user + system, all threads) a process has used. */
-function processTicks(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 interface Seen {
   key: string;
@@ -187,26 +179,18 @@ describe('scale-out: enricher instances sharing one consumer group', () => {
       return { key: article.id, value: JSON.stringify(makeEnvelope(TOPICS.articleReceived, { article })) };
     });
 
-  /** A backlog of `count` articles: articles/s from the first send to the enricher's last output, and CPU used meanwhile. */
-  const measureRound = async (count: number) => {
+  /** A backlog of `count` articles, every one enriched exactly once; resolves with what each instance handled of it. */
+  const passRound = async (count: number): Promise<number[]> => {
     const messages = received(count);
     const ids = new Set(messages.map((m) => m.key));
-    const [machineBefore, enricherBefore] = [machineTicks(), enrichers.map((e) => processTicks(e.process.pid as number))];
-    const startedAt = Date.now();
+    const before = await Promise.all(enrichers.map(consumedBy));
     for (let i = 0; i < messages.length; i += 100) await producer.send({ topic: TOPICS.articleReceived, messages: messages.slice(i, i + 100) });
     const seen = await collector.waitForAll(TOPICS.articleEnriched, ids);
-    const seconds = (Math.max(...seen.map((m) => m.timestamp)) - startedAt) / 1000;
-    const machineAfter = machineTicks();
-    const enricherTicks = enrichers.reduce((sum, e, i) => sum + processTicks(e.process.pid as number) - enricherBefore[i], 0);
     expect(repeated(seen.map((m) => m.key))).toEqual([]);
-    return {
-      rate: count / seconds,
-      machineBusy: (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total),
-      cpuMsPerArticle: (enricherTicks * 1000) / 100 / count, // /proc reports 100 ticks per second on Linux
-    };
+    return Promise.all(enrichers.map(async (e, i) => (await consumedBy(e)) - before[i]));
   };
 
-  it('splits the partitions evenly and adds throughput with instances as far as the cores allow', async () => {
+  it('splits the partitions evenly, and every instance enriches its share exactly once', async () => {
     await startEnricher();
     const metadata = await admin.fetchTopicMetadata({ topics: [TOPICS.articleReceived] });
     expect(metadata.topics[0].partitions).toHaveLength(PARTITIONS);
@@ -215,38 +199,24 @@ describe('scale-out: enricher instances sharing one consumer group', () => {
     collector = new OutputCollector(kafka);
     await collector.start();
 
-    const results = new Map<number, { spread: number[]; rounds: Awaited<ReturnType<typeof measureRound>>[] }>();
+    const results = new Map<number, { spread: number[]; handled: number[] }>();
     for (const instances of [1, 2, 3]) {
       while (enrichers.length < instances) await startEnricher();
       const spread = await waitForGroup(instances);
-      await measureRound(60); // warm-up: a new instance's first articles pay for JIT compilation
-      const rounds = [];
-      for (let round = 0; round < ROUNDS; round += 1) rounds.push(await measureRound(ROUND));
-      results.set(instances, { spread, rounds });
+      results.set(instances, { spread, handled: await passRound(ROUND) });
     }
+    console.log(['enricher instances: partitions each, articles each of a round of ' + ROUND,
+      ...[...results].map(([n, { spread, handled }]) => `${n}: ${spread.join(' / ')}; ${handled.join(' / ')}`)].join('\n'));
 
-    const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
-    const rows = [...results].map(([n, { spread, rounds }]) => `| ${n} | ${spread.join(' / ')} | ${rounds.map((r) => r.rate.toFixed(0)).join(', ')} | `
-      + `${median(rounds.map((r) => r.rate)).toFixed(0)} | ${rounds.map((r) => pct(r.machineBusy)).join(', ')} | ${median(rounds.map((r) => r.cpuMsPerArticle)).toFixed(1)} |`);
-    console.log([`enricher, EXTRACTION_WORKERS=1 per instance, ${PARTITIONS} partitions, ${ROUND} articles per round:`,
-      '| instances | partitions each | articles/s per round | median | machine CPU busy | enricher CPU ms/article |',
-      '|---|---|---|---|---|---|', ...rows].join('\n'));
-
+    expect(results.get(1)?.spread).toEqual([6]);
     expect(results.get(2)?.spread).toEqual([3, 3]);
     expect(results.get(3)?.spread).toEqual([2, 2, 2]);
-    const [one, two, three] = [1, 2, 3].map((n) => median(results.get(n)?.rounds.map((r) => r.rate) ?? []));
-    // A second instance can only add what the machine has left. One instance with one worker needs
-    // well under two cores, so on an otherwise idle two-core machine (CI) it leaves room that a second
-    // must turn into throughput; on a machine already saturated by other work (as where this was
-    // written), instances can only share the same CPU, and the honest claim is that adding them costs
-    // nothing. A third instance has no core of its own on two cores.
-    const headroom = 1 - median(results.get(1)?.rounds.map((r) => r.machineBusy) ?? []);
-    const roomForASecond = headroom >= 0.3;
-    console.log(`CPU headroom with one instance: ${pct(headroom)}; `
-      + `${roomForASecond ? 'expecting a second instance to be at least 20% faster' : 'machine saturated: expecting no loss from more instances'}`);
-    if (roomForASecond) expect(two).toBeGreaterThan(one * 1.2);
-    expect(two).toBeGreaterThan(one * 0.85);
-    expect(three).toBeGreaterThan(one * 0.85);
+    for (const [instances, { handled }] of results) {
+      expect(handled).toHaveLength(instances);
+      // Each instance owns partitions, so each gets articles; together exactly the round (nothing twice).
+      handled.forEach((n) => expect(n).toBeGreaterThan(0));
+      expect(handled.reduce((a, b) => a + b, 0)).toBe(ROUND);
+    }
   }, 600_000);
 
   it('loses nothing and indexes nothing twice while instances leave and join mid-stream', async () => {
@@ -264,11 +234,13 @@ describe('scale-out: enricher instances sharing one consumer group', () => {
     const messages = received(STREAM_RATE * STREAM_SECONDS);
     const ids = new Set(messages.map((m) => m.key));
     const startedAt = Date.now();
+    let sent = 0;
     const stream = (async () => {
       // One send every 100 ms, so instances come and go while articles keep arriving.
       const perTick = STREAM_RATE / 10;
       for (let i = 0; i < messages.length; i += perTick) {
         await producer.send({ topic: TOPICS.articleReceived, messages: messages.slice(i, i + perTick) });
+        sent = i + perTick;
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, startedAt + ((i + perTick) / STREAM_RATE) * 1000 - Date.now())));
       }
     })();
@@ -279,15 +251,15 @@ describe('scale-out: enricher instances sharing one consumer group', () => {
     expect(await stopService(leaving)).toBe('signal SIGTERM'); // drained, not killed
     const whenLeft = progress();
     const joined = await startEnricher();
-    const whenJoined = progress();
+    const [whenJoined, sentWhenJoined] = [progress(), sent];
     await stream;
-    expect(Date.now() - startedAt).toBeLessThan(STREAM_SECONDS * 1000 + 15_000); // both changes happened while the stream ran
+    // Both changes happened while the stream was still being sent.
+    expect(sentWhenJoined).toBeLessThan(messages.length);
     expect(whenJoined).toBeLessThan(ids.size);
 
     const enriched = await collector.waitForAll(TOPICS.articleEnriched, ids);
     const indexed = await collector.waitForAll(TOPICS.articleIndexed, ids, 300_000);
-    const joinedMetrics = await (await fetch(`${joined.url}/metrics`)).text();
-    const joinedConsumed = Number(/newsflow_messages_consumed_total\{[^}]*\} (\d+)/.exec(joinedMetrics)?.[1] ?? 0);
+    const joinedConsumed = await consumedBy(joined);
     console.log(`churn: ${ids.size} articles streamed at ${STREAM_RATE}/s; an instance left after ${whenLeft} were enriched, `
       + `one joined after ${whenJoined} and enriched ${joinedConsumed} of them`);
 
