@@ -18,6 +18,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { AdminKeyGuard } from './sources/admin-key.guard';
 import { RateLimiter } from './sources/rate-limiter';
 import { SourceAuthGuard } from './sources/source-auth.guard';
+import { SourceKeysCache } from './sources/source-keys.cache';
 import { SourceRepository } from './sources/source.repository';
 import { DeadLettersAdminHttpController } from './dead-letters/dead-letters-admin.http.controller';
 import { SourcesAdminHttpController } from './sources/sources-admin.http.controller';
@@ -47,7 +48,7 @@ export class AppModule implements NestModule {
       controllers: [SubmitArticleHttpController, SourcesAdminHttpController, DeadLettersAdminHttpController, ArticleStatusHttpController, TrackStatusMessageController],
       providers: [{ provide: INGEST_CONFIG, useValue: config },
         { provide: STORY_BAND_NAMESPACE, useValue: new URL(config.MONGODB_URI).pathname.slice(1) || 'newsflow' }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, ArticleRepository, ArticleStatusRepository, SubmitArticleService,
-        SourceRepository, RateLimiter, SourceAuthGuard, AdminKeyGuard, FeedPollerService, StoryClusterFinder, StoryBandRepository],
+        SourceRepository, SourceKeysCache, RateLimiter, SourceAuthGuard, AdminKeyGuard, FeedPollerService, StoryClusterFinder, StoryBandRepository],
     };
   }
 }

@@ -3,7 +3,8 @@ import type { Request } from 'express';
 import { InputProblem } from '../articles/formats/input-problem';
 import { hashApiKey } from './api-key';
 import { RateLimiter } from './rate-limiter';
-import { Source, SourceRepository } from './source.repository';
+import { SourceKeysCache } from './source-keys.cache';
+import { Source } from './source.repository';
 
 export type AuthenticatedRequest = Request & { source?: Source };
 
@@ -18,7 +19,7 @@ export function presentedKey(req: Request): string | undefined {
 @Injectable()
 export class SourceAuthGuard implements CanActivate {
   constructor(
-    private readonly sources: SourceRepository,
+    private readonly sources: SourceKeysCache,
     private readonly limiter: RateLimiter,
   ) {}
 

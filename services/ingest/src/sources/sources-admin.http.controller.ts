@@ -5,6 +5,7 @@ import { INGEST_CONFIG, IngestConfig } from '../config/ingest.config';
 import { AdminKeyGuard } from './admin-key.guard';
 import { generateApiKey, hashApiKey } from './api-key';
 import { CreateSourceRequestSchema } from './source-admin.request';
+import { SourceKeysCache } from './source-keys.cache';
 import { Source, SourceRepository } from './source.repository';
 
 /** What the admin API shows of a source: never the key or its hash. */
@@ -20,6 +21,7 @@ export function publicSource(source: Source) {
 export class SourcesAdminHttpController {
   constructor(
     private readonly sources: SourceRepository,
+    private readonly keys: SourceKeysCache,
     @Inject(INGEST_CONFIG) private readonly config: IngestConfig,
   ) {}
 
@@ -60,25 +62,32 @@ export class SourcesAdminHttpController {
     return publicSource(await this.existing(id));
   }
 
-  /** The old key stops working at once. */
+  /** The old key stops working at once, on every instance (see SourceKeysCache). */
   @Post(':id/rotate-key')
   async rotateKey(@Param('id') id: string) {
     await this.existing(id);
     const apiKey = generateApiKey();
-    const source = await this.sources.update(id, { keyHash: hashApiKey(apiKey), keyPrefix: apiKey.slice(0, 10) });
-    return { source: publicSource(source as Source), apiKey };
+    const source = await this.update(id, { keyHash: hashApiKey(apiKey), keyPrefix: apiKey.slice(0, 10) });
+    return { source: publicSource(source), apiKey };
   }
 
   @Post(':id/disable')
   async disable(@Param('id') id: string) {
     await this.existing(id);
-    return publicSource((await this.sources.update(id, { disabled: true })) as Source);
+    return publicSource(await this.update(id, { disabled: true }));
   }
 
   @Post(':id/enable')
   async enable(@Param('id') id: string) {
     await this.existing(id);
-    return publicSource((await this.sources.update(id, { disabled: false })) as Source);
+    return publicSource(await this.update(id, { disabled: false }));
+  }
+
+  /** Written first, then announced, so an instance that sees the new generation reads the new source. */
+  private async update(id: string, changes: Partial<Omit<Source, '_id'>>): Promise<Source> {
+    const source = await this.sources.update(id, changes);
+    await this.keys.changed();
+    return source as Source;
   }
 
   private async existing(id: string): Promise<Source> {
