@@ -3,10 +3,10 @@ import { Consumer, IHeaders, Kafka } from 'kafkajs';
 import { fetchBatching, kafkaClientConfig, KAFKA_RETRY } from './kafka-settings';
 
 /**
- * A follower's fetch gathers up to 1 MB for up to 250 ms: what another instance wrote shows up here
- * that much later at most, and the broker answers a few fetches a second instead of one per event.
+ * A follower's fetch gathers up to 1 MB for up to 1 s: what another instance wrote shows up here
+ * that much later at most, and the broker answers one fetch a second instead of one per event.
  */
-const FOLLOW_FETCH = fetchBatching(250, 1024 * 1024);
+const FOLLOW_FETCH = fetchBatching(1000, 1024 * 1024);
 
 export interface TopicFollowerOptions {
   brokers: string[];

@@ -3,7 +3,7 @@ import { loadIngestConfig } from './ingest.config';
 describe('ingest config', () => {
   it('lets status tracking fetch in batches by default', () => {
     const config = loadIngestConfig({});
-    expect(config.KAFKA_FETCH_WAIT_MS).toBe(250);
+    expect(config.KAFKA_FETCH_WAIT_MS).toBe(1000);
     expect(config.KAFKA_FETCH_MIN_BYTES).toBe(1024 * 1024);
   });
 
