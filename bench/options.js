@@ -9,6 +9,8 @@ const SPEC = {
   articles: ['BENCH_ARTICLES', '20000', integer(10, 1_000_000)],
   rate: ['BENCH_RATE', '200', integer(1, 100_000)],
   'latency-seconds': ['BENCH_LATENCY_SECONDS', '30', integer(1, 3600)],
+  // More fixed-rate phases after the first, each --latency-seconds long: where the p99 target holds.
+  'sweep-rates': ['BENCH_SWEEP_RATES', '', integerList(1, 100_000)],
   mode: ['BENCH_MODE', 'http', oneOf(['http', 'topic'])],
   seed: ['BENCH_SEED', '42', integer(0, 2 ** 31 - 1)],
   'batch-size': ['BENCH_BATCH_SIZE', '50', integer(1, 100)],
@@ -40,6 +42,12 @@ function integer(min, max) {
   };
 }
 
+/** Comma-separated integers, e.g. "40,60,80"; empty for none. */
+function integerList(min, max) {
+  const one = integer(min, max);
+  return (text, name) => (String(text).trim() === '' ? [] : String(text).split(',').map((part) => one(part.trim(), name)));
+}
+
 function oneOf(values) {
   return (text, name) => {
     if (!values.includes(text)) throw usageError(`--${name} must be one of ${values.filter(Boolean).join(', ')}, got "${text}"`);
@@ -47,7 +55,7 @@ function oneOf(values) {
   };
 }
 
-const USAGE = `usage: npm run bench -- [--articles N] [--rate N] [--latency-seconds N] [--mode http|topic] [--seed N]
+const USAGE = `usage: npm run bench -- [--articles N] [--rate N] [--latency-seconds N] [--sweep-rates N,N,...] [--mode http|topic] [--seed N]
   [--batch-size N] [--concurrency N] [--out DIR] [--state-dir DIR] [--kafka-port N] [--kafka-controller-port N]
   [--mongo-port N] [--redis-port N] [--service-port-base N] [--databases shared|per-service] [--cpu-prof SERVICE] [--skip-build] [--keep-infra] [--skip-baseline]
 Each flag also reads BENCH_<NAME> (e.g. BENCH_ARTICLES=500). See bench/README.md.`;

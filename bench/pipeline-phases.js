@@ -52,22 +52,34 @@ async function measurePipeline(context) {
     series: perSecond(backlogDone, backlogStart) };
   log(`throughput: ${backlog.sustainedPerSecond} articles/s sustained, ${backlog.overallPerSecond} overall`);
 
-  const count = options.rate * options.latencySeconds;
-  log(`latency: ${count} articles at ${options.rate}/s offered, one per request`);
-  const rateEntry = await entryFor(options, context, `bench-latency-${context.runTag}`);
-  sampler.mark('latency-start');
+  const latency = await fixedRatePhase(context, options.rate, 'latency');
+  // The sweep's phases follow, each on a drained pipeline, so one rate's queue never spills into the next.
+  const sweep = [];
+  for (const rate of options.sweepRates ?? []) sweep.push(await fixedRatePhase(context, rate, `sweep-${rate}`));
+  return { backlog, latency, sweep };
+}
+
+/** `rate` articles/s for --latency-seconds, one per request, under a source of its own; latency per article and per stage, CPU meanwhile. */
+async function fixedRatePhase(context, rate, name) {
+  const { options, corpus, watcher, sampler, log } = context;
+  const { TOPICS } = require('@newsflow/contracts');
+  const indexed = watcher.seen(TOPICS.articleIndexed);
+  const count = rate * options.latencySeconds;
+  log(`${name}: ${count} articles at ${rate}/s offered, one per request`);
+  const rateEntry = await entryFor(options, context, `bench-${name}-${context.runTag}`);
+  sampler.mark(`${name}-start`);
   const latencyStart = Date.now();
-  const driven = await driveAtRate(rateEntry, latencyItems(corpus, count), options.rate);
+  const driven = await driveAtRate(rateEntry, latencyItems(corpus, count), rate);
   const ids = [...driven.accepted.keys()];
-  await watcher.waitForAll(TOPICS.articleIndexed, ids, drainTimeoutMs(ids.length), 'fixed-rate articles on the indexed topic');
-  sampler.mark('latency-end');
+  await watcher.waitForAll(TOPICS.articleIndexed, ids, drainTimeoutMs(ids.length), `${name} articles on the indexed topic`);
+  sampler.mark(`${name}-end`);
   await rateEntry.close();
   // "Submitted" is when the request (or produce) left the bench; ingest stores, publishes and updates
   // status before answering, so its 202 can arrive after the enricher already finished: stages are
   // therefore measured from submission, and the target is judged on submitted → indexed (the stricter).
   const perArticle = ids.map((id) => ({ at: indexed.get(id), ms: indexed.get(id) - driven.sentAt.get(id) }));
   const latency = {
-    answers: driven.statuses, offeredPerSecond: driven.offeredPerSecond, targetPerSecond: options.rate, throttledByInFlightCap: driven.throttled, startedAt: latencyStart,
+    answers: driven.statuses, offeredPerSecond: driven.offeredPerSecond, targetPerSecond: rate, throttledByInFlightCap: driven.throttled, startedAt: latencyStart,
     submittedToIndexedMs: latencySummary(gaps(ids, driven.sentAt, indexed)),
     acceptedToIndexedMs: latencySummary(gaps(ids, driven.accepted, indexed)),
     submitMs: latencySummary(gaps(ids, driven.sentAt, driven.accepted)),
@@ -76,11 +88,11 @@ async function measurePipeline(context) {
       enrichedToWeather: latencySummary(gaps(ids, watcher.seen(TOPICS.articleEnriched), watcher.seen(TOPICS.articleWeatherAttached))),
       weatherToIndexed: latencySummary(gaps(ids, watcher.seen(TOPICS.articleWeatherAttached), indexed)),
     },
-    cpu: sampler.between('latency-start', 'latency-end'),
+    cpu: sampler.between(`${name}-start`, `${name}-end`),
     series: latencyPerSecond(perArticle, latencyStart),
   };
-  log(`latency (submitted → indexed): p50 ${latency.submittedToIndexedMs.p50} ms, p95 ${latency.submittedToIndexedMs.p95} ms, p99 ${latency.submittedToIndexedMs.p99} ms at ${latency.offeredPerSecond}/s offered`);
-  return { backlog, latency };
+  log(`${name} (submitted → indexed): p50 ${latency.submittedToIndexedMs.p50} ms, p95 ${latency.submittedToIndexedMs.p95} ms, p99 ${latency.submittedToIndexedMs.p99} ms at ${latency.offeredPerSecond}/s offered`);
+  return latency;
 }
 
 /** p50 and p99 of the articles indexed in each second of the phase. */

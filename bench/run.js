@@ -114,6 +114,11 @@ function printSummary(r) {
   console.log(line('ratio to relay baseline', t.ratioToBaseline));
   console.log(line(`p99 ms at ${r.options.rate}/s offered`, t.p99AtRate));
   console.log(line('largest peak RSS MB', t.peakRss));
+  for (const row of r.sweep?.rates ?? []) {
+    console.log(`  sweep ${String(row.targetPerSecond).padStart(5)}/s (offered ${row.offeredPerSecond}): p50 ${row.p50}, p95 ${row.p95}, p99 ${row.p99} ms; `
+      + `${row.cpuMsPerArticle} ms CPU per article${row.metP99 ? ', p99 target met' : ''}`);
+  }
+  if (r.sweep) console.log(`  highest swept rate with p99 ≤ 500 ms: ${r.sweep.highestRateMeetingP99 ?? 'none'}`);
   const all = { ...r.services, ...r.infrastructure };
   const sum = (key) => Object.values(all).reduce((total, p) => total + (p[key] ?? 0), 0).toFixed(1);
   console.log(`  CPU ms per article, all processes: backlog ${sum('cpuMsPerArticle')}, fixed rate ${sum('latencyCpuMsPerArticle')}`);

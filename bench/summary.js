@@ -23,6 +23,20 @@ function processTable(sampler, { backlog, latency }, which) {
   return out;
 }
 
+/** Each swept rate: what was offered, latency, CPU per article of all processes; and the highest rate that met the p99 target. */
+function sweepSection(sweep) {
+  const rows = sweep.map((phase) => {
+    const articles = phase.submittedToIndexedMs.count;
+    const cpuSeconds = Object.values(phase.cpu.cpuSeconds).reduce((a, b) => a + b, 0);
+    const { p50, p95, p99 } = phase.submittedToIndexedMs;
+    return { targetPerSecond: phase.targetPerSecond, offeredPerSecond: phase.offeredPerSecond, articles, throttledByInFlightCap: phase.throttledByInFlightCap,
+      p50, p95, p99, cpuMsPerArticle: round((cpuSeconds * 1000) / Math.max(1, articles), 1), machineBusyShare: phase.cpu.machineBusyShare,
+      metP99: p99 !== null && p99 <= TARGETS.p99Ms };
+  });
+  const met = rows.filter((r) => r.metP99).map((r) => r.targetPerSecond);
+  return { rates: rows, highestRateMeetingP99: met.length > 0 ? Math.max(...met) : null };
+}
+
 function lagSection(lag, startedAt) {
   return {
     peakDuringBacklog: lag.peak(startedAt.backlog, startedAt.latency),
@@ -41,7 +55,7 @@ function summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEn
     schema: 'newsflow-bench/1',
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
-    options: { mode: options.mode, articles: options.articles, rate: options.rate, latencySeconds: options.latencySeconds, seed: options.seed,
+    options: { mode: options.mode, articles: options.articles, rate: options.rate, latencySeconds: options.latencySeconds, sweepRates: options.sweepRates, seed: options.seed,
       batchSize: options.batchSize, concurrency: options.concurrency, databases: options.databases },
     machine: { atStart: machineAtStart, atEnd: machineAtEnd,
       busyShareDuringBacklog: backlog.cpu.machineBusyShare, busyShareDuringLatency: latency.cpu.machineBusyShare },
@@ -52,6 +66,7 @@ function summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEn
       acceptedPerSecond: backlog.acceptedPerSecond, answers: backlog.answers, gaveUp: backlog.gaveUp, seconds: backlog.seconds, ratioToBaseline: round(ratio, 3) },
     latency: { answers: latency.answers, offeredPerSecond: latency.offeredPerSecond, targetPerSecond: latency.targetPerSecond, articles: latency.submittedToIndexedMs.count,
       throttledByInFlightCap: latency.throttledByInFlightCap, submittedToIndexedMs: latency.submittedToIndexedMs, acceptedToIndexedMs: latency.acceptedToIndexedMs, submitMs: latency.submitMs, stagesMs: latency.stagesMs },
+    ...(pipeline.sweep.length > 0 ? { sweep: sweepSection(pipeline.sweep) } : {}),
     services,
     infrastructure: processTable(sampler, pipeline, (isService) => !isService),
     lag: lagSection(lag, { backlog: backlog.startedAt, latency: latency.startedAt }),

@@ -21,6 +21,7 @@ const SMOKE_ENV = {
 const ARTICLES = 200;
 const RATE = 20;
 const LATENCY_SECONDS = 5;
+const SWEEP_RATE = 10;
 
 const runBench = (args: string[]) => runScript(join('bench', 'run.js'), args, { ...SMOKE_ENV, CI: 'true' });
 
@@ -36,7 +37,7 @@ describe('npm run bench (smoke)', () => {
 
   it('runs the pipeline and the relay baseline and writes a parseable result and chart', async () => {
     const { code, output } = await runBench(['--articles', String(ARTICLES), '--rate', String(RATE), '--latency-seconds', String(LATENCY_SECONDS),
-      '--skip-build', '--out', out]);
+      '--sweep-rates', String(SWEEP_RATE), '--skip-build', '--out', out]);
     if (code !== 0) throw new Error(`bench exited with ${code}:\n${output.slice(-4000)}`);
     const files = readdirSync(out);
     const json = files.find((f) => f.endsWith('-http.json'));
@@ -65,6 +66,16 @@ describe('npm run bench (smoke)', () => {
     expect(p50).toBeGreaterThan(0);
     expect(p50).toBeLessThanOrEqual(p95);
     expect(p95).toBeLessThanOrEqual(p99);
+
+    // The swept rate ran as a phase of its own, all its articles indexed, and says whether it met the p99 target.
+    expect(result.sweep.rates).toHaveLength(1);
+    const [swept] = result.sweep.rates;
+    expect(swept).toEqual(expect.objectContaining({ targetPerSecond: SWEEP_RATE, articles: SWEEP_RATE * LATENCY_SECONDS }));
+    expect(swept.p50).toBeLessThanOrEqual(swept.p95);
+    expect(swept.p95).toBeLessThanOrEqual(swept.p99);
+    expect(swept.cpuMsPerArticle).toBeGreaterThan(0);
+    expect(swept.metP99).toBe(swept.p99 <= 500);
+    expect(result.sweep.highestRateMeetingP99).toBe(swept.metP99 ? SWEEP_RATE : null);
 
     for (const service of ['ingest', 'enricher', 'weather', 'indexer']) {
       expect(result.services[service].cpuSeconds).toBeGreaterThan(0);
