@@ -118,7 +118,7 @@ function printSummary(r) {
     console.log(`  sweep ${String(row.targetPerSecond).padStart(5)}/s (offered ${row.offeredPerSecond}): p50 ${row.p50}, p95 ${row.p95}, p99 ${row.p99} ms; `
       + `${row.cpuMsPerArticle} ms CPU per article${row.metP99 ? ', p99 target met' : ''}`);
   }
-  if (r.sweep) console.log(`  highest swept rate with p99 ≤ 500 ms: ${r.sweep.highestRateMeetingP99 ?? 'none'}`);
+  if (r.sweep) console.log(`  highest rate with p99 ≤ 500 ms (main phase and sweep): ${r.sweep.highestRateMeetingP99 ?? 'none'}`);
   const all = { ...r.services, ...r.infrastructure };
   const sum = (key) => Object.values(all).reduce((total, p) => total + (p[key] ?? 0), 0).toFixed(1);
   console.log(`  CPU ms per article, all processes: backlog ${sum('cpuMsPerArticle')}, fixed rate ${sum('latencyCpuMsPerArticle')}`);
