@@ -33,7 +33,9 @@ function sweepSection(main, sweep) {
     const cpuSeconds = Object.values(phase.cpu.cpuSeconds).reduce((a, b) => a + b, 0);
     const { p50, p95, p99 } = phase.submittedToIndexedMs;
     return { targetPerSecond: phase.targetPerSecond, offeredPerSecond: phase.offeredPerSecond, articles, throttledByInFlightCap: phase.throttledByInFlightCap,
-      p50, p95, p99, cpuMsPerArticle: round((cpuSeconds * 1000) / Math.max(1, articles), 1), machineBusyShare: phase.cpu.machineBusyShare,
+      p50, p95, p99, cpuMsPerArticle: round((cpuSeconds * 1000) / Math.max(1, articles), 1),
+      cpuMsPerArticleByProcess: Object.fromEntries(Object.entries(phase.cpu.cpuSeconds).map(([name, seconds]) => [name, round((seconds * 1000) / Math.max(1, articles), 2)])),
+      machineBusyShare: phase.cpu.machineBusyShare,
       metP99: p99 !== null && p99 <= TARGETS.p99Ms };
   });
   const met = rows.filter((r) => r.metP99).map((r) => r.targetPerSecond);

@@ -74,6 +74,7 @@ describe('npm run bench (smoke)', () => {
     expect(swept.p50).toBeLessThanOrEqual(swept.p95);
     expect(swept.p95).toBeLessThanOrEqual(swept.p99);
     expect(swept.cpuMsPerArticle).toBeGreaterThan(0);
+    expect(Object.keys(swept.cpuMsPerArticleByProcess)).toEqual(expect.arrayContaining(['ingest', 'enricher', 'weather', 'indexer', 'kafka', 'ferretdb']));
     expect(swept.metP99).toBe(swept.p99 <= 500);
     const mainMet = result.latency.submittedToIndexedMs.p99 <= 500;
     expect(result.sweep.highestRateMeetingP99).toBe(mainMet ? RATE : swept.metP99 ? SWEEP_RATE : null);
