@@ -6,6 +6,7 @@ const TARGETS = { sustainedPerSecond: 1000, ratioToBaseline: 0.5, p99Ms: 500, pe
 const round = (v, d = 1) => (v === null || v === undefined ? null : Number(v.toFixed(d)));
 
 const SERVICES = ['ingest', 'enricher', 'weather', 'indexer'];
+const perArticle = (cpuSeconds, articles, digits = 2) => round((cpuSeconds * 1000) / Math.max(1, articles), digits);
 
 /**
  * Per process: CPU over the run, during the backlog and during the fixed-rate phase (each also per
@@ -13,7 +14,6 @@ const SERVICES = ['ingest', 'enricher', 'weather', 'indexer'];
  */
 function processTable(sampler, { backlog, latency }, which) {
   const out = {};
-  const perArticle = (seconds, articles) => round((seconds * 1000) / Math.max(1, articles), 2);
   for (const [name, total] of Object.entries(sampler.summary()).filter(([n]) => which(SERVICES.includes(n)))) {
     const backlogCpu = backlog.cpu.cpuSeconds[name] ?? 0;
     const latencyCpu = latency.cpu.cpuSeconds[name] ?? 0;
@@ -33,8 +33,8 @@ function sweepSection(main, sweep) {
     const cpuSeconds = Object.values(phase.cpu.cpuSeconds).reduce((a, b) => a + b, 0);
     const { p50, p95, p99 } = phase.submittedToIndexedMs;
     return { targetPerSecond: phase.targetPerSecond, offeredPerSecond: phase.offeredPerSecond, articles, throttledByInFlightCap: phase.throttledByInFlightCap,
-      p50, p95, p99, cpuMsPerArticle: round((cpuSeconds * 1000) / Math.max(1, articles), 1),
-      cpuMsPerArticleByProcess: Object.fromEntries(Object.entries(phase.cpu.cpuSeconds).map(([name, seconds]) => [name, round((seconds * 1000) / Math.max(1, articles), 2)])),
+      p50, p95, p99, cpuMsPerArticle: perArticle(cpuSeconds, articles, 1),
+      cpuMsPerArticleByProcess: Object.fromEntries(Object.entries(phase.cpu.cpuSeconds).map(([name, seconds]) => [name, perArticle(seconds, articles)])),
       machineBusyShare: phase.cpu.machineBusyShare,
       metP99: p99 !== null && p99 <= TARGETS.p99Ms };
   });
