@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { CommonConfig, createLogger, ReadinessState, startTracing, tracingHttpMiddleware, withTimeout } from '@newsflow/platform';
+import { CommonConfig, createLogger, ReadinessState, setHeapGrowingPercent, startTracing, tracingHttpMiddleware, withTimeout } from '@newsflow/platform';
 
 const GROUP_JOIN_TIMEOUT_MS = 60_000;
 import { ConsumerLagMonitor } from './consumer-lag.monitor';
@@ -36,6 +36,8 @@ export interface StartServiceOptions {
  */
 export async function startService(options: StartServiceOptions): Promise<INestApplication> {
   const { config } = options;
+  // Before anything is allocated in earnest: a capped heap otherwise collects in full every ~0.5 s under load.
+  setHeapGrowingPercent(config.HEAP_GROWING_PERCENT);
   // OTLP export, only when OTEL_EXPORTER_OTLP_ENDPOINT is set; before Nest so every span has a tracer.
   startTracing({ service: options.service, version: options.version });
   const logger = createLogger(options.service, config.LOG_LEVEL);

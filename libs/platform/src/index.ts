@@ -15,3 +15,4 @@ export * from './stores/redis.module';
 export * from './tracing';
 export * from './batching/coalescer';
 export * from './batching/insert-coalescer';
+export * from './runtime/heap-growth';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonConfigShape, loadConfig } from './load-config';
+import { commonConfigShape, heapGrowingPercent, loadConfig } from './load-config';
 
 const schema = z.object({ ...commonConfigShape, HTTP_PORT: z.coerce.number().int().default(8081) });
 
@@ -15,6 +15,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig('svc', schema, { HTTP_PORT: 'eighty', REDIS_URL: 'localhost' })).toThrow(
       /svc: invalid configuration: .*HTTP_PORT.*REDIS_URL|REDIS_URL.*HTTP_PORT/,
     );
+  });
+
+  describe('heap growth', () => {
+    it('defaults to 200 %, and a service can default lower', () => {
+      expect(loadConfig('svc', schema, {}).HEAP_GROWING_PERCENT).toBe(200);
+      const lower = z.object({ ...commonConfigShape, HEAP_GROWING_PERCENT: heapGrowingPercent(50) });
+      expect(loadConfig('svc', lower, {}).HEAP_GROWING_PERCENT).toBe(50);
+      expect(loadConfig('svc', lower, { HEAP_GROWING_PERCENT: '0' }).HEAP_GROWING_PERCENT).toBe(0);
+    });
+
+    it('refuses a negative, fractional or absurd percentage by name', () => {
+      for (const value of ['-1', '1.5', '5000', 'lots']) {
+        expect(() => loadConfig('svc', schema, { HEAP_GROWING_PERCENT: value })).toThrow(/HEAP_GROWING_PERCENT/);
+      }
+    });
   });
 
   describe('consumer retry policy', () => {

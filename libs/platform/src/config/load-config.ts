@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 
+/**
+ * How far the V8 heap may grow past its live size before the next full collection, in percent (see
+ * setHeapGrowingPercent); 0 = V8's own choice. A service with less memory to spare sets a lower default.
+ */
+export function heapGrowingPercent(fallback: number) {
+  return z.coerce.number().int().min(0).max(1000).default(fallback);
+}
+
 /** Connection settings every service shares; the infra tool prints matching values with `npm run infra -- env`. */
 export const commonConfigShape = {
   KAFKA_BROKERS: z
@@ -27,6 +35,7 @@ export const commonConfigShape = {
   /** Backoff ceiling of the first retry; it doubles per attempt up to the maximum, each delay drawn with full jitter. */
   MESSAGING_RETRY_INITIAL_DELAY_MS: z.coerce.number().int().min(1).default(200),
   MESSAGING_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(1).default(5000),
+  HEAP_GROWING_PERCENT: heapGrowingPercent(200),
 };
 
 /** Rules across the common variables, checked for any service schema that includes them. */

@@ -1,4 +1,4 @@
-import { commonConfigShape, loadConfig } from '@newsflow/platform';
+import { commonConfigShape, heapGrowingPercent, loadConfig } from '@newsflow/platform';
 import { z } from 'zod';
 
 export const EnricherConfigSchema = z.object({
@@ -6,6 +6,8 @@ export const EnricherConfigSchema = z.object({
   HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(8082),
   HTTP_HOST: z.string().default('0.0.0.0'),
   KAFKA_GROUP_ID: z.string().default('newsflow-enricher'),
+  /** Two isolates (the extraction worker's holds the gazetteer), so less room to grow within its memory budget (bench/README.md, "Heap growth"). */
+  HEAP_GROWING_PERCENT: heapGrowingPercent(50),
   /** Extraction worker threads (each holds its own ~60 MB gazetteer); 0 runs extraction on the main thread. */
   EXTRACTION_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
 });

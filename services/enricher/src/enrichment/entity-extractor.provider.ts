@@ -9,6 +9,11 @@ import type { Extraction } from '../extraction/extract-entities';
 import type { ArticleText } from '../extraction/types';
 
 const WORKER_FILE = join(__dirname, '..', 'extraction', 'extraction.worker.js');
+/**
+ * A worker extracts one article at a time, so little of what it allocates outlives a scavenge: a
+ * 12 MB young generation instead of V8's 48 MB (3 × 16 MB semi-spaces) keeps ~25 MB less resident.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 12 };
 
 type Extract = (article: ArticleText) => Extraction;
 
@@ -27,7 +32,7 @@ export class EntityExtractor implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     const workers = this.config?.EXTRACTION_WORKERS ?? 0;
-    if (workers > 0 && existsSync(WORKER_FILE)) this.pool = new WorkerPool(workers, () => new Worker(WORKER_FILE));
+    if (workers > 0 && existsSync(WORKER_FILE)) this.pool = new WorkerPool(workers, () => new Worker(WORKER_FILE, { resourceLimits: WORKER_LIMITS }));
     else this.inline = await loadInline();
   }
 

@@ -1,4 +1,4 @@
-import { commonConfigShape, loadConfig } from '@newsflow/platform';
+import { commonConfigShape, heapGrowingPercent, loadConfig } from '@newsflow/platform';
 import { z } from 'zod';
 
 export const IndexerConfigSchema = z.object({
@@ -6,6 +6,8 @@ export const IndexerConfigSchema = z.object({
   HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(8084),
   HTTP_HOST: z.string().default('0.0.0.0'),
   KAFKA_GROUP_ID: z.string().default('newsflow-indexer'),
+  /** Its search index makes its live heap the largest, so the same factor costs it the most memory (bench/README.md, "Heap growth"). */
+  HEAP_GROWING_PERCENT: heapGrowingPercent(50),
   /** How often the indexer checks whether `npm run reindex` started or switched a search collection. */
   SEARCH_COLLECTIONS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
 });
