@@ -96,4 +96,41 @@ describe('search documents on the real MongoDB endpoint', () => {
     expect(toIndexedArticle(loaded[0])).toEqual(toIndexedArticle(current));
     expect(toIndexedArticle(current).lengths.body).toBeGreaterThan(0);
   });
+
+  it('stores the article as its JSON text, and reads documents stored as objects by earlier versions alike', async () => {
+    const article = makeArticle({ id: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b', version: 1, headline: 'Rain returns to Marrakech', body: 'MARRAKECH - Rain fell.', storyClusterId: 'cluster-9' });
+    const place = { id: 'place:2542997', type: 'place' as const, name: 'Marrakech', surfaceForms: ['Marrakech'], mentionCount: 1, salience: 0.8,
+      mentions: [{ field: 'body' as const, start: 0, end: 9, text: 'MARRAKECH' }], geo: { lat: 31.63416, lon: -7.99994, countryCode: 'MA', geonameId: 2542997 } };
+    const payloadOf = (version: number) => ({
+      article: { ...article, version }, weather: { status: 'no-location' },
+      enrichment: { status: 'enriched', language: 'en', entities: [place], enricherVersion: 't', enrichedAt: '2026-11-29T09:00:00.000Z' },
+    }) as Parameters<typeof toSearchDocument>[0];
+    const older = toSearchDocument(payloadOf(1), new Date('2026-11-29T10:00:00Z'));
+    // Written the way indexers before this one did: the article as an object.
+    await connection.collection('search_articles').insertOne({ ...older } as never);
+    expect(await repository.findById(older._id)).toEqual(older);
+    const loaded = [];
+    for await (const document of repository.allIndexable()) if (document._id === older._id) loaded.push(document);
+    expect(toIndexedArticle(loaded[0])).toEqual(toIndexedArticle(older));
+
+    // Version 2 replaces it; the object-form version 1 goes into the history and reads back the same.
+    const newer = toSearchDocument(payloadOf(2), new Date('2026-11-29T11:00:00Z'));
+    expect(await repository.upsert(newer)).toBe(true);
+    const raw = await connection.collection('search_articles').findOne({ _id: newer._id as never });
+    expect(typeof raw?.document).toBe('string');
+    expect(JSON.parse(raw?.document as string)).toEqual(newer.document);
+    expect(raw).toMatchObject({ version: 2, headline: 'Rain returns to Marrakech', entityIds: ['place:2542997'], countryCodes: ['MA'] });
+    expect(await repository.findById(newer._id)).toEqual(newer);
+    expect(await repository.findVersion(newer._id, 1)).toEqual(older);
+
+    const indexed = [];
+    for await (const document of repository.allIndexable()) if (document._id === newer._id) indexed.push(document);
+    expect(indexed).toHaveLength(1);
+    expect(indexed[0].document.enrichment.entities[0]).not.toHaveProperty('mentions');
+    expect(indexed[0].document).not.toHaveProperty('weather');
+    expect(toIndexedArticle(indexed[0])).toEqual(toIndexedArticle(newer));
+    const streamed = [];
+    for await (const document of repository.all()) if (document._id === newer._id) streamed.push(document);
+    expect(streamed).toEqual([newer]);
+  });
 });

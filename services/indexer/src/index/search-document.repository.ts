@@ -3,6 +3,7 @@ import { InsertCoalescer, insertEach, MONGO_CONNECTION } from '@newsflow/platfor
 import { Collection, Connection } from 'mongoose';
 import { SEARCH_COLLECTION, SearchCollectionsState } from './search-collections';
 import { INDEXABLE_PROJECTION, IndexableDocument, SearchDocument } from './search-document';
+import { fromStored, StoredSearchDocument, toIndexable, toStored } from './stored-search-document';
 
 export { SEARCH_COLLECTION } from './search-collections';
 export const VERSIONS_COLLECTION = 'search_article_versions';
@@ -13,33 +14,32 @@ export const VERSIONS_COLLECTION = 'search_article_versions';
  * in the search collection: a new article is one document written, not two. (Deployments from before
  * this also hold each latest version here; reads do not mind.)
  */
-export interface ArticleVersionDocument extends SearchDocument {
-  articleId: string;
-}
+export type ArticleVersionDocument = StoredSearchDocument & { articleId: string };
 
 /**
  * Version-guarded upserts: an older version never overwrites a newer one, and writing the same
  * version again is harmless, so replays and redeliveries change nothing.
  * Runs on MongoDB and FerretDB 1.24 alike: every read on the request path is an `_id` lookup (the
  * only kind FerretDB's SQLite backend serves from an index); search itself runs in memory.
+ * Takes and returns search documents; stores them with the article as text (see StoredSearchDocument).
  */
 @Injectable()
 export class SearchDocumentRepository implements OnModuleInit {
-  private collection: Collection<SearchDocument>;
+  private collection: Collection<StoredSearchDocument>;
   /** Set while a reindex builds a new collection: every write goes there too. */
-  private building?: Collection<SearchDocument>;
+  private building?: Collection<StoredSearchDocument>;
   private readonly versions: Collection<ArticleVersionDocument>;
   private readonly versionInserts: InsertCoalescer<ArticleVersionDocument>;
   /** Per collection name: the inserts of concurrently consumed articles go out as one insertMany. */
-  private readonly inserts = new Map<string, InsertCoalescer<SearchDocument>>();
+  private readonly inserts = new Map<string, InsertCoalescer<StoredSearchDocument>>();
 
   constructor(@Inject(MONGO_CONNECTION) private readonly connection: Connection) {
-    this.collection = connection.collection<SearchDocument>(SEARCH_COLLECTION);
+    this.collection = connection.collection<StoredSearchDocument>(SEARCH_COLLECTION);
     this.versions = connection.collection<ArticleVersionDocument>(VERSIONS_COLLECTION);
     this.versionInserts = new InsertCoalescer(this.versions);
   }
 
-  private insertsInto(collection: Collection<SearchDocument>): InsertCoalescer<SearchDocument> {
+  private insertsInto(collection: Collection<StoredSearchDocument>): InsertCoalescer<StoredSearchDocument> {
     let inserts = this.inserts.get(collection.collectionName);
     if (!inserts) this.inserts.set(collection.collectionName, (inserts = new InsertCoalescer(collection)));
     return inserts;
@@ -63,8 +63,8 @@ export class SearchDocumentRepository implements OnModuleInit {
 
   /** Points reads and writes at the state's collections; cheap, called on every state change. */
   follow(state: SearchCollectionsState): void {
-    if (state.active !== this.collection.collectionName) this.collection = this.connection.collection<SearchDocument>(state.active);
-    this.building = state.building ? this.connection.collection<SearchDocument>(state.building) : undefined;
+    if (state.active !== this.collection.collectionName) this.collection = this.connection.collection<StoredSearchDocument>(state.active);
+    this.building = state.building ? this.connection.collection<StoredSearchDocument>(state.building) : undefined;
   }
 
   /**
@@ -73,10 +73,11 @@ export class SearchDocumentRepository implements OnModuleInit {
    */
   async upsert(document: SearchDocument): Promise<boolean> {
     const building = this.building;
-    const current = await upsertInto(this.collection, document, this.insertsInto(this.collection), { beforeReplacing: (old) => this.archive(old) });
-    if (!current) await this.archive(document);
+    const stored = toStored(document);
+    const current = await upsertInto(this.collection, stored, this.insertsInto(this.collection), { beforeReplacing: (old) => this.archive(old) });
+    if (!current) await this.archive(stored);
     // Whatever the active collection decided, the one being built gets its own version-guarded write.
-    if (building) await upsertInto(building, document, this.insertsInto(building));
+    if (building) await upsertInto(building, stored, this.insertsInto(building));
     return current;
   }
 
@@ -86,10 +87,12 @@ export class SearchDocumentRepository implements OnModuleInit {
    */
   async copyInto(collectionName: string, documents: SearchDocument[]): Promise<void> {
     if (documents.length === 0) return;
-    const outcomes = await insertEach(this.connection.collection<SearchDocument>(collectionName), documents);
+    const collection = this.connection.collection<StoredSearchDocument>(collectionName);
+    const stored = documents.map(toStored);
+    const outcomes = await insertEach(collection, stored);
     for (const [index, outcome] of outcomes.entries()) {
       if (!outcome.ok) throw outcome.error;
-      if (!outcome.value) await this.copyIfNewer(collectionName, documents[index]);
+      if (!outcome.value) await upsertInto(collection, stored[index], this.insertsInto(collection), { replaceSameVersion: false });
     }
   }
 
@@ -99,19 +102,20 @@ export class SearchDocumentRepository implements OnModuleInit {
    * alone, which spares a replace (a collection scan on FerretDB) per article already copied.
    */
   copyIfNewer(collectionName: string, document: SearchDocument): Promise<boolean> {
-    const collection = this.connection.collection<SearchDocument>(collectionName);
-    return upsertInto(collection, document, this.insertsInto(collection), { replaceSameVersion: false });
+    const collection = this.connection.collection<StoredSearchDocument>(collectionName);
+    return upsertInto(collection, toStored(document), this.insertsInto(collection), { replaceSameVersion: false });
   }
 
   /** Keeps a version that is not (or no longer) the latest in the history; idempotent by `_id`. */
-  private async archive(document: SearchDocument): Promise<void> {
+  private async archive(document: StoredSearchDocument): Promise<void> {
     // An insert, not an upsert: FerretDB scans the collection for an upsert that matches nothing. A
     // version's content never changes, so finding it already there (a replay) is success.
     await this.versionInserts.insert({ ...document, _id: `${document._id}:${document.version}`, articleId: document._id });
   }
 
   async findById(id: string): Promise<SearchDocument | null> {
-    return this.collection.findOne({ _id: id });
+    const found = await this.collection.findOne({ _id: id });
+    return found && fromStored(found);
   }
 
   /** The latest is read first (an `_id` hit), so asking for a version that never existed costs no scan. */
@@ -120,17 +124,22 @@ export class SearchDocumentRepository implements OnModuleInit {
     if (!latest || version > latest.version) return null;
     if (version === latest.version) return latest;
     const found = await this.versions.findOne({ _id: `${id}:${version}` });
-    return found ? { ...found, _id: found.articleId } : null;
+    if (!found) return null;
+    const { articleId, ...document } = fromStored(found);
+    return { ...document, _id: articleId };
   }
 
   /** Every latest document, streamed (a reindex copies them). */
-  all(collectionName = this.collection.collectionName): AsyncIterable<SearchDocument> {
-    return this.connection.collection<SearchDocument>(collectionName).find({}, { batchSize: 500 });
+  async *all(collectionName = this.collection.collectionName): AsyncIterable<SearchDocument> {
+    for await (const stored of this.connection.collection<StoredSearchDocument>(collectionName).find({}, { batchSize: 500 })) yield fromStored(stored);
   }
 
   /** Every latest document as far as the in-memory index reads it, streamed; at start-up and after a reindex. */
-  allIndexable(collectionName = this.collection.collectionName): AsyncIterable<IndexableDocument> {
-    return this.connection.collection<SearchDocument>(collectionName).find({}, { batchSize: 500, projection: INDEXABLE_PROJECTION }) as AsyncIterable<IndexableDocument>;
+  async *allIndexable(collectionName = this.collection.collectionName): AsyncIterable<IndexableDocument> {
+    // The projection trims documents stored as objects; one stored as text is trimmed after parsing.
+    for await (const stored of this.connection.collection<StoredSearchDocument>(collectionName).find({}, { batchSize: 500, projection: INDEXABLE_PROJECTION })) {
+      yield toIndexable(stored);
+    }
   }
 
   /**
@@ -140,16 +149,17 @@ export class SearchDocumentRepository implements OnModuleInit {
    * stays open.
    */
   async writtenSince(collectionName: string, since: Date): Promise<Array<{ _id: string; version: number }>> {
-    return this.connection.collection<SearchDocument>(collectionName)
+    return this.connection.collection<StoredSearchDocument>(collectionName)
       .find({ indexedAt: { $gte: since } }, { projection: { version: 1 }, batchSize: 5000 }).toArray();
   }
 
   async findIn(collectionName: string, id: string): Promise<SearchDocument | null> {
-    return this.connection.collection<SearchDocument>(collectionName).findOne({ _id: id });
+    const found = await this.connection.collection<StoredSearchDocument>(collectionName).findOne({ _id: id });
+    return found && fromStored(found);
   }
 
   async versionIn(collectionName: string, id: string): Promise<number | undefined> {
-    const found = await this.connection.collection<SearchDocument>(collectionName).findOne({ _id: id }, { projection: { version: 1 } });
+    const found = await this.connection.collection<StoredSearchDocument>(collectionName).findOne({ _id: id }, { projection: { version: 1 } });
     return found?.version;
   }
 }
@@ -162,10 +172,10 @@ export class SearchDocumentRepository implements OnModuleInit {
  * Writes for one article arrive in order on one partition, so the retry only matters in a rebalance.
  */
 async function upsertInto(
-  collection: Collection<SearchDocument>,
-  document: SearchDocument,
-  inserts: InsertCoalescer<SearchDocument>,
-  { replaceSameVersion = true, beforeReplacing }: { replaceSameVersion?: boolean; beforeReplacing?: (old: SearchDocument) => Promise<void> } = {},
+  collection: Collection<StoredSearchDocument>,
+  document: StoredSearchDocument,
+  inserts: InsertCoalescer<StoredSearchDocument>,
+  { replaceSameVersion = true, beforeReplacing }: { replaceSameVersion?: boolean; beforeReplacing?: (old: StoredSearchDocument) => Promise<void> } = {},
 ): Promise<boolean> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     if (await inserts.insert(document)) return true;

@@ -1,0 +1,40 @@
+import { ArticleWeatherAttachedPayload } from '@newsflow/contracts';
+import { IndexableDocument, SearchDocument } from './search-document';
+
+/**
+ * A search document as the database holds it: the complete article (`document`) as the JSON text
+ * it is published as, or, in documents written before 2026-11-29, as an object.
+ *
+ * Text, because nothing queries inside it (filters and search run on the fields beside it and in
+ * memory), and because FerretDB 1.24 stores a type schema with every nested field of a document:
+ * storing the article as an object cost FerretDB 1.12 ms of CPU per stored article, as text 0.25
+ * (`npm run bench:storage`, bench/README.md "Search documents as text"). On MongoDB it spares the
+ * BSON walk of ~15 KB of nested fields on every write and read.
+ */
+export type StoredSearchDocument = Omit<SearchDocument, 'document'> & { document: string | ArticleWeatherAttachedPayload };
+
+export function toStored(document: SearchDocument): StoredSearchDocument {
+  return { ...document, document: JSON.stringify(document.document) };
+}
+
+export function fromStored<T extends StoredSearchDocument>(stored: T): Omit<T, 'document'> & { document: ArticleWeatherAttachedPayload } {
+  return { ...stored, document: typeof stored.document === 'string' ? (JSON.parse(stored.document) as ArticleWeatherAttachedPayload) : stored.document };
+}
+
+/**
+ * What the in-memory index keeps of a stored document. Documents stored as objects arrive already
+ * projected (INDEXABLE_PROJECTION); text is parsed whole and trimmed to the same shape, so both kinds
+ * load alike and nothing else of the article outlives the load.
+ */
+export function toIndexable(stored: StoredSearchDocument & { body?: string }): IndexableDocument {
+  const { body: _legacyBody, document, ...fields } = stored;
+  if (typeof document !== 'string') return { ...fields, document } as IndexableDocument;
+  const { article, enrichment } = JSON.parse(document) as ArticleWeatherAttachedPayload;
+  return {
+    ...fields,
+    document: {
+      article: { storyClusterId: article.storyClusterId, body: article.body },
+      enrichment: { primaryLocation: enrichment.primaryLocation, entities: enrichment.entities.map(({ mentions: _mentions, ...entity }) => entity) },
+    },
+  };
+}
