@@ -26,8 +26,9 @@ export function fromStored<T extends StoredSearchDocument>(stored: T): Omit<T, '
  * projected (INDEXABLE_PROJECTION); text is parsed whole and trimmed to the same shape, so both kinds
  * load alike and nothing else of the article outlives the load.
  */
-export function toIndexable(stored: StoredSearchDocument & { body?: string }): IndexableDocument {
-  const { body: _legacyBody, document, ...fields } = stored;
+export function toIndexable(stored: StoredSearchDocument): IndexableDocument {
+  // The projection has already dropped older documents' top-level copy of the body.
+  const { document, ...fields } = stored;
   if (typeof document !== 'string') return { ...fields, document } as IndexableDocument;
   const { article, enrichment } = JSON.parse(document) as ArticleWeatherAttachedPayload;
   return {
