@@ -53,11 +53,13 @@ function documents(item, index, random) {
   const entities = Array.from({ length: 16 + Math.floor(random() * 10) }, (_, i) => entity(random, i, item.body));
   const daily = Array.from({ length: 7 }, (_, d) => ({ date: `2026-11-${String(20 + d).padStart(2, '0')}`, weatherCode: 3, temperatureMaxC: 20.1, temperatureMinC: 9.4, precipitationSumMm: 0.2, precipitationProbabilityMax: 10, windSpeedMaxKmh: 14.2 }));
   const weather = { status: 'attached', location: { name: 'Marrakech', lat: 31.63, lon: -8.0 }, current: { time: new Date().toISOString(), temperatureC: 17.2, weatherCode: 1, windSpeedKmh: 8.1, relativeHumidity: 60 }, daily, provider: 'open-meteo', fetchedAt: new Date().toISOString() };
+  const documentValue = { article, enrichment: { status: 'enriched', language: 'en', entities, primaryLocation: null, enricherVersion: 'bench', enrichedAt: new Date().toISOString() }, weather };
   return {
     version: { _id: `${id}:1`, articleId: id, version: 1, article, storedAt: new Date() },
     search: { _id: id, version: 1, headline: item.headline, body: item.body, publishedAt: new Date(), sourceId: 'bench-storage', language: article.language,
       entityIds: entities.map((e) => e.id), entityTypes: ['person', 'organization', 'place', 'date'], countryCodes: ['MA'], weatherStatus: 'attached',
-      document: { article, enrichment: { status: 'enriched', language: 'en', entities, primaryLocation: null, enricherVersion: 'bench', enrichedAt: new Date().toISOString() }, weather } },
+      // As the indexer stores it (services/indexer/src/index/stored-search-document.ts): the article as JSON text.
+      document: JSON.stringify(documentValue) },
   };
 }
 
