@@ -103,7 +103,9 @@ describe('pipeline end to end', () => {
     try {
       const stored = await connection.collection('search_articles').findOne({ _id: accepted.id as never });
       expect(stored).toMatchObject({ version: 1, headline: request.headline, sourceId: 'sample-wire' });
-      expect(Object.keys(stored?.document ?? {}).sort()).toEqual(['article', 'enrichment', 'weather']);
+      // The complete article is stored as its JSON text (stored-search-document.ts).
+      expect(typeof stored?.document).toBe('string');
+      expect(Object.keys(JSON.parse(stored?.document as string)).sort()).toEqual(['article', 'enrichment', 'weather']);
     } finally {
       await connection.close();
     }

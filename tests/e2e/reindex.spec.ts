@@ -122,9 +122,20 @@ describe('reindex into a new collection with no gap in service', () => {
     searching = false;
     await searcher;
 
-    // Every article, at its newest version, is in the new collection, re-derived.
-    const stored = await connection.collection(target).find({}, { projection: { version: 1, countryCodes: 1 } }).toArray();
-    expect(new Map(stored.map((d) => [String(d._id), d.version]))).toEqual(expectedVersion);
+    // Every article, at its newest version, is in the new collection, re-derived. The article count
+    // above does not show the last updates arriving (the writer may end with one): wait for the
+    // versions too. A write the switch lost never arrives, and the wait fails naming it.
+    const versionsIn = async () => {
+      const stored = await connection.collection(target).find({}, { projection: { version: 1, countryCodes: 1 } }).toArray();
+      return { stored, versions: new Map(stored.map((d) => [String(d._id), d.version])) };
+    };
+    const lagging = (versions: Map<string, number>) => [...expectedVersion].filter(([id, version]) => versions.get(id) !== version).map(([id]) => id);
+    await waitFor(async () => lagging((await versionsIn()).versions).length === 0 || undefined,
+      { timeoutMs: 30_000, what: 'the last versions written during the reindex in the new collection' }).catch(async (error: Error) => {
+      throw new Error(`${error.message}; still older or missing: ${lagging((await versionsIn()).versions).join(', ')}`);
+    });
+    const { stored, versions } = await versionsIn();
+    expect(versions).toEqual(expectedVersion);
     expect(stored.filter((d) => d.countryCodes?.[0] !== 'MA')).toEqual([]);
     expect(updated).toBeGreaterThan(0);
     expect(status.building).toBeUndefined();
