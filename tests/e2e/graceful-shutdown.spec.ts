@@ -19,10 +19,12 @@ const infra = require('../../tools/infra');
  * its own Kafka (other ports, its own state directory, purged afterwards); Redis is the shared one,
  * and the inbox there is scoped by this test's own consumer group.
  */
+// Below Linux's ephemeral range (32768–60999): a fixed port inside it can be held by some client's
+// outgoing connection when the broker binds, and this broker once exited at start-up in CI.
 const KAFKA_SETTINGS = {
   NEWSFLOW_STATE_DIR: join(REPO_ROOT, '.state', 'graceful-shutdown'),
-  NEWSFLOW_KAFKA_PORT: '39192',
-  NEWSFLOW_KAFKA_CONTROLLER_PORT: '39193',
+  NEWSFLOW_KAFKA_PORT: '29192',
+  NEWSFLOW_KAFKA_CONTROLLER_PORT: '29193',
 };
 const ARTICLES = 400;
 const BATCH = 5; // articles per send, one send every SEND_EVERY_MS (20/s): the stream outlasts the shutdown

@@ -21,10 +21,11 @@ const infra = require('../../tools/infra');
  * It runs on its own Kafka, FerretDB and Redis (other ports, its own state directory) so its load
  * and its 6-partition topics never touch the servers other tests share; they are purged afterwards.
  */
+// Kafka's ports below Linux's ephemeral range (32768–60999), where no outgoing connection can hold them.
 const INFRA_SETTINGS = {
   NEWSFLOW_STATE_DIR: join(REPO_ROOT, '.state', 'scale-out'),
-  NEWSFLOW_KAFKA_PORT: '39092',
-  NEWSFLOW_KAFKA_CONTROLLER_PORT: '39093',
+  NEWSFLOW_KAFKA_PORT: '28092',
+  NEWSFLOW_KAFKA_CONTROLLER_PORT: '28093',
   NEWSFLOW_MONGO_PORT: '27039',
   NEWSFLOW_REDIS_PORT: '6399',
 };
