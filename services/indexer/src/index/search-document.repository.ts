@@ -92,7 +92,7 @@ export class SearchDocumentRepository implements OnModuleInit {
     const outcomes = await insertEach(collection, stored);
     for (const [index, outcome] of outcomes.entries()) {
       if (!outcome.ok) throw outcome.error;
-      if (!outcome.value) await upsertInto(collection, stored[index], this.insertsInto(collection), { replaceSameVersion: false });
+      if (!outcome.value) await this.copyStoredIfNewer(collection, stored[index]);
     }
   }
 
@@ -102,8 +102,11 @@ export class SearchDocumentRepository implements OnModuleInit {
    * alone, which spares a replace (a collection scan on FerretDB) per article already copied.
    */
   copyIfNewer(collectionName: string, document: SearchDocument): Promise<boolean> {
-    const collection = this.connection.collection<StoredSearchDocument>(collectionName);
-    return upsertInto(collection, toStored(document), this.insertsInto(collection), { replaceSameVersion: false });
+    return this.copyStoredIfNewer(this.connection.collection<StoredSearchDocument>(collectionName), toStored(document));
+  }
+
+  private copyStoredIfNewer(collection: Collection<StoredSearchDocument>, stored: StoredSearchDocument): Promise<boolean> {
+    return upsertInto(collection, stored, this.insertsInto(collection), { replaceSameVersion: false });
   }
 
   /** Keeps a version that is not (or no longer) the latest in the history; idempotent by `_id`. */
