@@ -158,10 +158,7 @@ function acceptPlace(places: GazetteerPlace[], words: Token[], prev: string, aft
 export function regionAfter(after: string, ctx: Pick<ClassifyContext, 'gazetteer'>): PlaceHint | undefined {
   const m = /^,\s+((?:\p{Lu}[\p{L}.]*\.?)(?:\s\p{Lu}[\p{L}]*){0,2})/u.exec(after);
   if (!m) return undefined;
-  const state = ctx.gazetteer.usState(m[1]);
-  if (state) return { countryCode: 'US', admin1: state };
-  const country = ctx.gazetteer.lookup(m[1]).find((p) => p.kind !== 'city' && p.countryCode);
-  return country ? { countryCode: country.countryCode } : undefined;
+  return ctx.gazetteer.area(m[1]);
 }
 
 function maxPop(places: GazetteerPlace[]): number {

@@ -112,11 +112,11 @@ function geoContext(body: string, g: Gazetteer, hint?: { countryCode?: string; a
   for (const m of body.matchAll(/\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+){0,2}/gu)) {
     const words = m[0].split(' ');
     for (let n = words.length; n >= 1; n -= 1) {
-      const name = words.slice(0, n).join(' ').replace(/[’']s$/, '');
-      const state = g.usState(name);
-      if (state && n > 0) { countries.add('US'); admins.add(`US:${state}`); break; }
-      const country = g.lookup(name).find((p) => p.kind !== 'city' && p.countryCode);
-      if (country?.countryCode) { countries.add(country.countryCode); break; }
+      const area = g.area(words.slice(0, n).join(' ').replace(/[’']s$/, ''));
+      if (!area) continue;
+      countries.add(area.countryCode);
+      if (area.admin1) admins.add(`${area.countryCode}:${area.admin1}`);
+      break;
     }
   }
   return { countries, admins };

@@ -19,4 +19,19 @@ describe('Gazetteer', () => {
     expect(g.lookup('Scotland').map((p) => p.kind)).not.toContain('country');
     expect(g.usState('Texas')).toBe('TX');
   });
+  it('says which country, or US state, a name places a story in', () => {
+    expect(g.area('Texas')).toEqual({ countryCode: 'US', admin1: 'TX' });
+    expect(g.area('Calif.')).toEqual({ countryCode: 'US', admin1: 'CA' });
+    expect(g.area('MOROCCO')).toEqual({ countryCode: 'MA' });
+    expect(g.area('Scotland')).toEqual({ countryCode: 'GB' });
+    // A city's name alone does not: Paris may be in Texas.
+    expect(g.area('Marrakech')).toBeUndefined();
+    expect(g.area('Mohammed')).toBeUndefined();
+  });
+  it('does not read words that name an object property as states', () => {
+    for (const word of ['Constructor', 'toString', 'HasOwnProperty', '__proto__']) {
+      expect(g.usState(word)).toBeUndefined();
+      expect(g.area(word)).toBeUndefined();
+    }
+  });
 });

@@ -21,9 +21,17 @@ export interface GazetteerPlace {
  * regions, indexed by folded name. Building it costs about a second and ~60 MB, so it is built
  * once per process (`loadGazetteer`) and shared.
  */
+/** The country, and for a US state the state, that naming a place tells a reader a story is in. */
+export interface Area {
+  countryCode: string;
+  admin1?: string;
+}
+
 export class Gazetteer {
   private readonly byName = new Map<string, GazetteerPlace[]>();
   private readonly byCountry = new Map<string, GazetteerPlace>();
+  /** Names of countries and regions with their country: a few thousand of the ~250,000 names, asked about for every capitalised word. */
+  private areas?: Map<string, Area>;
 
   lookup(name: string): GazetteerPlace[] {
     return this.byName.get(normaliseName(name)) ?? [];
@@ -35,15 +43,37 @@ export class Gazetteer {
 
   /** `Texas` / `Calif.` → `TX` / `CA`, for US disambiguation. */
   usState(name: string): string | undefined {
-    return US_STATES[normaliseName(name)];
+    return stateCode(normaliseName(name));
+  }
+
+  /**
+   * What a name says about where a story is: a US state (`Texas`, `Calif.`) gives the US and the
+   * state, a country or region its country; a city name says nothing here (see `choosePlace`).
+   */
+  area(name: string): Area | undefined {
+    const key = normaliseName(name);
+    const state = stateCode(key);
+    if (state) return { countryCode: 'US', admin1: state };
+    this.areas ??= this.indexAreas();
+    return this.areas.get(key);
   }
 
   add(name: string, place: GazetteerPlace): void {
     const key = normaliseName(name);
     if (!key) return;
+    this.areas = undefined;
     const list = this.byName.get(key) ?? [];
     if (!list.some((p) => p.id === place.id)) list.push(place);
     this.byName.set(key, list);
+  }
+
+  private indexAreas(): Map<string, Area> {
+    const areas = new Map<string, Area>();
+    for (const [key, places] of this.byName) {
+      const area = places.find((p) => p.kind !== 'city' && p.countryCode);
+      if (area?.countryCode) areas.set(key, Object.freeze({ countryCode: area.countryCode }));
+    }
+    return areas;
   }
 
   static build(): Gazetteer {
@@ -114,6 +144,11 @@ let shared: Gazetteer | undefined;
 export function loadGazetteer(): Gazetteer {
   shared ??= Gazetteer.build();
   return shared;
+}
+
+/** Own keys only: `Constructor` or `Valueof` in a story is not a state. */
+function stateCode(key: string): string | undefined {
+  return Object.hasOwn(US_STATES, key) ? US_STATES[key] : undefined;
 }
 
 function titleCase(s: string): string {
