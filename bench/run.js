@@ -12,7 +12,7 @@ const { ProcessSampler, machineInfo } = require('./process-sampler');
 const { kafkaClient, ArrivalWatcher, LagSampler } = require('./kafka-watch');
 const { runRelayBaseline } = require('./relay-baseline');
 const { measurePipeline } = require('./pipeline-phases');
-const { summarise } = require('./summary');
+const { summarise, LOAD_GENERATOR } = require('./summary');
 const { renderRunChart } = require('./run-chart');
 const { toReceivedMessage } = require('./payloads');
 
@@ -59,7 +59,7 @@ async function main() {
     const admin = kafka.admin();
     await admin.connect();
     cleanups.push(() => admin.disconnect());
-    const sampler = new ProcessSampler([...services, ...infraProcesses(), { name: 'fake-weather', pid: weather.pid }]);
+    const sampler = new ProcessSampler([...services, ...infraProcesses(), { name: 'fake-weather', pid: weather.pid }, { name: LOAD_GENERATOR, pid: process.pid }]);
     sampler.start();
     cleanups.push(async () => sampler.stop());
     const { TOPICS } = require('@newsflow/contracts');
@@ -123,6 +123,7 @@ function printSummary(r) {
   const sum = (key) => Object.values(all).reduce((total, p) => total + (p[key] ?? 0), 0).toFixed(1);
   console.log(`  CPU ms per article, all processes: backlog ${sum('cpuMsPerArticle')}, fixed rate ${sum('latencyCpuMsPerArticle')}`);
   console.log(`    ${Object.entries(all).map(([name, p]) => `${name} ${p.cpuMsPerArticle} / ${p.latencyCpuMsPerArticle}`).join(', ')}`);
+  if (r.loadGenerator) console.log(`  load generator (this process, not counted above): ${r.loadGenerator.cpuMsPerArticle} / ${r.loadGenerator.latencyCpuMsPerArticle} ms per article`);
 }
 
 main().then(() => process.exit(0), (error) => {

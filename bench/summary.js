@@ -6,15 +6,19 @@ const TARGETS = { sustainedPerSecond: 1000, ratioToBaseline: 0.5, p99Ms: 500, pe
 const round = (v, d = 1) => (v === null || v === undefined ? null : Number(v.toFixed(d)));
 
 const SERVICES = ['ingest', 'enricher', 'weather', 'indexer'];
+/** This process, sampled like the rest: it drives and watches the load on the same cores, so its share is reported apart. */
+const LOAD_GENERATOR = 'load-generator';
+const isService = (name) => SERVICES.includes(name);
+const isInfrastructure = (name) => !isService(name) && name !== LOAD_GENERATOR;
 const perArticle = (cpuSeconds, articles, digits = 2) => round((cpuSeconds * 1000) / Math.max(1, articles), digits);
 
 /**
  * Per process: CPU over the run, during the backlog and during the fixed-rate phase (each also per
- * article: one-article requests cost more than batch items), peak RSS; `which` picks services or the rest.
+ * article: one-article requests cost more than batch items), peak RSS; `which` picks the processes by name.
  */
 function processTable(sampler, { backlog, latency }, which) {
   const out = {};
-  for (const [name, total] of Object.entries(sampler.summary()).filter(([n]) => which(SERVICES.includes(n)))) {
+  for (const [name, total] of Object.entries(sampler.summary()).filter(([n]) => which(n))) {
     const backlogCpu = backlog.cpu.cpuSeconds[name] ?? 0;
     const latencyCpu = latency.cpu.cpuSeconds[name] ?? 0;
     out[name] = { ...total, backlogCpuSeconds: backlogCpu, cpuMsPerArticle: perArticle(backlogCpu, backlog.articles),
@@ -24,13 +28,14 @@ function processTable(sampler, { backlog, latency }, which) {
 }
 
 /**
- * Each swept rate: what was offered, latency, CPU per article of all processes; and the highest rate,
+ * Each swept rate: what was offered, latency, CPU per article of the pipeline's processes (the load
+ * generator's own is listed beside them, not counted in); and the highest rate,
  * of the sweep's and the main fixed-rate phase's, that met the p99 target.
  */
 function sweepSection(main, sweep) {
   const rows = sweep.map((phase) => {
     const articles = phase.submittedToIndexedMs.count;
-    const cpuSeconds = Object.values(phase.cpu.cpuSeconds).reduce((a, b) => a + b, 0);
+    const cpuSeconds = Object.entries(phase.cpu.cpuSeconds).filter(([name]) => name !== LOAD_GENERATOR).reduce((a, [, b]) => a + b, 0);
     const { p50, p95, p99 } = phase.submittedToIndexedMs;
     return { targetPerSecond: phase.targetPerSecond, offeredPerSecond: phase.offeredPerSecond, articles, throttledByInFlightCap: phase.throttledByInFlightCap,
       p50, p95, p99, cpuMsPerArticle: perArticle(cpuSeconds, articles, 1),
@@ -54,7 +59,7 @@ function lagSection(lag, startedAt) {
 
 function summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEnd, corpus, baseline, pipeline, sampler, lag, logDir, root }) {
   const { backlog, latency } = pipeline;
-  const services = processTable(sampler, pipeline, (isService) => isService);
+  const services = processTable(sampler, pipeline, isService);
   const ratio = baseline?.sustainedPerSecond ? backlog.sustainedPerSecond / baseline.sustainedPerSecond : null;
   const peakRss = Math.max(...Object.values(services).map((s) => s.peakRssMb));
   const profiles = options.cpuProf && fs.existsSync(logDir) ? fs.readdirSync(logDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.relative(root, path.join(logDir, f))) : [];
@@ -75,7 +80,8 @@ function summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEn
       throttledByInFlightCap: latency.throttledByInFlightCap, submittedToIndexedMs: latency.submittedToIndexedMs, acceptedToIndexedMs: latency.acceptedToIndexedMs, submitMs: latency.submitMs, stagesMs: latency.stagesMs },
     ...(pipeline.sweep.length > 0 ? { sweep: sweepSection(pipeline.latency, pipeline.sweep) } : {}),
     services,
-    infrastructure: processTable(sampler, pipeline, (isService) => !isService),
+    infrastructure: processTable(sampler, pipeline, isInfrastructure),
+    loadGenerator: processTable(sampler, pipeline, (name) => name === LOAD_GENERATOR)[LOAD_GENERATOR] ?? null,
     lag: lagSection(lag, { backlog: backlog.startedAt, latency: latency.startedAt }),
     targets: {
       sustainedThroughput: { target: TARGETS.sustainedPerSecond, measured: backlog.sustainedPerSecond, met: backlog.sustainedPerSecond >= TARGETS.sustainedPerSecond },
@@ -92,4 +98,4 @@ function summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEn
   };
 }
 
-module.exports = { summarise, TARGETS };
+module.exports = { summarise, TARGETS, LOAD_GENERATOR };

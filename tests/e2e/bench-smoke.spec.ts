@@ -89,6 +89,10 @@ describe('npm run bench (smoke)', () => {
       expect(result.services[service].peakRssMb).toBeLessThan(4096);
     }
     expect(Object.keys(result.infrastructure).sort()).toEqual(['fake-weather', 'ferretdb', 'kafka', 'redis']);
+    // The load generator shares the cores: its own CPU is reported, apart from the pipeline's and not in the sweep's total.
+    expect(result.loadGenerator.latencyCpuMsPerArticle).toBeGreaterThan(0);
+    const pipelineMs = Object.entries(swept.cpuMsPerArticleByProcess as Record<string, number>).filter(([name]) => name !== 'load-generator').reduce((sum, [, ms]) => sum + ms, 0);
+    expect(swept.cpuMsPerArticle).toBeCloseTo(pipelineMs, 0);
     expect(result.lag.series.length).toBeGreaterThan(0);
     for (const target of Object.values(result.targets) as { met: boolean; measured: number }[]) expect(typeof target.met).toBe('boolean');
 
