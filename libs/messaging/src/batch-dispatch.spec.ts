@@ -1,4 +1,5 @@
 import { Batch, EachBatchPayload, EachMessagePayload, KafkaMessage } from 'kafkajs';
+import { histogramTotals } from '@newsflow/platform';
 import { dispatchBatch } from './batch-dispatch';
 
 function message(offset: number, key: string | null): KafkaMessage {
@@ -104,5 +105,14 @@ describe('dispatchBatch', () => {
     const { payload, resolved } = payloadOf([message(0, 'a'), message(1, 'a')], { heartbeat: async () => { throw rebalance; } });
     await expect(dispatchBatch(payload, async () => undefined, 2)).rejects.toBe(rebalance);
     expect(resolved).toEqual(['0']);
+  });
+
+  it('records how many messages each fetched batch held, by topic', async () => {
+    const observed = () => histogramTotals('newsflow_consumer_batch_messages', { topic: 't' });
+    const before = await observed();
+    await dispatchBatch(payloadOf([message(0, 'a'), message(1, 'b'), message(2, 'a')]).payload, async () => undefined, 4);
+    await dispatchBatch(payloadOf([message(3, 'c')]).payload, async () => undefined, 4);
+    const after = await observed();
+    expect({ count: after.count - before.count, sum: after.sum - before.sum }).toEqual({ count: 2, sum: 4 });
   });
 });

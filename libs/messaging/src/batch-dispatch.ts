@@ -1,4 +1,9 @@
+import { histogram } from '@newsflow/platform';
 import { EachBatchPayload, EachMessagePayload, KafkaMessage } from 'kafkajs';
+
+/** Messages per fetched batch: below load mostly 1, and what each fetch and offset commit is shared by. */
+const batchMessages = histogram('newsflow_consumer_batch_messages', 'Messages per batch fetched from a partition', ['topic'],
+  [1, 2, 4, 8, 16, 32, 64, 128, 256, 512]);
 
 /**
  * Handles one fetched batch of a partition with up to `concurrency` messages in flight, keeping
@@ -17,6 +22,7 @@ export async function dispatchBatch(
   concurrency: number,
 ): Promise<void> {
   const { batch, heartbeat, pause, resolveOffset, isRunning, isStale } = payload;
+  batchMessages.observe({ topic: batch.topic }, batch.messages.length);
   const chains = chainsByKey(batch.messages);
   const done = new Set<KafkaMessage>();
   let failure: { error: unknown } | undefined;

@@ -26,14 +26,17 @@ export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
   // Through connect(): kafkajs marks an idempotent producer connected before it has its producer id,
   // and a send in that window is written but then fails ("reading 'release'"), so its retry wrote the
   // event twice. connect() resolves once the id is there (at once after the first time).
-  private readonly sends = new SendCoalescer((topicMessages) =>
-    this.client.connect().then((producer) => producer.sendBatch({ topicMessages, acks: -1, timeout: 30_000 })),
-  );
+  private readonly sends: SendCoalescer;
 
   constructor(
     @Inject(KAFKA_PRODUCER_CLIENT) private readonly client: ClientKafka,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-  ) {}
+  ) {
+    this.sends = new SendCoalescer(
+      (topicMessages) => this.client.connect().then((producer) => producer.sendBatch({ topicMessages, acks: -1, timeout: 30_000 })),
+      { lingerMs: options.produceLingerMs ?? 0 },
+    );
+  }
 
   async onModuleInit(): Promise<void> {
     await this.client.connect();

@@ -8,6 +8,8 @@ export interface MessagingOptions {
   serviceVersion: string;
   /** Consumer group of this stage; also scopes the idempotency inbox. */
   groupId: string;
+  /** How long a publish waits for others to share its produce request (KAFKA_PRODUCE_LINGER_MS); 0 = only concurrent ones. */
+  produceLingerMs?: number;
   /** How failing handlers are retried before their event is dead-lettered. */
   retry?: Partial<import('./retry-policy').RetryPolicy>;
 }

@@ -35,9 +35,21 @@ describe('SendCoalescer', () => {
     const sizes: number[] = [];
     const coalescer = new SendCoalescer(async (topicMessages) => {
       sizes.push(topicMessages.reduce((n, t) => n + t.messages.length, 0));
-    }, 100);
+    }, { maxRequestBytes: 100 });
     const big = 'x'.repeat(150);
     await Promise.all([coalescer.send('a', { value: big }), ...Array.from({ length: 5 }, () => coalescer.send('a', { value: 'y'.repeat(40) }))]);
     expect(sizes).toEqual([1, 2, 2, 1]);
+  });
+
+  it('with a linger, waits that long for sends made a few milliseconds apart and carries them together', async () => {
+    const requests: number[] = [];
+    const coalescer = new SendCoalescer(async (topicMessages) => {
+      requests.push(topicMessages.reduce((n, t) => n + t.messages.length, 0));
+    }, { lingerMs: 50 });
+    const first = coalescer.send('a', { value: 'x' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(requests).toEqual([]);
+    await Promise.all([first, coalescer.send('a', { value: 'y' })]);
+    expect(requests).toEqual([2]);
   });
 });

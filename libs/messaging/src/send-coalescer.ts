@@ -16,13 +16,15 @@ interface Outgoing {
 export class SendCoalescer {
   private readonly coalescer: Coalescer<Outgoing, void>;
 
-  constructor(sendBatch: (topicMessages: TopicMessages[]) => Promise<unknown>, maxRequestBytes = 512 * 1024) {
+  constructor(sendBatch: (topicMessages: TopicMessages[]) => Promise<unknown>, { maxRequestBytes = 512 * 1024, lingerMs = 0 } = {}) {
     this.coalescer = new Coalescer(
       async (batch) => {
         await sendBatch(groupByTopic(batch));
         return batch.map(() => ({ ok: true as const, value: undefined }));
       },
       (batch, next) => batch.reduce((sum, item) => sum + item.bytes, next.bytes) <= maxRequestBytes,
+      'kafka',
+      lingerMs,
     );
   }
 

@@ -20,7 +20,7 @@ export class AppModule {
         MongoModule.forRoot(config.MONGODB_URI),
         RedisModule.forRoot(config.REDIS_URL),
         MessagingModule.forRoot({ brokers: config.KAFKA_BROKERS, service: 'indexer', serviceVersion: version, groupId: config.KAFKA_GROUP_ID,
-          retry: retryPolicyFromConfig(config) }),
+          produceLingerMs: config.KAFKA_PRODUCE_LINGER_MS, retry: retryPolicyFromConfig(config) }),
         PlatformModule.forRoot({ service: 'indexer', probes: [KafkaProbe, MongoProbe, RedisProbe] }),
       ],
       controllers: [IndexArticleMessageController, ArticleQueryHttpController, SearchHttpController, IndexStatusHttpController],

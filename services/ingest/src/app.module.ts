@@ -42,7 +42,7 @@ export class AppModule implements NestModule {
         MongoModule.forRoot(config.MONGODB_URI),
         RedisModule.forRoot(config.REDIS_URL),
         MessagingModule.forRoot({ brokers: config.KAFKA_BROKERS, service: 'ingest', serviceVersion: version, groupId: config.KAFKA_GROUP_ID,
-          retry: retryPolicyFromConfig(config) }),
+          produceLingerMs: config.KAFKA_PRODUCE_LINGER_MS, retry: retryPolicyFromConfig(config) }),
         PlatformModule.forRoot({ service: 'ingest', probes: [KafkaProbe, MongoProbe, RedisProbe] }),
       ],
       controllers: [SubmitArticleHttpController, SourcesAdminHttpController, DeadLettersAdminHttpController, ArticleStatusHttpController, TrackStatusMessageController],

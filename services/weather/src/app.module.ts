@@ -18,7 +18,7 @@ export class AppModule {
       imports: [
         RedisModule.forRoot(config.REDIS_URL),
         MessagingModule.forRoot({ brokers: config.KAFKA_BROKERS, service: 'weather', serviceVersion: version, groupId: config.KAFKA_GROUP_ID,
-          retry: retryPolicyFromConfig(config) }),
+          produceLingerMs: config.KAFKA_PRODUCE_LINGER_MS, retry: retryPolicyFromConfig(config) }),
         PlatformModule.forRoot({ service: 'weather', probes: [KafkaProbe, RedisProbe] }),
       ],
       controllers: [AttachWeatherMessageController],

@@ -1,3 +1,4 @@
+import { histogramTotals } from '../metrics/metrics';
 import { Coalescer } from './coalescer';
 
 describe('Coalescer', () => {
@@ -38,5 +39,14 @@ describe('Coalescer', () => {
     }, (batch) => batch.length < 2);
     await Promise.all([1, 2, 3, 4, 5].map((n) => coalescer.submit(n)));
     expect(batches).toEqual([[1, 2], [3, 4], [5]]);
+  });
+
+  it('records the size of each batch a named coalescer flushes', async () => {
+    const sizes = () => histogramTotals('newsflow_batch_items', { target: 'spec' });
+    const before = await sizes();
+    const coalescer = new Coalescer<number, void>(async (items) => items.map(() => ({ ok: true, value: undefined })), (batch) => batch.length < 3, 'spec');
+    await Promise.all([1, 2, 3, 4].map((n) => coalescer.submit(n)));
+    const after = await sizes();
+    expect({ count: after.count - before.count, sum: after.sum - before.sum }).toEqual({ count: 2, sum: 4 });
   });
 });

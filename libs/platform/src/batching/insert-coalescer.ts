@@ -6,6 +6,8 @@ const DUPLICATE_KEY = 11000;
 /** What is needed of a (mongoose or driver) collection. */
 export interface InsertManyTarget<T> {
   insertMany(documents: T[], options: { ordered: false }): Promise<unknown>;
+  /** Labels the batch-size metric (`mongo:<name>`). */
+  collectionName?: string;
 }
 
 /**
@@ -18,7 +20,8 @@ export class InsertCoalescer<T> {
   private readonly coalescer: Coalescer<T, boolean>;
 
   constructor(collection: InsertManyTarget<T>, maxDocuments = 256) {
-    this.coalescer = new Coalescer((documents) => insertEach(collection, documents), (batch) => batch.length < maxDocuments);
+    this.coalescer = new Coalescer((documents) => insertEach(collection, documents), (batch) => batch.length < maxDocuments,
+      `mongo:${collection.collectionName ?? 'unnamed'}`);
   }
 
   insert(document: T): Promise<boolean> {

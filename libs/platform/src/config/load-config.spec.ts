@@ -32,6 +32,15 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('produce linger', () => {
+    it('reads milliseconds, and refuses a negative, fractional or absurd wait by name', () => {
+      expect(loadConfig('svc', schema, { KAFKA_PRODUCE_LINGER_MS: '5' }).KAFKA_PRODUCE_LINGER_MS).toBe(5);
+      for (const value of ['-1', '2.5', '60000', 'soon']) {
+        expect(() => loadConfig('svc', schema, { KAFKA_PRODUCE_LINGER_MS: value })).toThrow(/KAFKA_PRODUCE_LINGER_MS/);
+      }
+    });
+  });
+
   describe('consumer retry policy', () => {
     it('defaults to 5 attempts, 200 ms first delay and 5000 ms ceiling', () => {
       expect(loadConfig('svc', schema, {})).toMatchObject({

@@ -26,6 +26,12 @@ export const commonConfigShape = {
   KAFKA_FETCH_WAIT_MS: z.coerce.number().int().min(0).max(10000).default(0),
   /** With a fetch wait: the bytes that end the wait early. Ignored when KAFKA_FETCH_WAIT_MS is 0. */
   KAFKA_FETCH_MIN_BYTES: z.coerce.number().int().min(1).max(64 * 1024 * 1024).default(32 * 1024),
+  /**
+   * How long an event waits for others to share its produce request (Kafka's own producer lingers
+   * 5 ms by default since 4.0). One article per request at 150/s left the enricher sending one event
+   * per request (bench/README.md, "Batches"); a stage's added latency is at most this per hop.
+   */
+  KAFKA_PRODUCE_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(0),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URI').default('mongodb://127.0.0.1:27017/newsflow'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// URL').default('redis://127.0.0.1:6379'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -22,3 +22,11 @@ export function histogram<L extends string>(
 ): Histogram<L> {
   return (register.getSingleMetric(name) as Histogram<L>) ?? new Histogram({ name, help, labelNames, buckets });
 }
+
+/** Observations and their sum so far for one labelled series of a histogram (zeros before any). */
+export async function histogramTotals(name: string, labels: Record<string, string>): Promise<{ count: number; sum: number }> {
+  const values = (await register.getSingleMetric(name)?.get())?.values ?? [];
+  const matches = (v: { labels: Record<string, unknown> }) => Object.entries(labels).every(([k, value]) => v.labels[k] === value);
+  const of = (suffix: string) => values.find((v) => v.metricName === `${name}_${suffix}` && matches(v))?.value ?? 0;
+  return { count: of('count'), sum: of('sum') };
+}
