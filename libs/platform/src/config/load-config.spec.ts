@@ -33,8 +33,12 @@ describe('loadConfig', () => {
   });
 
   describe('produce linger', () => {
-    it('reads milliseconds, and refuses a negative, fractional or absurd wait by name', () => {
-      expect(loadConfig('svc', schema, { KAFKA_PRODUCE_LINGER_MS: '5' }).KAFKA_PRODUCE_LINGER_MS).toBe(5);
+    it('defaults to 5 ms like Kafka\'s own producer, and 0 turns it off', () => {
+      expect(loadConfig('svc', schema, {}).KAFKA_PRODUCE_LINGER_MS).toBe(5);
+      expect(loadConfig('svc', schema, { KAFKA_PRODUCE_LINGER_MS: '0' }).KAFKA_PRODUCE_LINGER_MS).toBe(0);
+    });
+
+    it('refuses a negative, fractional or absurd wait by name', () => {
       for (const value of ['-1', '2.5', '60000', 'soon']) {
         expect(() => loadConfig('svc', schema, { KAFKA_PRODUCE_LINGER_MS: value })).toThrow(/KAFKA_PRODUCE_LINGER_MS/);
       }
