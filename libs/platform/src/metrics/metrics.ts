@@ -25,7 +25,8 @@ export function histogram<L extends string>(
 
 /** Observations and their sum so far for one labelled series of a histogram (zeros before any). */
 export async function histogramTotals(name: string, labels: Record<string, string>): Promise<{ count: number; sum: number }> {
-  const values = (await register.getSingleMetric(name)?.get())?.values ?? [];
+  // A histogram's values carry the series they belong to (`_count`, `_sum`, `_bucket`).
+  const values = ((await register.getSingleMetric(name)?.get())?.values ?? []) as Array<{ metricName?: string; labels: Record<string, unknown>; value: number }>;
   const matches = (v: { labels: Record<string, unknown> }) => Object.entries(labels).every(([k, value]) => v.labels[k] === value);
   const of = (suffix: string) => values.find((v) => v.metricName === `${name}_${suffix}` && matches(v))?.value ?? 0;
   return { count: of('count'), sum: of('sum') };
