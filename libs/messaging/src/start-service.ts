@@ -57,7 +57,10 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   });
   const serverOptions = { ...consumerOptions.options, ...(options.rawValues ? { parser: { keepBinary: true } } : {}) };
   const server = new ObservedServerKafka(serverOptions, config.KAFKA_CONSUME_CONCURRENCY);
-  app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
+  // Not the HTTP app's global enhancers: they are HTTP's (the log-context interceptor, ingest's
+  // problem+json filter, which cannot answer a Kafka message), and an interceptor, even one that
+  // passes Kafka messages through, cost each message two AsyncResource binds and an rxjs pipeline.
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: false });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle(`newsflow ${options.service}`).setDescription(options.description).setVersion(options.version).build(),
