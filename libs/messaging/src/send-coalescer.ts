@@ -22,9 +22,7 @@ export class SendCoalescer {
         await sendBatch(groupByTopic(batch));
         return batch.map(() => ({ ok: true as const, value: undefined }));
       },
-      (batch, next) => batch.reduce((sum, item) => sum + item.bytes, next.bytes) <= maxRequestBytes,
-      'kafka',
-      lingerMs,
+      { fits: (batch, next) => batch.reduce((sum, item) => sum + item.bytes, next.bytes) <= maxRequestBytes, target: 'kafka', lingerMs },
     );
   }
 

@@ -36,7 +36,7 @@ describe('Coalescer', () => {
     const coalescer = new Coalescer<number, void>(async (items) => {
       batches.push(items);
       return items.map(() => ({ ok: true, value: undefined }));
-    }, (batch) => batch.length < 2);
+    }, { fits: (batch) => batch.length < 2 });
     await Promise.all([1, 2, 3, 4, 5].map((n) => coalescer.submit(n)));
     expect(batches).toEqual([[1, 2], [3, 4], [5]]);
   });
@@ -44,9 +44,21 @@ describe('Coalescer', () => {
   it('records the size of each batch a named coalescer flushes', async () => {
     const sizes = () => histogramTotals('newsflow_batch_items', { target: 'spec' });
     const before = await sizes();
-    const coalescer = new Coalescer<number, void>(async (items) => items.map(() => ({ ok: true, value: undefined })), (batch) => batch.length < 3, 'spec');
+    const coalescer = new Coalescer<number, void>(async (items) => items.map(() => ({ ok: true, value: undefined })), { fits: (batch) => batch.length < 3, target: 'spec' });
     await Promise.all([1, 2, 3, 4].map((n) => coalescer.submit(n)));
     const after = await sizes();
     expect({ count: after.count - before.count, sum: after.sum - before.sum }).toEqual({ count: 2, sum: 4 });
+  });
+
+  it('with a linger, waits that long for items submitted a few milliseconds apart', async () => {
+    const batches: number[][] = [];
+    const coalescer = new Coalescer<number, void>(async (items) => {
+      batches.push(items);
+      return items.map(() => ({ ok: true, value: undefined }));
+    }, { lingerMs: 40 });
+    const first = coalescer.submit(1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await Promise.all([first, coalescer.submit(2)]);
+    expect(batches).toEqual([[1, 2]]);
   });
 });

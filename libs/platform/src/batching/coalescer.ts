@@ -15,19 +15,30 @@ export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
  * with its own item's outcome, so a resolved promise still means "done". A flush that throws fails
  * every item it carried.
  */
+export interface CoalescerOptions<I> {
+  /** Whether `next` may join a batch already holding `batch` (never asked for the first item). */
+  fits?: (batch: I[], next: I) => boolean;
+  /** Names the batches in `newsflow_batch_items` (e.g. `kafka`, `mongo:<collection>`); unnamed ones are not observed. */
+  target?: string;
+  /** How long the first item of an idle coalescer waits for others; 0 = only the callers of the same tick. */
+  lingerMs?: number;
+}
+
 export class Coalescer<I, R> {
   private queue: Array<{ item: I; resolve: (value: R) => void; reject: (error: unknown) => void }> = [];
   private flushing = false;
+  private readonly fits: (batch: I[], next: I) => boolean;
+  private readonly target?: string;
+  private readonly lingerMs: number;
 
   constructor(
     private readonly flush: (items: I[]) => Promise<Array<Settled<R>>>,
-    /** Whether `next` may join a batch already holding `batch` (never asked for the first item). */
-    private readonly fits: (batch: I[], next: I) => boolean = () => true,
-    /** Names the batches in `newsflow_batch_items` (e.g. `kafka`, `mongo:<collection>`); unnamed ones are not observed. */
-    private readonly target?: string,
-    /** How long the first item of an idle coalescer waits for others; 0 = only the callers of the same tick. */
-    private readonly lingerMs = 0,
-  ) {}
+    { fits = () => true, target, lingerMs = 0 }: CoalescerOptions<I> = {},
+  ) {
+    this.fits = fits;
+    this.target = target;
+    this.lingerMs = lingerMs;
+  }
 
   submit(item: I): Promise<R> {
     return new Promise<R>((resolve, reject) => {

@@ -20,8 +20,10 @@ export class InsertCoalescer<T> {
   private readonly coalescer: Coalescer<T, boolean>;
 
   constructor(collection: InsertManyTarget<T>, maxDocuments = 256) {
-    this.coalescer = new Coalescer((documents) => insertEach(collection, documents), (batch) => batch.length < maxDocuments,
-      `mongo:${collection.collectionName ?? 'unnamed'}`);
+    this.coalescer = new Coalescer((documents) => insertEach(collection, documents), {
+      fits: (batch) => batch.length < maxDocuments,
+      target: `mongo:${collection.collectionName ?? 'unnamed'}`,
+    });
   }
 
   insert(document: T): Promise<boolean> {
