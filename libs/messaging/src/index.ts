@@ -12,5 +12,6 @@ export * from './messaging.module';
 export * from './start-service';
 export * from './observed-server-kafka';
 export * from './retry-policy';
+export * from './messaging-options';
 export * from './dead-letters/dead-letter-store';
 export * from './topic-follower';

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { KafkaProbe, MessagingModule, retryPolicyFromConfig } from '@newsflow/messaging';
+import { KafkaProbe, MessagingModule, messagingOptionsFromConfig } from '@newsflow/messaging';
 import { PlatformModule, RedisModule, RedisProbe } from '@newsflow/platform';
 import { ENRICHER_CONFIG, EnricherConfig } from './config/enricher.config';
 import { EnrichArticleMessageController } from './enrichment/enrich-article.message.controller';
@@ -13,8 +13,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         RedisModule.forRoot(config.REDIS_URL),
-        MessagingModule.forRoot({ brokers: config.KAFKA_BROKERS, service: 'enricher', serviceVersion: version, groupId: config.KAFKA_GROUP_ID,
-          produceLingerMs: config.KAFKA_PRODUCE_LINGER_MS, retry: retryPolicyFromConfig(config) }),
+        MessagingModule.forRoot(messagingOptionsFromConfig(config, { service: 'enricher', serviceVersion: version, groupId: config.KAFKA_GROUP_ID })),
         PlatformModule.forRoot({ service: 'enricher', probes: [KafkaProbe, RedisProbe] }),
       ],
       controllers: [EnrichArticleMessageController],

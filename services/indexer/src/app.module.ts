@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { DynamicModule, Module } from '@nestjs/common';
-import { KafkaProbe, MessagingModule, retryPolicyFromConfig } from '@newsflow/messaging';
+import { KafkaProbe, MessagingModule, messagingOptionsFromConfig } from '@newsflow/messaging';
 import { MongoModule, MongoProbe, PlatformModule, RedisModule, RedisProbe } from '@newsflow/platform';
 import { IndexerConfig } from './config/indexer.config';
 import { IndexArticleMessageController } from './index/index-article.message.controller';
@@ -19,8 +19,7 @@ export class AppModule {
       imports: [
         MongoModule.forRoot(config.MONGODB_URI),
         RedisModule.forRoot(config.REDIS_URL),
-        MessagingModule.forRoot({ brokers: config.KAFKA_BROKERS, service: 'indexer', serviceVersion: version, groupId: config.KAFKA_GROUP_ID,
-          produceLingerMs: config.KAFKA_PRODUCE_LINGER_MS, retry: retryPolicyFromConfig(config) }),
+        MessagingModule.forRoot(messagingOptionsFromConfig(config, { service: 'indexer', serviceVersion: version, groupId: config.KAFKA_GROUP_ID })),
         PlatformModule.forRoot({ service: 'indexer', probes: [KafkaProbe, MongoProbe, RedisProbe] }),
       ],
       controllers: [IndexArticleMessageController, ArticleQueryHttpController, SearchHttpController, IndexStatusHttpController],

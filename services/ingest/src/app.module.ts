@@ -1,7 +1,7 @@
 import { DynamicModule, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { json, raw } from 'express';
-import { MessagingModule, retryPolicyFromConfig } from '@newsflow/messaging';
+import { MessagingModule, messagingOptionsFromConfig } from '@newsflow/messaging';
 import { KafkaProbe } from '@newsflow/messaging';
 import { MongoModule, MongoProbe, PlatformModule, RedisModule, RedisProbe } from '@newsflow/platform';
 import { ArticleStatusHttpController } from './articles/article-status/article-status.http.controller';
@@ -41,8 +41,7 @@ export class AppModule implements NestModule {
       imports: [
         MongoModule.forRoot(config.MONGODB_URI),
         RedisModule.forRoot(config.REDIS_URL),
-        MessagingModule.forRoot({ brokers: config.KAFKA_BROKERS, service: 'ingest', serviceVersion: version, groupId: config.KAFKA_GROUP_ID,
-          produceLingerMs: config.KAFKA_PRODUCE_LINGER_MS, retry: retryPolicyFromConfig(config) }),
+        MessagingModule.forRoot(messagingOptionsFromConfig(config, { service: 'ingest', serviceVersion: version, groupId: config.KAFKA_GROUP_ID })),
         PlatformModule.forRoot({ service: 'ingest', probes: [KafkaProbe, MongoProbe, RedisProbe] }),
       ],
       controllers: [SubmitArticleHttpController, SourcesAdminHttpController, DeadLettersAdminHttpController, ArticleStatusHttpController, TrackStatusMessageController],

@@ -1,5 +1,5 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
-import { KafkaProbe, MessagingModule, retryPolicyFromConfig } from '@newsflow/messaging';
+import { KafkaProbe, MessagingModule, messagingOptionsFromConfig } from '@newsflow/messaging';
 import { PlatformModule, REDIS_CLIENT, RedisModule, RedisProbe } from '@newsflow/platform';
 import type Redis from 'ioredis';
 import { WEATHER_CONFIG, WeatherConfig } from './config/weather.config';
@@ -17,8 +17,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         RedisModule.forRoot(config.REDIS_URL),
-        MessagingModule.forRoot({ brokers: config.KAFKA_BROKERS, service: 'weather', serviceVersion: version, groupId: config.KAFKA_GROUP_ID,
-          produceLingerMs: config.KAFKA_PRODUCE_LINGER_MS, retry: retryPolicyFromConfig(config) }),
+        MessagingModule.forRoot(messagingOptionsFromConfig(config, { service: 'weather', serviceVersion: version, groupId: config.KAFKA_GROUP_ID })),
         PlatformModule.forRoot({ service: 'weather', probes: [KafkaProbe, RedisProbe] }),
       ],
       controllers: [AttachWeatherMessageController],
