@@ -1,5 +1,8 @@
 // Kafka-side instruments: when each article first reaches a topic, and consumer-group lag over time.
 const { Kafka, logLevel } = require('kafkajs');
+// The services' fix for kafkajs's idle request-queue timer (libs/messaging/src/kafkajs-request-queue.ts),
+// so the load generator does not spin either.
+require('@newsflow/messaging/kafkajs-request-queue').fixKafkajsRequestQueueTimer();
 
 const kafkaClient = (brokers, clientId) => new Kafka({ clientId, brokers: brokers.split(','), logLevel: logLevel.NOTHING });
 

@@ -4,6 +4,8 @@
 // baseline is what the client and broker allow here, not a copy of the services' design.
 // usage: node bench/relay-hop.js <brokers> <from-topic> <to-topic> <group>
 const { Kafka, logLevel, Partitioners } = require('kafkajs');
+// The same fix for kafkajs's idle request-queue timer as the services have, so the baseline is not handicapped.
+require('@newsflow/messaging/kafkajs-request-queue').fixKafkajsRequestQueueTimer();
 
 async function main() {
   const [brokers, from, to, groupId] = process.argv.slice(2);

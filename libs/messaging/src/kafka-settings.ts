@@ -1,5 +1,6 @@
 import { KafkaOptions, Transport } from '@nestjs/microservices';
 import { logLevel, Partitioners, RetryOptions } from 'kafkajs';
+import { fixKafkajsRequestQueueTimer } from './kafkajs-request-queue';
 
 export interface KafkaSettings {
   brokers: string[];
@@ -14,6 +15,10 @@ export interface KafkaSettings {
   /** With a wait: what a fetch gathers before the broker answers early (KAFKA_FETCH_MIN_BYTES). */
   fetchMinBytes?: number;
 }
+
+// Loading this library fixes kafkajs's request-queue timer for every Kafka client of the process,
+// whichever way it is built (see kafkajs-request-queue.ts).
+fixKafkajsRequestQueueTimer();
 
 /** What a fetch gathers before the broker answers early, when a wait is allowed and nothing else is said. */
 const FETCH_MIN_BYTES = 32 * 1024;
