@@ -25,4 +25,30 @@ describe('WorkerPool', () => {
     await expect(pool.run('crash')).rejects.toThrow(/exited with code 3/);
     await expect(pool.run('after')).resolves.toBe('AFTER');
   });
+
+  it('hands each worker its next jobs before it has answered the first', async () => {
+    const one = new WorkerPool<string, string>(1, () => new Worker(ECHO, { eval: true }), 3);
+    const posted = jest.spyOn(Worker.prototype, 'postMessage');
+    try {
+      const answers = ['a', 'b', 'c', 'd'].map((s) => one.run(s));
+      // Three handed over at once, the fourth waits for an answer.
+      expect(posted).toHaveBeenCalledTimes(3);
+      await expect(Promise.all(answers)).resolves.toEqual(['A', 'B', 'C', 'D']);
+      expect(posted).toHaveBeenCalledTimes(4);
+    } finally {
+      posted.mockRestore();
+      await one.close();
+    }
+  });
+
+  it('fails only the job a crashing worker was on; the ones handed to it behind that go to its replacement', async () => {
+    const one = new WorkerPool<string, string>(1, () => new Worker(ECHO, { eval: true }), 4);
+    try {
+      const [crash, x, y] = ['crash', 'x', 'y'].map((s) => one.run(s));
+      await expect(crash).rejects.toThrow(/exited with code 3/);
+      await expect(Promise.all([x, y])).resolves.toEqual(['X', 'Y']);
+    } finally {
+      await one.close();
+    }
+  });
 });

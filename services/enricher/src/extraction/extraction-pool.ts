@@ -9,12 +9,22 @@ interface Job<I, O> {
 
 interface Slot<I, O> {
   worker: Worker;
-  job?: Job<I, O>;
+  /** Handed to the worker and not answered yet, oldest first: the worker answers in order. */
+  jobs: Map<number, Job<I, O>>;
 }
 
 /**
- * A fixed pool of worker threads, one job per worker at a time, so a 1 MB article keeps one
- * core busy instead of the event loop. A worker that dies fails only its own job and is replaced.
+ * Articles handed to a worker before it has answered the ones it has. With one at a time the worker
+ * idled from each answer until the main thread, busy with Kafka and JSON on two shared cores, got
+ * round to the next message: under load the queue formed before the enricher while weather and the
+ * indexer kept up (bench/README.md, "Extraction handoff"). A few queued in its port keep it working.
+ */
+export const JOBS_PER_WORKER = 4;
+
+/**
+ * A fixed pool of worker threads, so a 1 MB article keeps one core busy instead of the event loop.
+ * Each worker has up to `jobsPerWorker` articles handed over and answers them in order. A worker that
+ * dies fails only the job it was on (its oldest); the ones queued behind it go to its replacement.
  */
 export class WorkerPool<I, O> {
   private readonly slots: Slot<I, O>[] = [];
@@ -22,7 +32,11 @@ export class WorkerPool<I, O> {
   private nextId = 1;
   private closed = false;
 
-  constructor(size: number, private readonly spawn: () => Worker) {
+  constructor(
+    size: number,
+    private readonly spawn: () => Worker,
+    private readonly jobsPerWorker = JOBS_PER_WORKER,
+  ) {
     for (let i = 0; i < Math.max(1, size); i += 1) this.slots.push(this.start());
   }
 
@@ -41,11 +55,11 @@ export class WorkerPool<I, O> {
   }
 
   private start(): Slot<I, O> {
-    const slot: Slot<I, O> = { worker: this.spawn() };
+    const slot: Slot<I, O> = { worker: this.spawn(), jobs: new Map() };
     slot.worker.on('message', (msg: { id?: number; result?: O; error?: string }) => {
-      const job = slot.job;
-      if (!job || msg.id !== job.id) return;
-      slot.job = undefined;
+      const job = msg.id === undefined ? undefined : slot.jobs.get(msg.id);
+      if (!job) return;
+      slot.jobs.delete(job.id);
       if (msg.error !== undefined) job.reject(new Error(msg.error));
       else job.resolve(msg.result as O);
       this.dispatch();
@@ -60,8 +74,11 @@ export class WorkerPool<I, O> {
   private replace(slot: Slot<I, O>, err: Error): void {
     const index = this.slots.indexOf(slot);
     if (index < 0 || this.closed) return;
-    slot.job?.reject(err);
-    slot.job = undefined;
+    const [current, ...waiting] = slot.jobs.values();
+    current?.reject(err);
+    // Never started: they go first, in their order, to whichever worker is free.
+    this.queue.unshift(...waiting);
+    slot.jobs.clear();
     slot.worker.removeAllListeners();
     void slot.worker.terminate();
     this.slots[index] = this.start();
@@ -69,12 +86,21 @@ export class WorkerPool<I, O> {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.job) continue;
-      const job = this.queue.shift();
-      if (!job) return;
-      slot.job = job;
+    while (this.queue.length > 0) {
+      const slot = this.leastBusy();
+      if (!slot) return;
+      const job = this.queue.shift() as Job<I, O>;
+      slot.jobs.set(job.id, job);
       slot.worker.postMessage({ id: job.id, article: job.input });
     }
+  }
+
+  /** The worker with the fewest jobs handed over, if one can take another. */
+  private leastBusy(): Slot<I, O> | undefined {
+    let best: Slot<I, O> | undefined;
+    for (const slot of this.slots) {
+      if (slot.jobs.size < this.jobsPerWorker && (!best || slot.jobs.size < best.jobs.size)) best = slot;
+    }
+    return best;
   }
 }
