@@ -1,7 +1,10 @@
 // The two measured phases of the pipeline: a backlog of the whole corpus pushed as fast as the
 // entry point accepts it (sustained throughput), then a fixed offered rate (latency).
 const { httpEntry, topicEntry, driveBacklog, driveAtRate } = require('./drivers');
+const { monitorEventLoopDelay } = require('node:perf_hooks');
 const { latencySummary, perSecond, throughput } = require('./stats');
+
+const nsToMs = (ns) => Math.round(ns / 1e5) / 10;
 
 /** Waiting for the last article: generous, because a slow pipeline is a result, not an error (until it is absurd). */
 const drainTimeoutMs = (count) => Math.max(180_000, count * 100);
@@ -69,7 +72,11 @@ async function fixedRatePhase(context, rate, name) {
   const rateEntry = await entryFor(options, context, `bench-${name}-${context.runTag}`);
   sampler.mark(`${name}-start`);
   const latencyStart = Date.now();
+  // This process's own event-loop delay: time a due request or an answer waited in the load generator itself.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const driven = await driveAtRate(rateEntry, latencyItems(corpus, count), rate);
+  loopDelay.disable();
   const ids = [...driven.accepted.keys()];
   await watcher.waitForAll(TOPICS.articleIndexed, ids, drainTimeoutMs(ids.length), `${name} articles on the indexed topic`);
   sampler.mark(`${name}-end`);
@@ -88,6 +95,7 @@ async function fixedRatePhase(context, rate, name) {
       enrichedToWeather: latencySummary(gaps(ids, watcher.seen(TOPICS.articleEnriched), watcher.seen(TOPICS.articleWeatherAttached))),
       weatherToIndexed: latencySummary(gaps(ids, watcher.seen(TOPICS.articleWeatherAttached), indexed)),
     },
+    loadGeneratorLoopDelayMs: { p50: nsToMs(loopDelay.percentile(50)), p99: nsToMs(loopDelay.percentile(99)), max: nsToMs(loopDelay.max) },
     cpu: sampler.between(`${name}-start`, `${name}-end`),
     series: latencyPerSecond(perArticle, latencyStart),
   };

@@ -66,6 +66,11 @@ describe('npm run bench (smoke)', () => {
     expect(p50).toBeGreaterThan(0);
     expect(p50).toBeLessThanOrEqual(p95);
     expect(p95).toBeLessThanOrEqual(p99);
+    // How long the load generator's own event loop was held up: time it, not the pipeline, added.
+    const loop = result.latency.loadGeneratorLoopDelayMs;
+    expect(loop.p50).toBeGreaterThan(0);
+    expect(loop.p50).toBeLessThanOrEqual(loop.p99);
+    expect(loop.p99).toBeLessThanOrEqual(loop.max);
 
     // The swept rate ran as a phase of its own, all its articles indexed, and says whether it met the p99 target.
     expect(result.sweep.rates).toHaveLength(1);
