@@ -1,35 +1,60 @@
 // Offered load: a backlog pushed as fast as the entry point takes it (throughput), or one article
 // at a time at a fixed rate (latency). Each driver records when every article was accepted.
+const http = require('node:http');
 const { Partitioners } = require('kafkajs');
 const { toReceivedMessage, toSubmission } = require('./payloads');
 
 /** Most requests outstanding at a fixed rate; past it the offered rate is not met, and the result says so. */
 const MAX_IN_FLIGHT = 512;
 
-async function createSource(ingestUrl, adminKey, id) {
-  const response = await fetch(`${ingestUrl}/v1/admin/sources`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
-    body: JSON.stringify({ id, name: `Bench ${id}`, rateLimitPerMinute: 1_000_000 }),
+/**
+ * One request over `agent`, answered with its status and body (JSON when it says so). node:http rather
+ * than fetch: fetch opens a new connection whenever its pooled ones are busy, and under load a busy
+ * ingest accepted new connections only one per event-loop iteration, so they waited seconds in its
+ * accept queue (bench/README.md, "Extraction handoff"); an agent holds a fixed set.
+ */
+function request(agent, url, { method = 'GET', headers = {}, body } = {}) {
+  const data = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, agent,
+      headers: { ...headers, ...(data === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) }) } }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode, body: res.headers['content-type']?.includes('json') ? JSON.parse(text) : text });
+      });
+    });
+    req.on('error', reject);
+    req.end(data);
   });
-  if (response.status !== 201) throw new Error(`creating source ${id}: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()).apiKey;
+}
+
+async function createSource(agent, ingestUrl, adminKey, id) {
+  const answer = await request(agent, `${ingestUrl}/v1/admin/sources`, {
+    method: 'POST', headers: { authorization: `Bearer ${adminKey}` }, body: { id, name: `Bench ${id}`, rateLimitPerMinute: 1_000_000 },
+  });
+  if (answer.status !== 201) throw new Error(`creating source ${id}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body.apiKey;
 }
 
 /**
- * Through ingest's HTTP API (fetch keeps connections alive). `sourceId` decides the article ids.
- * Refusals are results, not crashes: each answer says which items were accepted and which refused with what status.
+ * Through ingest's HTTP API over at most `connections` keep-alive connections, as a wire desk's
+ * client (or a load balancer) keeps them; requests beyond wait in this process, and that wait counts
+ * in their latency. `warm()` opens them all before a timed phase, like wrk, and FIFO reuse keeps each
+ * busy enough that ingest's 5 s keep-alive timeout never closes one mid-phase.
+ * `sourceId` decides the article ids. Refusals are results, not crashes: each answer says which items
+ * were accepted and which refused with what status.
  */
-async function httpEntry({ ingestUrl, adminKey, sourceId }) {
-  const apiKey = await createSource(ingestUrl, adminKey, sourceId);
-  const post = async (path, body) => {
-    const response = await fetch(`${ingestUrl}${path}`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` }, body: JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
-  };
+async function httpEntry({ ingestUrl, adminKey, sourceId, connections }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections, scheduling: 'fifo' });
+  const apiKey = await createSource(agent, ingestUrl, adminKey, sourceId);
+  const post = (path, body) => request(agent, `${ingestUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}` }, body });
   return {
+    async warm() {
+      await Promise.all(Array.from({ length: connections }, () => request(agent, `${ingestUrl}/health/live`)));
+    },
     async submitBatch(items) {
       const answer = await post('/v1/articles/batch', items.map((item) => toSubmission(item)));
       const at = Date.now();
@@ -40,7 +65,7 @@ async function httpEntry({ ingestUrl, adminKey, sourceId }) {
       const answer = await post('/v1/articles', toSubmission(item));
       return { item, id: answer.status === 202 ? answer.body.id : undefined, status: answer.status, at: Date.now() };
     },
-    close: async () => undefined,
+    close: async () => agent.destroy(),
   };
 }
 

@@ -15,6 +15,8 @@ const SPEC = {
   seed: ['BENCH_SEED', '42', integer(0, 2 ** 31 - 1)],
   'batch-size': ['BENCH_BATCH_SIZE', '50', integer(1, 100)],
   concurrency: ['BENCH_CONCURRENCY', '4', integer(1, 64)],
+  // Keep-alive connections to ingest held by each phase (opened before a fixed-rate phase starts).
+  connections: ['BENCH_CONNECTIONS', '128', integer(1, 512)],
   out: ['BENCH_OUT', path.join(ROOT, 'bench', 'results'), String],
   'state-dir': ['BENCH_STATE_DIR', path.join(ROOT, '.state', 'bench'), String],
   // Below Linux's ephemeral range (32768–60999): a client socket holding the port made Kafka fail to bind once.
@@ -56,7 +58,7 @@ function oneOf(values) {
 }
 
 const USAGE = `usage: npm run bench -- [--articles N] [--rate N] [--latency-seconds N] [--sweep-rates N,N,...] [--mode http|topic] [--seed N]
-  [--batch-size N] [--concurrency N] [--out DIR] [--state-dir DIR] [--kafka-port N] [--kafka-controller-port N]
+  [--batch-size N] [--concurrency N] [--connections N] [--out DIR] [--state-dir DIR] [--kafka-port N] [--kafka-controller-port N]
   [--mongo-port N] [--redis-port N] [--service-port-base N] [--databases shared|per-service] [--cpu-prof SERVICE] [--skip-build] [--keep-infra] [--skip-baseline]
 Each flag also reads BENCH_<NAME> (e.g. BENCH_ARTICLES=500). See bench/README.md.`;
 

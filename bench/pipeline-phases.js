@@ -10,7 +10,7 @@ const nsToMs = (ns) => Math.round(ns / 1e5) / 10;
 const drainTimeoutMs = (count) => Math.max(180_000, count * 100);
 
 async function entryFor(options, context, sourceId) {
-  if (options.mode === 'http') return httpEntry({ ingestUrl: context.services.find((s) => s.name === 'ingest').url, adminKey: context.adminKey, sourceId });
+  if (options.mode === 'http') return httpEntry({ ingestUrl: context.services.find((s) => s.name === 'ingest').url, adminKey: context.adminKey, sourceId, connections: options.connections });
   return topicEntry({ kafka: context.kafka, sourceId, runTag: context.runTag });
 }
 
@@ -70,6 +70,7 @@ async function fixedRatePhase(context, rate, name) {
   const count = rate * options.latencySeconds;
   log(`${name}: ${count} articles at ${rate}/s offered, one per request`);
   const rateEntry = await entryFor(options, context, `bench-${name}-${context.runTag}`);
+  await rateEntry.warm?.();
   sampler.mark(`${name}-start`);
   const latencyStart = Date.now();
   // This process's own event-loop delay: time a due request or an answer waited in the load generator itself.
