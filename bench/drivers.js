@@ -13,7 +13,8 @@ const MAX_IN_FLIGHT = 512;
  * ingest accepted new connections only one per event-loop iteration, so they waited seconds in its
  * accept queue (bench/README.md, "Extraction handoff"); an agent holds a fixed set.
  */
-function request(agent, url, { method = 'GET', headers = {}, body } = {}) {
+function request(agent, url, options = {}, retried = false) {
+  const { method = 'GET', headers = {}, body } = options;
   const data = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, agent,
@@ -26,7 +27,9 @@ function request(agent, url, { method = 'GET', headers = {}, body } = {}) {
         resolve({ status: res.statusCode, body: res.headers['content-type']?.includes('json') ? JSON.parse(text) : text });
       });
     });
-    req.on('error', reject);
+    // A kept-alive connection the server closed just as this request went out on it: the request was
+    // never read, so it is sent once more, as Node's documentation advises (request.reusedSocket).
+    req.on('error', (error) => (req.reusedSocket && error.code === 'ECONNRESET' && !retried ? resolve(request(agent, url, options, true)) : reject(error)));
     req.end(data);
   });
 }
