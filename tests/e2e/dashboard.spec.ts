@@ -200,7 +200,13 @@ describe('dashboard in a browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-search.png'), fullPage: true });
 
     await page.fill('#topsearch input[name="q"]', 'INTERPOL General Assembly');
-    await page.press('#topsearch input[name="q"]', 'Enter');
+    // The URL changes at once but hashchange fires a task later: the ready flag must not go on
+    // describing the entity search in between, or this test would read the old results as the new.
+    const readyAtSubmit = await page.evaluate(() => {
+      (document.getElementById('topsearch') as HTMLFormElement).requestSubmit();
+      return [location.hash.startsWith('#/search?q='), document.body.dataset.ready];
+    });
+    expect(readyAtSubmit).toEqual([true, '']);
     await page.waitForFunction(() => location.hash.startsWith('#/search?q=') && document.body.dataset.ready === 'search');
     expect(await page.locator('[data-testid="result-count"]').textContent()).toMatch(/^[1-9]\d* articles?$/);
     expect(await page.locator(`[data-testid="results"] li[data-article-id="${seedId}"]`).count()).toBe(1);

@@ -1,6 +1,7 @@
 import { renderArticle } from './views/article.js';
 import { renderOverview } from './views/overview.js';
 import { renderSearch } from './views/search.js';
+import { navigate, routeLinkClicks } from './lib/navigate.js';
 
 // Hash routes keep the console a set of static files: #/, #/article/<id>, #/search?<query API parameters>.
 const view = document.getElementById('view');
@@ -32,8 +33,10 @@ async function route() {
 document.getElementById('topsearch').addEventListener('submit', (event) => {
   event.preventDefault();
   const q = new FormData(event.target).get('q').trim();
-  location.hash = q ? `#/search?${new URLSearchParams({ q })}` : '#/search';
+  navigate(q ? `#/search?${new URLSearchParams({ q })}` : '#/search');
 });
+
+routeLinkClicks(document);
 
 window.addEventListener('hashchange', () => {
   document.body.dataset.ready = '';

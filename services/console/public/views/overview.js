@@ -1,6 +1,7 @@
 import { getJson } from '../lib/api.js';
 import { formatCount, formatRate, formatTime, timeAgo } from '../lib/format.js';
 import { html, mount } from '../lib/html.js';
+import { navigate } from '../lib/navigate.js';
 import { chartData, createLiveChart } from './live-chart.js';
 import { stageChips } from './stage-chips.js';
 import { STAGE_ROLES } from './stage-colors.js';
@@ -96,7 +97,7 @@ export async function renderOverview(view) {
     </section>`);
   view.querySelector('#open-id').addEventListener('submit', (event) => {
     event.preventDefault();
-    location.hash = `#/article/${encodeURIComponent(new FormData(event.target).get('id').trim())}`;
+    navigate(`#/article/${encodeURIComponent(new FormData(event.target).get('id').trim())}`);
   });
 
   view.querySelector('#dead-letters').addEventListener('click', (event) => {

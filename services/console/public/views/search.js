@@ -1,6 +1,7 @@
 import { getJson } from '../lib/api.js';
 import { formatTime } from '../lib/format.js';
 import { html, mount } from '../lib/html.js';
+import { navigate } from '../lib/navigate.js';
 
 const FILTERS = ['entity', 'entityType', 'place', 'near', 'radiusKm', 'country', 'from', 'to', 'source', 'lang', 'weather', 'cluster'];
 const ENTITY_TYPES = ['', 'person', 'organization', 'place', 'event', 'date'];
@@ -52,7 +53,7 @@ export async function renderSearch(view, params) {
     event.preventDefault();
     const form = new FormData(event.target);
     const changes = Object.fromEntries(['q', 'entityType', 'sort'].map((name) => [name, String(form.get(name) ?? '').trim() || undefined]));
-    location.hash = linkWith(params, changes);
+    navigate(linkWith(params, changes));
   });
   const query = new URLSearchParams(params);
   if (!query.has('limit')) query.set('limit', '20');
