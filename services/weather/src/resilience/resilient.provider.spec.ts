@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { WeatherProviderError } from '../provider/weather-provider.errors';
 import { ForecastQuery, ProviderForecast, WeatherProvider } from '../provider/weather-provider.port';
 import { ResilientProvider } from './resilient.provider';
@@ -59,5 +60,22 @@ describe('ResilientProvider', () => {
     const error = await failure(provider.forecast(query));
     expect(error.code).toBe('WEATHER.CIRCUIT_OPEN');
     expect(inner.calls).toBe(3);
+  });
+
+  it('holds many lookups in flight at once without piling listeners onto one shared signal', async () => {
+    // A cold cache at start-up sends a whole batch of lookups to the provider together. Given no
+    // signal, cockatiel links every call to one module-wide signal, and Node warns of a leak at 11.
+    const shared = (require('cockatiel/dist/common/abort') as { neverAbortedSignal: AbortSignal }).neverAbortedSignal;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const inner = new ScriptedProvider(['ok']);
+    inner.forecast = async () => { inner.calls++; await gate; return answer; };
+    const provider = new ResilientProvider(inner, { ...options, timeoutMs: 5_000 });
+    const lookups = Array.from({ length: 25 }, () => provider.forecast(query));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(inner.calls).toBe(25);
+    expect(getEventListeners(shared, 'abort')).toHaveLength(0);
+    release();
+    await expect(Promise.all(lookups)).resolves.toHaveLength(25);
   });
 });

@@ -82,6 +82,8 @@ export class ResilientProvider implements WeatherProvider {
   private async call<T>(operation: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const provider = this.inner.name;
     try {
+      // A signal of the call's own: without one, cockatiel links every call to a single module-wide
+      // signal, and a batch of concurrent lookups reads to Node as an abort-listener leak.
       return await this.policy.execute(async ({ signal }) => {
         requests.inc({ provider, operation });
         const stop = latency.startTimer({ provider, operation });
@@ -94,7 +96,7 @@ export class ResilientProvider implements WeatherProvider {
           errors.inc({ provider, code: normalizeError(error).code });
           throw error;
         }
-      });
+      }, new AbortController().signal);
     } catch (error) {
       throw toProviderError(error);
     }
