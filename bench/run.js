@@ -112,10 +112,11 @@ function printSummary(r) {
   console.log(`\n[bench] ${r.options.mode} mode, load average ${r.machine.atStart.loadAverage.one} → ${r.machine.atEnd.loadAverage.one}`);
   console.log(line('sustained articles/s', t.sustainedThroughput));
   console.log(line('ratio to relay baseline', t.ratioToBaseline));
-  console.log(line(`p99 ms at ${r.options.rate}/s offered`, t.p99AtRate));
+  console.log(line(`p99 ms at ${r.options.rate}/s`, t.p99AtRate));
+  if (!t.p99AtRate.rateReached) console.log(`  ${''.padEnd(34)} only ${t.p99AtRate.offeredPerSecond}/s could be offered: the rate was not reached, so the target is not met`);
   console.log(line('largest peak RSS MB', t.peakRss));
   for (const row of r.sweep?.rates ?? []) {
-    console.log(`  sweep ${String(row.targetPerSecond).padStart(5)}/s (offered ${row.offeredPerSecond}): p50 ${row.p50}, p95 ${row.p95}, p99 ${row.p99} ms; `
+    console.log(`  sweep ${String(row.targetPerSecond).padStart(5)}/s (offered ${row.offeredPerSecond}${row.rateReached ? '' : ', not reached'}): p50 ${row.p50}, p95 ${row.p95}, p99 ${row.p99} ms; `
       + `${row.cpuMsPerArticle} ms CPU per article${row.metP99 ? ', p99 target met' : ''}`);
   }
   if (r.sweep) console.log(`  highest rate with p99 ≤ 500 ms (main phase and sweep): ${r.sweep.highestRateMeetingP99 ?? 'none'}`);

@@ -3,6 +3,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const TARGETS = { sustainedPerSecond: 1000, ratioToBaseline: 0.5, p99Ms: 500, peakRssMb: 300 };
+/** A p99 counts for a rate only if the bench offered it: below this share of the rate the sender itself was the limit. */
+const RATE_REACHED = 0.95;
+const rateReached = (phase) => phase.offeredPerSecond >= RATE_REACHED * phase.targetPerSecond;
+const p99Met = (phase) => phase.submittedToIndexedMs.p99 !== null && phase.submittedToIndexedMs.p99 <= TARGETS.p99Ms && rateReached(phase);
 const round = (v, d = 1) => (v === null || v === undefined ? null : Number(v.toFixed(d)));
 
 const SERVICES = ['ingest', 'enricher', 'weather', 'indexer'];
@@ -41,11 +45,10 @@ function sweepSection(main, sweep) {
       p50, p95, p99, cpuMsPerArticle: perArticle(cpuSeconds, articles, 1),
       cpuMsPerArticleByProcess: Object.fromEntries(Object.entries(phase.cpu.cpuSeconds).map(([name, seconds]) => [name, perArticle(seconds, articles)])),
       machineBusyShare: phase.cpu.machineBusyShare,
-      metP99: p99 !== null && p99 <= TARGETS.p99Ms };
+      rateReached: rateReached(phase), metP99: p99Met(phase) };
   });
   const met = rows.filter((r) => r.metP99).map((r) => r.targetPerSecond);
-  const mainP99 = main.submittedToIndexedMs.p99;
-  if (mainP99 !== null && mainP99 <= TARGETS.p99Ms) met.push(main.targetPerSecond);
+  if (p99Met(main)) met.push(main.targetPerSecond);
   return { rates: rows, highestRateMeetingP99: met.length > 0 ? Math.max(...met) : null };
 }
 
@@ -87,7 +90,8 @@ function summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEn
     targets: {
       sustainedThroughput: { target: TARGETS.sustainedPerSecond, measured: backlog.sustainedPerSecond, met: backlog.sustainedPerSecond >= TARGETS.sustainedPerSecond },
       ratioToBaseline: { target: TARGETS.ratioToBaseline, measured: round(ratio, 3), met: ratio !== null && ratio >= TARGETS.ratioToBaseline },
-      p99AtRate: { target: TARGETS.p99Ms, measured: latency.submittedToIndexedMs.p99, met: latency.submittedToIndexedMs.p99 !== null && latency.submittedToIndexedMs.p99 <= TARGETS.p99Ms },
+      p99AtRate: { target: TARGETS.p99Ms, measured: latency.submittedToIndexedMs.p99, atRate: latency.targetPerSecond, offeredPerSecond: latency.offeredPerSecond,
+        rateReached: rateReached(latency), met: p99Met(latency) },
       peakRss: { target: TARGETS.peakRssMb, measured: peakRss, met: peakRss <= TARGETS.peakRssMb },
     },
     series: {
