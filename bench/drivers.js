@@ -148,7 +148,7 @@ async function driveAtRate(entry, items, rate) {
       tally(statuses, status);
       if (!id) return;
       accepted.set(id, at);
-      dueAt.set(id, due);
+      dueAt.set(id, Math.round(due));
     }, (error) => tally(statuses, error.code ?? 'network-error')).finally(() => {
       inFlight -= 1;
       pending[index] = undefined;
