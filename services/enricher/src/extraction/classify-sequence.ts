@@ -69,6 +69,10 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
     return [...out, ...classify(dropConnectors(rest.slice(n)), [], after, ctx)];
   }
 
+  // "the Elizabeth line", "the Victoria line": a rail or metro line named after someone or somewhere,
+  // not a mention of that place (Elizabeth, New Jersey) or person.
+  if (prev === 'the' && /^\s+lines?\b/.test(after)) return [];
+
   const places = ctx.gazetteer.lookup(whole.text);
   if (places.length > 0 && acceptPlace(places, words, prev, after, ctx)) return [placeMention(ctx, words, after)];
 
