@@ -2,6 +2,7 @@ import { deadLetterTopic, parseEvent, TOPICS } from '@newsflow/contracts';
 import { Kafka, logLevel } from 'kafkajs';
 import { readFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { RunningService, startService, stopService } from '../support/service-process';
 import { ADMIN_API_KEY, createSource } from '../support/sources';
@@ -24,6 +25,8 @@ describe('ingest HTTP API', () => {
       KAFKA_GROUP_ID: run,
       MAX_BODY_BYTES: String(64 * 1024),
       MAX_BATCH_ITEMS: '5',
+      // Room for one of the largest bodies and a little more: the busy test holds one open to fill it.
+      SUBMISSION_BUDGET_BYTES: String(100 * 1024),
       ADMIN_API_KEY,
       FEED_SCHEDULER_INTERVAL_MS: '200',
     });
@@ -73,6 +76,33 @@ describe('ingest HTTP API', () => {
       expect({ rule, status: response.status, type: response.headers.get('content-type') }).toEqual({ rule, status, type: expect.stringMatching(/^application\/problem\+json/) });
       expect(((await response.json()) as { rule: string }).rule).toBe(rule);
     }
+  });
+
+  it('answers 503 busy with Retry-After, before reading the body, once the bytes in progress would pass its budget', async () => {
+    const story = (id: string, bytes = 0) =>
+      JSON.stringify({ sourceItemId: `${id}-${run}`, headline: 'Busy desk', body: 'Body.', publishedAt: new Date().toISOString() }).padEnd(bytes, ' ');
+    // A desk still uploading a 60 KB story holds 60 KB of the 100 KB budget.
+    const { hostname, port } = new URL(ingest.url);
+    const slow = connect(Number(port), hostname);
+    await new Promise((resolve) => slow.once('connect', resolve));
+    let answered = '';
+    slow.on('data', (chunk) => { answered += chunk; });
+    const body = story('busy-1', 60 * 1024);
+    slow.write(`POST /v1/articles HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nAuthorization: Bearer ${apiKey}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 1000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const busy = await post('/v1/articles', 'application/json', story('busy-2', 50 * 1024));
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toBe('1');
+    expect(await busy.json()).toMatchObject({ rule: 'busy', status: 503, detail: expect.stringContaining('1 submissions') });
+    // A small story still fits beside the upload.
+    expect((await post('/v1/articles', 'application/json', story('busy-3'))).status).toBe(202);
+
+    slow.write(body.slice(1000));
+    await waitFor(() => answered.includes('\r\n\r\n'), { timeoutMs: 10_000, what: 'the upload to be answered' });
+    slow.destroy();
+    expect(answered).toMatch(/^HTTP\/1\.1 202 /);
+    expect((await post('/v1/articles', 'application/json', story('busy-2', 50 * 1024))).status).toBe(202);
   });
 
   it('lists unknown fields it ignored', async () => {

@@ -15,6 +15,7 @@ import { STORY_BAND_NAMESPACE, StoryBandRepository } from './articles/story-clus
 import { StoryClusterFinder } from './articles/story-clusters/story-cluster.finder';
 import { FeedPollerService } from './feeds/feed-poller.service';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { submissionBudget } from './http/submission-budget.middleware';
 import { AdminKeyGuard } from './sources/admin-key.guard';
 import { RateLimiter } from './sources/rate-limiter';
 import { SourceAuthGuard } from './sources/source-auth.guard';
@@ -30,7 +31,7 @@ export class AppModule implements NestModule {
   /** Bodies arrive raw: ingest decodes JSON and XML itself so every failure is a problem+json answer. */
   configure(consumer: MiddlewareConsumer): void {
     consumer
-      .apply(raw({ type: () => true, limit: this.config.MAX_BODY_BYTES }))
+      .apply(submissionBudget(this.config.SUBMISSION_BUDGET_BYTES, this.config.MAX_BODY_BYTES), raw({ type: () => true, limit: this.config.MAX_BODY_BYTES }))
       .forRoutes({ path: 'v1/articles', method: RequestMethod.POST }, { path: 'v1/articles/batch', method: RequestMethod.POST });
     consumer.apply(json({ limit: '100kb' })).forRoutes(SourcesAdminHttpController, DeadLettersAdminHttpController);
   }

@@ -17,6 +17,12 @@ export const IngestConfigSchema = z.object({
   /** Larger bodies are refused with 413 before they are read into memory. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
   MAX_BATCH_ITEMS: z.coerce.number().int().min(1).max(10_000).default(100),
+  /**
+   * Request bytes of submissions one instance holds at once; past it new ones get 503 + Retry-After
+   * before their body is read. 32 MB is ~6,000 typical stories or 16 of the largest batches, well
+   * inside the 256 MB heap the service runs with.
+   */
+  SUBMISSION_BUDGET_BYTES: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
   /** Guards the admin API (sources, keys); without it the admin API is off. */
   ADMIN_API_KEY: z.string().min(16, 'use at least 16 characters').optional(),
   DEFAULT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
