@@ -113,6 +113,7 @@ function printSummary(r) {
   console.log(line('sustained articles/s', t.sustainedThroughput));
   console.log(line('ratio to relay baseline', t.ratioToBaseline));
   console.log(line(`p99 ms at ${r.options.rate}/s`, t.p99AtRate));
+  if (t.p99AtRate.refused > 0) console.log(`  ${''.padEnd(34)} ${t.p99AtRate.refused} requests were not accepted: their latency is in no percentile, so the target is not met`);
   if (!t.p99AtRate.rateReached) console.log(`  ${''.padEnd(34)} only ${t.p99AtRate.offeredPerSecond}/s could be offered: the rate was not reached, so the target is not met`);
   console.log(line('largest peak RSS MB', t.peakRss));
   for (const row of r.sweep?.rates ?? []) {

@@ -82,10 +82,13 @@ describe('npm run bench (smoke)', () => {
     expect(Object.keys(swept.cpuMsPerArticleByProcess)).toEqual(expect.arrayContaining(['ingest', 'enricher', 'weather', 'indexer', 'kafka', 'ferretdb']));
     // A p99 counts for a rate only if the bench managed to offer that rate.
     expect(swept.rateReached).toBe(swept.offeredPerSecond >= 0.95 * SWEEP_RATE);
+    expect(swept.refused).toBe(0);
     expect(swept.metP99).toBe(swept.p99 <= 500 && swept.rateReached);
     const p99Target = result.targets.p99AtRate;
     expect(p99Target).toEqual(expect.objectContaining({ measured: p99, atRate: RATE, offeredPerSecond: result.latency.offeredPerSecond }));
     expect(p99Target.rateReached).toBe(result.latency.offeredPerSecond >= 0.95 * RATE);
+    // Every request of the phase was accepted, and one that was not would void the p99.
+    expect(p99Target.refused).toBe(0);
     expect(p99Target.met).toBe(p99 <= 500 && p99Target.rateReached);
     expect(result.sweep.highestRateMeetingP99).toBe(p99Target.met ? RATE : swept.metP99 ? SWEEP_RATE : null);
 
