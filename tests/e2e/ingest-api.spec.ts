@@ -94,6 +94,7 @@ describe('ingest HTTP API', () => {
     const busy = await post('/v1/articles', 'application/json', story('busy-2', 50 * 1024));
     expect(busy.status).toBe(503);
     expect(busy.headers.get('retry-after')).toBe('1');
+    expect(busy.headers.get('content-type')).toContain('application/problem+json');
     expect(await busy.json()).toMatchObject({ rule: 'busy', status: 503, detail: expect.stringContaining('1 submissions') });
     // A small story still fits beside the upload.
     expect((await post('/v1/articles', 'application/json', story('busy-3'))).status).toBe(202);

@@ -2,9 +2,10 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Response } from 'express';
 import { isStoreUnavailable } from '@newsflow/platform';
 import { InputProblem } from '../articles/formats/input-problem';
+import { SubmissionsBusy } from './submission-budget.middleware';
 
-/** Seconds a client should wait after the store was busy; SQLite locks clear within milliseconds. */
-const STORE_RETRY_AFTER_SECONDS = 1;
+/** Seconds a client should wait after the store or ingest was busy: SQLite locks clear within milliseconds, a burst within a second or so. */
+const BUSY_RETRY_AFTER_SECONDS = 1;
 
 export interface ProblemDetails {
   type: string;
@@ -36,6 +37,9 @@ export function problemOf(error: unknown): ProblemDetails {
     const body = typeof response === 'object' ? (response as Record<string, unknown>) : { message: response };
     return { type: 'about:blank', title: error.name, status: error.getStatus(), detail: String(body.message ?? error.message), ...body };
   }
+  if (error instanceof SubmissionsBusy) {
+    return { type: 'https://newsflow.dev/problems/busy', title: 'ingest is busy', status: 503, detail: error.message, rule: 'busy' };
+  }
   if (isStoreUnavailable(error)) {
     return { type: 'https://newsflow.dev/problems/store-unavailable', title: 'the article store is busy or unavailable', status: 503,
       detail: 'the article store could not take the write; retry shortly: resubmitting the same story is safe', rule: 'store-unavailable' };
@@ -50,10 +54,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const problem = problemOf(error);
-    if (problem.status >= 500) this.logger.error({ msg: 'request failed', error: String((error as Error)?.stack ?? error) });
+    // Shedding is logged once per episode where it starts, not once per refused request.
+    if (problem.status >= 500 && problem.rule !== 'busy') this.logger.error({ msg: 'request failed', error: String((error as Error)?.stack ?? error) });
     const response = host.switchToHttp().getResponse<Response>();
     if (error instanceof InputProblem) response.set(error.headers);
-    if (problem.rule === 'store-unavailable') response.set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
+    if (problem.rule === 'store-unavailable' || problem.rule === 'busy') response.set('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 }

@@ -1,6 +1,8 @@
-import express from 'express';
+import { ArgumentsHost } from '@nestjs/common';
+import express, { NextFunction, Request, Response } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { ProblemDetailsFilter } from './problem-details.filter';
 import { submissionBudget } from './submission-budget.middleware';
 
 describe('submissionBudget', () => {
@@ -18,6 +20,9 @@ describe('submissionBudget', () => {
       handled += 1;
       res.status(202).json({ ok: true });
     });
+    // Errors are answered by ingest's own problem+json filter, as Nest does for its middleware.
+    app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) =>
+      new ProblemDetailsFilter().catch(error, { switchToHttp: () => ({ getResponse: () => res }) } as unknown as ArgumentsHost));
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/articles`;

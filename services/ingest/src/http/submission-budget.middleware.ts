@@ -1,12 +1,17 @@
 import { Logger } from '@nestjs/common';
-import { counter, gauge } from '@newsflow/platform';
+import { AppError, counter, gauge } from '@newsflow/platform';
 import type { NextFunction, Request, Response } from 'express';
-import type { ProblemDetails } from './problem-details.filter';
 
 const inProgressBytes = gauge('newsflow_ingest_submission_bytes_in_progress', 'Request bytes of the submissions ingest is handling now');
 const shed = counter('newsflow_ingest_submissions_shed_total', 'Submissions answered 503 because ingest already held its budget of bytes in progress');
-/** Long enough for a burst to drain a little, short enough that a desk's retry is prompt. */
-const RETRY_AFTER_SECONDS = 1;
+
+/** Answered by the problem+json filter as 503 `busy` with Retry-After; resubmitting is safe. */
+export class SubmissionsBusy extends AppError {
+  constructor(message: string) {
+    super('INGEST.BUSY', message, { retriable: true });
+    this.name = 'SubmissionsBusy';
+  }
+}
 
 /**
  * Bounds the request bytes ingest holds at once, before a body is read: past the budget a submission
@@ -26,11 +31,7 @@ export function submissionBudget(budgetBytes: number, maxBodyBytes: number) {
       shed.inc();
       if (!shedding) logger.warn({ msg: 'ingest is busy: shedding submissions', budgetBytes, heldBytes: held, inFlight });
       shedding = true;
-      const problem: ProblemDetails = {
-        type: 'https://newsflow.dev/problems/busy', title: 'ingest is busy', status: 503, rule: 'busy',
-        detail: `ingest is already handling ${inFlight} submissions (${held} bytes, its budget is ${budgetBytes}); retry shortly: resubmitting the same story is safe`,
-      };
-      response.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS)).type('application/problem+json').send(JSON.stringify(problem));
+      next(new SubmissionsBusy(`ingest is already handling ${inFlight} submissions (${held} bytes, its budget is ${budgetBytes}); retry shortly: resubmitting the same story is safe`));
       return;
     }
     if (shedding) logger.log({ msg: 'ingest takes submissions again', heldBytes: held, inFlight });
