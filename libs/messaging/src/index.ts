@@ -1,4 +1,5 @@
 export * from './kafka-settings';
+export * from './kafkajs-logging';
 export * from './ensure-topics';
 export * from './trace-context';
 export * from './messaging.tokens';

@@ -1,5 +1,6 @@
 import { KafkaOptions, Transport } from '@nestjs/microservices';
 import { logLevel, Partitioners, RetryOptions } from 'kafkajs';
+import { kafkajsLogCreator } from './kafkajs-logging';
 import { fixKafkajsRequestQueueTimer } from './kafkajs-request-queue';
 
 export interface KafkaSettings {
@@ -26,8 +27,9 @@ const FETCH_MIN_BYTES = 32 * 1024;
 /** kafkajs's own retry for connection-level failures (broker restart, leader moves). */
 export const KAFKA_RETRY: RetryOptions = { initialRetryTime: 300, retries: 10, maxRetryTime: 30000 };
 
+/** Every Kafka client's settings; its warnings and errors are written as the service's own log lines (kafkajs-logging.ts). */
 export function kafkaClientConfig(settings: Pick<KafkaSettings, 'brokers' | 'clientId'>) {
-  return { clientId: settings.clientId, brokers: settings.brokers, retry: KAFKA_RETRY, logLevel: logLevel.WARN };
+  return { clientId: settings.clientId, brokers: settings.brokers, retry: KAFKA_RETRY, logLevel: logLevel.WARN, logCreator: kafkajsLogCreator() };
 }
 
 /** Options for `app.connectMicroservice`: the consuming side of a stage. */

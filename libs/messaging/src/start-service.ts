@@ -41,6 +41,8 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   // OTLP export, only when OTEL_EXPORTER_OTLP_ENDPOINT is set; before Nest so every span has a tracer.
   startTracing({ service: options.service, version: options.version });
   const logger = createLogger(options.service, config.LOG_LEVEL);
+  // Now rather than when Nest starts: the Kafka clients that create the topics below log through it too.
+  Logger.overrideLogger(logger);
   await ensureTopics(config.KAFKA_BROKERS, options.topics, {
     partitions: config.KAFKA_TOPIC_PARTITIONS,
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,

@@ -1,5 +1,6 @@
 import { deadLetterTopic, PipelineStage } from '@newsflow/contracts';
-import { Admin, Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { Admin, Kafka, KafkaMessage } from 'kafkajs';
+import { kafkaClientConfig } from '../kafka-settings';
 import { randomUUID } from 'node:crypto';
 
 export interface DeadLetter {
@@ -43,7 +44,7 @@ export class DeadLetterStore {
   private readonly kafka: Kafka;
 
   constructor(brokers: string[]) {
-    this.kafka = new Kafka({ clientId: 'newsflow-dlq', brokers, logLevel: logLevel.WARN });
+    this.kafka = new Kafka(kafkaClientConfig({ clientId: 'newsflow-dlq', brokers }));
   }
 
   async list(stage: PipelineStage, limit = 100): Promise<DeadLetter[]> {
