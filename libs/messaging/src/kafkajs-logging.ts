@@ -31,7 +31,7 @@ export function kafkajsLogCreator(logger: LoggerService = new Logger('kafkajs'))
   return () => (entry) => {
     // kafkajs's timestamp and logger name repeat what the line's own `time` and `context` say.
     const fields = Object.fromEntries(Object.entries(entry.log).filter(([key]) => key !== 'message' && key !== 'timestamp' && key !== 'logger'));
-    const line = { msg: `[${entry.namespace}] ${entry.log.message}`, kafka: fields };
+    const line = { msg: `[${entry.namespace}] ${entry.log.message}`, ...(Object.keys(fields).length > 0 ? { kafka: fields } : {}) };
     const method = kafkajsLogMethod(entry);
     logger[method]?.(line);
   };
