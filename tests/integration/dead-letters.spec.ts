@@ -1,5 +1,6 @@
 import { deadLetterTopic } from '@newsflow/contracts';
-import { DeadLetterStore, ensureTopics } from '@newsflow/messaging';
+import { BacklogMonitor, DeadLetterStore, ensureTopics } from '@newsflow/messaging';
+import { metricsRegistry } from '@newsflow/platform';
 import { Kafka, logLevel } from 'kafkajs';
 import { TopicReader } from '../support/topic-reader';
 import { requireEnv, unique } from '../support/unique';
@@ -50,5 +51,28 @@ describe('dead-letter operations against the real broker', () => {
 
     expect(await store.purge('indexer')).toBeGreaterThanOrEqual(1);
     await waitFor(async () => (await store.list('indexer')).length === 0, { what: 'the dead-letter topic to be empty' });
+  });
+
+  it("reports the messages parked on a stage's dead-letter topic, whenever parked, and none after a purge", async () => {
+    const parkedGauge = async (monitor: BacklogMonitor) => {
+      await monitor.sample();
+      const metric = await metricsRegistry.getSingleMetric('newsflow_dead_letters_parked')?.get();
+      return metric?.values.find((v) => v.labels.topic === deadLetterTopic('indexer'))?.value;
+    };
+    await store.purge('indexer');
+    // A monitor started after the messages were parked, as after a restart: the dead-lettered counter would say 0.
+    const producer = new Kafka({ clientId: 'it-dlq', brokers, logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    await producer.send({ topic: deadLetterTopic('indexer'), messages: [1, 2, 3].map((n) => ({ key: unique(`parked-${n}`), value: '{}' })) });
+    await producer.disconnect();
+
+    const monitor = new BacklogMonitor({ brokers, service: 'indexer', serviceVersion: 'test', groupId: unique('it-backlog') });
+    try {
+      expect(await parkedGauge(monitor)).toBe(3);
+      expect(await store.purge('indexer')).toBe(3);
+      expect(await parkedGauge(monitor)).toBe(0);
+    } finally {
+      await monitor.onApplicationShutdown();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { Ctx, EventPattern, KafkaContext, MicroserviceOptions, Payload } from '@nestjs/microservices';
 import { deadLetterTopic, TOPICS } from '@newsflow/contracts';
 import { makeArticle } from '@newsflow/contracts/testing';
-import { ConsumerLagMonitor, ensureTopics, EventConsumer, EventPublisher, kafkaConsumerOptions, MessagingModule } from '@newsflow/messaging';
+import { BacklogMonitor, ensureTopics, EventConsumer, EventPublisher, kafkaConsumerOptions, MessagingModule } from '@newsflow/messaging';
 import { createLogger, PlatformModule, RedisModule } from '@newsflow/platform';
 import { randomBytes } from 'node:crypto';
 import { requireEnv, unique } from '../support/unique';
@@ -79,7 +79,7 @@ describe('observability: logs with trace ids and pipeline metrics against a real
     const metrics = await waitFor(
       async () => {
         // The consumer commits after the batch; sample until the group's committed offsets show up.
-        await app.get(ConsumerLagMonitor).sample();
+        await app.get(BacklogMonitor).sample();
         const text = await (await fetch(`${base}/metrics`)).text();
         return age.test(text) && lag.test(text) && text;
       },

@@ -6,7 +6,7 @@ export * from './messaging.tokens';
 export * from './event-publisher';
 export * from './dead-letter.publisher';
 export * from './event-consumer';
-export * from './consumer-lag.monitor';
+export * from './backlog.monitor';
 export * from './inbox.store';
 export * from './kafka.probe';
 export * from './messaging.module';

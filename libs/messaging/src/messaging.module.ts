@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
 import { Partitioners } from 'kafkajs';
-import { ConsumerLagMonitor } from './consumer-lag.monitor';
+import { BacklogMonitor } from './backlog.monitor';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { EventConsumer } from './event-consumer';
 import { EventPublisher } from './event-publisher';
@@ -41,9 +41,9 @@ export class MessagingModule {
         InboxStore,
         EventConsumer,
         KafkaProbe,
-        ConsumerLagMonitor,
+        BacklogMonitor,
       ],
-      exports: [EventPublisher, EventConsumer, KafkaProbe, ConsumerLagMonitor, MESSAGING_OPTIONS],
+      exports: [EventPublisher, EventConsumer, KafkaProbe, BacklogMonitor, MESSAGING_OPTIONS],
     };
   }
 }

@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { CommonConfig, createLogger, ReadinessState, setHeapGrowingPercent, startTracing, tracingHttpMiddleware, withTimeout } from '@newsflow/platform';
 
 const GROUP_JOIN_TIMEOUT_MS = 60_000;
-import { ConsumerLagMonitor } from './consumer-lag.monitor';
+import { BacklogMonitor } from './backlog.monitor';
 import { EventConsumer } from './event-consumer';
 import { ensureTopics } from './ensure-topics';
 import { kafkaConsumerOptions } from './kafka-settings';
@@ -83,8 +83,9 @@ export async function startService(options: StartServiceOptions): Promise<INestA
     await server.close();
   });
   readiness.markReady();
-  // Consumer lag per partition as a gauge, sampled every 10 s from the broker (never blocks or fails the start).
-  app.get(ConsumerLagMonitor).start();
+  // Consumer lag per partition and the messages parked on the dead-letter topic as gauges, sampled
+  // every 10 s from the broker (never blocks or fails the start).
+  app.get(BacklogMonitor).start();
   new Logger('bootstrap').log({ msg: `${options.service} ready`, port: config.HTTP_PORT, groupId: options.groupId });
   return app;
 }

@@ -18,6 +18,11 @@ export interface DeadLetter {
 
 const DLQ_HEADER = /^dlq-/;
 
+/** Messages a topic holds now: what was written to each partition and not yet deleted (a purge moves the low watermark up). */
+export function messagesHeld(offsets: ReadonlyArray<{ high: string; low: string }>): number {
+  return offsets.reduce((sum, p) => sum + Number(BigInt(p.high) - BigInt(p.low)), 0);
+}
+
 function decode(partition: number, message: KafkaMessage): DeadLetter {
   const headers = Object.fromEntries(
     Object.entries(message.headers ?? {}).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString() : String(v ?? '')]),
@@ -88,7 +93,7 @@ export class DeadLetterStore {
     await admin.connect();
     try {
       const offsets = await admin.fetchTopicOffsets(topic);
-      const count = offsets.reduce((sum, p) => sum + Number(BigInt(p.high) - BigInt(p.low)), 0);
+      const count = messagesHeld(offsets);
       await admin.deleteTopicRecords({ topic, partitions: offsets.map((p) => ({ partition: p.partition, offset: p.high })) });
       return count;
     } finally {

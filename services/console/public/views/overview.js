@@ -22,7 +22,7 @@ function serviceCard(s) {
         <div><dt>published</dt><dd data-testid="produced">${formatCount(t?.produced)}</dd></div>
         <div><dt>handled</dt><dd>${formatCount(t?.consumed)}</dd></div>
         <div><dt>lag</dt><dd data-testid="lag">${formatCount(t?.lag)}</dd></div>
-        <div class="${t?.deadLettered ? 'alert' : ''}"><dt>dead letters</dt><dd data-testid="dead-letters">${formatCount(t?.deadLettered)}</dd></div>
+        <div class="${t?.parked ? 'alert' : ''}"><dt title="messages on the dead-letter topic now">parked</dt><dd data-testid="dead-letters">${formatCount(t?.parked)}</dd></div>
       </dl>
       <div class="checks">${checks.map(([name, status]) => html`<span class="check check-${status}">${name}</span>`)}</div>
       ${s.health?.error ? html`<p class="error small">${s.health.error}</p>` : ''}
@@ -33,14 +33,14 @@ function serviceCard(s) {
 function deadLetterTable(stages) {
   return html`
     <table class="table compact" data-testid="dead-letter-table">
-      <thead><tr><th>stage</th><th>topic</th><th class="num" title="since the service started">parked</th><th class="num" title="since the service started">failed attempts</th><th></th></tr></thead>
+      <thead><tr><th>stage</th><th>topic</th><th class="num" title="on the topic now, whenever parked">parked now</th><th class="num" title="since the service started">dead-lettered</th><th class="num" title="since the service started">failed attempts</th><th></th></tr></thead>
       <tbody>${stages.map((s) => html`
-        <tr class="${s.totals?.deadLettered ? 'alert' : ''}"><td>${s.stage}</td><td><code>news.deadletter.${s.stage}.v1</code></td>
-          <td class="num">${formatCount(s.totals?.deadLettered)}</td><td class="num">${formatCount(s.totals?.failed)}</td>
+        <tr class="${s.totals?.parked ? 'alert' : ''}" data-stage="${s.stage}"><td>${s.stage}</td><td><code>news.deadletter.${s.stage}.v1</code></td>
+          <td class="num" data-testid="parked">${formatCount(s.totals?.parked)}</td><td class="num">${formatCount(s.totals?.deadLettered)}</td><td class="num">${formatCount(s.totals?.failed)}</td>
           <td><button class="link" type="button" data-dlq-stage="${s.stage}">show</button></td></tr>`)}
       </tbody>
     </table>
-    <p class="muted small">Counts since each service started. Inspect and replay with <code>npm run dlq -- list --stage &lt;stage&gt;</code> or ingest's <code>/v1/admin/dead-letters/&lt;stage&gt;</code> (see docs/runbook.md).</p>`;
+    <p class="muted small">Parked now is what each dead-letter topic holds (sampled from the broker every 10 s; a purge empties it). Dead-lettered and failed attempts count since each service started. Inspect and replay with <code>npm run dlq -- list --stage &lt;stage&gt;</code> or ingest's <code>/v1/admin/dead-letters/&lt;stage&gt;</code> (see docs/runbook.md).</p>`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

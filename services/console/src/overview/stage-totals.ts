@@ -6,7 +6,10 @@ export interface StageTotals {
   produced: number;
   /** Events the stage handled successfully. */
   consumed: number;
+  /** Messages the stage dead-lettered since it started (a counter, so a restart resets it). */
   deadLettered: number;
+  /** Messages on the stage's dead-letter topic now, whenever they were parked (sampled from the broker). */
+  parked: number;
   /** Handler failures that were retried (each attempt counts). */
   failed: number;
   /** Messages its consumer group has not committed yet, over every partition it reads. */
@@ -18,6 +21,7 @@ export function stageTotalsOf(samples: readonly MetricSample[]): StageTotals {
     produced: sumOf(samples, 'newsflow_messages_produced_total'),
     consumed: sumOf(samples, 'newsflow_messages_consumed_total'),
     deadLettered: sumOf(samples, 'newsflow_messages_dead_lettered_total'),
+    parked: sumOf(samples, 'newsflow_dead_letters_parked'),
     failed: sumOf(samples, 'newsflow_messages_failed_total'),
     lag: sumOf(samples, 'newsflow_consumer_lag'),
   };

@@ -1,7 +1,7 @@
 import { counterRate, StageTotals } from './stage-totals';
 import { ThroughputHistory } from './throughput-history';
 
-const totals = (produced: number, lag = 0): StageTotals => ({ produced, consumed: produced, deadLettered: 0, failed: 0, lag });
+const totals = (produced: number, lag = 0): StageTotals => ({ produced, consumed: produced, deadLettered: 0, parked: 0, failed: 0, lag });
 
 describe('counterRate', () => {
   it('is the increase per second, and treats a decrease as a restart from zero', () => {

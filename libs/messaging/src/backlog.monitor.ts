@@ -1,10 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { deadLetterTopic, PIPELINE_STAGES, PipelineStage } from '@newsflow/contracts';
 import { gauge } from '@newsflow/platform';
 import { Admin, Kafka, logLevel } from 'kafkajs';
+import { messagesHeld } from './dead-letters/dead-letter-store';
 import { kafkaClientConfig } from './kafka-settings';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.tokens';
 
 const lag = gauge('newsflow_consumer_lag', 'Messages not yet committed by the consumer group (high watermark - committed offset)', ['group', 'topic', 'partition']);
+const parked = gauge('newsflow_dead_letters_parked', "Messages on the stage's dead-letter topic now (written and not purged), whenever they were parked", ['topic']);
 
 export const DEFAULT_LAG_INTERVAL_MS = 10_000;
 
@@ -17,14 +20,15 @@ export function partitionLag(highWatermark: string, committed: string): number |
 }
 
 /**
- * Samples the stage's consumer lag per topic and partition into a gauge, from the broker's view
+ * Samples from the broker what a stage has not done: its consumer lag per topic and partition
  * (committed offsets of the group against the high watermarks), so it also shows a stage that has
- * stopped consuming. Cheap (two admin requests per topic) and failure-tolerant: a failed sample is
- * logged once per outage and the next tick tries again.
+ * stopped consuming, and the messages parked on its dead-letter topic, which a restart does not
+ * reset as the dead-lettered counter does. Cheap (a few admin requests per tick) and
+ * failure-tolerant: a failed sample is logged once per outage and the next tick tries again.
  */
 @Injectable()
-export class ConsumerLagMonitor implements OnApplicationShutdown {
-  private readonly logger = new Logger(ConsumerLagMonitor.name);
+export class BacklogMonitor implements OnApplicationShutdown {
+  private readonly logger = new Logger(BacklogMonitor.name);
   private admin?: Admin;
   private timer?: NodeJS.Timeout;
   private sampling = false;
@@ -39,7 +43,7 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
     this.timer.unref();
   }
 
-  /** One sample of every topic the group has committed offsets for; never throws. */
+  /** One sample of every topic the group has committed offsets for, and of the dead-letter topic; never throws. */
   async sample(): Promise<void> {
     if (this.sampling) return;
     this.sampling = true;
@@ -53,14 +57,22 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
           if (value !== undefined) lag.set({ group: this.options.groupId, topic, partition: String(partition) }, value);
         }
       }
-      if (this.failing) this.logger.log({ msg: 'consumer lag sampling works again', groupId: this.options.groupId });
+      const dlq = this.deadLetterTopic();
+      if (dlq) parked.set({ topic: dlq }, messagesHeld(await admin.fetchTopicOffsets(dlq)));
+      if (this.failing) this.logger.log({ msg: 'backlog sampling (consumer lag, parked messages) works again', groupId: this.options.groupId });
       this.failing = false;
     } catch (error) {
-      if (!this.failing) this.logger.warn({ msg: 'could not sample consumer lag; will keep trying', groupId: this.options.groupId, error: String(error) });
+      if (!this.failing) this.logger.warn({ msg: 'could not sample consumer lag and parked messages; will keep trying', groupId: this.options.groupId, error: String(error) });
       this.failing = true;
     } finally {
       this.sampling = false;
     }
+  }
+
+  /** The topic this service parks messages on (every pipeline stage has one; see EventConsumer). */
+  private deadLetterTopic(): string | undefined {
+    const stage = this.options.service as PipelineStage;
+    return PIPELINE_STAGES.includes(stage) ? deadLetterTopic(stage) : undefined;
   }
 
   private async connectedAdmin(): Promise<Admin> {
