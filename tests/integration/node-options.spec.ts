@@ -52,6 +52,14 @@ describe('service heap caps', () => {
     expect(isolates * (cap as number) + OUTSIDE_HEAP_MB).toBeLessThanOrEqual(mebibytes(spec.resources.limits.memory));
   });
 
+  it.each(SERVICES)("%s pins the young generation wherever it runs, as Node 20 sized it: 16 MB semi-spaces", (service) => {
+    // Node 24 sizes the young generation from the machine's memory: a 134 MB new space on this
+    // 24 GB machine, which took ingest and the enricher past 300 MB (bench/README.md, "Node 22 and 24").
+    for (const options of [defaultNodeOptions(service), compose.services[service].environment?.NODE_OPTIONS, values.services[service].env?.NODE_OPTIONS]) {
+      expect(options).toMatch(/(^| )--max-semi-space-size=16( |$)/);
+    }
+  });
+
   it("sets glibc malloc in the image as the repository's own launchers do, and keeps a caller's own setting", () => {
     const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
     expect(Object.keys(MALLOC_ENV).sort()).toEqual(['MALLOC_ARENA_MAX', 'MALLOC_MMAP_THRESHOLD_']);
