@@ -8,7 +8,7 @@ export const EnricherConfigSchema = z.object({
   KAFKA_GROUP_ID: z.string().default('newsflow-enricher'),
   /** Two isolates (the extraction worker's holds the gazetteer), so less room to grow within its memory budget (bench/README.md, "Heap growth"). */
   HEAP_GROWING_PERCENT: heapGrowingPercent(50),
-  /** Extraction worker threads (each holds its own ~60 MB gazetteer); 0 runs extraction on the main thread. */
+  /** Extraction worker threads (each holds its own ~27 MB gazetteer); 0 runs extraction on the main thread. */
   EXTRACTION_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
 });
 

