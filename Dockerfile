@@ -3,7 +3,8 @@
 # and the Helm chart's image names assume one image per service built this way). Build context: the
 # repository root. The runtime stage holds only production dependencies, the compiled libraries and
 # the one service, and runs as the unprivileged `node` user.
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24, an LTS line the tests run the services on (tests/e2e/node-releases.spec.ts); Node 20 is past its end of life.
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 ARG SERVICE

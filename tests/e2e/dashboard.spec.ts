@@ -6,9 +6,9 @@ import { TOPICS } from '@newsflow/contracts';
 import { Kafka, logLevel } from 'kafkajs';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { FakeOpenMeteo, startFakeOpenMeteo } from '../support/fake-open-meteo';
-import { freePort, REPO_ROOT, RunningService, SERVICES, ServiceName, startService, stopService } from '../support/service-process';
-import { ADMIN_API_KEY, createSource } from '../support/sources';
-import { mongoUriWithDatabase, requireEnv, unique } from '../support/unique';
+import { freePort, REPO_ROOT, RunningService, SERVICES, ServiceName, startStages, stageEnv, stopService } from '../support/service-process';
+import { ADMIN_API_KEY, createSource, submitArticle } from '../support/sources';
+import { requireEnv, unique } from '../support/unique';
 import { waitFor } from '../support/wait-for';
 const { seedArticleRequest } = require('../../samples/load-samples');
 const { ensureChromium } = require('../../scripts/ensure-chromium');
@@ -56,13 +56,7 @@ describe('dashboard in a browser', () => {
   const headline = seedArticleRequest().headline as string;
 
   const submit = async (request: Record<string, unknown>) => {
-    const response = await fetch(`${services.ingest.url}/v1/articles`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-      body: JSON.stringify(request),
-    });
-    expect(response.status).toBe(202);
-    const { id } = (await response.json()) as { id: string };
+    const id = await submitArticle(services.ingest.url, apiKey, request);
     await waitFor(async () => {
       const status = (await (await fetch(`${services.ingest.url}/v1/articles/${id}/status`)).json()) as { stage: string };
       return status.stage === 'indexed';
@@ -81,16 +75,8 @@ describe('dashboard in a browser', () => {
     ensureChromium();
     mkdirSync(join(ARTIFACTS, 'logs'), { recursive: true });
     weatherProvider = await startFakeOpenMeteo();
-    const env = {
-      MONGODB_URI: mongoUriWithDatabase(run.replace(/-/g, '_')),
-      ADMIN_API_KEY,
-      OPEN_METEO_BASE_URL: weatherProvider.url,
-      OPEN_METEO_ARCHIVE_BASE_URL: weatherProvider.url,
-    };
-    const started = await Promise.allSettled(SERVICES.map((name) => startService(name, { ...env, KAFKA_GROUP_ID: `${run}-${name}` })));
-    for (const result of started) if (result.status === 'fulfilled') services[result.value.name] = result.value;
-    const failed = started.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed.length > 0) throw new Error(failed.map((f) => String(f.reason)).join('\n'));
+    const env = stageEnv(run, weatherProvider.url);
+    await startStages(run, env, services);
     apiKey = await createSource(services.ingest.url, 'sample-wire');
     consoleApp = await startConsole(services);
     profileDir = mkdtempSync(join(tmpdir(), 'newsflow-chromium-'));

@@ -4,9 +4,9 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { FakeOpenMeteo, startFakeOpenMeteo } from '../support/fake-open-meteo';
-import { RunningService, SERVICES, ServiceName, startService, stopService } from '../support/service-process';
-import { ADMIN_API_KEY, createSource } from '../support/sources';
-import { mongoUriWithDatabase, unique } from '../support/unique';
+import { RunningService, ServiceName, startStages, stageEnv, stopService } from '../support/service-process';
+import { createSource, submitArticle } from '../support/sources';
+import { unique } from '../support/unique';
 import { waitFor } from '../support/wait-for';
 const { seedArticleRequest } = require('../../samples/load-samples');
 
@@ -71,17 +71,8 @@ describe('OpenTelemetry export across the pipeline', () => {
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
     weatherProvider = await startFakeOpenMeteo();
-    const env = {
-      MONGODB_URI: mongoUriWithDatabase(run.replace(/-/g, '_')),
-      ADMIN_API_KEY,
-      OPEN_METEO_BASE_URL: weatherProvider.url,
-      OPEN_METEO_ARCHIVE_BASE_URL: weatherProvider.url,
-      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
-    };
-    const started = await Promise.allSettled(SERVICES.map((name) => startService(name, { ...env, KAFKA_GROUP_ID: `${run}-${name}` })));
-    for (const result of started) if (result.status === 'fulfilled') services[result.value.name] = result.value;
-    const failed = started.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed.length > 0) throw new Error(failed.map((f) => String(f.reason)).join('\n'));
+    const env = stageEnv(run, weatherProvider.url, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url });
+    await startStages(run, env, services);
   });
 
   afterAll(async () => {
@@ -94,12 +85,9 @@ describe('OpenTelemetry export across the pipeline', () => {
     const apiKey = await createSource(services.ingest.url, 'sample-wire');
     const traceId = randomBytes(16).toString('hex');
     const callerSpanId = 'b'.repeat(16);
-    const response = await fetch(`${services.ingest.url}/v1/articles`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}`, traceparent: `00-${traceId}-${callerSpanId}-01` },
-      body: JSON.stringify({ ...seedArticleRequest(), sourceItemId: `otel-${run}`, publishedAt: new Date().toISOString() }),
+    await submitArticle(services.ingest.url, apiKey, { ...seedArticleRequest(), sourceItemId: `otel-${run}`, publishedAt: new Date().toISOString() }, {
+      traceparent: `00-${traceId}-${callerSpanId}-01`,
     });
-    expect(response.status).toBe(202);
 
     const spanOf = (service: string, kind: number, name: string) =>
       receiver.spans.find((s) => s.traceId === traceId && s.service === service && s.kind === kind && s.name === name);

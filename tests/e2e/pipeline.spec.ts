@@ -2,9 +2,9 @@ import { parseEvent, TOPICS } from '@newsflow/contracts';
 import { traceIdOf } from '@newsflow/messaging';
 import mongoose from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { RunningService, SERVICES, ServiceName, startService, stopService } from '../support/service-process';
+import { RunningService, ServiceName, startStages, stageEnv, stopService } from '../support/service-process';
 import { FakeOpenMeteo, startFakeOpenMeteo } from '../support/fake-open-meteo';
-import { ADMIN_API_KEY, createSource } from '../support/sources';
+import { createSource } from '../support/sources';
 import { TopicReader } from '../support/topic-reader';
 import { mongoUriWithDatabase, unique } from '../support/unique';
 import { waitFor } from '../support/wait-for';
@@ -24,20 +24,8 @@ describe('pipeline end to end', () => {
 
   beforeAll(async () => {
     weatherProvider = await startFakeOpenMeteo();
-    const env = {
-      MONGODB_URI: mongoUriWithDatabase(database),
-      LOG_LEVEL: 'info',
-      ADMIN_API_KEY,
-      OPEN_METEO_BASE_URL: weatherProvider.url,
-      OPEN_METEO_ARCHIVE_BASE_URL: weatherProvider.url,
-    };
-    // allSettled: whatever did start is stopped in afterAll even when another service failed.
-    const started = await Promise.allSettled(
-      SERVICES.map((name) => startService(name, { ...env, KAFKA_GROUP_ID: `${run}-${name}` })),
-    );
-    for (const result of started) if (result.status === 'fulfilled') services[result.value.name] = result.value;
-    const failed = started.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed.length > 0) throw new Error(failed.map((f) => String(f.reason)).join('\n'));
+    const env = stageEnv(run, weatherProvider.url, { LOG_LEVEL: 'info' });
+    await startStages(run, env, services);
     reader = await TopicReader.start([TOPICS.articleIndexed]);
     apiKey = await createSource(services.ingest.url, 'sample-wire');
   });

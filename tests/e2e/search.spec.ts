@@ -1,7 +1,7 @@
-import { RunningService, SERVICES, ServiceName, startService, stopService } from '../support/service-process';
+import { RunningService, ServiceName, startService, startStages, stageEnv, stopService } from '../support/service-process';
 import { FakeOpenMeteo, startFakeOpenMeteo } from '../support/fake-open-meteo';
-import { ADMIN_API_KEY, createSource } from '../support/sources';
-import { mongoUriWithDatabase, unique } from '../support/unique';
+import { createSource } from '../support/sources';
+import { unique } from '../support/unique';
 import { waitFor } from '../support/wait-for';
 const { loadSamples, seedArticleRequest } = require('../../samples/load-samples');
 
@@ -18,7 +18,6 @@ interface SearchBody {
  */
 describe('search end to end', () => {
   const run = unique('e2e-search');
-  const database = run.replace(/-/g, '_');
   const services = {} as Record<ServiceName, RunningService>;
   let env: Record<string, string>;
   let apiKey: string;
@@ -60,17 +59,8 @@ describe('search end to end', () => {
 
   beforeAll(async () => {
     weatherProvider = await startFakeOpenMeteo();
-    env = {
-      MONGODB_URI: mongoUriWithDatabase(database),
-      LOG_LEVEL: 'info',
-      ADMIN_API_KEY,
-      OPEN_METEO_BASE_URL: weatherProvider.url,
-      OPEN_METEO_ARCHIVE_BASE_URL: weatherProvider.url,
-    };
-    const started = await Promise.allSettled(SERVICES.map((name) => startService(name, { ...env, KAFKA_GROUP_ID: `${run}-${name}` })));
-    for (const result of started) if (result.status === 'fulfilled') services[result.value.name] = result.value;
-    const failed = started.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed.length > 0) throw new Error(failed.map((f) => String(f.reason)).join('\n'));
+    env = stageEnv(run, weatherProvider.url, { LOG_LEVEL: 'info' });
+    await startStages(run, env, services);
     apiKey = await createSource(services.ingest.url, 'sample-wire');
 
     ids.seed = (await submit({ ...seedArticleRequest(), sourceItemId: `seed-${run}`, publishedAt: new Date().toISOString() })).id;

@@ -2,6 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { ADMIN_API_KEY } from './sources';
+import { mongoUriWithDatabase } from './unique';
 import { waitFor } from './wait-for';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
@@ -27,14 +29,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a built service (`services/<name>/dist/main.js`) as its own process, logging to test-artifacts/. */
-export async function startService(name: ServiceName, env: Record<string, string>): Promise<RunningService> {
+/**
+ * Starts a built service (`services/<name>/dist/main.js`) as its own process, logging to
+ * test-artifacts/; on the Node running the tests unless `node` names another binary.
+ */
+export async function startService(name: ServiceName, env: Record<string, string>, options: { node?: string } = {}): Promise<RunningService> {
   const port = await freePort();
   const logDir = join(REPO_ROOT, 'test-artifacts', 'logs');
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}-${port}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'services', name, 'dist', 'main.js')], {
+  const child = spawn(options.node ?? process.execPath, [join(REPO_ROOT, 'services', name, 'dist', 'main.js')], {
     // Each test's groups start at the end of the shared topics: earlier runs' backlog is not theirs to
     // work through (readiness waits for the group join, so nothing published after it is missed).
     // The same heap settings as a deployment, so a test's load would show a limit that is too tight.
@@ -58,6 +63,31 @@ export async function startService(name: ServiceName, env: Record<string, string
     throw error;
   });
   return { name, url, process: child, logFile };
+}
+
+/**
+ * What every stage of one test run is started with: a database of the run's own (the run id with
+ * underscores), ingest's admin key, and the fake Open-Meteo at `weatherUrl`; `extra` on top.
+ */
+export function stageEnv(run: string, weatherUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { MONGODB_URI: mongoUriWithDatabase(run.replace(/-/g, '_')), ADMIN_API_KEY, OPEN_METEO_BASE_URL: weatherUrl, OPEN_METEO_ARCHIVE_BASE_URL: weatherUrl, ...extra };
+}
+
+/**
+ * Starts the four stages for one test run, each in its own consumer group `<run>-<name>`. Every
+ * stage that did start is in `into` even when another failed, so the caller's afterAll stops it.
+ */
+export async function startStages(
+  run: string,
+  env: Record<string, string>,
+  into: Partial<Record<ServiceName, RunningService>>,
+  options: { node?: string } = {},
+): Promise<Record<ServiceName, RunningService>> {
+  const started = await Promise.allSettled(SERVICES.map((name) => startService(name, { ...env, KAFKA_GROUP_ID: `${run}-${name}` }, options)));
+  for (const result of started) if (result.status === 'fulfilled') into[result.value.name] = result.value;
+  const failed = started.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed.length > 0) throw new Error(failed.map((f) => String(f.reason)).join('\n'));
+  return into as Record<ServiceName, RunningService>;
 }
 
 /**

@@ -12,3 +12,14 @@ export async function createSource(ingestUrl: string, id: string, extra: Record<
   if (response.status !== 201) throw new Error(`creating source ${id}: HTTP ${response.status} ${await response.text()}`);
   return ((await response.json()) as { apiKey: string }).apiKey;
 }
+
+/** POSTs one article to ingest as a source, expects it accepted (202) and returns its id. */
+export async function submitArticle(ingestUrl: string, apiKey: string, article: Record<string, unknown>, headers: Record<string, string> = {}): Promise<string> {
+  const response = await fetch(`${ingestUrl}/v1/articles`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}`, ...headers },
+    body: JSON.stringify(article),
+  });
+  if (response.status !== 202) throw new Error(`submitting an article: HTTP ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+}
