@@ -92,6 +92,12 @@ describe('bad input', () => {
     expect(problem(() => parseSubmission('application/xml', Buffer.from('<nitf><head></nitf>'))).rule).toBe('xml-malformed');
   });
 
+  it('refuses XML that the validator passes but the parser cannot read, as malformed (found by the property test)', () => {
+    for (const xml of ['<A/', '<nitf/', '<A/ ']) {
+      expect(problem(() => parseSubmission('text/xml', Buffer.from(xml)))).toMatchObject({ rule: 'xml-malformed', status: 400 });
+    }
+  });
+
   it('refuses DOCTYPE, external entities and entity expansion without resolving them', () => {
     const xxe = '<?xml version="1.0"?><!DOCTYPE nitf [<!ENTITY x SYSTEM "file:///etc/passwd">]><nitf><head><title>&x;</title></head></nitf>';
     const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><nitf>&lol2;</nitf>';

@@ -29,7 +29,13 @@ export function assertSafeXml(xml: string): void {
 
 export function parseXml(xml: string): Record<string, unknown> {
   assertSafeXml(xml);
-  return parser.parse(xml) as Record<string, unknown>;
+  try {
+    return parser.parse(xml) as Record<string, unknown>;
+  } catch (error) {
+    // fast-xml-parser's validator passes some documents its parser then rejects ("<A/": a tag never
+    // closed at the end of the input); that is still malformed input, not a failure of ours.
+    throw new InputProblem(400, 'xml-malformed', `malformed XML: ${(error as Error).message}`);
+  }
 }
 
 /** Text of an element that may carry attributes (`{'#text': …, '@attr': …}`) or repeat (first one wins). */
