@@ -99,7 +99,7 @@ export class Gazetteer {
     const populationOf = (row: number | undefined) => (row === undefined ? 0 : (rows.population(row) ?? 0));
     for (const c of readCityRecords()) {
       const row = rows.add({
-        id: `place:${c.cityId}`, name: c.name, kind: 'city', lat: c.lat, lon: c.lon,
+        geonamesId: c.cityId, name: c.name, kind: 'city', lat: c.lat, lon: c.lon,
         countryCode: c.country, admin1: c.adminCode || undefined, population: c.population, featureCode: c.featureCode,
       });
       g.add(c.name, row);

@@ -1,6 +1,9 @@
 import type { GazetteerPlace } from './gazetteer';
 
 const KINDS: readonly GazetteerPlace['kind'][] = ['city', 'country', 'region'];
+
+/** A place as added: a GeoNames city by its number, so 135,000 id strings are not kept; any other place by its id. */
+export type PlaceInput = Omit<GazetteerPlace, 'id'> & ({ geonamesId: number } | { id: string });
 const NONE = -1;
 
 /** Short strings repeated across thousands of places (country, admin and feature codes), each kept once and named by a small number. */
@@ -42,16 +45,15 @@ export class PlaceRows {
   private readonly otherIds = new Map<number, string>();
   private readonly codes = new Codebook();
 
-  /** Adds a place and returns its row. A city's id must be `place:<geonamesId>`. */
-  add(place: GazetteerPlace): number {
+  /** Adds a place and returns its row: a GeoNames city by its number (its id is `place:<number>`), any other place by its id. */
+  add(place: PlaceInput): number {
     const row = this.names.push(place.name) - 1;
     this.kinds.push(KINDS.indexOf(place.kind));
     this.lats.push(place.lat);
     this.lons.push(place.lon);
     this.populations.push(place.population ?? NONE);
-    const cityId = place.kind === 'city' ? /^place:(\d+)$/.exec(place.id)?.[1] : undefined;
-    this.cityIds.push(cityId === undefined ? NONE : Number(cityId));
-    if (cityId === undefined) this.otherIds.set(row, place.id);
+    this.cityIds.push('geonamesId' in place ? place.geonamesId : NONE);
+    if ('id' in place) this.otherIds.set(row, place.id);
     this.countries.push(this.codes.numberOf(place.countryCode));
     this.admins.push(this.codes.numberOf(place.admin1));
     this.features.push(this.codes.numberOf(place.featureCode));
