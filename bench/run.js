@@ -9,6 +9,7 @@ const { loadCorpus, describeCorpus } = require('./corpus');
 const { infraProcesses, startInfra, stopInfra, startServices, stopServices } = require('./stack');
 const { startFakeWeather } = require('./fake-weather');
 const { ProcessSampler, machineInfo } = require('./process-sampler');
+const { SpeedCanary } = require('./speed-canary');
 const { kafkaClient, ArrivalWatcher, LagSampler } = require('./kafka-watch');
 const { runRelayBaseline } = require('./relay-baseline');
 const { measurePipeline } = require('./pipeline-phases');
@@ -62,6 +63,8 @@ async function main() {
     const sampler = new ProcessSampler([...services, ...infraProcesses(), { name: 'fake-weather', pid: weather.pid }, { name: LOAD_GENERATOR, pid: process.pid }]);
     sampler.start();
     cleanups.push(async () => sampler.stop());
+    const canary = new SpeedCanary().start();
+    cleanups.push(async () => canary.stop());
     const { TOPICS } = require('@newsflow/contracts');
     const lag = new LagSampler(admin, [
       { group: 'newsflow-enricher', topics: [TOPICS.articleReceived] },
@@ -93,7 +96,7 @@ async function main() {
     await stopServices(services); // before the summary, so a --cpu-prof profile is on disk to name
     const finishedAt = new Date();
     const result = summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEnd: machineInfo(), corpus: describeCorpus(corpus.articles),
-      baseline, pipeline, sampler, lag, logDir, root: ROOT });
+      baseline, pipeline, sampler, lag, canary, logDir, root: ROOT });
     fs.mkdirSync(options.out, { recursive: true });
     const stem = path.join(options.out, `${startedAt.toISOString().slice(0, 19).replace(/:/g, '-')}Z-${options.mode}`);
     result.chart = path.basename(`${stem}.svg`);
@@ -124,6 +127,11 @@ function printSummary(r) {
   const all = { ...r.services, ...r.infrastructure };
   const sum = (key) => Object.values(all).reduce((total, p) => total + (p[key] ?? 0), 0).toFixed(1);
   console.log(`  CPU ms per article, all processes: backlog ${sum('cpuMsPerArticle')}, fixed rate ${sum('latencyCpuMsPerArticle')}`);
+  const speed = r.machine.speed;
+  if (speed.backlogUnitMs) {
+    console.log(`  the same in speed-canary units (machine speed, bench/speed-canary.js: one unit took ${speed.backlogUnitMs} / ${speed.latencyUnitMs} ms): `
+      + `backlog ${speed.backlogCpuPerArticleInUnits}, fixed rate ${speed.latencyCpuPerArticleInUnits}`);
+  }
   console.log(`    ${Object.entries(all).map(([name, p]) => `${name} ${p.cpuMsPerArticle} / ${p.latencyCpuMsPerArticle}`).join(', ')}`);
   if (r.loadGenerator) console.log(`  load generator (this process, not counted above): ${r.loadGenerator.cpuMsPerArticle} / ${r.loadGenerator.latencyCpuMsPerArticle} ms per article`);
 }

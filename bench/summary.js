@@ -62,9 +62,26 @@ function lagSection(lag, startedAt) {
   };
 }
 
-function summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEnd, corpus, baseline, pipeline, sampler, lag, logDir, root }) {
+/**
+ * What one unit of the speed canary's fixed work cost during each phase, and the pipeline's CPU per
+ * article in those units: comparable between runs when the machine's speed is not.
+ */
+function speedSection(canary, sampler, processes) {
+  const cpuMs = (key) => Object.values(processes).reduce((total, p) => total + (p[key] ?? 0), 0);
+  const at = (mark) => sampler.marks[mark]?.t;
+  const backlogUnitMs = canary?.unitMsBetween(at('backlog-start'), at('backlog-end')) ?? null;
+  const latencyUnitMs = canary?.unitMsBetween(at('latency-start'), at('latency-end')) ?? null;
+  return {
+    backlogUnitMs, latencyUnitMs,
+    backlogCpuPerArticleInUnits: backlogUnitMs && round(cpuMs('cpuMsPerArticle') / backlogUnitMs, 2),
+    latencyCpuPerArticleInUnits: latencyUnitMs && round(cpuMs('latencyCpuMsPerArticle') / latencyUnitMs, 2),
+  };
+}
+
+function summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEnd, corpus, baseline, pipeline, sampler, lag, canary, logDir, root }) {
   const { backlog, latency } = pipeline;
   const services = processTable(sampler, pipeline, isService);
+  const infrastructure = processTable(sampler, pipeline, isInfrastructure);
   const ratio = baseline?.sustainedPerSecond ? backlog.sustainedPerSecond / baseline.sustainedPerSecond : null;
   const peakRss = Math.max(...Object.values(services).map((s) => s.peakRssMb));
   const profiles = options.cpuProf && fs.existsSync(logDir) ? fs.readdirSync(logDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.relative(root, path.join(logDir, f))) : [];
@@ -75,7 +92,8 @@ function summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEn
     options: { mode: options.mode, articles: options.articles, rate: options.rate, latencySeconds: options.latencySeconds, sweepRates: options.sweepRates, seed: options.seed,
       batchSize: options.batchSize, concurrency: options.concurrency, databases: options.databases },
     machine: { atStart: machineAtStart, atEnd: machineAtEnd,
-      busyShareDuringBacklog: backlog.cpu.machineBusyShare, busyShareDuringLatency: latency.cpu.machineBusyShare },
+      busyShareDuringBacklog: backlog.cpu.machineBusyShare, busyShareDuringLatency: latency.cpu.machineBusyShare,
+      speed: speedSection(canary, sampler, { ...services, ...infrastructure }) },
     corpus,
     baseline: baseline && { hops: baseline.hops, cpu: baseline.cpu, articles: baseline.articles, sustainedPerSecond: baseline.sustainedPerSecond,
       overallPerSecond: baseline.overallPerSecond, seconds: baseline.seconds, hopCpuSeconds: baseline.hopCpuSeconds, hopPeakRssMb: baseline.hopPeakRssMb },
@@ -86,7 +104,7 @@ function summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEn
       loadGeneratorLoopDelayMs: latency.loadGeneratorLoopDelayMs },
     ...(pipeline.sweep.length > 0 ? { sweep: sweepSection(pipeline.latency, pipeline.sweep) } : {}),
     services,
-    infrastructure: processTable(sampler, pipeline, isInfrastructure),
+    infrastructure,
     loadGenerator: processTable(sampler, pipeline, (name) => name === LOAD_GENERATOR)[LOAD_GENERATOR] ?? null,
     lag: lagSection(lag, { backlog: backlog.startedAt, latency: latency.startedAt }),
     targets: {

@@ -50,6 +50,12 @@ describe('npm run bench (smoke)', () => {
     expect(result.corpus.minBytes).toBeGreaterThanOrEqual(2000);
     expect(result.corpus.maxBytes).toBeLessThanOrEqual(6500);
     expect(result.machine.atStart.loadAverage.one).toEqual(expect.any(Number));
+    // The machine's speed alongside (bench/speed-canary.js), and the phase's CPU per article in its units.
+    const { speed } = result.machine;
+    expect(speed.latencyUnitMs).toBeGreaterThan(0);
+    const latencyCpuMs = Object.values({ ...result.services, ...result.infrastructure } as Record<string, { latencyCpuMsPerArticle: number }>)
+      .reduce((sum, p) => sum + p.latencyCpuMsPerArticle, 0);
+    expect(speed.latencyCpuPerArticleInUnits).toBeCloseTo(latencyCpuMs / speed.latencyUnitMs, 1);
 
     // Every article of the backlog was accepted and seen fully indexed; the rates are positive.
     expect(result.throughput.articles).toBe(ARTICLES);
