@@ -1,8 +1,9 @@
 // Kafka-side instruments: when each article first reaches a topic, and consumer-group lag over time.
 const { Kafka, logLevel } = require('kafkajs');
-// The services' fix for kafkajs's idle request-queue timer (libs/messaging/src/kafkajs-request-queue.ts),
-// so the load generator does not spin either.
+// The services' fixes to kafkajs (libs/messaging/src/kafkajs-request-queue.ts, kafkajs-crc32c.ts), so
+// the load generator neither spins nor spends more than they do on its produce requests.
 require('@newsflow/messaging/kafkajs-request-queue').fixKafkajsRequestQueueTimer();
+require('@newsflow/messaging/kafkajs-crc32c').useNativeCrc32cInKafkajs();
 
 const kafkaClient = (brokers, clientId) => new Kafka({ clientId, brokers: brokers.split(','), logLevel: logLevel.NOTHING });
 

@@ -4,8 +4,10 @@
 // baseline is what the client and broker allow here, not a copy of the services' design.
 // usage: node bench/relay-hop.js <brokers> <from-topic> <to-topic> <group>
 const { Kafka, logLevel, Partitioners } = require('kafkajs');
-// The same fix for kafkajs's idle request-queue timer as the services have, so the baseline is not handicapped.
+// The same fixes to kafkajs as the services have (its idle request-queue timer, the native checksum),
+// so the baseline is not handicapped.
 require('@newsflow/messaging/kafkajs-request-queue').fixKafkajsRequestQueueTimer();
+require('@newsflow/messaging/kafkajs-crc32c').useNativeCrc32cInKafkajs();
 
 async function main() {
   const [brokers, from, to, groupId] = process.argv.slice(2);

@@ -1,6 +1,7 @@
 import { KafkaOptions, Transport } from '@nestjs/microservices';
 import { logLevel, Partitioners, RetryOptions } from 'kafkajs';
 import { kafkajsLogCreator } from './kafkajs-logging';
+import { useNativeCrc32cInKafkajs } from './kafkajs-crc32c';
 import { fixKafkajsRequestQueueTimer } from './kafkajs-request-queue';
 
 export interface KafkaSettings {
@@ -17,9 +18,10 @@ export interface KafkaSettings {
   fetchMinBytes?: number;
 }
 
-// Loading this library fixes kafkajs's request-queue timer for every Kafka client of the process,
-// whichever way it is built (see kafkajs-request-queue.ts).
+// Loading this library fixes kafkajs's request-queue timer and gives it the native checksum, for
+// every Kafka client of the process, whichever way it is built (kafkajs-request-queue.ts, kafkajs-crc32c.ts).
 fixKafkajsRequestQueueTimer();
+useNativeCrc32cInKafkajs();
 
 /** What a fetch gathers before the broker answers early, when a wait is allowed and nothing else is said. */
 const FETCH_MIN_BYTES = 32 * 1024;
