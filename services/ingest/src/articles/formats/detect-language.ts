@@ -12,13 +12,21 @@ const STOP_WORDS: Record<string, string[]> = {
   nl: ['de', 'het', 'een', 'en', 'van', 'is', 'dat', 'niet', 'met', 'op', 'voor', 'zijn', 'aan', 'ook', 'werd'],
 };
 
+/** Each stop word with the languages listing it ('que' is French, Spanish and Portuguese). */
+const LANGUAGES_OF = new Map<string, string[]>();
+for (const [lang, stops] of Object.entries(STOP_WORDS)) {
+  for (const word of new Set(stops)) LANGUAGES_OF.set(word, [...(LANGUAGES_OF.get(word) ?? []), lang]);
+}
+
+/** One pass over the words (it ran once per language, with a new set each time, on every article without a language). */
 export function detectLanguage(text: string): string {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length < 5) return 'und';
-  const scores = Object.entries(STOP_WORDS).map(([lang, stops]) => {
-    const set = new Set(stops);
-    return { lang, score: words.filter((w) => set.has(w)).length / words.length };
-  });
+  const hits = new Map(Object.keys(STOP_WORDS).map((lang) => [lang, 0]));
+  for (const word of words) {
+    for (const lang of LANGUAGES_OF.get(word) ?? []) hits.set(lang, (hits.get(lang) as number) + 1);
+  }
+  const scores = [...hits].map(([lang, count]) => ({ lang, score: count / words.length }));
   scores.sort((a, b) => b.score - a.score);
   const [best, second] = scores;
   return best.score >= 0.05 && best.score > second.score * 1.3 ? best.lang : 'und';
