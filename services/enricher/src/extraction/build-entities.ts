@@ -6,7 +6,11 @@ import { normaliseSalience, rawSalience } from './salience';
 /** Groups linked mentions into the contract's entities: id, canonical name, surface forms, offsets, salience, geo. */
 export function buildEntities(mentions: LinkedMention[], texts: { headline: string; body: string }): Entity[] {
   const groups = new Map<string, LinkedMention[]>();
-  for (const m of mentions) groups.set(m.key, [...(groups.get(m.key) ?? []), m]);
+  for (const m of mentions) {
+    const group = groups.get(m.key);
+    if (group) group.push(m);
+    else groups.set(m.key, [m]);
+  }
   const firstParagraphEnd = firstParagraphLength(texts.body);
 
   const drafts = [...groups.values()].map((group) => {

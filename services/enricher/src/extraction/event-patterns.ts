@@ -1,3 +1,4 @@
+import { hasOnlyAsciiWords } from './ascii-text';
 import { Field, Span } from './types';
 
 export interface EventMatch extends Span {
@@ -12,13 +13,23 @@ const HEADS = [
   'War', 'Revolution', 'Uprising', 'Crisis',
 ].sort((a, b) => b.length - a.length);
 
-const CAP = "(?:\\p{Lu}[\\p{L}\\p{N}\\p{M}'’&.-]*|\\d{4}|\\d{1,3}(?:st|nd|rd|th))";
 const HEAD = `(?:${HEADS.join('|')})`;
+
+/** The character classes an event pattern is written with: Unicode's, or ASCII's for a text with only ASCII words (ascii-text.ts). */
+interface Classes { upper: string; letter: string; digit: string; mark: string; flags: string }
+const UNICODE: Classes = { upper: '\\p{Lu}', letter: '\\p{L}', digit: '\\p{N}', mark: '\\p{M}', flags: 'gu' };
+const ASCII: Classes = { upper: 'A-Z', letter: 'A-Za-z', digit: '0-9', mark: '', flags: 'g' };
+
 // Optional ordinal/year, optional "session/edition of the", then capitalised words ending in an event head.
-const EVENT = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(\\d{1,3}(?:st|nd|rd|th)|\\d{4})\\s+(?:(?:session|edition|meeting)\\s+of\\s+(?:the\\s+)?)?)?((?:${CAP}\\s+(?:of\\s+(?:the\\s+)?|de\\s+)?){0,5}?${HEAD})(?![\\p{L}])`,
-  'gu',
-);
+function eventPattern({ upper, letter, digit, mark, flags }: Classes): RegExp {
+  const cap = `(?:[${upper}][${letter}${digit}${mark}'’&.-]*|\\d{4}|\\d{1,3}(?:st|nd|rd|th))`;
+  return new RegExp(
+    `(?<![${letter}${digit}])(?:(\\d{1,3}(?:st|nd|rd|th)|\\d{4})\\s+(?:(?:session|edition|meeting)\\s+of\\s+(?:the\\s+)?)?)?((?:${cap}\\s+(?:of\\s+(?:the\\s+)?|de\\s+)?){0,5}?${HEAD})(?![${letter}])`,
+    flags,
+  );
+}
+const EVENT = eventPattern(UNICODE);
+const EVENT_ASCII = eventPattern(ASCII);
 
 const WEAK_ALONE = new Set(['Open', 'Cup', 'Games', 'Election', 'Elections', 'Congress', 'Meeting', 'Talks', 'Dialogue', 'Classic', 'War', 'Crisis', 'Forum', 'Summit', 'Conference', 'Championship', 'Championships', 'Festival', 'Revolution', 'Uprising', 'Derby', 'Carnival']);
 const NOT_LEADING = /^(?:The|A|An|This|That|At|In|On|For|During|After|Before|Its|His|Her|Their|Our|Next|Last)\s+/;
@@ -32,7 +43,7 @@ export function findEvents(text: string, field: Field): EventMatch[] {
     const start = m.index ?? 0;
     found.push({ field, start, end: start + m[0].length, text: m[0], name: m[0] });
   }
-  for (const m of text.matchAll(EVENT)) {
+  for (const m of text.matchAll(hasOnlyAsciiWords(text) ? EVENT_ASCII : EVENT)) {
     let start = m.index ?? 0;
     let raw = m[0];
     // A capital at sentence start is not part of the name ("The 93rd ..." keeps only "93rd ...").

@@ -11,6 +11,7 @@ import { linkMentions } from './entity-linker';
 import { NlpHints, NO_HINTS } from './nlp-hints';
 import { normaliseName } from './normalise-name';
 import { choosePrimaryLocation } from './primary-location';
+import { hasOnlyAsciiWords } from './ascii-text';
 import { buildEntities } from './build-entities';
 import { tokenise } from './tokenise';
 import { ArticleText, Field, RawMention, Span } from './types';
@@ -103,14 +104,23 @@ function overlaps(span: { start: number; end: number }, spans: Span[]): boolean 
   return spans.some((s) => span.start < s.end && span.end > s.start);
 }
 
+/** Up to three capitalised words: where countries and states are named. */
+const CAPITALISED_RUN = /\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+){0,2}/gu;
+/** The same for a text whose letters are all ASCII (see ascii-text.ts). */
+const CAPITALISED_RUN_ASCII = /[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}/g;
+
 /** Countries and US states the body names: what ambiguous city names are resolved against. */
 function geoContext(body: string, g: Gazetteer, hint?: { countryCode?: string; admin1?: string }): GeoContext {
   const countries = new Set<string>();
   const admins = new Set<string>();
   if (hint?.countryCode) countries.add(hint.countryCode);
   if (hint?.admin1) admins.add(`US:${hint.admin1}`);
-  for (const m of body.matchAll(/\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+){0,2}/gu)) {
-    const words = m[0].split(' ');
+  // A story names the same few places again and again: each distinct run is looked up once.
+  const seen = new Set<string>();
+  for (const [run] of body.matchAll(hasOnlyAsciiWords(body) ? CAPITALISED_RUN_ASCII : CAPITALISED_RUN)) {
+    if (seen.has(run)) continue;
+    seen.add(run);
+    const words = run.split(' ');
     for (let n = words.length; n >= 1; n -= 1) {
       const area = g.area(words.slice(0, n).join(' ').replace(/[’']s$/, ''));
       if (!area) continue;
