@@ -23,8 +23,7 @@ export type Crc32c = (buffer: Buffer) => number;
 /** The native checksum, or undefined where @node-rs/crc32 has no binary for this platform. */
 export function nativeCrc32c(): Crc32c | undefined {
   try {
-    const { crc32c } = nodeRequire('@node-rs/crc32') as { crc32c: (input: Buffer) => number };
-    return (buffer) => crc32c(buffer);
+    return (nodeRequire('@node-rs/crc32') as { crc32c: Crc32c }).crc32c;
   } catch {
     return undefined;
   }
