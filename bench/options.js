@@ -9,6 +9,9 @@ const SPEC = {
   articles: ['BENCH_ARTICLES', '20000', integer(10, 1_000_000)],
   rate: ['BENCH_RATE', '200', integer(1, 100_000)],
   'latency-seconds': ['BENCH_LATENCY_SECONDS', '30', integer(1, 3600)],
+  // Articles of a corpus of their own (seed + 1) driven through the pipeline before anything is
+  // measured: the broker's JIT compiler otherwise spends ~20 s of CPU inside the first phase.
+  'warm-up': ['BENCH_WARM_UP', '2000', integer(0, 1_000_000)],
   // More fixed-rate phases after the first, each --latency-seconds long: where the p99 target holds.
   'sweep-rates': ['BENCH_SWEEP_RATES', '', integerList(1, 100_000)],
   mode: ['BENCH_MODE', 'http', oneOf(['http', 'topic'])],
@@ -57,7 +60,7 @@ function oneOf(values) {
   };
 }
 
-const USAGE = `usage: npm run bench -- [--articles N] [--rate N] [--latency-seconds N] [--sweep-rates N,N,...] [--mode http|topic] [--seed N]
+const USAGE = `usage: npm run bench -- [--articles N] [--rate N] [--latency-seconds N] [--warm-up N] [--sweep-rates N,N,...] [--mode http|topic] [--seed N]
   [--batch-size N] [--concurrency N] [--connections N] [--out DIR] [--state-dir DIR] [--kafka-port N] [--kafka-controller-port N]
   [--mongo-port N] [--redis-port N] [--service-port-base N] [--databases shared|per-service] [--cpu-prof SERVICE] [--skip-build] [--keep-infra] [--skip-baseline]
 Each flag also reads BENCH_<NAME> (e.g. BENCH_ARTICLES=500). See bench/README.md.`;

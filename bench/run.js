@@ -12,7 +12,7 @@ const { ProcessSampler, machineInfo } = require('./process-sampler');
 const { SpeedCanary } = require('./speed-canary');
 const { kafkaClient, ArrivalWatcher, LagSampler } = require('./kafka-watch');
 const { runRelayBaseline } = require('./relay-baseline');
-const { measurePipeline } = require('./pipeline-phases');
+const { measurePipeline, warmUpPipeline } = require('./pipeline-phases');
 const { summarise, LOAD_GENERATOR } = require('./summary');
 const { renderRunChart } = require('./run-chart');
 const { toReceivedMessage } = require('./payloads');
@@ -34,8 +34,10 @@ async function main() {
   log(`mode ${options.mode}, ${options.articles} articles, ${options.rate}/s for ${options.latencySeconds} s, seed ${options.seed}; load average ${machineAtStart.loadAverage.one} on ${machineAtStart.cpus} CPUs`);
   if (!options.skipBuild) await build();
 
-  const corpus = loadCorpus({ count: options.articles, seed: options.seed, cacheDir: path.join(ROOT, '.state', 'bench-corpus') });
+  const corpusDir = path.join(ROOT, '.state', 'bench-corpus');
+  const corpus = loadCorpus({ count: options.articles, seed: options.seed, cacheDir: corpusDir });
   log(`corpus: ${corpus.cached ? 'cached' : 'generated'} ${path.relative(ROOT, corpus.file)}`);
+  const warmUpCorpus = options.warmUp > 0 ? loadCorpus({ count: options.warmUp, seed: (options.seed + 1) % 2 ** 31, cacheDir: corpusDir }) : null;
 
   const cleanups = [];
   const cleanup = async () => {
@@ -78,6 +80,8 @@ async function main() {
     await watcher.start();
     cleanups.push(() => watcher.stop());
 
+    // Before the baseline too, so the relay finds the broker as warm as the pipeline does.
+    const warmUp = warmUpCorpus ? await warmUpPipeline({ options, services, kafka, adminKey, watcher, runTag, log }, warmUpCorpus.articles) : null;
     let baseline = null;
     if (!options.skipBaseline) {
       const source = { id: 'bench-relay', name: 'Bench relay' };
@@ -96,7 +100,7 @@ async function main() {
     await stopServices(services); // before the summary, so a --cpu-prof profile is on disk to name
     const finishedAt = new Date();
     const result = summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEnd: machineInfo(), corpus: describeCorpus(corpus.articles),
-      baseline, pipeline, sampler, lag, canary, logDir, root: ROOT });
+      warmUp, baseline, pipeline, sampler, lag, canary, logDir, root: ROOT });
     fs.mkdirSync(options.out, { recursive: true });
     const stem = path.join(options.out, `${startedAt.toISOString().slice(0, 19).replace(/:/g, '-')}Z-${options.mode}`);
     result.chart = path.basename(`${stem}.svg`);

@@ -78,7 +78,7 @@ function speedSection(canary, sampler, processes) {
   };
 }
 
-function summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEnd, corpus, baseline, pipeline, sampler, lag, canary, logDir, root }) {
+function summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEnd, corpus, warmUp, baseline, pipeline, sampler, lag, canary, logDir, root }) {
   const { backlog, latency } = pipeline;
   const services = processTable(sampler, pipeline, isService);
   const infrastructure = processTable(sampler, pipeline, isInfrastructure);
@@ -89,12 +89,13 @@ function summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEn
     schema: 'newsflow-bench/1',
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
-    options: { mode: options.mode, articles: options.articles, rate: options.rate, latencySeconds: options.latencySeconds, sweepRates: options.sweepRates, seed: options.seed,
+    options: { mode: options.mode, articles: options.articles, warmUp: options.warmUp, rate: options.rate, latencySeconds: options.latencySeconds, sweepRates: options.sweepRates, seed: options.seed,
       batchSize: options.batchSize, concurrency: options.concurrency, databases: options.databases },
     machine: { atStart: machineAtStart, atEnd: machineAtEnd,
       busyShareDuringBacklog: backlog.cpu.machineBusyShare, busyShareDuringLatency: latency.cpu.machineBusyShare,
       speed: speedSection(canary, sampler, { ...services, ...infrastructure }) },
     corpus,
+    warmUp,
     baseline: baseline && { hops: baseline.hops, cpu: baseline.cpu, articles: baseline.articles, sustainedPerSecond: baseline.sustainedPerSecond,
       overallPerSecond: baseline.overallPerSecond, seconds: baseline.seconds, hopCpuSeconds: baseline.hopCpuSeconds, hopPeakRssMb: baseline.hopPeakRssMb },
     throughput: { articles: backlog.articles, sustainedPerSecond: backlog.sustainedPerSecond, overallPerSecond: backlog.overallPerSecond,

@@ -22,6 +22,7 @@ const ARTICLES = 200;
 const RATE = 20;
 const LATENCY_SECONDS = 5;
 const SWEEP_RATE = 10;
+const WARM_UP = 20;
 
 const runBench = (args: string[]) => runScript(join('bench', 'run.js'), args, { ...SMOKE_ENV, CI: 'true' });
 
@@ -37,7 +38,7 @@ describe('npm run bench (smoke)', () => {
 
   it('runs the pipeline and the relay baseline and writes a parseable result and chart', async () => {
     const { code, output } = await runBench(['--articles', String(ARTICLES), '--rate', String(RATE), '--latency-seconds', String(LATENCY_SECONDS),
-      '--sweep-rates', String(SWEEP_RATE), '--skip-build', '--out', out]);
+      '--sweep-rates', String(SWEEP_RATE), '--warm-up', String(WARM_UP), '--skip-build', '--out', out]);
     if (code !== 0) throw new Error(`bench exited with ${code}:\n${output.slice(-4000)}`);
     const files = readdirSync(out);
     const json = files.find((f) => f.endsWith('-http.json'));
@@ -45,7 +46,10 @@ describe('npm run bench (smoke)', () => {
     const result = JSON.parse(readFileSync(join(out, json as string), 'utf8'));
 
     expect(result.schema).toBe('newsflow-bench/1');
-    expect(result.options).toEqual(expect.objectContaining({ mode: 'http', articles: ARTICLES, rate: RATE, seed: 42 }));
+    expect(result.options).toEqual(expect.objectContaining({ mode: 'http', articles: ARTICLES, warmUp: WARM_UP, rate: RATE, seed: 42 }));
+    // The warm-up ran before anything measured, on a corpus of its own, and all of it was indexed.
+    expect(result.warmUp).toEqual(expect.objectContaining({ articles: WARM_UP, gaveUp: 0 }));
+    expect(result.warmUp.seconds).toBeGreaterThan(0);
     expect(result.corpus.articles).toBe(ARTICLES);
     expect(result.corpus.minBytes).toBeGreaterThanOrEqual(2000);
     expect(result.corpus.maxBytes).toBeLessThanOrEqual(6500);
