@@ -19,3 +19,14 @@ describe('fetch batching', () => {
     expect(consumerOf(kafkaConsumerOptions({ ...settings, fetchWaitMs: 250, fetchMinBytes: 4096 }))).toMatchObject({ minBytes: 4096, maxWaitTimeInMs: 250 });
   });
 });
+
+describe('commit pacing', () => {
+  const settings = { brokers: ['k:9092'], clientId: 'enricher', groupId: 'g' };
+  const runOf = (options: ReturnType<typeof kafkaConsumerOptions>) => options.options?.run as { autoCommitInterval?: number };
+
+  it('gives kafkajs an interval only when one is set; 0 keeps its commit after every batch', () => {
+    expect(runOf(kafkaConsumerOptions({ ...settings, commitIntervalMs: 1000 })).autoCommitInterval).toBe(1000);
+    expect(runOf(kafkaConsumerOptions({ ...settings, commitIntervalMs: 0 }))).not.toHaveProperty('autoCommitInterval');
+    expect(runOf(kafkaConsumerOptions(settings))).not.toHaveProperty('autoCommitInterval');
+  });
+});

@@ -1,6 +1,7 @@
 import { KafkaOptions, Transport } from '@nestjs/microservices';
 import { logLevel, Partitioners, RetryOptions } from 'kafkajs';
 import { kafkajsLogCreator } from './kafkajs-logging';
+import { paceKafkajsAutoCommits } from './kafkajs-commit-interval';
 import { useNativeCrc32cInKafkajs } from './kafkajs-crc32c';
 import { fixKafkajsRequestQueueTimer } from './kafkajs-request-queue';
 
@@ -16,12 +17,16 @@ export interface KafkaSettings {
   fetchWaitMs?: number;
   /** With a wait: what a fetch gathers before the broker answers early (KAFKA_FETCH_MIN_BYTES). */
   fetchMinBytes?: number;
+  /** Offsets are committed at most this often (KAFKA_COMMIT_INTERVAL_MS); 0 commits after every batch. */
+  commitIntervalMs?: number;
 }
 
-// Loading this library fixes kafkajs's request-queue timer and gives it the native checksum, for
-// every Kafka client of the process, whichever way it is built (kafkajs-request-queue.ts, kafkajs-crc32c.ts).
+// Loading this library fixes kafkajs's request-queue timer, gives it the native checksum and makes its
+// consumers honour a commit interval, for every Kafka client of the process, whichever way it is built
+// (kafkajs-request-queue.ts, kafkajs-crc32c.ts, kafkajs-commit-interval.ts).
 fixKafkajsRequestQueueTimer();
 useNativeCrc32cInKafkajs();
+paceKafkajsAutoCommits();
 
 /** What a fetch gathers before the broker answers early, when a wait is allowed and nothing else is said. */
 const FETCH_MIN_BYTES = 32 * 1024;
@@ -43,7 +48,7 @@ export function kafkaConsumerOptions(settings: KafkaSettings): KafkaOptions {
       consumer: { groupId: settings.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, retry: KAFKA_RETRY, ...fetchBatching(settings.fetchWaitMs ?? 0, settings.fetchMinBytes ?? FETCH_MIN_BYTES) },
       // By default a new group starts from the earliest offset, so nothing published before the first start is skipped.
       subscribe: { fromBeginning: settings.fromBeginning ?? true },
-      run: { partitionsConsumedConcurrently: 3 },
+      run: { partitionsConsumedConcurrently: 3, ...commitPacing(settings.commitIntervalMs ?? 0) },
       // Nest appends '-server' to ids by default; we want the group name exactly as configured.
       postfixId: '',
       producer: { createPartitioner: Partitioners.DefaultPartitioner },
@@ -58,4 +63,9 @@ export function kafkaConsumerOptions(settings: KafkaSettings): KafkaOptions {
  */
 export function fetchBatching(waitMs: number, minBytes = FETCH_MIN_BYTES): { minBytes: number; maxWaitTimeInMs: number } {
   return waitMs > 0 ? { minBytes, maxWaitTimeInMs: waitMs } : { minBytes: 1, maxWaitTimeInMs: 5000 };
+}
+
+/** kafkajs's own option, honoured after each batch too once kafkajs-commit-interval.ts has amended it. */
+export function commitPacing(intervalMs: number): { autoCommitInterval?: number } {
+  return intervalMs > 0 ? { autoCommitInterval: intervalMs } : {};
 }

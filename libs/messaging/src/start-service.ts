@@ -55,7 +55,7 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   process.once('SIGTERM', () => setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref());
   const consumerOptions = kafkaConsumerOptions({
     brokers: config.KAFKA_BROKERS, clientId: options.service, groupId: options.groupId, fromBeginning: config.KAFKA_FROM_BEGINNING,
-    fetchWaitMs: config.KAFKA_FETCH_WAIT_MS, fetchMinBytes: config.KAFKA_FETCH_MIN_BYTES,
+    fetchWaitMs: config.KAFKA_FETCH_WAIT_MS, fetchMinBytes: config.KAFKA_FETCH_MIN_BYTES, commitIntervalMs: config.KAFKA_COMMIT_INTERVAL_MS,
   });
   const serverOptions = { ...consumerOptions.options, ...(options.rawValues ? { parser: { keepBinary: true } } : {}) };
   const server = new ObservedServerKafka(serverOptions, config.KAFKA_CONSUME_CONCURRENCY);

@@ -27,6 +27,12 @@ export const commonConfigShape = {
   /** With a fetch wait: the bytes that end the wait early. Ignored when KAFKA_FETCH_WAIT_MS is 0. */
   KAFKA_FETCH_MIN_BYTES: z.coerce.number().int().min(1).max(64 * 1024 * 1024).default(32 * 1024),
   /**
+   * How often a stage commits its consumed offsets. Committing after every batch, as kafkajs does by
+   * default, cost the broker an offset commit per article below saturation (bench/README.md, "Offset
+   * commits"). A crash can redeliver up to this much; the inbox skips it. 0 = after every batch.
+   */
+  KAFKA_COMMIT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /**
    * How long an event waits for others to share its produce request (Kafka's own producer lingers
    * 5 ms by default since 4.0). Without it, one article per request at 150/s had the enricher send
    * 1.07 events per request, and the default bench run cost 11.9–12.3 ms per article against
