@@ -84,6 +84,23 @@ describe('kafkajs commit interval', () => {
     expect(unpaced.calls).toEqual([]);
   });
 
+  it('sends one paced commit at a time: batches and heartbeats that end while it is on its way join it', async () => {
+    const internals = loadInternals();
+    paceKafkajsAutoCommits(internals);
+    const { group } = groupOf(internals, 1000);
+    let answer!: () => void;
+    (group.commitOffsetsIfNecessary as jest.Mock).mockImplementationOnce(() => new Promise<void>((resolve) => (answer = resolve)));
+    const runner = runnerOf(internals, group);
+    const waiting = [runner.autoCommitOffsets(), runner.heartbeat(), runner.heartbeat(), runner.autoCommitOffsets()];
+    await new Promise(setImmediate); // every heartbeat has reached its commit by now
+    expect(group.commitOffsetsIfNecessary).toHaveBeenCalledTimes(1);
+    answer();
+    await Promise.all(waiting);
+    // Once it is answered, the next batch asks again (and kafkajs decides whether the interval is up).
+    await runner.autoCommitOffsets();
+    expect(group.commitOffsetsIfNecessary).toHaveBeenCalledTimes(2);
+  });
+
   it('commits before leaving the group, and leaves even when that commit fails', async () => {
     const internals = loadInternals();
     paceKafkajsAutoCommits(internals);

@@ -44,9 +44,25 @@ const AMENDED = Symbol.for('newsflow.kafkajs.commitInterval');
 
 const paced = (group: ConsumerGroupInternals) => group.autoCommitInterval != null || group.autoCommitThreshold != null;
 
+const commitsOnTheWay = new WeakMap<ConsumerGroupInternals, Promise<void>>();
+
+/**
+ * kafkajs restarts the interval only when a commit's response is in, so every heartbeat and batch
+ * that ends meanwhile (one per message, sixteen at a time) would find it due and send another: 0.65
+ * commits per article in the bench instead of a few a second. They join the one on its way instead;
+ * what they resolved after it left goes with the next.
+ */
+function commitIfDue(group: ConsumerGroupInternals): Promise<void> {
+  const onTheWay = commitsOnTheWay.get(group);
+  if (onTheWay) return onTheWay;
+  const commit = group.commitOffsetsIfNecessary().finally(() => commitsOnTheWay.delete(group));
+  commitsOnTheWay.set(group, commit);
+  return commit;
+}
+
 function autoCommitOffsets(this: RunnerInternals): Promise<void> | undefined {
   if (!this.autoCommit) return undefined;
-  return paced(this.consumerGroup) ? this.consumerGroup.commitOffsetsIfNecessary() : this.consumerGroup.commitOffsets();
+  return paced(this.consumerGroup) ? commitIfDue(this.consumerGroup) : this.consumerGroup.commitOffsets();
 }
 
 function heartbeatWith(isRebalancing: (error: unknown) => boolean) {
@@ -59,7 +75,7 @@ function heartbeatWith(isRebalancing: (error: unknown) => boolean) {
       if (isRebalancing(error) && this.autoCommit) await group.commitOffsets();
       throw error;
     }
-    if (this.autoCommit && paced(group)) await group.commitOffsetsIfNecessary();
+    if (this.autoCommit && paced(group)) await commitIfDue(group);
   };
 }
 
