@@ -10,7 +10,7 @@ const SPEC = {
   rate: ['BENCH_RATE', '200', integer(1, 100_000)],
   'latency-seconds': ['BENCH_LATENCY_SECONDS', '30', integer(1, 3600)],
   // Articles of a corpus of their own (seed + 1) driven through the pipeline before anything is
-  // measured: the broker's JIT compiler otherwise spends ~20 s of CPU inside the first phase.
+  // measured: the broker's JIT compiler otherwise spends ~15 s of CPU inside the first phase.
   'warm-up': ['BENCH_WARM_UP', '2000', integer(0, 1_000_000)],
   // More fixed-rate phases after the first, each --latency-seconds long: where the p99 target holds.
   'sweep-rates': ['BENCH_SWEEP_RATES', '', integerList(1, 100_000)],
