@@ -1,6 +1,6 @@
 // A self-contained SVG of the run (no library, no network): one panel per measured quantity over
 // time, each a set of named line series on linear axes.
-const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b'];
+const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#17becf', '#7f7f7f'];
 const WIDTH = 900;
 const PANEL_HEIGHT = 220;
 const MARGIN = { left: 70, right: 170, top: 30, bottom: 36 };

@@ -68,6 +68,30 @@ class ProcessSampler {
     return { seconds: round((b.t - a.t) / 1000, 2), cpuSeconds: services, machineBusyShare: round(machineBusy, 3) };
   }
 
+  /**
+   * Cores each process used in each sampling interval from `since` on, and the whole machine's busy
+   * cores (`machine`, which also counts what no sampled process did): where a latency spike's CPU went.
+   */
+  cpuPerInterval(since) {
+    const cores = os.cpus().length;
+    const rows = [];
+    // CPU times tick every 10 ms, so a phase mark a few ms after a sample would make a row of noise:
+    // short intervals are merged into the next.
+    let a = this.samples.find((sample) => sample.t >= since);
+    for (const b of this.samples) {
+      if (!a || b.t - a.t < this.intervalMs / 2) continue;
+      const seconds = (b.t - a.t) / 1000;
+      const row = { s: round((b.t - since) / 1000, 1),
+        machine: round((cores * (b.machine.busy - a.machine.busy)) / Math.max(1, b.machine.total - a.machine.total), 2) };
+      for (const [name, now] of Object.entries(b.services)) {
+        if (a.services[name]) row[name] = round((now.cpuSeconds - a.services[name].cpuSeconds) / seconds, 2);
+      }
+      rows.push(row);
+      a = b;
+    }
+    return rows;
+  }
+
   /** Peak RSS (kernel high-water mark) and total CPU per service over the whole run. */
   summary() {
     const last = this.samples[this.samples.length - 1];

@@ -1,5 +1,9 @@
-// The run's chart: throughput of the pipeline and the relay, latency at the fixed rate, and lag.
+// The run's chart: throughput of the pipeline and the relay, latency at the fixed rate, lag, and CPU by process.
 const { renderChart } = require('./chart');
+
+/** Lines of the CPU panel: the four services, the two servers that cost most, the rest together, and the machine. */
+const CPU_LINES = [['ingest', ['ingest']], ['enricher', ['enricher']], ['weather', ['weather']], ['indexer', ['indexer']], ['kafka', ['kafka']],
+  ['ferretdb', ['ferretdb']], ['redis, fake weather, bench', ['redis', 'fake-weather', 'load-generator']], ['machine', ['machine']]];
 
 function renderRunChart(r) {
   const perSecond = (counts) => counts.map((c, s) => [s, c]);
@@ -11,6 +15,8 @@ function renderRunChart(r) {
       series: [{ name: 'p50', points: r.series.latencyPerSecond.map((b) => [b.s, b.p50]) }, { name: 'p99', points: r.series.latencyPerSecond.map((b) => [b.s, b.p99]) }] },
     { title: 'Consumer lag (messages) by group', xLabel: 'seconds since the backlog started', yLabel: 'messages',
       series: groups.map((g) => ({ name: g.replace('newsflow-', ''), points: r.lag.series.map((s) => [s.s, s[g] ?? 0]) })) },
+    { title: 'CPU (cores) by process; machine = all of it, whoever used it', xLabel: 'seconds since the backlog started', yLabel: 'cores',
+      series: CPU_LINES.map(([name, processes]) => ({ name, points: (r.series.cpuCoresPerSecond ?? []).map((row) => [row.s, processes.reduce((sum, p) => sum + (row[p] ?? 0), 0)]) })) },
   ]);
 }
 

@@ -119,6 +119,7 @@ function summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEn
       backlogIndexedPerSecond: backlog.series.map((b) => b.count),
       baselineRelayedPerSecond: baseline ? baseline.series.map((b) => b.count) : [],
       latencyPerSecond: latency.series,
+      cpuCoresPerSecond: sampler.cpuPerInterval(backlog.startedAt),
     },
     cpuProfiles: profiles,
   };

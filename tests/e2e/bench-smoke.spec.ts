@@ -117,11 +117,24 @@ describe('npm run bench (smoke)', () => {
     const pipelineMs = Object.entries(swept.cpuMsPerArticleByProcess as Record<string, number>).filter(([name]) => name !== 'load-generator').reduce((sum, [, ms]) => sum + ms, 0);
     expect(swept.cpuMsPerArticle).toBeCloseTo(pipelineMs, 0);
     expect(result.lag.series.length).toBeGreaterThan(0);
+    // CPU per second: every sampled process in each row, none using more cores than the machine has, and the
+    // machine at least as busy as the four services together.
+    const cpuRows = result.series.cpuCoresPerSecond as Record<string, number>[];
+    expect(cpuRows.length).toBeGreaterThan(5);
+    for (const row of cpuRows) {
+      for (const name of ['machine', 'ingest', 'enricher', 'weather', 'indexer', 'kafka', 'ferretdb', 'redis', 'load-generator']) {
+        expect(row[name]).toBeGreaterThanOrEqual(0);
+        expect(row[name]).toBeLessThanOrEqual(result.machine.atStart.cpus + 0.05);
+      }
+    }
+    const services = (row: Record<string, number>) => row.ingest + row.enricher + row.weather + row.indexer;
+    expect(cpuRows.reduce((sum, row) => sum + row.machine, 0)).toBeGreaterThanOrEqual(cpuRows.reduce((sum, row) => sum + services(row), 0) * 0.95);
     for (const target of Object.values(result.targets) as { met: boolean; measured: number }[]) expect(typeof target.met).toBe('boolean');
 
     const svg = readFileSync(join(out, result.chart), 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('relay (4 hops)');
+    expect(svg).toContain('CPU (cores) by process');
     expect(svg.match(/<path /g)?.length).toBeGreaterThanOrEqual(4);
   });
 });

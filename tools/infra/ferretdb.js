@@ -33,7 +33,9 @@ function goTooOld() {
 }
 
 function preflight(s) {
-  sqliteSynchronous(); // a bad setting stops `up` before any server starts
+  // Bad settings stop `up` before any server starts.
+  sqliteSynchronous();
+  debugAddress();
   if (fs.existsSync(layout(s).binary)) return [];
   if (!commandExists('go')) return [`go, to build FerretDB once: ${GO_NEEDED}`];
   const old = goTooOld();
@@ -76,6 +78,14 @@ async function install(s, log) {
  * losing power, which is what a standalone MongoDB acknowledges by default too (w:1 without j, the
  * journal flushed every 100 ms). FERRETDB_SQLITE_SYNCHRONOUS=full restores per-commit syncs.
  */
+/** host:port for FerretDB's debug HTTP listener, or '-' for none (the default). */
+function debugAddress() {
+  const address = process.env.FERRETDB_DEBUG_ADDR;
+  if (!address) return '-';
+  if (!/^[\w.-]+:\d{1,5}$/.test(address)) throw new Error(`FERRETDB_DEBUG_ADDR must be host:port, got "${address}"`);
+  return address;
+}
+
 function sqliteSynchronous() {
   const mode = (process.env.FERRETDB_SQLITE_SYNCHRONOUS || 'normal').toLowerCase();
   if (!['off', 'normal', 'full', 'extra'].includes(mode)) {
@@ -94,9 +104,10 @@ async function start(s) {
       `--sqlite-url=file:${l.data}/?_pragma=synchronous(${sqliteSynchronous()})`,
       `--listen-addr=127.0.0.1:${s.mongoPort}`,
       `--state-dir=${l.dir}`,
-      // No calls home (only package registries are reachable here) and no debug HTTP listener on :8088.
+      // No calls home (only package registries are reachable here). The debug listener (Prometheus
+      // metrics at /debug/metrics: requests per command, cursors) only where FERRETDB_DEBUG_ADDR asks.
       '--telemetry=disable',
-      '--debug-addr=-',
+      `--debug-addr=${debugAddress()}`,
       // INFO logs every connection opened and closed.
       '--log-level=WARN',
     ],
