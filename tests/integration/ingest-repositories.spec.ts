@@ -1,4 +1,5 @@
 import { makeArticle } from '@newsflow/contracts/testing';
+import { histogramTotals } from '@newsflow/platform';
 import mongoose, { Connection } from 'mongoose';
 import { ArticleStatusRepository } from '../../services/ingest/src/articles/article-status/article-status.repository';
 import { ArticleRepository } from '../../services/ingest/src/articles/article.repository';
@@ -45,6 +46,18 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
     expect(await heads.findOne({ _id: article.id })).toEqual({ _id: article.id, version: 2 });
     expect((await articles.latest(article.id))?.version).toBe(2);
     expect((await articles.accept(changed, 'c4', ownCluster)).outcome).toBe('duplicate');
+  });
+
+  it('with an insert linger, shares one insert between articles accepted a few ms apart', async () => {
+    const lingering = new ArticleRepository(connection, 80);
+    const batches = () => histogramTotals('newsflow_batch_items', { target: 'mongo:ingest_articles' });
+    const before = await batches();
+    const first = lingering.accept(makeArticle(), 'c', ownCluster);
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    const outcomes = await Promise.all([first, lingering.accept(makeArticle(), 'c', ownCluster)]);
+    expect(outcomes.map((o) => o.outcome)).toEqual(['new', 'new']);
+    const after = await batches();
+    expect({ inserts: after.count - before.count, documents: after.sum - before.sum }).toEqual({ inserts: 1, documents: 2 });
   });
 
   it('gives concurrent corrections distinct versions (no lost update)', async () => {

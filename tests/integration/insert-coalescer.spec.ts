@@ -22,7 +22,7 @@ describe('InsertCoalescer on the real MongoDB endpoint', () => {
   it('writes concurrent inserts together and tells each caller whether its _id was new', async () => {
     const collection = connection.collection<Doc>('docs');
     await collection.insertOne({ _id: 'taken', n: 0 });
-    const inserts = new InsertCoalescer<Doc>(collection, 50);
+    const inserts = new InsertCoalescer<Doc>(collection, { maxDocuments: 50 });
     const ids = [...Array.from({ length: 120 }, (_, i) => `d${i}`), 'taken', 'd7'];
     const results = await Promise.all(ids.map((id, i) => inserts.insert({ _id: id, n: i + 1 })));
     expect(results.slice(0, 120).every((r) => r === true)).toBe(true);

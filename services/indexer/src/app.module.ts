@@ -17,7 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        MongoModule.forRoot(config.MONGODB_URI),
+        MongoModule.forRoot(config.MONGODB_URI, { insertLingerMs: config.MONGO_INSERT_LINGER_MS }),
         RedisModule.forRoot(config.REDIS_URL),
         MessagingModule.forRoot(messagingOptionsFromConfig(config, { service: 'indexer', serviceVersion: version, groupId: config.KAFKA_GROUP_ID })),
         PlatformModule.forRoot({ service: 'indexer', probes: [KafkaProbe, MongoProbe, RedisProbe] }),

@@ -40,7 +40,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [
-        MongoModule.forRoot(config.MONGODB_URI),
+        MongoModule.forRoot(config.MONGODB_URI, { insertLingerMs: config.MONGO_INSERT_LINGER_MS }),
         RedisModule.forRoot(config.REDIS_URL),
         MessagingModule.forRoot(messagingOptionsFromConfig(config, { service: 'ingest', serviceVersion: version, groupId: config.KAFKA_GROUP_ID })),
         PlatformModule.forRoot({ service: 'ingest', probes: [KafkaProbe, MongoProbe, RedisProbe] }),

@@ -10,6 +10,13 @@ export interface InsertManyTarget<T> {
   collectionName?: string;
 }
 
+export interface InsertBatching {
+  /** Documents in one insertMany at most. */
+  maxDocuments?: number;
+  /** How long an idle collection's first insert waits for others (MONGO_INSERT_LINGER_MS); 0 = only concurrent ones. */
+  lingerMs?: number;
+}
+
 /**
  * Concurrent single-document inserts into one collection, written as one unordered `insertMany`:
  * on FerretDB (one SQLite transaction per write) and on MongoDB alike a batch costs far less than its
@@ -19,10 +26,11 @@ export interface InsertManyTarget<T> {
 export class InsertCoalescer<T> {
   private readonly coalescer: Coalescer<T, boolean>;
 
-  constructor(collection: InsertManyTarget<T>, maxDocuments = 256) {
+  constructor(collection: InsertManyTarget<T>, { maxDocuments = 256, lingerMs = 0 }: InsertBatching = {}) {
     this.coalescer = new Coalescer((documents) => insertEach(collection, documents), {
       fits: (batch) => batch.length < maxDocuments,
       target: `mongo:${collection.collectionName ?? 'unnamed'}`,
+      lingerMs,
     });
   }
 

@@ -39,6 +39,13 @@ export const commonConfigShape = {
    * 10.8–11.0 with 5 ms (bench/README.md, "Produce linger"); a stage adds at most this per hop.
    */
   KAFKA_PRODUCE_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(5),
+  /**
+   * How long an insert into an idle collection waits for others to share its insertMany. FerretDB
+   * spends ~0.35 ms and the driver ~0.25 ms on each request whatever it carries (bench:storage); one
+   * article per request at 110/s made 1.15–1.33 insert requests per article, 0.76–0.78 with 10 ms
+   * (bench/README.md, "Insert linger"). A write waits at most this much; 0 = only concurrent ones.
+   */
+  MONGO_INSERT_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(10),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URI').default('mongodb://127.0.0.1:27017/newsflow'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// URL').default('redis://127.0.0.1:6379'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -7,6 +7,8 @@ import { HealthProbe } from '../health/health-probe';
  * keep to what both support: no $text, $geoNear, 2dsphere, $lookup, $elemMatch, $facet, or TTL indexes.
  */
 export const MONGO_CONNECTION = Symbol('MONGO_CONNECTION');
+/** The linger (ms) of the repositories' InsertCoalescers: MONGO_INSERT_LINGER_MS. */
+export const MONGO_INSERT_LINGER_MS = Symbol('MONGO_INSERT_LINGER_MS');
 
 @Injectable()
 export class MongoProbe implements HealthProbe {
@@ -30,7 +32,7 @@ class MongoCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class MongoModule {
-  static forRoot(uri: string): DynamicModule {
+  static forRoot(uri: string, { insertLingerMs = 0 }: { insertLingerMs?: number } = {}): DynamicModule {
     return {
       module: MongoModule,
       providers: [
@@ -39,10 +41,11 @@ export class MongoModule {
           // autoIndex off: repositories create their indexes explicitly at start-up and await them.
           useFactory: () => mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10000, autoIndex: false }).asPromise(),
         },
+        { provide: MONGO_INSERT_LINGER_MS, useValue: insertLingerMs },
         MongoProbe,
         MongoCloser,
       ],
-      exports: [MONGO_CONNECTION, MongoProbe],
+      exports: [MONGO_CONNECTION, MONGO_INSERT_LINGER_MS, MongoProbe],
     };
   }
 }

@@ -1,5 +1,5 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { InsertCoalescer, insertEach, MONGO_CONNECTION } from '@newsflow/platform';
+import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
+import { InsertCoalescer, insertEach, MONGO_CONNECTION, MONGO_INSERT_LINGER_MS } from '@newsflow/platform';
 import { Collection, Connection } from 'mongoose';
 import { SEARCH_COLLECTION, SearchCollectionsState } from './search-collections';
 import { INDEXABLE_PROJECTION, IndexableDocument, SearchDocument } from './search-document';
@@ -33,15 +33,18 @@ export class SearchDocumentRepository implements OnModuleInit {
   /** Per collection name: the inserts of concurrently consumed articles go out as one insertMany. */
   private readonly inserts = new Map<string, InsertCoalescer<StoredSearchDocument>>();
 
-  constructor(@Inject(MONGO_CONNECTION) private readonly connection: Connection) {
+  constructor(
+    @Inject(MONGO_CONNECTION) private readonly connection: Connection,
+    @Optional() @Inject(MONGO_INSERT_LINGER_MS) private readonly lingerMs = 0,
+  ) {
     this.collection = connection.collection<StoredSearchDocument>(SEARCH_COLLECTION);
     this.versions = connection.collection<ArticleVersionDocument>(VERSIONS_COLLECTION);
-    this.versionInserts = new InsertCoalescer(this.versions);
+    this.versionInserts = new InsertCoalescer(this.versions, { lingerMs });
   }
 
   private insertsInto(collection: Collection<StoredSearchDocument>): InsertCoalescer<StoredSearchDocument> {
     let inserts = this.inserts.get(collection.collectionName);
-    if (!inserts) this.inserts.set(collection.collectionName, (inserts = new InsertCoalescer(collection)));
+    if (!inserts) this.inserts.set(collection.collectionName, (inserts = new InsertCoalescer(collection, { lingerMs: this.lingerMs })));
     return inserts;
   }
 

@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Article } from '@newsflow/contracts';
-import { InsertCoalescer, MONGO_CONNECTION } from '@newsflow/platform';
+import { InsertCoalescer, MONGO_CONNECTION, MONGO_INSERT_LINGER_MS } from '@newsflow/platform';
 import { Collection, Connection } from 'mongoose';
 
 /**
@@ -61,13 +61,13 @@ export class ArticleRepository {
   private readonly headInserts: InsertCoalescer<ArticleHead>;
   private readonly publicationInserts: InsertCoalescer<Publication>;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
+  constructor(@Inject(MONGO_CONNECTION) connection: Connection, @Optional() @Inject(MONGO_INSERT_LINGER_MS) lingerMs = 0) {
     this.versions = connection.collection<AcceptedArticle>('ingest_articles');
     this.heads = connection.collection<ArticleHead>('ingest_article_heads');
     this.publications = connection.collection<Publication>('ingest_article_publications');
-    this.versionInserts = new InsertCoalescer(this.versions);
-    this.headInserts = new InsertCoalescer(this.heads);
-    this.publicationInserts = new InsertCoalescer(this.publications);
+    this.versionInserts = new InsertCoalescer(this.versions, { lingerMs });
+    this.headInserts = new InsertCoalescer(this.heads, { lingerMs });
+    this.publicationInserts = new InsertCoalescer(this.publications, { lingerMs });
   }
 
   findVersion(articleId: string, version: number): Promise<AcceptedArticle | null> {
