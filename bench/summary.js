@@ -120,6 +120,8 @@ function summarise({ options, startedAt, finishedAt, machineAtStart, machineAtEn
       baselineRelayedPerSecond: baseline ? baseline.series.map((b) => b.count) : [],
       latencyPerSecond: latency.series,
       cpuCoresPerSecond: sampler.cpuPerInterval(backlog.startedAt),
+      // Where each phase starts and ends on the same clock as cpuCoresPerSecond and lag.series.
+      phaseMarksSeconds: Object.fromEntries(Object.entries(sampler.marks).map(([name, sample]) => [name, round((sample.t - backlog.startedAt) / 1000)])),
     },
     cpuProfiles: profiles,
   };

@@ -127,6 +127,12 @@ describe('npm run bench (smoke)', () => {
         expect(row[name]).toBeLessThanOrEqual(result.machine.atStart.cpus + 0.05);
       }
     }
+    // The phases in order on the same clock: the backlog from 0, the fixed-rate phase after it, the sweep's after that.
+    const marks = result.series.phaseMarksSeconds as Record<string, number>;
+    const order = ['backlog-start', 'backlog-end', 'latency-start', 'latency-end', `sweep-${SWEEP_RATE}-start`, `sweep-${SWEEP_RATE}-end`].map((name) => marks[name]);
+    expect(order[0]).toBeCloseTo(0, 0);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(cpuRows[cpuRows.length - 1].s).toBeGreaterThanOrEqual(marks[`sweep-${SWEEP_RATE}-end`] - 1);
     const services = (row: Record<string, number>) => row.ingest + row.enricher + row.weather + row.indexer;
     expect(cpuRows.reduce((sum, row) => sum + row.machine, 0)).toBeGreaterThanOrEqual(cpuRows.reduce((sum, row) => sum + services(row), 0) * 0.95);
     for (const target of Object.values(result.targets) as { met: boolean; measured: number }[]) expect(typeof target.met).toBe('boolean');
