@@ -78,20 +78,20 @@ async function install(s, log) {
  * losing power, which is what a standalone MongoDB acknowledges by default too (w:1 without j, the
  * journal flushed every 100 ms). FERRETDB_SQLITE_SYNCHRONOUS=full restores per-commit syncs.
  */
-/** host:port for FerretDB's debug HTTP listener, or '-' for none (the default). */
-function debugAddress() {
-  const address = process.env.FERRETDB_DEBUG_ADDR;
-  if (!address) return '-';
-  if (!/^[\w.-]+:\d{1,5}$/.test(address)) throw new Error(`FERRETDB_DEBUG_ADDR must be host:port, got "${address}"`);
-  return address;
-}
-
 function sqliteSynchronous() {
   const mode = (process.env.FERRETDB_SQLITE_SYNCHRONOUS || 'normal').toLowerCase();
   if (!['off', 'normal', 'full', 'extra'].includes(mode)) {
     throw new Error(`FERRETDB_SQLITE_SYNCHRONOUS must be off, normal, full or extra, got "${process.env.FERRETDB_SQLITE_SYNCHRONOUS}"`);
   }
   return mode;
+}
+
+/** host:port for FerretDB's debug HTTP listener, or '-' for none (the default). */
+function debugAddress() {
+  const address = process.env.FERRETDB_DEBUG_ADDR;
+  if (!address) return '-';
+  if (!/^[\w.-]+:\d{1,5}$/.test(address)) throw new Error(`FERRETDB_DEBUG_ADDR must be host:port, got "${address}"`);
+  return address;
 }
 
 async function start(s) {
