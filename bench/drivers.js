@@ -131,32 +131,34 @@ async function driveAtRate(entry, items, rate) {
   const dueAt = new Map();
   const statuses = {};
   const startedAt = Date.now();
-  let inFlight = 0;
   let behind = 0;
-  const pending = [];
+  const inFlight = new Set();
+  // Woken by whichever request finishes first while the loop waits at the cap. A Promise.race over
+  // every request in flight cost a reaction per request per wait: at the cap, most of this process's CPU.
+  let slotFreed;
   for (let i = 0; i < items.length; i += 1) {
     const due = startedAt + (i * 1000) / rate;
     const wait = due - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    while (inFlight >= MAX_IN_FLIGHT) {
+    while (inFlight.size >= MAX_IN_FLIGHT) {
       behind += 1;
-      await Promise.race(pending.filter(Boolean));
+      await new Promise((resolve) => (slotFreed = resolve));
     }
-    inFlight += 1;
-    const index = pending.length;
-    pending.push(entry.submitOne(items[i]).then(({ id, status, at }) => {
+    const request = entry.submitOne(items[i]).then(({ id, status, at }) => {
       tally(statuses, status);
       if (!id) return;
       accepted.set(id, at);
       dueAt.set(id, Math.round(due));
     }, (error) => tally(statuses, error.code ?? 'network-error')).finally(() => {
-      inFlight -= 1;
-      pending[index] = undefined;
-    }));
+      inFlight.delete(request);
+      slotFreed?.();
+      slotFreed = undefined;
+    });
+    inFlight.add(request);
   }
   const seconds = Math.max(0.001, (Date.now() - startedAt) / 1000);
-  await Promise.all(pending.filter(Boolean));
+  await Promise.all(inFlight);
   return { accepted, dueAt, statuses, offeredPerSecond: Math.round((items.length / seconds) * 10) / 10, throttled: behind };
 }
 
-module.exports = { httpEntry, topicEntry, driveBacklog, driveAtRate };
+module.exports = { httpEntry, topicEntry, driveBacklog, driveAtRate, MAX_IN_FLIGHT };
