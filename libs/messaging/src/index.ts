@@ -4,6 +4,7 @@ export * from './ensure-topics';
 export * from './trace-context';
 export * from './messaging.tokens';
 export * from './event-publisher';
+export { payloadJson } from './payload-json';
 export * from './dead-letter.publisher';
 export * from './event-consumer';
 export * from './backlog.monitor';

@@ -23,11 +23,6 @@ export interface StartServiceOptions {
   description: string;
   /** False when the service reads raw request bodies itself (ingest parses several formats). */
   bodyParser?: boolean;
-  /**
-   * True when the service's event handlers take the message value as a Buffer and read it themselves
-   * (ingest's status tracking needs only the headers of events it does not own).
-   */
-  rawValues?: boolean;
 }
 
 /**
@@ -57,7 +52,9 @@ export async function startService(options: StartServiceOptions): Promise<INestA
     brokers: config.KAFKA_BROKERS, clientId: options.service, groupId: options.groupId, fromBeginning: config.KAFKA_FROM_BEGINNING,
     fetchWaitMs: config.KAFKA_FETCH_WAIT_MS, fetchMinBytes: config.KAFKA_FETCH_MIN_BYTES, commitIntervalMs: config.KAFKA_COMMIT_INTERVAL_MS,
   });
-  const serverOptions = { ...consumerOptions.options, ...(options.rawValues ? { parser: { keepBinary: true } } : {}) };
+  // Values stay bytes: EventConsumer decodes them once and keeps the text (payload-json.ts), and
+  // ingest's status tracking reads only headers.
+  const serverOptions = { ...consumerOptions.options, parser: { keepBinary: true } };
   const server = new ObservedServerKafka(serverOptions, config.KAFKA_CONSUME_CONCURRENCY);
   // Not the HTTP app's global enhancers: they are HTTP's (the log-context interceptor, ingest's
   // problem+json filter, which cannot answer a Kafka message), and an interceptor, even one that

@@ -15,7 +15,6 @@ runMain('ingest', async () => {
     groupId: config.KAFKA_GROUP_ID,
     topics: [...ALL_TOPICS, ...PIPELINE_STAGES.map(deadLetterTopic)],
     bodyParser: false,
-    rawValues: true,
     description: 'Accepts wire stories, normalises them into the canonical article and hands them to the pipeline.',
   });
 });

@@ -1,4 +1,5 @@
 import { ArticleWeatherAttachedPayload } from '@newsflow/contracts';
+import { payloadJson } from '@newsflow/messaging';
 import { IndexableDocument, SearchDocument } from './search-document';
 
 /**
@@ -13,8 +14,9 @@ import { IndexableDocument, SearchDocument } from './search-document';
  */
 export type StoredSearchDocument = Omit<SearchDocument, 'document'> & { document: string | ArticleWeatherAttachedPayload };
 
+/** The document's text is the consumed event's payload text when it is at hand (payload-json.ts in messaging). */
 export function toStored(document: SearchDocument): StoredSearchDocument {
-  return { ...document, document: JSON.stringify(document.document) };
+  return { ...document, document: payloadJson(document.document) };
 }
 
 export function fromStored<T extends StoredSearchDocument>(stored: T): Omit<T, 'document'> & { document: ArticleWeatherAttachedPayload } {

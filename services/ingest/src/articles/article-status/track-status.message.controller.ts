@@ -5,8 +5,8 @@ import { EventConsumer } from '@newsflow/messaging';
 import { ArticleStatusRepository, LaterStep } from './article-status.repository';
 
 /**
- * Follows each article through the later stages by reading their output topics. Ingest's consumer
- * keeps message values binary (`rawValues` in main.ts): a step needs only the article version and
+ * Follows each article through the later stages by reading their output topics. Every service's consumer
+ * keeps message values binary (start-service.ts): a step needs only the article version and
  * time, which the headers carry, so the 10–20 KB envelopes of three topics are neither parsed nor
  * validated here (parsing alone took 4 % of ingest's CPU under load); their own consumers validate them.
  */

@@ -1,0 +1,94 @@
+import { parseEvent, TOPICS, TopicName } from '@newsflow/contracts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeMessageValue, envelopeJson, extendedPayloadJson, payloadJson, rememberPayloadText } from './payload-json';
+
+/** What the four stages published for the repository's sample stories (libs/contracts/src/fixtures). */
+const EVENTS = JSON.parse(readFileSync(join(__dirname, '..', '..', 'contracts', 'src', 'fixtures', 'pipeline-events.json'), 'utf8')) as Record<
+  TopicName,
+  Array<{ payload: Record<string, unknown> } & Record<string, unknown>>
+>;
+/** Each stage: what it consumes, what it publishes, and the section it adds. */
+const STAGES: Array<[TopicName, TopicName, string]> = [
+  [TOPICS.articleReceived, TOPICS.articleEnriched, 'enrichment'],
+  [TOPICS.articleEnriched, TOPICS.articleWeatherAttached, 'weather'],
+  [TOPICS.articleWeatherAttached, TOPICS.articleIndexed, 'indexing'],
+];
+
+/** A message as a consumer gets it, decoded and validated the way EventConsumer does. */
+function consume(topic: TopicName, text: string) {
+  const decoded = decodeMessageValue(Buffer.from(text));
+  const event = parseEvent(topic, decoded.value);
+  if (decoded.text !== undefined && event === decoded.value) rememberPayloadText(event, decoded.text);
+  return event as unknown as { payload: Record<string, unknown> } & Record<string, unknown>;
+}
+
+describe('decodeMessageValue', () => {
+  it('decodes as Nest\'s Kafka parser does, and keeps the text of JSON only', () => {
+    expect(decodeMessageValue(null)).toEqual({ value: null });
+    const framed = Buffer.from([0, 1, 2]);
+    expect(decodeMessageValue(framed).value).toBe(framed);
+    expect(decodeMessageValue(Buffer.from('plain text'))).toEqual({ value: 'plain text' });
+    expect(decodeMessageValue(Buffer.from('{"broken":'))).toEqual({ value: '{"broken":' });
+    expect(decodeMessageValue(Buffer.from('{"a":[1,"é"]}'))).toEqual({ value: { a: [1, 'é'] }, text: '{"a":[1,"é"]}' });
+    const parsed = { already: 'parsed' };
+    expect(decodeMessageValue(parsed)).toEqual({ value: parsed });
+  });
+});
+
+describe('a stage passing on what it consumed', () => {
+  it.each(STAGES)('from %s to %s publishes exactly what JSON.stringify would, without serialising the consumed sections again', (from, to, section) => {
+    for (const [i, published] of EVENTS[from].entries()) {
+      const event = consume(from, JSON.stringify(published));
+      const added = EVENTS[to][i].payload[section];
+      const payload = { ...event.payload, [section]: added };
+      const spliced = extendedPayloadJson(payload, event.payload);
+      expect(spliced).toBe(JSON.stringify(payload));
+      const envelope = { ...EVENTS[to][i], payload };
+      expect(envelopeJson(envelope, spliced as string)).toBe(JSON.stringify(envelope));
+      // The indexer's stored document is the consumed payload's text.
+      expect(payloadJson(event.payload)).toBe(JSON.stringify(event.payload));
+    }
+  });
+
+  it('keeps another producer\'s spacing inside the payload, the same JSON values', () => {
+    const event = EVENTS[TOPICS.articleEnriched][2];
+    const { payload, ...rest } = event;
+    const text = `${JSON.stringify(rest).slice(0, -1)},"payload":${JSON.stringify(payload, null, 2)}}`;
+    const consumed = consume(TOPICS.articleEnriched, text);
+    const weather = EVENTS[TOPICS.articleWeatherAttached][2].payload.weather;
+    const spliced = extendedPayloadJson({ ...consumed.payload, weather }, consumed.payload) as string;
+    expect(spliced).not.toBe(JSON.stringify({ ...consumed.payload, weather }));
+    expect(JSON.parse(spliced)).toEqual({ ...payload, weather });
+  });
+
+  it.each([
+    // JSON.parse keeps the last value at the first one's place, here the end: only the count tells.
+    ['the "payload" key twice', (rest: string, payload: string) => `${rest.slice(0, -1)},"payload":{"article":{}},"payload":${payload}}`],
+    ['a space after the key', (rest: string, payload: string) => `${rest.slice(0, -1)},"payload": ${payload}}`],
+    ['the payload not last', (rest: string, payload: string) => `{"payload":${payload},${rest.slice(1)}`],
+    ['a space before the closing brace', (rest: string, payload: string) => `${rest.slice(0, -1)},"payload":${payload} }`],
+  ])('serialises again when the message has %s', (_case, build) => {
+    const { payload, ...rest } = EVENTS[TOPICS.articleEnriched][2];
+    const consumed = consume(TOPICS.articleEnriched, build(JSON.stringify(rest), JSON.stringify(payload)));
+    expect(consumed.payload).toEqual(payload);
+    expect(extendedPayloadJson({ ...consumed.payload, weather: { status: 'skipped' } }, consumed.payload)).toBeUndefined();
+    expect(payloadJson(consumed.payload)).toBe(JSON.stringify(consumed.payload));
+  });
+
+  it('serialises again when a consumed section was replaced or the sections reordered', () => {
+    const event = consume(TOPICS.articleEnriched, JSON.stringify(EVENTS[TOPICS.articleEnriched][2]));
+    const { article, enrichment } = event.payload;
+    expect(extendedPayloadJson({ article: { ...(article as object) }, enrichment, weather: {} }, event.payload)).toBeUndefined();
+    expect(extendedPayloadJson({ enrichment, article, weather: {} }, event.payload)).toBeUndefined();
+    expect(extendedPayloadJson({ article }, event.payload)).toBeUndefined();
+    expect(extendedPayloadJson({ article, enrichment, weather: undefined }, event.payload)).toBe(JSON.stringify({ article, enrichment }));
+  });
+
+  it('keeps no text for an event zod had to change (a key it strips)', () => {
+    const event = { ...EVENTS[TOPICS.articleEnriched][2], extra: true };
+    const consumed = consume(TOPICS.articleEnriched, JSON.stringify(event));
+    expect(consumed).not.toHaveProperty('extra');
+    expect(extendedPayloadJson({ ...consumed.payload, weather: {} }, consumed.payload)).toBeUndefined();
+  });
+});
