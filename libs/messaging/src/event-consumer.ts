@@ -4,7 +4,7 @@ import { ContractViolationError, deadLetterTopic, Envelope, EventSubject, eventS
 import { counter, histogram, normalizeError, runWithLogContext, withConsumerSpan } from '@newsflow/platform';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { InboxStore } from './inbox.store';
-import { decodeMessageValue, rememberPayloadText } from './payload-json';
+import { decodeMessageValue, rememberPayloadBytes } from './payload-json';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.tokens';
 import { decideRetry, defaultRetryPolicy, RetryPolicy } from './retry-policy';
 import { traceIdOf } from './trace-context';
@@ -63,12 +63,12 @@ export class EventConsumer implements BeforeApplicationShutdown {
     handler: (event: Envelope<PayloadOf<T>>) => Promise<void>,
   ): Promise<void> {
     let event: Envelope<PayloadOf<T>>;
-    // The value arrives as bytes (start-service keeps them binary), so its text is at hand for the publish.
+    // The value arrives as bytes (start-service keeps them binary), so they are at hand for the publish.
     const decoded = decodeMessageValue(raw);
     try {
       event = parseEvent(topic, decoded.value);
       // parseEvent returns the value itself only when the compiled check passed it.
-      if (decoded.text !== undefined && event === decoded.value) rememberPayloadText(event, decoded.text);
+      if (decoded.bytes !== undefined && event === decoded.value) rememberPayloadBytes(event, decoded.bytes);
     } catch (error) {
       if (!(error instanceof ContractViolationError)) throw error;
       rejected.inc({ topic });

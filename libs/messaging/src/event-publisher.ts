@@ -4,7 +4,7 @@ import { Article, assertPayload, Envelope, eventHeaders, PayloadOf, TOPIC_CONTRA
 import { counter, startProducerSpan } from '@newsflow/platform';
 import { randomUUID } from 'node:crypto';
 import { KAFKA_PRODUCER_CLIENT, MESSAGING_OPTIONS, MessagingOptions } from './messaging.tokens';
-import { envelopeJson, extendedPayloadJson, payloadJson } from './payload-json';
+import { envelopeValue } from './payload-json';
 import { SendCoalescer } from './send-coalescer';
 import { childTraceparent } from './trace-context';
 
@@ -67,9 +67,9 @@ export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
     };
     const headers = eventHeaders(envelope);
     try {
-      // What came before this stage's section is appended to as the text it was read as, not serialised again.
-      const payloadText = extendedPayloadJson(valid as Record<string, unknown>, (context as { payload?: unknown }).payload) ?? payloadJson(valid);
-      await this.sends.send(topic, { key: article.id, value: envelopeJson(envelope, payloadText), headers });
+      // What came before this stage's section goes out as the bytes it was read as, not serialised again.
+      const value = envelopeValue(envelope as Envelope<Record<string, unknown>>, (context as { payload?: unknown }).payload);
+      await this.sends.send(topic, { key: article.id, value, headers });
     } catch (error) {
       produceFailed.inc({ topic });
       span.end(error);

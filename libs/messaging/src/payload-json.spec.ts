@@ -1,7 +1,7 @@
 import { parseEvent, TOPICS, TopicName } from '@newsflow/contracts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeMessageValue, envelopeJson, extendedPayloadJson, payloadJson, rememberPayloadText } from './payload-json';
+import { decodeMessageValue, envelopeValue, payloadJson, rememberPayloadBytes } from './payload-json';
 
 /** What the four stages published for the repository's sample stories (libs/contracts/src/fixtures). */
 const EVENTS = JSON.parse(readFileSync(join(__dirname, '..', '..', 'contracts', 'src', 'fixtures', 'pipeline-events.json'), 'utf8')) as Record<
@@ -19,18 +19,19 @@ const STAGES: Array<[TopicName, TopicName, string]> = [
 function consume(topic: TopicName, text: string) {
   const decoded = decodeMessageValue(Buffer.from(text));
   const event = parseEvent(topic, decoded.value);
-  if (decoded.text !== undefined && event === decoded.value) rememberPayloadText(event, decoded.text);
+  if (decoded.bytes !== undefined && event === decoded.value) rememberPayloadBytes(event, decoded.bytes);
   return event as unknown as { payload: Record<string, unknown> } & Record<string, unknown>;
 }
 
 describe('decodeMessageValue', () => {
-  it('decodes as Nest\'s Kafka parser does, and keeps the text of JSON only', () => {
+  it('decodes as Nest\'s Kafka parser does, and keeps the bytes of JSON only', () => {
     expect(decodeMessageValue(null)).toEqual({ value: null });
     const framed = Buffer.from([0, 1, 2]);
     expect(decodeMessageValue(framed).value).toBe(framed);
     expect(decodeMessageValue(Buffer.from('plain text'))).toEqual({ value: 'plain text' });
     expect(decodeMessageValue(Buffer.from('{"broken":'))).toEqual({ value: '{"broken":' });
-    expect(decodeMessageValue(Buffer.from('{"a":[1,"é"]}'))).toEqual({ value: { a: [1, 'é'] }, text: '{"a":[1,"é"]}' });
+    const json = Buffer.from('{"a":[1,"é"]}');
+    expect(decodeMessageValue(json)).toEqual({ value: { a: [1, 'é'] }, bytes: json });
     const parsed = { already: 'parsed' };
     expect(decodeMessageValue(parsed)).toEqual({ value: parsed });
   });
@@ -42,10 +43,10 @@ describe('a stage passing on what it consumed', () => {
       const event = consume(from, JSON.stringify(published));
       const added = EVENTS[to][i].payload[section];
       const payload = { ...event.payload, [section]: added };
-      const spliced = extendedPayloadJson(payload, event.payload);
-      expect(spliced).toBe(JSON.stringify(payload));
       const envelope = { ...EVENTS[to][i], payload };
-      expect(envelopeJson(envelope, spliced as string)).toBe(JSON.stringify(envelope));
+      const value = envelopeValue(envelope, event.payload);
+      expect(Buffer.isBuffer(value)).toBe(true);
+      expect(value.toString()).toBe(JSON.stringify(envelope));
       // The indexer's stored document is the consumed payload's text.
       expect(payloadJson(event.payload)).toBe(JSON.stringify(event.payload));
     }
@@ -57,9 +58,11 @@ describe('a stage passing on what it consumed', () => {
     const text = `${JSON.stringify(rest).slice(0, -1)},"payload":${JSON.stringify(payload, null, 2)}}`;
     const consumed = consume(TOPICS.articleEnriched, text);
     const weather = EVENTS[TOPICS.articleWeatherAttached][2].payload.weather;
-    const spliced = extendedPayloadJson({ ...consumed.payload, weather }, consumed.payload) as string;
-    expect(spliced).not.toBe(JSON.stringify({ ...consumed.payload, weather }));
-    expect(JSON.parse(spliced)).toEqual({ ...payload, weather });
+    const envelope = { ...EVENTS[TOPICS.articleWeatherAttached][2], payload: { ...consumed.payload, weather } };
+    const value = envelopeValue(envelope, consumed.payload);
+    expect(Buffer.isBuffer(value)).toBe(true);
+    expect(value.toString()).not.toBe(JSON.stringify(envelope));
+    expect(JSON.parse(value.toString())).toEqual({ ...envelope, payload: { ...payload, weather } });
   });
 
   it.each([
@@ -72,23 +75,25 @@ describe('a stage passing on what it consumed', () => {
     const { payload, ...rest } = EVENTS[TOPICS.articleEnriched][2];
     const consumed = consume(TOPICS.articleEnriched, build(JSON.stringify(rest), JSON.stringify(payload)));
     expect(consumed.payload).toEqual(payload);
-    expect(extendedPayloadJson({ ...consumed.payload, weather: { status: 'skipped' } }, consumed.payload)).toBeUndefined();
+    const envelope = { ...rest, payload: { ...consumed.payload, weather: { status: 'skipped' } } };
+    expect(envelopeValue(envelope, consumed.payload)).toBe(JSON.stringify(envelope));
     expect(payloadJson(consumed.payload)).toBe(JSON.stringify(consumed.payload));
   });
 
   it('serialises again when a consumed section was replaced or the sections reordered', () => {
     const event = consume(TOPICS.articleEnriched, JSON.stringify(EVENTS[TOPICS.articleEnriched][2]));
     const { article, enrichment } = event.payload;
-    expect(extendedPayloadJson({ article: { ...(article as object) }, enrichment, weather: {} }, event.payload)).toBeUndefined();
-    expect(extendedPayloadJson({ enrichment, article, weather: {} }, event.payload)).toBeUndefined();
-    expect(extendedPayloadJson({ article }, event.payload)).toBeUndefined();
-    expect(extendedPayloadJson({ article, enrichment, weather: undefined }, event.payload)).toBe(JSON.stringify({ article, enrichment }));
+    const valueOf = (payload: Record<string, unknown>) => envelopeValue({ ...event, payload }, event.payload);
+    expect(valueOf({ article: { ...(article as object) }, enrichment, weather: {} })).toBe(JSON.stringify({ ...event, payload: { article: { ...(article as object) }, enrichment, weather: {} } }));
+    expect(typeof valueOf({ enrichment, article, weather: {} })).toBe('string');
+    expect(typeof valueOf({ article })).toBe('string');
+    expect(valueOf({ article, enrichment, weather: undefined }).toString()).toBe(JSON.stringify({ ...event, payload: { article, enrichment } }));
   });
 
-  it('keeps no text for an event zod had to change (a key it strips)', () => {
+  it('keeps no bytes for an event zod had to change (a key it strips)', () => {
     const event = { ...EVENTS[TOPICS.articleEnriched][2], extra: true };
     const consumed = consume(TOPICS.articleEnriched, JSON.stringify(event));
     expect(consumed).not.toHaveProperty('extra');
-    expect(extendedPayloadJson({ ...consumed.payload, weather: {} }, consumed.payload)).toBeUndefined();
+    expect(typeof envelopeValue({ ...consumed, payload: { ...consumed.payload, weather: {} } }, consumed.payload)).toBe('string');
   });
 });
