@@ -4,8 +4,9 @@ import { z } from 'zod';
 /**
  * A compiled yes/no check of a zod schema: Ajv code generated from the JSON Schema that zod itself
  * emits for it (`z.toJSONSchema`, the same one the contract docs publish). It validates in place and
- * allocates nothing; a zod parse builds a copy of every object it checks, which at 10–20 KB an event
- * was a quarter to a third of what a stage allocated (bench/README.md, "Validation without copies").
+ * allocates next to nothing; a zod parse builds a copy of every object it checks, which at 10–20 KB
+ * an event was a quarter to a third of what a stage allocated (bench/README.md, "Validation without
+ * copies").
  *
  * Only a fast path, never the judge: `true` must imply that zod accepts the value and returns it
  * unchanged, and anything else goes to zod, which rejects with its own messages or strips what it
