@@ -52,8 +52,8 @@ export async function startService(options: StartServiceOptions): Promise<INestA
     brokers: config.KAFKA_BROKERS, clientId: options.service, groupId: options.groupId, fromBeginning: config.KAFKA_FROM_BEGINNING,
     fetchWaitMs: config.KAFKA_FETCH_WAIT_MS, fetchMinBytes: config.KAFKA_FETCH_MIN_BYTES, commitIntervalMs: config.KAFKA_COMMIT_INTERVAL_MS,
   });
-  // Values stay bytes: EventConsumer decodes them once and keeps the text (payload-json.ts), and
-  // ingest's status tracking reads only headers.
+  // Values stay bytes: EventConsumer decodes them once and keeps the payload's bytes for the publish
+  // (payload-json.ts), and ingest's status tracking reads only headers.
   const serverOptions = { ...consumerOptions.options, parser: { keepBinary: true } };
   const server = new ObservedServerKafka(serverOptions, config.KAFKA_CONSUME_CONCURRENCY);
   // Not the HTTP app's global enhancers: they are HTTP's (the log-context interceptor, ingest's
