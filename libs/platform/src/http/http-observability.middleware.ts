@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { LogContext, runWithLogContext } from '../logging/log-context';
-import { traceIdOf } from '../logging/trace-id';
+import { newSpanId, newTraceId, traceIdOf } from '../logging/trace-id';
 import { counter, histogram } from '../metrics/metrics';
 
 const requests = counter('newsflow_http_requests_total', 'HTTP requests answered', ['method', 'route', 'status']);
@@ -21,7 +21,7 @@ function header(request: Request, name: string): string | undefined {
  */
 function ensureRequestIds(request: Request, response: Response): void {
   if (!traceIdOf(header(request, 'traceparent'))) {
-    request.headers.traceparent = `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+    request.headers.traceparent = `00-${newTraceId()}-${newSpanId()}-01`;
   }
   const correlationId = header(request, 'x-correlation-id')?.slice(0, 200) || randomUUID();
   request.headers['x-correlation-id'] = correlationId;
