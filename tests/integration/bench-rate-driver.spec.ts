@@ -53,4 +53,25 @@ describe('bench driveAtRate', () => {
     const result = await driveAtRate(entry, Array.from({ length: count }, (_, n) => ({ n })), 1_000_000);
     expect(result.statuses).toEqual({ 202: Math.ceil(count / 2), ECONNRESET: Math.floor(count / 2) });
   });
+
+  it("sends what the entry's prepare made of each article, all prepared before the first is sent", async () => {
+    let prepared = 0;
+    const sent: number[] = [];
+    const entry = {
+      prepare: (item: { n: number }) => {
+        prepared += 1;
+        return { n: item.n, body: `body ${item.n}` };
+      },
+      submitOne: async (payload: { n: number; body: string }) => {
+        expect(prepared).toBe(count);
+        expect(payload.body).toBe(`body ${payload.n}`);
+        sent.push(payload.n);
+        return { item: payload, id: `a${payload.n}`, status: 202, at: Date.now() };
+      },
+    };
+    const count = 50;
+    const result = await driveAtRate(entry, Array.from({ length: count }, (_, n) => ({ n })), 1_000_000);
+    expect(sent).toEqual(Array.from({ length: count }, (_, n) => n));
+    expect(result.accepted.size).toBe(count);
+  });
 });
