@@ -15,7 +15,7 @@ WORKDIR /app
 # npm cache mount keeps reinstalls fast when only source changed.
 COPY . .
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund --ignore-scripts
-RUN for lib in contracts platform messaging; do npx tsc -p "libs/$lib/tsconfig.build.json" || exit 1; done \
+RUN for lib in contracts platform messaging text; do npx tsc -p "libs/$lib/tsconfig.build.json" || exit 1; done \
  && npx tsc -p "services/$SERVICE/tsconfig.build.json" \
  && npm prune --omit=dev --ignore-scripts
 # What the runtime needs, gathered in one tree: the libraries stay where the workspace symlinks in
@@ -23,7 +23,7 @@ RUN for lib in contracts platform messaging; do npx tsc -p "libs/$lib/tsconfig.b
 # no build arg. `public/` is the console's static page.
 RUN mkdir -p /out/service \
  && cp -R package.json node_modules /out/ \
- && for lib in contracts platform messaging; do mkdir -p "/out/libs/$lib" && cp -R "libs/$lib/package.json" "libs/$lib/dist" "/out/libs/$lib/"; done \
+ && for lib in contracts platform messaging text; do mkdir -p "/out/libs/$lib" && cp -R "libs/$lib/package.json" "libs/$lib/dist" "/out/libs/$lib/"; done \
  && cp -R "services/$SERVICE/package.json" "services/$SERVICE/dist" /out/service/ \
  && if [ -d "services/$SERVICE/public" ]; then cp -R "services/$SERVICE/public" /out/service/; fi
 

@@ -2,7 +2,7 @@ import nx from '@nx/eslint-plugin';
 
 /**
  * Module boundaries are enforced, not decorative: services may use libs only (never each other),
- * messaging may use contracts and platform, and contracts and platform stand alone.
+ * messaging may use contracts and platform, and contracts, platform and text stand alone.
  */
 export default [
   ...nx.configs['flat/base'],
@@ -17,10 +17,11 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform'] },
+            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform', 'type:text'] },
             { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'] },
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:text', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:tests', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform'] },
           ],
         },

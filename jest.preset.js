@@ -1,7 +1,7 @@
 // Shared jest settings: ts-jest, and workspace libs resolved to their sources so unit tests need no build.
 const path = require('node:path');
 
-const libs = ['contracts', 'messaging', 'platform'];
+const libs = ['contracts', 'messaging', 'platform', 'text'];
 
 module.exports = {
   testEnvironment: 'node',

@@ -22,7 +22,7 @@ const log = (line) => console.log(`[bench] ${line}`);
 async function build() {
   const { run, bin } = require('../scripts/run');
   log('building the libraries and the four services');
-  await run(bin('nx'), ['run-many', '-t', 'build', '--projects=contracts,platform,messaging,ingest,enricher,weather,indexer', '--output-style=static']);
+  await run(bin('nx'), ['run-many', '-t', 'build', '--projects=contracts,platform,messaging,text,ingest,enricher,weather,indexer', '--output-style=static']);
 }
 
 async function main() {

@@ -59,7 +59,7 @@ async function main() {
   const runStartedAt = new Date();
   if (!options.skipBuild) {
     const { run, bin } = require('../scripts/run');
-    await run(bin('nx'), ['run-many', '-t', 'build', '--projects=contracts,platform,messaging,enricher', '--output-style=static']);
+    await run(bin('nx'), ['run-many', '-t', 'build', '--projects=contracts,platform,messaging,text,enricher', '--output-style=static']);
   }
   const { TOPICS } = require('@newsflow/contracts');
   const enrichers = [];

@@ -4,7 +4,7 @@
 const path = require('node:path');
 
 const root = path.join(__dirname, '..', '..');
-const unitProjects = ['contracts', 'platform', 'messaging'].map((lib) => `<rootDir>/libs/${lib}/jest.config.js`)
+const unitProjects = ['contracts', 'platform', 'messaging', 'text'].map((lib) => `<rootDir>/libs/${lib}/jest.config.js`)
   .concat(['ingest', 'enricher', 'weather', 'indexer', 'console'].map((svc) => `<rootDir>/services/${svc}/jest.config.js`));
 
 module.exports = { rootDir: root, projects: unitProjects };

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Article, Enrichment } from '@newsflow/contracts';
-import { detectLanguage } from '../extraction/language-detect';
+import { detectLanguage, LanguageEvidence } from '@newsflow/text';
 import { EntityExtractor } from './entity-extractor.provider';
 
 /** Languages the extractor has rules for; others pass through with empty entities and the reason. */
 const SUPPORTED_LANGUAGES = new Set(['en']);
+/** "The tag says en but the text is not": the text overrides a declared language only on clear evidence. */
+const CLEAR_EVIDENCE: LanguageEvidence = { minLetters: 20, scripts: true, minWords: 8, minShare: 0.12, lead: 1.5 };
 
 /**
  * Decides whether the article can be enriched and fills the section from the extraction pipeline.
@@ -17,7 +19,7 @@ export class EnrichArticleService {
 
   async enrich(article: Article, enricherVersion: string, now = new Date()): Promise<Enrichment> {
     const declared = article.language.split('-')[0];
-    const detected = SUPPORTED_LANGUAGES.has(declared) ? detectLanguage(`${article.headline}\n${article.body}`) : undefined;
+    const detected = SUPPORTED_LANGUAGES.has(declared) ? detectLanguage(`${article.headline}\n${article.body}`, CLEAR_EVIDENCE) : undefined;
     const language = detected && !SUPPORTED_LANGUAGES.has(detected) ? detected : declared;
     const enrichedAt = now.toISOString();
     if (!SUPPORTED_LANGUAGES.has(language)) {

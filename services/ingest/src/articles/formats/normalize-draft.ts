@@ -1,12 +1,17 @@
 import { Article } from '@newsflow/contracts';
+import { detectLanguage, LanguageEvidence } from '@newsflow/text';
 import { articleIdFor, contentHashOf } from '../article-identity';
 import { ArticleDraft } from './article-draft';
-import { detectLanguage } from './detect-language';
 import { htmlToText, sanitizeHtml, textToHtml } from './html-body';
 import { InputProblem } from './input-problem';
 
 export const MAX_HEADLINE = 1000;
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+/**
+ * For a story that declares no language: a lenient vote, since one must be chosen, but no guess from
+ * the script alone (Cyrillic is Ukrainian's too). Short or ambiguous texts are `und`, undetermined.
+ */
+const UNDECLARED_LANGUAGE: LanguageEvidence = { minLetters: 0, scripts: false, minWords: 5, minShare: 0.05, lead: 1.3 };
 const SOURCE_ID = /^[A-Za-z0-9._:-]{1,200}$/;
 const EARLIEST = Date.UTC(1900, 0, 1);
 /** Clocks differ; a day ahead is tolerated, anything later is a broken timestamp. */
@@ -53,7 +58,7 @@ export function normalizeDraft(draft: ArticleDraft, sourceId: string, now: Date)
   if (draft.language && !LANGUAGE.test(draft.language)) {
     throw new InputProblem(422, 'pattern', 'language must be a BCP 47 tag such as en or fr-CA', 'language');
   }
-  const [primary, ...rest] = (draft.language ?? detectLanguage(`${headline} ${body}`)).split('-');
+  const [primary, ...rest] = (draft.language ?? detectLanguage(`${headline} ${body}`, UNDECLARED_LANGUAGE) ?? 'und').split('-');
   if (draft.url && !URL.canParse(draft.url)) throw new InputProblem(422, 'invalid-url', 'url is not an absolute URL', 'url');
   const publishedAt = timestamp(draft.firstCreated, 'publishedAt', now) ?? now.toISOString();
   const updatedAt = timestamp(draft.versionCreated, 'updatedAt', now);

@@ -132,4 +132,13 @@ describe('bad input', () => {
     })));
     expect(normalizeDraft(draft, 'exw', now).language).toBe('fr');
   });
+
+  it('calls the language undetermined (und) when the text is too short or its script alone would have to name it', () => {
+    const language = (headline: string, body: string) => normalizeDraft(
+      parseSubmission('application/json', Buffer.from(JSON.stringify({ source: 'exw', sourceItemId: '3', headline, body }))), 'exw', now).language;
+    expect(language('Storm', 'Wind and rain.')).toBe('und');
+    // Cyrillic is Russian's and Ukrainian's alike: without a declared language the story stays `und`.
+    expect(language('Шторм', 'Сильний вітер і дощ у Києві сьогодні вранці, повідомляє служба погоди.')).toBe('und');
+    expect(language('Storm in Kyiv', 'Strong wind and rain hit the capital on Monday morning, and the weather service said that it would last until the evening.')).toBe('en');
+  });
 });
