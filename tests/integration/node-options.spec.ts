@@ -55,7 +55,8 @@ describe('service heap caps', () => {
   it.each(SERVICES)("%s pins the young generation wherever it runs, at most as Node 20 sized it: 16 MB semi-spaces", (service) => {
     // Node 24 sizes the young generation from the machine's memory: a 134 MB new space on this
     // 24 GB machine, which took ingest and the enricher past 300 MB (bench/README.md, "Node 22 and 24").
-    // The indexer takes 8: its peak in the bench (bench/README.md, "Validation without copies").
+    // All take 8: the bench's peaks, at no cost in CPU (bench/README.md, "Validation without copies",
+    // "Young generations").
     const semiSpace = (options: string | undefined) => /(?:^| )--max-semi-space-size=(\d+)(?: |$)/.exec(options ?? '')?.[1];
     const measured = semiSpace(defaultNodeOptions(service));
     expect(Number(measured)).toBeGreaterThan(0);

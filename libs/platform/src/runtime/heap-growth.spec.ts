@@ -35,7 +35,7 @@ function majorCollections(percent: number): number {
     writeFileSync(join(dir, 'workload.js'), `require('./heap-growth').setHeapGrowingPercent(${percent});\n${WORKLOAD}`);
     // The services' flags (their package.json `nodeOptions`): with Node 24's own young generation,
     // sized from the machine's memory, full collections come as often whatever this sets.
-    const out = execFileSync(process.execPath, ['--max-old-space-size=192', '--max-semi-space-size=16', join(dir, 'workload.js')], { encoding: 'utf8', timeout: 60_000 });
+    const out = execFileSync(process.execPath, ['--max-old-space-size=192', '--max-semi-space-size=8', join(dir, 'workload.js')], { encoding: 'utf8', timeout: 60_000 });
     return (JSON.parse(out) as { major: number }).major;
   } finally {
     rmSync(dir, { recursive: true, force: true });
