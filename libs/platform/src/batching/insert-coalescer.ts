@@ -1,4 +1,3 @@
-import { mongo } from 'mongoose';
 import { Coalescer, Settled } from './coalescer';
 
 const DUPLICATE_KEY = 11000;
@@ -49,6 +48,8 @@ export async function insertEach<T>(collection: InsertManyTarget<T>, documents: 
     return documents.map(() => ({ ok: true, value: true }));
   } catch (error) {
     // Anything but per-document write errors (a lost connection, a write concern error) fails them all.
+    // mongoose is loaded only here, where a collection of its has already loaded it (see MongoModule).
+    const { mongo } = await import('mongoose');
     if (!(error instanceof mongo.MongoBulkWriteError) || error.writeConcernError || !error.writeErrors) throw error;
     const failures = new Map<number, { code?: number; errmsg?: string }>();
     for (const writeError of Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors]) failures.set(writeError.index, writeError);
