@@ -6,8 +6,11 @@ export const EnricherConfigSchema = z.object({
   HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(8082),
   HTTP_HOST: z.string().default('0.0.0.0'),
   KAFKA_GROUP_ID: z.string().default('newsflow-enricher'),
-  /** Two isolates (the extraction worker's holds the gazetteer), so less room to grow within its memory budget (bench/README.md, "Heap growth"). */
-  HEAP_GROWING_PERCENT: heapGrowingPercent(50),
+  /**
+   * Two isolates (the extraction worker's holds the gazetteer), so less room to grow within its memory
+   * budget than 200: 50 until its peak fell to ~216 MB, 100 since (bench/README.md, "Heap growth", "Young generations").
+   */
+  HEAP_GROWING_PERCENT: heapGrowingPercent(100),
   /** Extraction worker threads (each holds its own ~27 MB gazetteer); 0 runs extraction on the main thread. */
   EXTRACTION_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
 });
