@@ -69,7 +69,3 @@ function letterCount(text: string): number {
   const letters = text.replace(/\P{L}+/gu, '');
   return letters.length - (letters.match(/[\ud800-\udbff]/g) ?? []).length;
 }
-
-export function wordCounts(text: string): WordCounts {
-  return asciiWordCounts(text) ?? unicodeWordCounts(text);
-}
