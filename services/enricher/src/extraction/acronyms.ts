@@ -4,7 +4,8 @@ import { normaliseName } from './normalise-name';
  * Organisations best known by their acronym, with the canonical name used across articles.
  * Where the acronym *is* the usual name (INTERPOL, NATO, FIFA) it stays canonical.
  */
-const KNOWN: Record<string, string> = {
+// A Map, not an object: asked with every capitalised run, and an object's inherited keys are no organisations.
+const KNOWN = new Map<string, string>(Object.entries({
   INTERPOL: 'INTERPOL', NATO: 'NATO', FIFA: 'FIFA', UEFA: 'UEFA', OPEC: 'OPEC', ASEAN: 'ASEAN', UNESCO: 'UNESCO',
   UNICEF: 'UNICEF', NASA: 'NASA', EUROPOL: 'Europol', UNHCR: 'UNHCR', UNRWA: 'UNRWA', IAEA: 'IAEA', IMF: 'International Monetary Fund',
   UN: 'United Nations', 'U.N.': 'United Nations', EU: 'European Union', WHO: 'World Health Organization', WTO: 'World Trade Organization',
@@ -14,7 +15,7 @@ const KNOWN: Record<string, string> = {
   SADC: 'SADC', APEC: 'APEC', G7: 'G7', G20: 'G20', BRICS: 'BRICS', IMO: 'International Maritime Organization', ILO: 'International Labour Organization',
   FAO: 'Food and Agriculture Organization', UNDP: 'UNDP', NHS: 'NHS', SEC: 'SEC', FDA: 'FDA', CDC: 'CDC', IEA: 'International Energy Agency',
   ESA: 'European Space Agency', SpaceX: 'SpaceX', MERCOSUR: 'Mercosur', OAS: 'Organization of American States', IOM: 'International Organization for Migration',
-};
+}));
 
 /** Names (not acronyms) that cue no keyword but are organisations everywhere. */
 const KNOWN_NAMES = ['Reuters', 'Associated Press', 'White House', 'Kremlin', 'Pentagon', 'Hamas', 'Hezbollah', 'Taliban', 'Google', 'Apple',
@@ -29,10 +30,7 @@ const NOT_ORGS = new Set(['CEO', 'GDP', 'AI', 'TV', 'PM', 'AM', 'COVID', 'COVID-
   'VII', 'VIII', 'IX', 'XI', 'DNA', 'ID', 'CO2', 'LGBT', 'LGBTQ', 'MP', 'MPS', 'SUV', 'GMT', 'UTC', 'BC', 'AD', 'PHD', 'VIP', 'FC', 'Q1', 'Q2', 'Q3', 'Q4']);
 
 export function knownOrganisation(text: string): string | undefined {
-  const upper = text.toUpperCase();
-  if (KNOWN[text]) return KNOWN[text];
-  if (KNOWN[upper] && text === upper) return KNOWN[upper];
-  return KNOWN_NAME_SET.get(normaliseName(text));
+  return KNOWN.get(text) ?? KNOWN_NAME_SET.get(normaliseName(text));
 }
 
 export function isNonOrgAcronym(text: string): boolean {

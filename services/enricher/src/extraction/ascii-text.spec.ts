@@ -20,6 +20,12 @@ describe('the ASCII twins of the extraction patterns', () => {
     expect(hasOnlyAsciiWords('𝒜')).toBe(false); // a letter outside the Basic Multilingual Plane
   });
 
+  it('answers as the pattern over the whole text would, for any code points, lone surrogates included', () => {
+    const wholeText = /(?=[\u{80}-\u{10FFFF}])[\p{L}\p{N}\p{M}]/u;
+    const anyText = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) }));
+    fc.assert(fc.property(anyText, (t) => expect(hasOnlyAsciiWords(t)).toBe(!wholeText.test(t))), { numRuns: 3000 });
+  });
+
   it('find the tokens and events the Unicode patterns find', () => {
     fc.assert(
       fc.property(text, (ascii) => {

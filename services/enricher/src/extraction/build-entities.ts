@@ -63,15 +63,18 @@ function canonicalName(group: LinkedMention[]): string {
   return best ?? group[0].place?.name ?? group[0].name;
 }
 
+/** Fields are cut to MAX_FIELD_CHARS, far below 2^26, so field, start and end pack into one exact number. */
 function dedupe(group: LinkedMention[]): LinkedMention[] {
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   return group.filter((m) => {
-    const k = `${m.field}:${m.start}:${m.end}`;
+    const k = ((m.field === 'body' ? OFFSETS : 0) + m.start) * OFFSETS + m.end;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
   });
 }
+
+const OFFSETS = 2 ** 26;
 
 function firstParagraphLength(body: string): number {
   const i = body.indexOf('\n\n');

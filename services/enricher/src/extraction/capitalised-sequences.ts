@@ -2,6 +2,7 @@ import { isCalendarWord, LEADING_STOPWORDS } from './common-words';
 import { ORG_CUES } from './organisation-cues';
 import { ROLE_CUES, titleLengthAt } from './person-names';
 import { stripPossessive } from './normalise-name';
+import { hasOnlyAsciiWords } from './ascii-text';
 import { isCapitalised, Token } from './tokenise';
 
 /** A run of capitalised words (with name connectors) that may name something. */
@@ -29,7 +30,9 @@ function startsName(t: Token): boolean {
  */
 export function findSequences(text: string, tokens: Token[]): Sequence[] {
   const out: Sequence[] = [];
-  const lowerWords = new Set(tokens.filter((t) => !/\p{Lu}/u.test(t.text)).map((t) => t.text));
+  const upper = hasOnlyAsciiWords(text) ? /[A-Z]/ : /\p{Lu}/u;
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (!upper.test(t.text)) lowerWords.add(t.text);
   let i = 0;
   while (i < tokens.length) {
     if (!startsName(tokens[i])) { i += 1; continue; }

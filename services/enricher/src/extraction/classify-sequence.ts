@@ -64,7 +64,9 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
     let n = 0;
     while (n < rest.length && n < 5 && looksLikeNameWord(rest[n].text) && rest[n].text.toLowerCase() !== 'of') n += 1;
     if (n > 0 && !NAME_PARTICLES.has(rest[n - 1].text.toLowerCase())) {
-      out.push({ ...mention(ctx, rest.slice(0, n), 'person', spanOf(rest.slice(0, n)).text), title: titleWords.join(' ') });
+      const person = mention(ctx, rest.slice(0, n), 'person', spanOf(rest.slice(0, n)).text);
+      person.title = titleWords.join(' ');
+      out.push(person);
     }
     return [...out, ...classify(dropConnectors(rest.slice(n)), [], after, ctx)];
   }
@@ -188,5 +190,7 @@ function mention(ctx: ClassifyContext, words: Token[], type: RawMention['type'],
 }
 
 function placeMention(ctx: ClassifyContext, words: Token[], after: string): RawMention {
-  return { ...mention(ctx, words, 'place', spanOf(words).text), hint: regionAfter(after, ctx) };
+  const m = mention(ctx, words, 'place', spanOf(words).text);
+  m.hint = regionAfter(after, ctx);
+  return m;
 }
