@@ -164,9 +164,11 @@ export function loadGazetteer(): Gazetteer {
   return shared;
 }
 
-/** Own keys only: `Constructor` or `Valueof` in a story is not a state. */
+/** A Map: asked for every capitalised run, and an object's inherited keys (`constructor`) are no states. */
+const STATE_CODES = new Map(Object.entries(US_STATES));
+
 function stateCode(key: string): string | undefined {
-  return Object.hasOwn(US_STATES, key) ? US_STATES[key] : undefined;
+  return STATE_CODES.get(key);
 }
 
 function titleCase(s: string): string {

@@ -4,7 +4,7 @@ const FOLD: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: '
 
 export function normaliseName(text: string): string {
   // Hot path (every gazetteer lookup): plain ASCII names need only lower-casing.
-  if (/^[A-Za-z]+(?: [A-Za-z]+)*$/.test(text)) return text.toLowerCase();
+  if (isPlainAsciiName(text)) return text.toLowerCase();
   return text
     .replace(/[łŁøØđĐßæÆœŒı]/g, (c) => FOLD[c])
     .normalize('NFKD')
@@ -14,6 +14,18 @@ export function normaliseName(text: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
+}
+
+/** ASCII letters in words joined by single spaces (`^[A-Za-z]+(?: [A-Za-z]+)*$`), without a pattern's cost. */
+function isPlainAsciiName(text: string): boolean {
+  let afterLetter = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) afterLetter = true;
+    else if (text.charCodeAt(i) === 0x20 && afterLetter) afterLetter = false;
+    else return false;
+  }
+  return afterLetter;
 }
 
 /** Ids must be stable across articles, so slugs come from the folded name only. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { isAcronym, tokenise } from './tokenise';
 
 describe('tokenise', () => {
@@ -9,6 +10,24 @@ describe('tokenise', () => {
   it('marks sentence starts', () => {
     const tokens = tokenise('He left. Speaking later, “Police said');
     expect(tokens.filter((t) => t.sentenceStart).map((t) => t.text)).toEqual(['He', 'Speaking', 'Police']);
+  });
+  it('marks sentence starts as the patterns for gaps and sentence ends would', () => {
+    const startsSentence = (text: string, start: number) => {
+      let i = start - 1;
+      while (i >= 0 && /[\s"“‘'([«—–-]/.test(text[i])) {
+        if (text[i] === '\n' || text[i] === '“') return true;
+        i -= 1;
+      }
+      return i < 0 || /[.!?:;]/.test(text[i]);
+    };
+    const pieces = fc.constantFrom('Word', 'word', ' ', '\n', '\u00a0', '\u2003', '\t', '"', '“', '‘', "'", '(', '[', '«', '—', '–', '-', '.', '!', '?', ':', ';', ',', '”', '»', '…');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        for (const t of tokenise(text)) expect(t.sentenceStart).toBe(startsSentence(text, t.start));
+      }),
+      { numRuns: 3000 },
+    );
   });
   it('recognises acronyms', () => {
     expect(isAcronym('INTERPOL')).toBe(true);

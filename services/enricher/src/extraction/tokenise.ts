@@ -23,13 +23,25 @@ export function tokenise(text: string): Token[] {
   return tokens;
 }
 
+/** What may stand between a sentence's end and its first word: `\s`, quotes, brackets, dashes. */
+const BETWEEN_SENTENCES = new Set(['"', '“', '‘', "'", '(', '[', '«', '—', '–', '-', ...spaces()]);
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';']);
+
+// Sets rather than a pattern per character: this walks back from every token.
 function isSentenceStart(text: string, start: number): boolean {
   let i = start - 1;
-  while (i >= 0 && /[\s"“‘'([«—–-]/.test(text[i])) {
+  while (i >= 0 && BETWEEN_SENTENCES.has(text[i])) {
     if (text[i] === '\n' || text[i] === '“') return true;
     i -= 1;
   }
-  return i < 0 || /[.!?:;]/.test(text[i]);
+  return i < 0 || SENTENCE_END.has(text[i]);
+}
+
+/** The characters `\s` matches. */
+function spaces(): string[] {
+  const found: string[] = [];
+  for (let c = 0; c <= 0xffff; c += 1) if (/\s/.test(String.fromCharCode(c))) found.push(String.fromCharCode(c));
+  return found;
 }
 
 export function isCapitalised(word: string): boolean {
