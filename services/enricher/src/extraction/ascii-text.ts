@@ -7,16 +7,15 @@
  */
 const NON_ASCII_WORD_CHAR = /(?=[\u{80}-\u{10FFFF}])[\p{L}\p{N}\p{M}]/u;
 
-let lastText: string | undefined;
-let lastAnswer = false;
+/** The article's two fields, newest first: each is asked about by several steps, in turns. */
+const recent: { text: string; answer: boolean }[] = [];
 
-/** Asked of the same body by several steps in a row, so the last answer is kept. */
 export function hasOnlyAsciiWords(text: string): boolean {
-  if (text !== lastText) {
-    lastText = text;
-    lastAnswer = !hasNonAsciiWordChar(text);
-  }
-  return lastAnswer;
+  for (const seen of recent) if (seen.text === text) return seen.answer;
+  const answer = !hasNonAsciiWordChar(text);
+  recent.unshift({ text, answer });
+  if (recent.length > 2) recent.pop();
+  return answer;
 }
 
 /** Only characters past ASCII can fail, so only they are tested: a pattern tried at every offset cost ~2 % of extraction. */
