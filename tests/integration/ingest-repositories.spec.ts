@@ -6,6 +6,7 @@ import { ArticleRepository } from '../../services/ingest/src/articles/article.re
 import { contentHashOf } from '../../services/ingest/src/articles/article-identity';
 import { StoryBandRepository } from '../../services/ingest/src/articles/story-clusters/story-band.repository';
 import { StoryClusterFinder } from '../../services/ingest/src/articles/story-clusters/story-cluster.finder';
+import { RateLimiter } from '../../services/ingest/src/sources/rate-limiter';
 const { seedArticleRequest } = require('../../samples/load-samples');
 
 const ownCluster = async () => 'own-cluster';
@@ -113,6 +114,37 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
     const legacy = { articleId: 'article-0', storyClusterId: 'cluster-0', minhash: [1, 2, 3] };
     await redis.set(`newsflow:story-band:${namespace}:old`, JSON.stringify(legacy), 'EX', 60);
     expect(await bands.find(['old', 'b1'])).toEqual([legacy, entry]);
+    redis.disconnect();
+  });
+
+  it('registers stories again once Redis has forgotten its scripts (a restart)', async () => {
+    const redis = new Redis(requireEnv('REDIS_URL'));
+    const namespace = unique('bands');
+    const bands = new StoryBandRepository(redis, namespace);
+    await bands.register(['b1'], { articleId: 'article-1', storyClusterId: 'cluster-1', minhash: [1] });
+    await redis.script('FLUSH');
+    await bands.register(['b2'], { articleId: 'article-2', storyClusterId: 'cluster-2', minhash: [2] });
+    expect(await redis.get(`newsflow:story-band:${namespace}:b2`)).toBe('article-2');
+    expect(await redis.ttl(`newsflow:story-band:${namespace}:b2`)).toBeGreaterThan(13 * 24 * 3600);
+    redis.disconnect();
+  });
+
+  it('counts a source\'s requests per minute in Redis, refuses past the limit, and lets the window key expire', async () => {
+    const redis = new Redis(requireEnv('REDIS_URL'));
+    const limiter = new RateLimiter(redis);
+    const source = unique('source');
+    const now = Date.UTC(2026, 11, 7, 9, 30, 45);
+    const decisions = [];
+    for (let i = 0; i < 3; i++) decisions.push(await limiter.take(source, 2, now));
+    expect(decisions.map((d) => d.allowed)).toEqual([true, true, false]);
+    expect(decisions[2].retryAfterSeconds).toBe(15);
+    const key = `newsflow:ratelimit:${source}:${Math.floor(now / 60_000)}`;
+    expect(await redis.get(key)).toBe('3');
+    const ttl = await redis.ttl(key);
+    expect(ttl).toBeGreaterThan(100);
+    expect(ttl).toBeLessThanOrEqual(120);
+    // The next minute is a window of its own.
+    expect((await limiter.take(source, 2, now + 60_000)).allowed).toBe(true);
     redis.disconnect();
   });
 

@@ -8,6 +8,16 @@ export interface RateDecision {
   retryAfterSeconds: number;
 }
 
+/** Counts and (re)arms the window's expiry in one command; MULTI/INCR/EXPIRE/EXEC was four. */
+const TAKE = `
+local count = redis.call('INCR', KEYS[1])
+redis.call('EXPIRE', KEYS[1], ARGV[1])
+return count`;
+/** Outlives its window, so a window's count is never lost while it is current. */
+const WINDOW_KEY_SECONDS = 120;
+
+type RateScripts = Redis & { newsflowTakeRate(keyCount: 1, key: string, expireSeconds: number): Promise<number> };
+
 /**
  * Fixed one-minute windows per source in Redis, shared by every ingest instance. When Redis is
  * unreachable submissions are let through (logged once): refusing all news because a counter is
@@ -18,14 +28,19 @@ export class RateLimiter {
   private readonly logger = new Logger(RateLimiter.name);
   private redisDown = false;
 
-  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
+  private readonly redis: RateScripts;
+
+  constructor(@Inject(REDIS_CLIENT) redis: Redis) {
+    redis.defineCommand('newsflowTakeRate', { lua: TAKE });
+    this.redis = redis as RateScripts;
+  }
 
   async take(sourceId: string, limitPerMinute: number, now = Date.now()): Promise<RateDecision> {
     const window = Math.floor(now / 60_000);
     const retryAfterSeconds = Math.max(1, Math.ceil(((window + 1) * 60_000 - now) / 1000));
     try {
       const key = `newsflow:ratelimit:${sourceId}:${window}`;
-      const [[, count]] = (await this.redis.multi().incr(key).expire(key, 120).exec()) as [[unknown, number]];
+      const count = await this.redis.newsflowTakeRate(1, key, WINDOW_KEY_SECONDS);
       if (this.redisDown) this.logger.log({ msg: 'rate limiting restored: Redis is back' });
       this.redisDown = false;
       return { allowed: count <= limitPerMinute, retryAfterSeconds };
