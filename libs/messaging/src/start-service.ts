@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { CommonConfig, createLogger, ReadinessState, setHeapGrowingPercent, startTracing, tracingHttpMiddleware, withTimeout } from '@newsflow/platform';
+import { boundShutdown, CommonConfig, createLogger, ReadinessState, setHeapGrowingPercent, SHUTDOWN_SIGNALS, startTracing, tracingHttpMiddleware, withTimeout } from '@newsflow/platform';
 
 const GROUP_JOIN_TIMEOUT_MS = 60_000;
 import { BacklogMonitor } from './backlog.monitor';
@@ -43,11 +43,10 @@ export async function startService(options: StartServiceOptions): Promise<INestA
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,
   });
   const app = await NestFactory.create(options.module, { logger, bufferLogs: true, bodyParser: options.bodyParser ?? true });
-  app.enableShutdownHooks();
+  app.enableShutdownHooks([...SHUTDOWN_SIGNALS]);
+  boundShutdown(config.SHUTDOWN_TIMEOUT_MS);
   // Ahead of the modules' middleware, so the request's traceparent already names its span when they read it.
   app.use(tracingHttpMiddleware);
-  // Nest drains on SIGTERM; this bounds the drain so a stuck dependency cannot block the exit forever.
-  process.once('SIGTERM', () => setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref());
   const consumerOptions = kafkaConsumerOptions({
     brokers: config.KAFKA_BROKERS, clientId: options.service, groupId: options.groupId, fromBeginning: config.KAFKA_FROM_BEGINNING,
     fetchWaitMs: config.KAFKA_FETCH_WAIT_MS, fetchMinBytes: config.KAFKA_FETCH_MIN_BYTES, commitIntervalMs: config.KAFKA_COMMIT_INTERVAL_MS,

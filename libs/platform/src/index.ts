@@ -16,3 +16,4 @@ export * from './tracing';
 export * from './batching/coalescer';
 export * from './batching/insert-coalescer';
 export * from './runtime/heap-growth';
+export * from './runtime/shutdown-signals';

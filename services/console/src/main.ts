@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { runMain, serviceVersion } from '@newsflow/messaging';
-import { createLogger, ReadinessState } from '@newsflow/platform';
+import { boundShutdown, createLogger, ReadinessState, SHUTDOWN_SIGNALS } from '@newsflow/platform';
 import { Logger } from '@nestjs/common';
 import { AppModule } from './app.module';
 import { loadConsoleConfig } from './config/console.config';
@@ -16,8 +16,8 @@ runMain('console', async () => {
     logger: createLogger('console', config.LOG_LEVEL),
     bufferLogs: true,
   });
-  app.enableShutdownHooks();
-  process.once('SIGTERM', () => setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref());
+  app.enableShutdownHooks([...SHUTDOWN_SIGNALS]);
+  boundShutdown(config.SHUTDOWN_TIMEOUT_MS);
   serveStaticAssets(app);
   const document = SwaggerModule.createDocument(
     app,

@@ -1,6 +1,7 @@
 import { trace, Tracer } from '@opentelemetry/api';
 import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { AppError } from '../errors/app-error';
+import { SHUTDOWN_SIGNALS } from '../runtime/shutdown-signals';
 
 let provider: NodeTracerProvider | undefined;
 let tracer: Tracer | undefined;
@@ -52,7 +53,7 @@ export function startTracing({ service, version, env = process.env }: TracingOpt
   provider.register();
   tracer = trace.getTracer('@newsflow/platform', version);
   // A draining service still has spans in the batch: send them while Nest closes the app.
-  process.once('SIGTERM', () => void provider?.forceFlush().catch(() => undefined));
+  for (const signal of SHUTDOWN_SIGNALS) process.once(signal, () => void provider?.forceFlush().catch(() => undefined));
   return true;
 }
 
