@@ -136,7 +136,8 @@ function printSummary(r) {
     console.log(`  the same in speed-canary units (machine speed, bench/speed-canary.js: one unit took ${speed.backlogUnitMs} / ${speed.latencyUnitMs} ms): `
       + `backlog ${speed.backlogCpuPerArticleInUnits}, fixed rate ${speed.latencyCpuPerArticleInUnits}`);
   }
-  console.log(`    ${Object.entries(all).map(([name, p]) => `${name} ${p.cpuMsPerArticle} / ${p.latencyCpuMsPerArticle}`).join(', ')}`);
+  // ms, not units: indented under the units line, these were taken for units (bench/README.md, seventeenth session).
+  console.log(`  CPU ms per article by process, backlog / fixed rate: ${Object.entries(all).map(([name, p]) => `${name} ${p.cpuMsPerArticle} / ${p.latencyCpuMsPerArticle}`).join(', ')}`);
   if (r.loadGenerator) console.log(`  load generator (this process, not counted above): ${r.loadGenerator.cpuMsPerArticle} / ${r.loadGenerator.latencyCpuMsPerArticle} ms per article`);
 }
 
