@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { boundShutdown, CommonConfig, createLogger, ReadinessState, setHeapGrowingPercent, SHUTDOWN_SIGNALS, startTracing, tracingHttpMiddleware, withTimeout } from '@newsflow/platform';
+import { CommonConfig, createLogger, enableShutdown, ReadinessState, setHeapGrowingPercent, startTracing, tracingHttpMiddleware, withTimeout } from '@newsflow/platform';
 
 const GROUP_JOIN_TIMEOUT_MS = 60_000;
 import { BacklogMonitor } from './backlog.monitor';
@@ -43,8 +43,7 @@ export async function startService(options: StartServiceOptions): Promise<INestA
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,
   });
   const app = await NestFactory.create(options.module, { logger, bufferLogs: true, bodyParser: options.bodyParser ?? true });
-  app.enableShutdownHooks([...SHUTDOWN_SIGNALS]);
-  boundShutdown(config.SHUTDOWN_TIMEOUT_MS);
+  enableShutdown(app, config.SHUTDOWN_TIMEOUT_MS);
   // Ahead of the modules' middleware, so the request's traceparent already names its span when they read it.
   app.use(tracingHttpMiddleware);
   const consumerOptions = kafkaConsumerOptions({

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { runMain, serviceVersion } from '@newsflow/messaging';
-import { boundShutdown, createLogger, ReadinessState, SHUTDOWN_SIGNALS } from '@newsflow/platform';
+import { createLogger, enableShutdown, ReadinessState } from '@newsflow/platform';
 import { Logger } from '@nestjs/common';
 import { AppModule } from './app.module';
 import { loadConsoleConfig } from './config/console.config';
@@ -16,8 +16,7 @@ runMain('console', async () => {
     logger: createLogger('console', config.LOG_LEVEL),
     bufferLogs: true,
   });
-  app.enableShutdownHooks([...SHUTDOWN_SIGNALS]);
-  boundShutdown(config.SHUTDOWN_TIMEOUT_MS);
+  enableShutdown(app, config.SHUTDOWN_TIMEOUT_MS);
   serveStaticAssets(app);
   const document = SwaggerModule.createDocument(
     app,

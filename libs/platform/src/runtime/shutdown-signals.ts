@@ -1,3 +1,5 @@
+import type { INestApplication } from '@nestjs/common';
+
 /**
  * The signals that drain and stop a service: what Kubernetes and Docker send, Ctrl-C, and a closed
  * terminal. Not Nest's default of every signal it knows: operators take heap snapshots with
@@ -6,7 +8,11 @@
  */
 export const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 
-/** Nest drains on a shutdown signal; this bounds the drain so a stuck dependency cannot block the exit forever. */
-export function boundShutdown(timeoutMs: number): void {
+/**
+ * Nest drains the app on a shutdown signal, and only on those; the drain is bounded so a stuck
+ * dependency cannot block the exit forever (exit 1 after `timeoutMs`).
+ */
+export function enableShutdown(app: INestApplication, timeoutMs: number): void {
+  app.enableShutdownHooks([...SHUTDOWN_SIGNALS]);
   for (const signal of SHUTDOWN_SIGNALS) process.once(signal, () => setTimeout(() => process.exit(1), timeoutMs).unref());
 }
