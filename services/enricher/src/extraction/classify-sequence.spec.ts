@@ -16,4 +16,23 @@ describe('classifying capitalised runs', () => {
   it('still finds the place when it is named as one', () => {
     expect(names('Firefighters in Elizabeth, New Jersey, were called to a warehouse fire on Tuesday.', 'place')).toContain('Elizabeth');
   });
+
+  it('does not take an everyday word opening a sentence for a place (wrong weather followed)', () => {
+    const opening = [
+      'Mobile phones will be banned in all state schools from September, the Education Secretary said on Monday.',
+      'Nice words were exchanged after the match, the coach said on Sunday.',
+      'Hurricane warnings were issued for the Florida Keys on Monday as the storm strengthened, forecasters said.',
+      'LONDON (Reuters) — Reading from a prepared statement, the judge said the government had acted lawfully.',
+    ];
+    for (const body of opening) expect(names(body, 'place')).not.toEqual(expect.arrayContaining(['Mobile', 'Nice', 'Hurricane', 'Reading']));
+    const { primaryLocation } = extractEntities({ headline: 'Mobile phone ban in schools', body: opening[0], publishedAt: '2025-11-25T09:00:00Z' }, { gazetteer });
+    expect(primaryLocation).toBeNull();
+  });
+
+  it('still finds such a place with a cue, inside a sentence, or when it is too big to mistake', () => {
+    expect(names('Mobile, Ala., was hit by flooding on Monday, officials said.', 'place')).toContain('Mobile');
+    expect(names('The festival returns to Nice in July, organisers said.', 'place')).toContain('Nice');
+    expect(names('Flights from Reading were cancelled on Monday.', 'place')).toContain('Reading');
+    expect(names('Phoenix recorded its hottest day on Monday, forecasters said.', 'place')).toContain('Phoenix');
+  });
 });

@@ -154,6 +154,9 @@ function acceptPlace(places: GazetteerPlace[], words: Token[], prev: string, aft
     return !words.every((w) => looksLikeNameWord(w.text)) || LOCATIVES.has(prev) || maxPop(places) >= 50_000 || places.some((p) => p.countryCode && ctx.countries.has(p.countryCode));
   }
   if (LEADING_STOPWORDS.has(text.toLowerCase()) || NON_NAME_WORDS.has(text.toLowerCase())) return false;
+  // "Mobile phones will be banned", "Nice words were exchanged": opening a sentence, an everyday word
+  // is capitalised anyway, so it names a place only with a cue (", Ala.") or a city too big to mistake.
+  if (words[0].sentenceStart && ctx.gazetteer.isEverydayWord(text)) return !!regionAfter(after, ctx) || maxPop(places) >= 1_000_000;
   if (LOCATIVES.has(prev) && maxPop(places) >= 1000) return true;
   if (regionAfter(after, ctx)) return true;
   if (maxPop(places) >= 100_000) return true;

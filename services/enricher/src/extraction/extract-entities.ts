@@ -63,6 +63,9 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
 
   const geo = geoContext(body, g, datelineHint);
   const bodyTokens = tokenise(body).filter((t) => !overlaps(t, claimed.body));
+  // The story's first sentence starts after its dateline ("LONDON (Reuters) — Reading from a statement").
+  const opening = dateline ? bodyTokens.find((t) => t.start >= dateline.end) : undefined;
+  if (opening) opening.sentenceStart = true;
   const ctx: ClassifyContext = { field: 'body', fieldText: body, gazetteer: g, countries: geo.countries, hints: hints(body) };
   for (const seq of findSequences(body, bodyTokens)) mentions.push(...classifySequence(seq, ctx));
 

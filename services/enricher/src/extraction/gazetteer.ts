@@ -3,6 +3,7 @@ import { readCityRecords } from './city-records';
 import { normaliseName } from './normalise-name';
 import { PlaceRows } from './place-rows';
 import { CITY_ALIASES, COUNTRY_ALIASES, REGIONS, US_STATES } from './place-aliases';
+import { everydayWordsAmong } from './everyday-words';
 
 export interface GazetteerPlace {
   /** `place:<geonamesId>`, `place:country-<iso2>` or `place:region-<slug>`. */
@@ -35,6 +36,8 @@ export class Gazetteer {
   private readonly byCountry = new Map<string, number>();
   /** Names of countries and regions with their country: a few thousand of the ~120,000 names, asked about for every capitalised word. */
   private areas?: Map<string, Area>;
+  /** Place names that are also everyday words ("mobile", "nice"): a few hundred, see everyday-words.ts. */
+  private everyday = new Set<string>();
 
   lookup(name: string): GazetteerPlace[] {
     const found = this.byName.get(normaliseName(name));
@@ -45,6 +48,11 @@ export class Gazetteer {
   country(code: string): GazetteerPlace | undefined {
     const row = this.byCountry.get(code.toUpperCase());
     return row === undefined ? undefined : this.rows.get(row);
+  }
+
+  /** Whether a place name is also an everyday English word ("Mobile", "Nice", "Reading"). */
+  isEverydayWord(name: string): boolean {
+    return this.everyday.has(normaliseName(name));
   }
 
   /** `Texas` / `Calif.` → `TX` / `CA`, for US disambiguation. */
@@ -153,6 +161,7 @@ export class Gazetteer {
       }
       g.add(r.name, row);
     }
+    g.everyday = everydayWordsAmong((word) => g.byName.has(word));
     return g;
   }
 }

@@ -72,5 +72,10 @@ export const US_STATES: Record<string, string> = {
   'new hampshire': 'NH', 'new jersey': 'NJ', 'new mexico': 'NM', 'new york': 'NY', 'north carolina': 'NC', 'north dakota': 'ND', ohio: 'OH',
   oklahoma: 'OK', oregon: 'OR', pennsylvania: 'PA', 'rhode island': 'RI', 'south carolina': 'SC', 'south dakota': 'SD', tennessee: 'TN', texas: 'TX',
   utah: 'UT', vermont: 'VT', virginia: 'VA', washington: 'WA', 'west virginia': 'WV', wisconsin: 'WI', wyoming: 'WY',
-  'calif.': 'CA', 'fla.': 'FL', 'ill.': 'IL', 'mass.': 'MA', 'mich.': 'MI', 'n.y.': 'NY', 'pa.': 'PA', 'tenn.': 'TN', 'va.': 'VA', 'wash.': 'WA', 'ariz.': 'AZ', 'colo.': 'CO', 'ga.': 'GA', 'la.': 'LA', 'minn.': 'MN', 'mo.': 'MO', 'n.j.': 'NJ', 'n.c.': 'NC', 'okla.': 'OK', 'ore.': 'OR', 'wis.': 'WI',
+  // The AP stylebook's abbreviations, which datelines and ", Ala.," after a city use (the eight short names have none).
+  'ala.': 'AL', 'ariz.': 'AZ', 'ark.': 'AR', 'calif.': 'CA', 'colo.': 'CO', 'conn.': 'CT', 'del.': 'DE', 'fla.': 'FL', 'ga.': 'GA', 'ill.': 'IL',
+  'ind.': 'IN', 'kan.': 'KS', 'ky.': 'KY', 'la.': 'LA', 'md.': 'MD', 'mass.': 'MA', 'mich.': 'MI', 'minn.': 'MN', 'miss.': 'MS', 'mo.': 'MO',
+  'mont.': 'MT', 'neb.': 'NE', 'nev.': 'NV', 'n.h.': 'NH', 'n.j.': 'NJ', 'n.m.': 'NM', 'n.y.': 'NY', 'n.c.': 'NC', 'n.d.': 'ND', 'okla.': 'OK',
+  'ore.': 'OR', 'pa.': 'PA', 'r.i.': 'RI', 's.c.': 'SC', 's.d.': 'SD', 'tenn.': 'TN', 'vt.': 'VT', 'va.': 'VA', 'wash.': 'WA', 'w.va.': 'WV',
+  'wis.': 'WI', 'wyo.': 'WY',
 };
