@@ -48,6 +48,10 @@ describe('seed article (golden case)', () => {
     expect(primaryLocation).toMatchObject({ name: 'Marrakech', countryCode: 'MA', reason: 'most-salient-place' });
   });
 
+  it('gives the location its time zone, so its weather is for Marrakech’s own days', () => {
+    expect(primaryLocation?.timezone).toBe('Africa/Casablanca');
+  });
+
   it('keeps every mention offset exact', () => {
     for (const e of entities) for (const m of e.mentions) expect(seed[m.field].slice(m.start, m.end)).toBe(m.text);
     expect(() => EnrichmentSchema.shape.entities.parse(entities)).not.toThrow();
