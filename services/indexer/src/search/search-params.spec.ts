@@ -21,6 +21,12 @@ describe('parseSearchParams', () => {
     });
   });
 
+  it('reads a bare date in to= as through that day, so its own articles are included', () => {
+    expect(parseSearchParams({ from: '2025-10-31', to: '2025-10-31' })).toMatchObject({
+      from: Date.parse('2025-10-31T00:00:00Z'), to: Date.parse('2025-10-31T23:59:59.999Z'),
+    });
+  });
+
   it('defaults to time order without q, 20 results and a 25 km radius', () => {
     expect(parseSearchParams({ near: '0,0' })).toMatchObject({ sort: 'time', limit: 20, radiusKm: 25 });
     expect(parseSearchParams({ q: '   ' }).q).toBeUndefined();

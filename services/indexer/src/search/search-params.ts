@@ -10,6 +10,8 @@ import { InvalidParameterError } from '../http/invalid-parameter.error';
  */
 const text = (max: number) => z.string().trim().min(1).max(max);
 const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((value) => Date.parse(value));
+/** `to=2025-10-31` means through that day (UTC): a bare date as its last millisecond, not its first. */
+const until = z.union([z.iso.datetime({ offset: true }), z.iso.date().transform((day) => `${day}T23:59:59.999Z`)]).transform((value) => Date.parse(value));
 
 export const SearchParamsSchema = z.strictObject({
   q: z.string().max(500).optional(),
@@ -27,7 +29,7 @@ export const SearchParamsSchema = z.strictObject({
   radiusKm: z.coerce.number().positive().max(20_040).optional(),
   country: z.string().regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code').transform((c) => c.toUpperCase()).optional(),
   from: instant.optional(),
-  to: instant.optional(),
+  to: until.optional(),
   source: text(200).optional(),
   lang: z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, 'expected a BCP 47 language tag').transform((l) => l.toLowerCase()).optional(),
   weather: z.enum(WEATHER_STATUSES).optional(),
