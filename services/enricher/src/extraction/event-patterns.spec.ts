@@ -17,4 +17,11 @@ describe('findEvents', () => {
     expect(isShortFormOf('93rd General Assembly', '93rd INTERPOL General Assembly')).toBe(true);
     expect(isShortFormOf('World Cup', '93rd INTERPOL General Assembly')).toBe(false);
   });
+
+  it('starts a name after a sentence that ended inside the capitalised run', () => {
+    const body = 'The 2026 World Cup opens in June. The Paris Olympics drew 10 million visitors. It spread across Europe. The Gulf War began in 1990.';
+    expect(findEvents(body, 'body').map((e) => e.name)).toEqual(expect.arrayContaining(['2026 World Cup', 'Paris Olympics', 'Gulf War']));
+    expect(findEvents(body, 'body').map((e) => e.text)).not.toEqual(expect.arrayContaining([expect.stringContaining('.')]));
+    expect(findEvents('Crowds lined the route of the St. Patrick’s Day Festival.', 'body').map((e) => e.name)).toEqual([expect.stringContaining('St.')]);
+  });
 });

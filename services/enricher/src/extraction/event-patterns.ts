@@ -46,30 +46,52 @@ export function findEvents(text: string, field: Field): EventMatch[] {
   for (const m of text.matchAll(hasOnlyAsciiWords(text) ? EVENT_ASCII : EVENT)) {
     let start = m.index ?? 0;
     let raw = m[0];
+    let ordinalOf: string | undefined = m[1];
+    let core = m[2];
+    // A sentence ended inside the run ("… opens in June. The Paris Olympics"): the name starts after it.
+    const cut = afterLastSentenceEnd(raw);
+    if (cut > 0) {
+      raw = raw.slice(cut);
+      start += cut;
+      core = raw;
+      ordinalOf = undefined;
+    }
     // A capital at sentence start is not part of the name ("The 93rd ..." keeps only "93rd ...").
     for (let lead = NOT_LEADING.exec(raw); lead; lead = NOT_LEADING.exec(raw)) {
       const cut = lead[0].length;
       raw = raw.slice(cut);
       start += cut;
     }
-    let core = m[2].replace(NOT_LEADING, '');
+    core = core.replace(NOT_LEADING, '');
     // In title-case headlines the run starts too early ("Marrakech Hosts 93rd ..."): an ordinal opens the name.
     const ordinal = /(?:^|\s)(\d{1,3}(?:st|nd|rd|th)\s)/.exec(raw);
-    if (!m[1] && ordinal && ordinal.index > 0) {
+    if (!ordinalOf && ordinal && ordinal.index > 0) {
       const cut = ordinal.index + ordinal[0].length - ordinal[1].length;
       raw = raw.slice(cut);
       start += cut;
       core = raw;
     }
-    if (WEAK_ALONE.has(core) && !m[1]) continue;
+    if (WEAK_ALONE.has(core) && !ordinalOf) continue;
     // "National Democratic Congress" is a party; a congress is an event only with its number ("20th Party Congress").
-    if (/Congress$/.test(core) && !m[1]) continue;
-    const name = [m[1], core].filter(Boolean).join(' ').replace(/\s+/g, ' ');
+    if (/Congress$/.test(core) && !ordinalOf) continue;
+    const name = [ordinalOf, core].filter(Boolean).join(' ').replace(/\s+/g, ' ');
     if (!/\p{Lu}/u.test(name)) continue;
     if (found.some((f) => start < f.end && start + raw.length > f.start)) continue;
     found.push({ field, start, end: start + raw.length, text: raw, name });
   }
   return found;
+}
+
+/** Abbreviations a name may hold before a capital ("St. Patrick's Day Festival"): their full stop ends no sentence. */
+const ABBREVIATION = /^(?:St|Mt|Ft|Dr|Jr|Sr|Mr|Mrs|Ms|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|No|vs)$/;
+
+/** Where the last sentence inside a matched run ends: after a word of lower-case letters and its full stop. */
+function afterLastSentenceEnd(raw: string): number {
+  let cut = 0;
+  for (const m of raw.matchAll(/(\p{L}*\p{Ll})\.\s+/gu)) {
+    if (!ABBREVIATION.test(m[1])) cut = (m.index ?? 0) + m[0].length;
+  }
+  return cut;
 }
 
 /**
