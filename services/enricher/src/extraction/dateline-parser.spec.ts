@@ -8,6 +8,8 @@ describe('parseDateline', () => {
     ['PARIS, Nov 24 (Reuters) - France said', 'PARIS', undefined, 'Reuters'],
     ['AUSTIN, Texas (AP) — A judge', 'AUSTIN', 'Texas', 'AP'],
     ['SAN JOSE, Calif. (AP) — A judge', 'SAN JOSE', 'Calif.', 'AP'],
+    ['NEW YORK/LONDON (Reuters) - Oil rose', 'NEW YORK', undefined, 'Reuters'],
+    ['SINGAPORE / TOKYO, Nov 24 (Reuters) - Shares fell', 'SINGAPORE', undefined, 'Reuters'],
   ])('parses %s', (text, place, region, source) => {
     const d = parseDateline(text);
     if (!d) throw new Error(`no dateline in ${text}`);
@@ -16,6 +18,12 @@ describe('parseDateline', () => {
     expect(d.region?.text).toBe(region);
     if (d.region) expect(text.slice(d.region.start, d.region.end)).toBe(region);
     expect(d.source).toBe(source);
+  });
+  it('keeps the other places of a story filed from several', () => {
+    const text = 'NEW YORK/LONDON/HONG KONG, Nov 24 (Reuters) - Oil rose';
+    const d = parseDateline(text);
+    expect(d?.alsoFrom.map((o) => o.text)).toEqual(['LONDON', 'HONG KONG']);
+    for (const o of d?.alsoFrom ?? []) expect(text.slice(o.start, o.end)).toBe(o.text);
   });
   it('ignores bodies without one', () => {
     expect(parseDateline('The President of the International Criminal Police Organization (ICPO–INTERPOL), Major')).toBeUndefined();

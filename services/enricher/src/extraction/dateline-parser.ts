@@ -1,6 +1,8 @@
 export interface Dateline {
   /** `MARRAKECH` as written, and where it sits in the text parsed. */
   place: { text: string; start: number; end: number };
+  /** The other places of a story filed from several ("NEW YORK/LONDON"): `LONDON`. */
+  alsoFrom: { text: string; start: number; end: number }[];
   /** `Morocco`, `Texas`, `Calif.` after the place, when given. */
   region?: { text: string; start: number; end: number };
   /** `AP`, `Reuters`. */
@@ -13,25 +15,30 @@ const WORD = "\\p{Lu}[\\p{L}.'’-]*";
 const PLACE = `(${WORD}(?:\\s+${WORD}){0,3})`;
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2}';
 const DATELINE = new RegExp(
-  `^(\\s*)${PLACE}(?:(,\\s*)(?!${MONTH})(${WORD}(?:\\s+${WORD}){0,2}))?(?:,\\s*${MONTH})?\\s*(?:\\(([^)\\n]{1,40})\\))?\\s*(?:[—–]|--?)\\s+`,
+  `^(\\s*)${PLACE}((?:\\s*\\/\\s*${WORD}(?:\\s+${WORD}){0,3})*)(?:(,\\s*)(?!${MONTH})(${WORD}(?:\\s+${WORD}){0,2}))?(?:,\\s*${MONTH})?\\s*(?:\\(([^)\\n]{1,40})\\))?\\s*(?:[—–]|--?)\\s+`,
   'u',
 );
 
 /**
  * Wire datelines: "MARRAKECH, Morocco (AP) —", "Marrakech –", "LONDON (Reuters) -",
- * "PARIS, Nov 24 (Reuters) -". A capitalised run before a dash only counts when it is shouted or
+ * "PARIS, Nov 24 (Reuters) -", "NEW YORK/LONDON (Reuters) -" (filed from both; the first is the
+ * dateline's place). A capitalised run before a dash only counts when it is shouted or
  * followed by a source, or is short, so an ordinary sentence with a dash is not taken for one.
  */
 export function parseDateline(text: string): Dateline | undefined {
   const m = DATELINE.exec(text.slice(0, 200));
   if (!m) return undefined;
-  const [, lead, place, sep, region, source] = m;
+  const [, lead, place, others, sep, region, source] = m;
   const shouted = place === place.toUpperCase();
   if (!shouted && !source && place.split(/\s+/).length > 3) return undefined;
   const start = lead.length;
-  const out: Dateline = { place: { text: place, start, end: start + place.length }, source, end: m[0].length };
+  const alsoFrom = [...others.matchAll(/[^/\s](?:[^/]*[^/\s])?/gu)].map((o) => {
+    const oStart = start + place.length + (o.index ?? 0);
+    return { text: o[0], start: oStart, end: oStart + o[0].length };
+  });
+  const out: Dateline = { place: { text: place, start, end: start + place.length }, alsoFrom, source, end: m[0].length };
   if (region) {
-    const rStart = start + place.length + (sep ?? '').length;
+    const rStart = start + place.length + others.length + (sep ?? '').length;
     out.region = { text: region, start: rStart, end: rStart + region.length };
   }
   return out;

@@ -46,11 +46,18 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
   if (dateline) {
     claimed.body.push({ field: 'body', start: 0, end: dateline.end, text: body.slice(0, dateline.end) });
     const region = dateline.region?.text;
+    const placeName = titleCaseDateline(dateline.place.text);
+    const candidates = g.lookup(placeName);
     const state = region ? g.usState(region) : undefined;
     const country = region ? g.lookup(region).find((p) => p.kind === 'country') : undefined;
-    datelineHint = state ? { countryCode: 'US', admin1: state } : country ? { countryCode: country.countryCode } : undefined;
-    const placeName = titleCaseDateline(dateline.place.text);
-    if (g.lookup(placeName).length > 0) mentions.push({ field: 'body', ...dateline.place, type: 'place', name: placeName, hint: datelineHint });
+    // "TBILISI, Georgia" names the country, "ATLANTA, Georgia" the state: the one the place is in.
+    const inState = !!state && (!country || candidates.some((p) => p.countryCode === 'US' && p.admin1 === state));
+    datelineHint = inState ? { countryCode: 'US', admin1: state } : country ? { countryCode: country.countryCode } : undefined;
+    if (candidates.length > 0) mentions.push({ field: 'body', ...dateline.place, type: 'place', name: placeName, hint: datelineHint });
+    for (const other of dateline.alsoFrom) {
+      const name = titleCaseDateline(other.text);
+      if (g.lookup(name).length > 0) mentions.push({ field: 'body', ...other, type: 'place', name });
+    }
     if (dateline.region && (country || g.lookup(dateline.region.text).some((p) => p.kind !== 'city'))) {
       mentions.push({ field: 'body', ...dateline.region, type: 'place', name: dateline.region.text });
     }

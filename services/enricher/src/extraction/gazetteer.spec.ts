@@ -1,4 +1,5 @@
 import { loadGazetteer } from './gazetteer';
+import { CITY_ALIASES } from './place-aliases';
 
 describe('Gazetteer', () => {
   const g = loadGazetteer();
@@ -9,6 +10,17 @@ describe('Gazetteer', () => {
     expect(g.lookup('MARRAKESH')[0].id).toBe('place:2542997');
     expect(g.lookup('bogota').some((p) => p.countryCode === 'CO')).toBe(true);
   });
+  it('resolves every city alias to a city of its country (an alias naming no GeoNames entry is silently lost)', () => {
+    const lost = Object.entries(CITY_ALIASES).filter(([alias, [, cc]]) => !g.lookup(alias).some((p) => p.kind === 'city' && p.countryCode === cc));
+    expect(lost).toEqual([]);
+  });
+
+  it('finds datelines GeoNames spells in the local language', () => {
+    for (const [name, cc] of [['Frankfurt', 'DE'], ['Geneva', 'CH'], ['Gaza City', 'PS'], ['Astana', 'KZ'], ['Gothenburg', 'SE'], ['Seville', 'ES']]) {
+      expect(g.lookup(name).some((p) => p.kind === 'city' && p.countryCode === cc && (p.population ?? 0) > 100_000)).toBe(true);
+    }
+  });
+
   it('knows countries at their capital', () => {
     expect(g.lookup('Morocco').find((p) => p.kind === 'country')).toMatchObject({ id: 'place:country-ma', kind: 'country', countryCode: 'MA' });
     expect(g.country('FR')?.lat).toBeCloseTo(48.85, 1);

@@ -8,7 +8,7 @@ export const CITY_ALIASES: Record<string, [string, string]> = {
   reykjavik: ['Reykjavík', 'IS'], peking: ['Beijing', 'CN'], bombay: ['Mumbai', 'IN'], calcutta: ['Kolkata', 'IN'], madras: ['Chennai', 'IN'],
   saigon: ['Ho Chi Minh City', 'VN'], rangoon: ['Yangon', 'MM'], 'mexico city': ['Mexico City', 'MX'], 'kyiv': ['Kyiv', 'UA'], 
   kharkov: ['Kharkiv', 'UA'], chamonix: ['Chamonix-Mont-Blanc', 'FR'], kochi: ['Cochin', 'IN'], odesa: ['Odessa', 'UA'], acapulco: ['Acapulco de Juárez', 'MX'], 'hai phong': ['Haiphong', 'VN'], 'the hague': ['The Hague', 'NL'], hague: ['The Hague', 'NL'], 'tel aviv': ['Tel Aviv', 'IL'], jerusalem: ['Jerusalem', 'IL'],
-  munich: ['Munich', 'DE'], cologne: ['Köln', 'DE'], nuremberg: ['Nürnberg', 'DE'], geneva: ['Geneva', 'CH'], zurich: ['Zürich', 'CH'],
+  munich: ['Munich', 'DE'], cologne: ['Köln', 'DE'], nuremberg: ['Nürnberg', 'DE'], geneva: ['Genève', 'CH'], zurich: ['Zürich', 'CH'],
   lisbon: ['Lisbon', 'PT'], rome: ['Rome', 'IT'], florence: ['Florence', 'IT'], naples: ['Naples', 'IT'], milan: ['Milan', 'IT'], venice: ['Venice', 'IT'],
   athens: ['Athens', 'GR'], prague: ['Prague', 'CZ'], warsaw: ['Warsaw', 'PL'], moscow: ['Moscow', 'RU'], 'st petersburg': ['Saint Petersburg', 'RU'],
   'st. petersburg': ['Saint Petersburg', 'RU'], copenhagen: ['Copenhagen', 'DK'], brussels: ['Brussels', 'BE'], vienna: ['Vienna', 'AT'],
@@ -16,8 +16,14 @@ export const CITY_ALIASES: Record<string, [string, string]> = {
   kinshasa: ['Kinshasa', 'CD'], 'cape town': ['Cape Town', 'ZA'], 'hong kong': ['Hong Kong', 'HK'], 'kuala lumpur': ['Kuala Lumpur', 'MY'],
   'ho chi minh city': ['Ho Chi Minh City', 'VN'], 'abu dhabi': ['Abu Dhabi', 'AE'], 'buenos aires': ['Buenos Aires', 'AR'], havana: ['Havana', 'CU'],
   'quebec city': ['Québec', 'CA'], montreal: ['Montréal', 'CA'], 'kathmandu': ['Kathmandu', 'NP'], 'ulaanbaatar': ['Ulan Bator', 'MN'], 'ulan bator': ['Ulan Bator', 'MN'],
-  'nur-sultan': ['Astana', 'KZ'], 'goteborg': ['Gothenburg', 'SE'], gothenburg: ['Gothenburg', 'SE'], 'malmo': ['Malmö', 'SE'], 'tromso': ['Tromsø', 'NO'],
+  astana: ['Nur-Sultan', 'KZ'], gothenburg: ['Göteborg', 'SE'], 'malmo': ['Malmö', 'SE'], 'tromso': ['Tromsø', 'NO'],
   'cusco': ['Cusco', 'PE'], cuzco: ['Cusco', 'PE'], 'asuncion': ['Asunción', 'PY'], 'medellin': ['Medellín', 'CO'], 'san jose': ['San José', 'CR'],
+  // English names of cities GeoNames spells in their own language, as datelines use them.
+  frankfurt: ['Frankfurt am Main', 'DE'], hanover: ['Hannover', 'DE'], seville: ['Sevilla', 'ES'], antwerp: ['Antwerpen', 'BE'], ghent: ['Gent', 'BE'],
+  bruges: ['Brugge', 'BE'], lucerne: ['Luzern', 'CH'], dunkirk: ['Dunkerque', 'FR'], 'gaza city': ['Gaza', 'PS'], 'khan younis': ['Khān Yūnis', 'PS'],
+  'khan yunis': ['Khān Yūnis', 'PS'], zaporizhzhia: ['Zaporizhia', 'UA'], mykolaiv: ['Mykolayiv', 'UA'], avdiivka: ['Avdiyivka', 'UA'], basra: ['Basrah', 'IQ'],
+  misrata: ['Mişrātah', 'LY'], ndjamena: ["N'Djamena", 'TD'], hargeisa: ['Hargeysa', 'SO'], naypyidaw: ['Nay Pyi Taw', 'MM'], 'nay pyi taw': ['Nay Pyi Taw', 'MM'],
+  'mazar-i-sharif': ['Mazār-e Sharīf', 'AF'], 'panama city': ['Panamá', 'PA'],
 };
 
 /** Country names the ISO list spells differently from wire copy. */
