@@ -1,5 +1,5 @@
-import { ensureTopics } from '@newsflow/messaging';
-import { Kafka, logLevel } from 'kafkajs';
+import { ensureTopics, TOPIC_MAX_MESSAGE_BYTES } from '@newsflow/messaging';
+import { Admin, ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { requireEnv, unique } from '../support/unique';
 
 describe('ensureTopics', () => {
@@ -33,6 +33,53 @@ describe('ensureTopics from several services starting at once', () => {
       const metadata = await admin.fetchTopicMetadata({ topics });
       expect(metadata.topics.every((t) => t.partitions.length === 3 && t.partitions.every((p) => p.leader >= 0))).toBe(true);
       await admin.deleteTopics({ topics });
+    } finally {
+      await admin.disconnect();
+    }
+  });
+});
+
+describe('the topics\' message limit', () => {
+  const brokers = requireEnv('KAFKA_BROKERS').split(',');
+  const kafka = new Kafka({ clientId: 'it-topic-limit', brokers, logLevel: logLevel.NOTHING });
+  const configOf = async (admin: Admin, topic: string) => {
+    const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] });
+    return Object.fromEntries(resources[0].configEntries.map((e) => [e.configName, e.configValue]));
+  };
+
+  it('lets a new topic carry a story of several MB, end to end through a consumer', async () => {
+    const [topic] = [unique('it-large')];
+    await ensureTopics(brokers, [topic], { partitions: 1, replicationFactor: 1 });
+    const admin = kafka.admin();
+    const producer = kafka.producer();
+    const consumer = kafka.consumer({ groupId: unique('it-large') });
+    await Promise.all([admin.connect(), producer.connect(), consumer.connect()]);
+    try {
+      expect(Number((await configOf(admin, topic))['max.message.bytes'])).toBe(TOPIC_MAX_MESSAGE_BYTES);
+      const value = Buffer.alloc(3 * 1024 * 1024, 'a');
+      await producer.send({ topic, messages: [{ key: 'k', value }] });
+      await consumer.subscribe({ topic, fromBeginning: true });
+      const received = new Promise<number>((resolve) => void consumer.run({ eachMessage: async ({ message }) => resolve(message.value?.length ?? 0) }));
+      expect(await received).toBe(value.length);
+    } finally {
+      await Promise.all([consumer.disconnect(), producer.disconnect()]);
+      await admin.deleteTopics({ topics: [topic] });
+      await admin.disconnect();
+    }
+  });
+
+  it('raises the limit of a topic created before it, keeping the topic\'s own settings', async () => {
+    const topic = unique('it-old');
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1, configEntries: [{ name: 'retention.ms', value: '3600000' }] }] });
+      expect(Number((await configOf(admin, topic))['max.message.bytes'])).toBeLessThan(TOPIC_MAX_MESSAGE_BYTES);
+      await ensureTopics(brokers, [topic], { partitions: 1, replicationFactor: 1 });
+      const config = await configOf(admin, topic);
+      expect(Number(config['max.message.bytes'])).toBe(TOPIC_MAX_MESSAGE_BYTES);
+      expect(config['retention.ms']).toBe('3600000');
+      await admin.deleteTopics({ topics: [topic] });
     } finally {
       await admin.disconnect();
     }

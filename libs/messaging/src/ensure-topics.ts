@@ -1,4 +1,4 @@
-import { Admin, Kafka } from 'kafkajs';
+import { Admin, ConfigResourceTypes, ConfigSource, Kafka } from 'kafkajs';
 import { kafkaClientConfig } from './kafka-settings';
 
 export interface TopicLayout {
@@ -8,6 +8,14 @@ export interface TopicLayout {
 
 const ATTEMPTS = 15;
 
+/**
+ * The largest message a topic takes (`max.message.bytes`; Kafka's default is 1 MB). An event carries
+ * the whole article and each stage adds to it, so a story near ingest's 2 MB request limit needs
+ * several MB; ingest refuses anything larger before accepting it (normalize-draft.ts).
+ */
+export const TOPIC_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+const MAX_MESSAGE_BYTES = 'max.message.bytes';
+
 async function createMissing(admin: Admin, topics: readonly string[], layout: TopicLayout, created: Set<string>): Promise<void> {
   const existing = new Set(await admin.listTopics());
   const missing = topics.filter((t) => !existing.has(t));
@@ -15,13 +23,43 @@ async function createMissing(admin: Admin, topics: readonly string[], layout: To
     missing.forEach((t) => created.add(t));
     await admin.createTopics({
       waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: layout.partitions, replicationFactor: layout.replicationFactor })),
+      topics: missing.map((topic) => ({
+        topic, numPartitions: layout.partitions, replicationFactor: layout.replicationFactor,
+        configEntries: [{ name: MAX_MESSAGE_BYTES, value: String(TOPIC_MAX_MESSAGE_BYTES) }],
+      })),
     });
   }
+  await raiseMessageLimit(admin, topics.filter((t) => existing.has(t)));
   // Every partition must have a leader before anyone subscribes or produces.
   const metadata = await admin.fetchTopicMetadata({ topics: [...topics] });
   const leaderless = metadata.topics.filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0));
   if (leaderless.length > 0) throw new Error(`no leader yet for ${leaderless.map((t) => t.name).join(', ')}`);
+}
+
+/**
+ * Topics created before the limit was set keep Kafka's 1 MB, which refused large stories after ingest
+ * had accepted them. kafkajs has only the whole-set AlterConfigs, which resets what it is not given,
+ * so the topic's own settings (retention an operator chose) are sent back with the new limit.
+ */
+async function raiseMessageLimit(admin: Admin, topics: string[]): Promise<void> {
+  if (topics.length === 0) return;
+  const described = await admin.describeConfigs({ includeSynonyms: false, resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })) });
+  const toRaise = described.resources.filter((r) => Number(r.configEntries.find((e) => e.configName === MAX_MESSAGE_BYTES)?.configValue ?? 0) < TOPIC_MAX_MESSAGE_BYTES);
+  if (toRaise.length === 0) return;
+  await admin.alterConfigs({
+    validateOnly: false,
+    resources: toRaise.map((r) => ({
+      type: ConfigResourceTypes.TOPIC,
+      name: r.resourceName,
+      configEntries: [
+        // Only the topic's own settings: what it inherits from the broker stays inherited.
+        ...r.configEntries
+          .filter((e) => e.configSource === ConfigSource.TOPIC_CONFIG && !e.isSensitive && e.configName !== MAX_MESSAGE_BYTES)
+          .map((e) => ({ name: e.configName, value: e.configValue })),
+        { name: MAX_MESSAGE_BYTES, value: String(TOPIC_MAX_MESSAGE_BYTES) },
+      ],
+    })),
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Article } from '@newsflow/contracts';
+import { Article, ArticleSchema } from '@newsflow/contracts';
 import { detectLanguage, LanguageEvidence } from '@newsflow/text';
 import { articleIdFor, contentHashOf } from '../article-identity';
 import { ArticleDraft } from './article-draft';
@@ -18,14 +18,35 @@ const EARLIEST = Date.UTC(1900, 0, 1);
 const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000;
 const DATELINE = /^\s*([A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,60}(?:,\s*[A-Z][\p{L} .'’-]{1,40})*(?:,\s*[A-Z][a-z]{2}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?)\s*[-–—]+\s/u;
 
+/** ISO 8601 as wire systems write it: a date, or a date and time with an optional offset. */
+const ISO_8601 = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+/**
+ * Date.parse alone reads "1" as 2001 and "07/12/2026" as July: only ISO 8601 is taken, and a time
+ * without an offset is UTC, whatever the server's own zone.
+ */
+function isoMillis(value: string): number {
+  const m = ISO_8601.exec(value.trim());
+  if (!m) return Number.NaN;
+  const [, date, time, offset] = m;
+  if (!time) return Date.parse(date);
+  const zone = !offset ? 'Z' : /^z$/i.test(offset) ? 'Z' : offset.length === 3 ? `${offset}:00` : offset.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
+  return Date.parse(`${date}T${time.replace(',', '.')}${zone}`);
+}
+
 function timestamp(value: string | undefined, field: string, now: Date): string | undefined {
   if (value === undefined) return undefined;
-  const ms = Date.parse(value);
+  const ms = isoMillis(value);
   if (Number.isNaN(ms)) throw new InputProblem(422, 'invalid-timestamp', `${field} is not an ISO 8601 date-time: ${value.slice(0, 60)}`, field);
   if (ms < EARLIEST || ms > now.getTime() + FUTURE_TOLERANCE_MS) {
     throw new InputProblem(422, 'timestamp-out-of-range', `${field} must lie between 1900 and tomorrow, got ${value}`, field);
   }
   return new Date(ms).toISOString();
+}
+
+/** Only web addresses: a `javascript:` or `file:` URL would reach every consumer's page as the story's link. */
+function isWebUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 }
 
 function required(value: string | undefined, field: string): string {
@@ -50,8 +71,9 @@ export function normalizeDraft(draft: ArticleDraft, sourceId: string, now: Date)
     throw new InputProblem(403, 'wrong-source', `this API key submits for source ${source}, not ${draft.sourceId}`, 'source');
   }
   const sourceItemId = required(draft.sourceItemId, 'sourceItemId');
-  // A headline is one line: markup dropped, every run of whitespace one space.
-  const headline = required(draft.headline && htmlToText(sanitizeHtml(draft.headline)).replace(/\s+/g, ' ').trim(), 'headline');
+  const asText = (value: string) => (draft.htmlInText ? htmlToText(sanitizeHtml(value)) : value);
+  // A headline is one line: every run of whitespace one space (and markup dropped where it may carry some).
+  const headline = required(draft.headline && asText(draft.headline).replace(/\s+/g, ' ').trim(), 'headline');
   if (headline.length > MAX_HEADLINE) throw new InputProblem(422, 'max-length', `headline is longer than ${MAX_HEADLINE} characters`, 'headline');
   const bodyHtml = draft.bodyHtml ? sanitizeHtml(draft.bodyHtml) : draft.bodyText ? textToHtml(draft.bodyText) : undefined;
   const body = required(draft.bodyText ?? (bodyHtml ? htmlToText(bodyHtml) : undefined), 'body');
@@ -59,12 +81,12 @@ export function normalizeDraft(draft: ArticleDraft, sourceId: string, now: Date)
     throw new InputProblem(422, 'pattern', 'language must be a BCP 47 tag such as en or fr-CA', 'language');
   }
   const [primary, ...rest] = (draft.language ?? detectLanguage(`${headline} ${body}`, UNDECLARED_LANGUAGE) ?? 'und').split('-');
-  if (draft.url && !URL.canParse(draft.url)) throw new InputProblem(422, 'invalid-url', 'url is not an absolute URL', 'url');
+  if (draft.url && !isWebUrl(draft.url)) throw new InputProblem(422, 'invalid-url', 'url is not an absolute http(s) URL', 'url');
   const publishedAt = timestamp(draft.firstCreated, 'publishedAt', now) ?? now.toISOString();
   const updatedAt = timestamp(draft.versionCreated, 'updatedAt', now);
-  const summary = draft.summary ? htmlToText(sanitizeHtml(draft.summary)) : undefined;
+  const summary = draft.summary ? asText(draft.summary).trim() || undefined : undefined;
   const dateline = extractDateline(body);
-  return {
+  return checkCarriable({
     id: articleIdFor(source, sourceItemId),
     version: 1,
     source: { id: source, ...(draft.sourceName ? { name: draft.sourceName.slice(0, 200) } : {}) },
@@ -83,5 +105,32 @@ export function normalizeDraft(draft: ArticleDraft, sourceId: string, now: Date)
     ...(updatedAt ? { updatedAt } : {}),
     receivedAt: now.toISOString(),
     contentHash: contentHashOf(headline, body),
-  };
+  });
+}
+
+/**
+ * The article's text, in bytes, that the pipeline's events carry at most. The topics take messages of
+ * up to 8 MiB (ensure-topics.ts); the later stages add their sections to the article, so it may use
+ * only part of that. A 2 MB plain-text story (the request limit) comes to ~4 MB with its HTML.
+ */
+export const MAX_ARTICLE_TEXT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Refuses, before anything is stored, an article the pipeline could not carry: one its contract
+ * refuses (a 600-character item id) or one too large for its topics. Found only when publishing, such
+ * an article was stored, answered 503 on every retry, and never delivered.
+ */
+function checkCarriable(article: Article): Article {
+  const checked = ArticleSchema.safeParse(article);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const field = issue.path.map(String).join('.') || 'article';
+    throw new InputProblem(422, 'contract', `${field}: ${issue.message}`, field);
+  }
+  const bytes = [article.headline, article.summary, article.body, article.bodyHtml].reduce((sum, text) => sum + (text ? Buffer.byteLength(text) : 0), 0);
+  if (bytes > MAX_ARTICLE_TEXT_BYTES) {
+    throw new InputProblem(413, 'article-too-large',
+      `the article's headline, summary and body (as text and as HTML) come to ${bytes} bytes; the pipeline carries at most ${MAX_ARTICLE_TEXT_BYTES}`, 'body');
+  }
+  return article;
 }
