@@ -22,6 +22,7 @@ function rssItem(item: Obj, kind: 'rss' | 'rdf'): ArticleDraft {
   draft.format = kind === 'rss' ? 'rss' : 'rdf';
   draft.sourceItemId = nodeText(item.guid) ?? nodeText(item.link) ?? attr(item, 'about');
   draft.headline = nodeText(item.title);
+  draft.htmlInText = true;
   draft.url = nodeText(item.link);
   const encoded = nodeText(item.encoded);
   draft.bodyHtml = encoded ?? nodeText(item.description);
@@ -41,6 +42,7 @@ function atomEntry(entry: Obj): ArticleDraft {
   draft.url = attr(links.find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate'), 'href') ?? attr(links[0], 'href');
   draft.sourceItemId = nodeText(entry.id) ?? draft.url;
   draft.headline = nodeText(entry.title);
+  draft.htmlInText = true;
   draft.bodyHtml = nodeText(entry.content) ?? nodeText(entry.summary);
   draft.summary = entry.content ? nodeText(entry.summary) : undefined;
   draft.byline = nodeText((asArray(entry.author as unknown)[0] as Obj | undefined)?.name);

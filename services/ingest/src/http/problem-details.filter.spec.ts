@@ -1,5 +1,7 @@
 import { ArgumentsHost } from '@nestjs/common';
 import { mongo } from 'mongoose';
+import { ServiceUnavailableException } from '@nestjs/common';
+import { PipelineUnavailable } from '../articles/submit-article/pipeline-unavailable.error';
 import { ProblemDetailsFilter, problemOf } from './problem-details.filter';
 
 function respond(error: unknown) {
@@ -28,6 +30,20 @@ describe('ProblemDetailsFilter', () => {
     expect(status).toBe(503);
     expect(headers['Retry-After']).toBe('1');
     expect(problem).toMatchObject({ status: 503, rule: 'store-unavailable' });
+  });
+
+  it('answers Kafka not acknowledging with a retriable 503, a rule and Retry-After', () => {
+    const { status, headers, problem } = respond(new PipelineUnavailable());
+    expect(status).toBe(503);
+    expect(headers['Retry-After']).toBe('5');
+    expect(problem).toMatchObject({ status: 503, rule: 'pipeline-unavailable', error: 'KAFKA.UNAVAILABLE' });
+  });
+
+  it('keeps an unready health check a 503 (its body once carried status "error" into the HTTP status)', () => {
+    const unready = new ServiceUnavailableException({ status: 'error', info: {}, error: { kafka: { status: 'down' } }, details: { kafka: { status: 'down' } } });
+    const { status, problem } = respond(unready);
+    expect(status).toBe(503);
+    expect(problem).toMatchObject({ status: 503, error: { kafka: { status: 'down' } } });
   });
 
   it('keeps unexpected failures a 500 that reveals nothing', () => {

@@ -2,10 +2,13 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Response } from 'express';
 import { isStoreUnavailable } from '@newsflow/platform';
 import { InputProblem } from '../articles/formats/input-problem';
+import { PipelineUnavailable } from '../articles/submit-article/pipeline-unavailable.error';
 import { SubmissionsBusy } from './submission-budget.middleware';
 
 /** Seconds a client should wait after the store or ingest was busy: SQLite locks clear within milliseconds, a burst within a second or so. */
 const BUSY_RETRY_AFTER_SECONDS = 1;
+/** After Kafka did not answer: a broker restart or leader move takes seconds, not milliseconds. */
+const PIPELINE_RETRY_AFTER_SECONDS = 5;
 
 export interface ProblemDetails {
   type: string;
@@ -35,7 +38,13 @@ export function problemOf(error: unknown): ProblemDetails {
   if (error instanceof HttpException) {
     const response = error.getResponse();
     const body = typeof response === 'object' ? (response as Record<string, unknown>) : { message: response };
-    return { type: 'about:blank', title: error.name, status: error.getStatus(), detail: String(body.message ?? error.message), ...body };
+    // The body's own fields stay as extensions, but never in place of the problem's: the readiness
+    // check's `{ status: 'error' }` once became the HTTP status and turned a 503 into a 500.
+    return { ...body, type: 'about:blank', title: error.name, status: error.getStatus(), detail: String(body.message ?? error.message), message: undefined, statusCode: undefined };
+  }
+  if (error instanceof PipelineUnavailable) {
+    return { type: 'https://newsflow.dev/problems/pipeline-unavailable', title: 'the pipeline did not take the article', status: 503,
+      detail: error.message, rule: 'pipeline-unavailable', error: error.code };
   }
   if (error instanceof SubmissionsBusy) {
     return { type: 'https://newsflow.dev/problems/busy', title: 'ingest is busy', status: 503, detail: error.message, rule: 'busy' };
@@ -59,6 +68,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (error instanceof InputProblem) response.set(error.headers);
     if (problem.rule === 'store-unavailable' || problem.rule === 'busy') response.set('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
+    if (problem.rule === 'pipeline-unavailable') response.set('Retry-After', String(PIPELINE_RETRY_AFTER_SECONDS));
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 }

@@ -7,6 +7,11 @@ export interface ArticleDraft {
   sourceItemId?: string;
   headline?: string;
   summary?: string;
+  /**
+   * Whether headline and summary may carry HTML (feeds' titles and descriptions do). Elsewhere they
+   * are plain text, where "<2%" or a Reuters code such as "<AAPL.O>" is text, not markup.
+   */
+  htmlInText?: boolean;
   /** Body as the source sent it: HTML (sanitised later) or plain text. */
   bodyHtml?: string;
   bodyText?: string;

@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { FilterXSS, escapeHtml } from 'xss';
 
 /**
@@ -29,13 +30,9 @@ export function htmlToText(html: string): string {
   return html
     .replace(BLOCK_END, '\n\n')
     .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#0*39;|&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, '&')
+    // Every HTML5 reference, named (&rsquo;), decimal or hex (&#x2019;); a no-break space is a space here.
+    .replace(/&[#A-Za-z0-9]+;?/g, (ref) => decodeHTML(ref))
+    .replace(/\u00a0/g, ' ')
     .replace(/[ \t]+/g, ' ')
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')

@@ -125,6 +125,32 @@ describe('bad input', () => {
     expect(problem(() => normalizeDraft(draft({ ...base, source: 'someone-else' }), 'exw', now))).toMatchObject({ status: 403, rule: 'wrong-source' });
   });
 
+  it('takes only ISO 8601 times, a time without an offset as UTC, and only web addresses as the url', () => {
+    const draft = (doc: object) => parseSubmission('application/json', Buffer.from(JSON.stringify(doc)));
+    const base = { source: 'exw', sourceItemId: '1', headline: 'H', body: 'B' };
+    for (const publishedAt of ['1', '2025', '07/12/2026 09:00', 'Mon, 24 Nov 2025 08:00:00 GMT']) {
+      expect(problem(() => normalizeDraft(draft({ ...base, publishedAt }), 'exw', now))).toMatchObject({ field: 'publishedAt', rule: 'invalid-timestamp' });
+    }
+    expect(normalizeDraft(draft({ ...base, publishedAt: '2025-11-24T08:00:00' }), 'exw', now).publishedAt).toBe('2025-11-24T08:00:00.000Z');
+    expect(normalizeDraft(draft({ ...base, publishedAt: '2025-11-24T09:00:00+0100' }), 'exw', now).publishedAt).toBe('2025-11-24T08:00:00.000Z');
+    expect(normalizeDraft(draft({ ...base, publishedAt: '2025-11-24' }), 'exw', now).publishedAt).toBe('2025-11-24T00:00:00.000Z');
+    for (const url of ['javascript:alert(document.cookie)', 'file:///etc/passwd']) {
+      expect(problem(() => normalizeDraft(draft({ ...base, url }), 'exw', now))).toMatchObject({ field: 'url', rule: 'invalid-url' });
+    }
+  });
+
+  it('keeps a plain-text headline and summary as written ("<2%", Reuters codes) and decodes every HTML reference in HTML bodies', () => {
+    const draft = (doc: object) => parseSubmission('application/json', Buffer.from(JSON.stringify(doc)));
+    const article = normalizeDraft(draft({
+      source: 'exw', sourceItemId: '1', headline: 'Inflation falls to <2% as <AAPL.O> gains', summary: 'Rates & <b>markets</b>',
+      bodyHtml: '<p>LONDON (Reuters) &mdash; The minister&rsquo;s caf&eacute; &#x2019;s &#8217; &amp; &lt;tag&gt; stays.</p>',
+    }), 'exw', now);
+    expect(article.headline).toBe('Inflation falls to <2% as <AAPL.O> gains');
+    expect(article.summary).toBe('Rates & <b>markets</b>');
+    expect(article.body).toBe('LONDON (Reuters) — The minister’s café ’s ’ & <tag> stays.');
+    expect(article.dateline).toBe('LONDON (Reuters)');
+  });
+
   it('detects the language when the source gives none', () => {
     const draft = parseSubmission('application/json', Buffer.from(JSON.stringify({
       source: 'exw', sourceItemId: '2', headline: 'Grève à Paris',

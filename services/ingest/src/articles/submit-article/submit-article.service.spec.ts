@@ -1,10 +1,10 @@
-import { ServiceUnavailableException } from '@nestjs/common';
 import { Article } from '@newsflow/contracts';
 import { makeArticle } from '@newsflow/contracts/testing';
 import { EventPublisher } from '@newsflow/messaging';
 import { AcceptedArticle, ArticleRepository } from '../article.repository';
 import { StoryClusterFinder } from '../story-clusters/story-cluster.finder';
 import { SubmitArticleService } from './submit-article.service';
+import { PipelineUnavailable } from './pipeline-unavailable.error';
 
 /** In-memory stand-ins: this spec is about the accept/publish protocol, the stores have their own integration tests. */
 function harness(publish: () => Promise<unknown>) {
@@ -32,14 +32,14 @@ describe('SubmitArticleService', () => {
   it('answers 503 and keeps the story unpublished when the broker does not acknowledge', async () => {
     const { service, versions } = harness(() => Promise.reject(new Error('broker down')));
     const article = makeArticle();
-    await expect(service.submit(article, { correlationId: 'c' })).rejects.toBeInstanceOf(ServiceUnavailableException);
+    await expect(service.submit(article, { correlationId: 'c' })).rejects.toBeInstanceOf(PipelineUnavailable);
     expect(versions.get(article.id)?.published).toBe(false);
   });
 
   it('answers 503 promptly when the broker does not answer at all', async () => {
     const { service } = harness(() => new Promise(() => undefined));
     const started = Date.now();
-    await expect(service.submit(makeArticle(), { correlationId: 'c' })).rejects.toBeInstanceOf(ServiceUnavailableException);
+    await expect(service.submit(makeArticle(), { correlationId: 'c' })).rejects.toBeInstanceOf(PipelineUnavailable);
     expect(Date.now() - started).toBeLessThan(5000);
   });
 

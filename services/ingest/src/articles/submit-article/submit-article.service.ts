@@ -1,10 +1,11 @@
-import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Article, TOPICS } from '@newsflow/contracts';
 import { EventPublisher } from '@newsflow/messaging';
 import { withTimeout } from '@newsflow/platform';
 import { INGEST_CONFIG, IngestConfig } from '../../config/ingest.config';
 import { AcceptOutcome, ArticleRepository } from '../article.repository';
 import { StoryClusterFinder } from '../story-clusters/story-cluster.finder';
+import { PipelineUnavailable } from './pipeline-unavailable.error';
 
 export interface SubmitResult {
   id: string;
@@ -44,10 +45,7 @@ export class SubmitArticleService {
     } catch (error) {
       // Stored but not published: the same submission again re-sends it (see `published`).
       this.logger.error({ msg: 'kafka did not acknowledge the received event', articleId: record.articleId, error: String(error) });
-      throw new ServiceUnavailableException({
-        error: 'KAFKA.UNAVAILABLE',
-        message: 'the article could not be handed to the pipeline; retry later, resubmitting is safe',
-      });
+      throw new PipelineUnavailable();
     }
     await this.articles.markPublished(record.articleId, record.version, context.correlationId);
     this.logger.log({ msg: 'article accepted', articleId: record.articleId, version: record.version, outcome, correlationId: context.correlationId });
