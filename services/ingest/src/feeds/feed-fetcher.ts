@@ -22,11 +22,26 @@ export async function fetchFeed(url: string, previous: { etag?: string; lastModi
   if (!response.ok) throw new InputProblem(422, 'feed-http-error', `the feed answered HTTP ${response.status}`);
   const length = Number(response.headers.get('content-length') ?? 0);
   if (length > MAX_FEED_BYTES) throw new InputProblem(413, 'feed-too-large', `the feed is ${length} bytes, over ${MAX_FEED_BYTES}`);
-  const body = await response.text();
+  const body = decodeFeed(Buffer.from(await response.arrayBuffer()), response.headers.get('content-type'));
   return {
     notModified: false,
     body,
     etag: response.headers.get('etag') ?? undefined,
     lastModified: response.headers.get('last-modified') ?? undefined,
   };
+}
+
+/**
+ * A feed's text in the encoding it declares: the Content-Type charset, else its XML declaration,
+ * else UTF-8. `response.text()` always read UTF-8, so an ISO-8859-1 feed's accented letters became U+FFFD.
+ */
+export function decodeFeed(bytes: Buffer, contentType: string | null): string {
+  const declared = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1]
+    ?? /^(?:\uFEFF)?<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(bytes.subarray(0, 200).toString('latin1'))?.[1];
+  try {
+    return new TextDecoder(declared ?? 'utf-8').decode(bytes);
+  } catch {
+    // An encoding name the runtime does not know: UTF-8, as before.
+    return new TextDecoder('utf-8').decode(bytes);
+  }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { counter } from '@newsflow/platform';
 import { randomUUID } from 'node:crypto';
+import { InputProblem } from '../articles/formats/input-problem';
 import { normalizeDraft } from '../articles/formats/normalize-draft';
 import { SubmitArticleService } from '../articles/submit-article/submit-article.service';
 import { INGEST_CONFIG, IngestConfig } from '../config/ingest.config';
@@ -58,16 +59,16 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
     const feed = source.feed as NonNullable<Source['feed']>;
     try {
       const fetched = await fetchFeed(feed.url, feed, this.config.FEED_FETCH_TIMEOUT_MS);
-      let itemCount = 0;
+      let outcome: ItemsOutcome = { taken: feed.lastItemCount ?? 0, refused: feed.lastRefusedCount ?? 0, lastRefusal: feed.lastRefusal };
       if (!fetched.notModified) {
         const parsed = parseFeed(fetched.body ?? '');
-        itemCount = parsed.items.length;
-        await this.submitItems(source, parsed.items);
+        outcome = await this.submitItems(source, parsed.items);
       }
       polls.inc({ outcome: fetched.notModified ? 'not-modified' : 'fetched' });
       await this.sources.update(source._id, {
         feed: { ...feed, etag: fetched.etag, lastModified: fetched.lastModified, lastPolledAt: new Date(), consecutiveFailures: 0,
-          lastError: undefined, lastItemCount: itemCount, nextPollAt: new Date(Date.now() + nextPollDelayMs(feed.intervalSeconds, 0)) },
+          lastError: undefined, lastItemCount: outcome.taken, lastRefusedCount: outcome.refused, lastRefusal: outcome.lastRefusal,
+          nextPollAt: new Date(Date.now() + nextPollDelayMs(feed.intervalSeconds, 0)) },
       });
     } catch (error) {
       polls.inc({ outcome: 'failed' });
@@ -81,18 +82,46 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  /** Each item on its own: one bad item is logged and skipped, the others go through. */
-  private async submitItems(source: Source, items: ReturnType<typeof parseFeed>['items']): Promise<void> {
+  /**
+   * Each item on its own: a bad item is refused (counted, and the last refusal kept on the source),
+   * the others go through. An item that could not be handed on (Kafka or the store away) fails the
+   * poll once every item was tried: the feed's validators are then not kept, so the next poll reads
+   * it whole again and sends that item on. Kept, a 304 would have left it stored but never published.
+   */
+  private async submitItems(source: Source, items: ReturnType<typeof parseFeed>['items']): Promise<ItemsOutcome> {
     const correlationId = randomUUID();
+    const outcome: ItemsOutcome = { taken: 0, refused: 0 };
+    const notHandedOn: string[] = [];
     for (const draft of items) {
       try {
         const article = normalizeDraft(draft, source._id, new Date());
         const result = await this.submitArticle.submit(article, { correlationId });
         feedItems.inc({ outcome: result.outcome });
+        outcome.taken += 1;
       } catch (error) {
-        feedItems.inc({ outcome: 'refused' });
-        this.logger.warn({ msg: 'feed item refused', sourceId: source._id, item: draft.sourceItemId, error: String(error) });
+        const item = draft.sourceItemId ?? '(no id)';
+        if (error instanceof InputProblem) {
+          feedItems.inc({ outcome: 'refused' });
+          outcome.refused += 1;
+          outcome.lastRefusal = `${item.slice(0, 200)}: ${error.message}`;
+          this.logger.warn({ msg: 'feed item refused', sourceId: source._id, item, error: error.message });
+        } else {
+          feedItems.inc({ outcome: 'not-handed-on' });
+          notHandedOn.push(`${item.slice(0, 200)} (${error instanceof Error ? error.message : String(error)})`);
+        }
       }
     }
+    if (notHandedOn.length > 0) {
+      throw new Error(`${notHandedOn.length} of ${items.length} items could not be handed on, so the feed is read again in full next time: ${notHandedOn.slice(0, 3).join('; ')}`);
+    }
+    return outcome;
   }
+}
+
+interface ItemsOutcome {
+  /** Items accepted, new or as duplicates. */
+  taken: number;
+  /** Items refused as invalid; they stay refused until the feed changes them. */
+  refused: number;
+  lastRefusal?: string;
 }

@@ -11,7 +11,11 @@ export interface FeedState {
   nextPollAt: Date;
   consecutiveFailures: number;
   lastError?: string;
+  /** Items of the last poll that read the feed, accepted as new or as duplicates. */
   lastItemCount?: number;
+  /** Items of that poll refused as invalid, and why the last of them was. */
+  lastRefusedCount?: number;
+  lastRefusal?: string;
 }
 
 /** A wire desk or feed allowed to submit; its API key exists only as a hash. */
