@@ -49,6 +49,18 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
     expect((await articles.accept(changed, 'c4', ownCluster)).outcome).toBe('duplicate');
   });
 
+  it('refuses a resend older than the stored correction, by updatedAt, instead of making it the newest version', async () => {
+    const first = { ...makeArticle(), updatedAt: '2025-11-24T09:00:00.000Z' };
+    await articles.accept(first, 'c1', ownCluster);
+    const correction = { ...first, body: 'Corrected toll', contentHash: contentHashOf(first.headline, 'Corrected toll'), updatedAt: '2025-11-24T09:30:00.000Z' };
+    expect((await articles.accept(correction, 'c2', ownCluster)).record.version).toBe(2);
+    await expect(articles.accept(first, 'c3', ownCluster)).rejects.toMatchObject({ status: 409, rule: 'stale-version', field: 'updatedAt' });
+    expect((await articles.latest(first.id))?.article.body).toBe('Corrected toll');
+    // Without updatedAt on both sides a change is still the next version.
+    const undated = { ...first, updatedAt: undefined, body: 'Third text', contentHash: contentHashOf(first.headline, 'Third text') };
+    expect((await articles.accept(undated, 'c4', ownCluster)).record.version).toBe(3);
+  });
+
   it('with an insert linger, shares one insert between articles accepted a few ms apart', async () => {
     const lingering = new ArticleRepository(connection, 80);
     const batches = () => histogramTotals('newsflow_batch_items', { target: 'mongo:ingest_articles' });

@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Article } from '@newsflow/contracts';
 import { InsertCoalescer, MONGO_CONNECTION, MONGO_INSERT_LINGER_MS } from '@newsflow/platform';
 import { Collection, Connection } from 'mongoose';
+import { InputProblem } from './formats/input-problem';
 
 /**
  * One immutable document per article version, `_id` = `<articleId>:<version>`. Claiming a version is
@@ -100,6 +101,7 @@ export class ArticleRepository {
     let firstCluster: string | undefined;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (latest?.contentHash === article.contentHash) return { outcome: 'duplicate', record: await this.withPublication(latest) };
+      if (latest) refuseIfOlder(article, latest);
       const version: number = (latest?.version ?? 0) + 1;
       const storyClusterId = latest?.storyClusterId ?? (firstCluster ??= await storyClusterOf());
       const record: AcceptedArticle = {
@@ -155,5 +157,19 @@ export class ArticleRepository {
     if (await this.headInserts.insert({ _id: articleId, version })) return;
     // Matches nothing when the head is already at this version or later, which is fine: it only moves forward.
     await this.heads.updateOne({ _id: articleId, version: { $lt: version } }, { $set: { version } });
+  }
+}
+
+/**
+ * A desk's retry of an earlier version, arriving after its correction, must not become the newest
+ * version (the index would serve the uncorrected story). Only when both carry `updatedAt` can it be
+ * told; without, a change is a new version as before.
+ */
+function refuseIfOlder(article: Article, latest: AcceptedArticle): void {
+  const sent = article.updatedAt ? Date.parse(article.updatedAt) : Number.NaN;
+  const stored = latest.article.updatedAt ? Date.parse(latest.article.updatedAt) : Number.NaN;
+  if (sent < stored) {
+    throw new InputProblem(409, 'stale-version',
+      `updatedAt ${article.updatedAt} is older than that of version ${latest.version} (${latest.article.updatedAt}), already accepted; the newer version stands`, 'updatedAt');
   }
 }

@@ -6,7 +6,7 @@ import { AppError } from '@newsflow/platform';
  */
 export class InputProblem extends AppError {
   constructor(
-    readonly status: 400 | 401 | 403 | 413 | 415 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 409 | 413 | 415 | 422 | 429,
     readonly rule: string,
     message: string,
     readonly field?: string,
