@@ -131,10 +131,33 @@ describe('search end to end', () => {
     expect((await search(`q=${encodeURIComponent('{"$where":"sleep(10000)"} INTERPOL')}`)).items[0].id).toBe(ids.seed);
   });
 
+  const released: Record<'killed' | 'embargoed', string> = { killed: '', embargoed: '' };
+
+  it('takes a killed story out of search, keeps an embargoed one out until its time, and carries both with their status', async () => {
+    const story = { sourceItemId: `quake-${run}`, headline: 'Zephyrquake toll rises', body: 'Rescuers searched the rubble on Monday for survivors of the zephyrquake.' };
+    released.killed = (await submit(story)).id;
+    await indexed(released.killed, 1);
+    expect((await search('q=zephyrquake')).items.map((i) => i.id)).toEqual([released.killed]);
+    // The kill: the same copy with pubstatus canceled is the next version, not a duplicate.
+    expect(await submit({ ...story, pubStatus: 'canceled' })).toMatchObject({ version: 2 });
+    await indexed(released.killed, 2);
+    expect((await search('q=zephyrquake')).total).toBe(0);
+    expect(((await (await get(`/v1/articles/${released.killed}`)).json()) as { article: { pubStatus?: string } }).article.pubStatus).toBe('canceled');
+
+    const until = new Date(Date.now() + 60 * 60_000).toISOString();
+    released.embargoed = (await submit({ sourceItemId: `budget-${run}`, headline: 'Quorblat budget figures', body: 'The quorblat budget will be presented on Wednesday.', embargoedUntil: until })).id;
+    await indexed(released.embargoed, 1);
+    expect((await search('q=quorblat')).total).toBe(0);
+    expect(((await (await get(`/v1/articles/${released.embargoed}`)).json()) as { article: { embargoedUntil?: string } }).article.embargoedUntil).toBe(until);
+  });
+
   it('rebuilds the search index from MongoDB when the indexer restarts', async () => {
     expect(await stopService(services.indexer)).toBe('signal SIGTERM');
     services.indexer = await startService('indexer', { ...env, KAFKA_GROUP_ID: `${run}-indexer` });
     expect((await search('q=INTERPOL')).items[0].id).toBe(ids.seed);
     expect((await search('q=strike')).items.find((i) => i.id === ids.london)?.version).toBe(2);
+    // Killed and embargoed stay out of the listing after a reload too.
+    expect((await search('q=zephyrquake')).total).toBe(0);
+    expect((await search('q=quorblat')).total).toBe(0);
   });
 });

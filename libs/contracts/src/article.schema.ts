@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** IPTC's publication statuses (ninjs `pubstatus`, NewsML-G2 `stat:`, NITF `management-status`). */
+export const PUB_STATUSES = ['usable', 'withheld', 'canceled'] as const;
+
 /** The one canonical article every stage reads; each ingest format is normalised into this. */
 export const ArticleSchema = z.object({
   /** Stable id: UUIDv5 of source id + source item id, so a resubmission maps to the same article. */
@@ -34,7 +37,13 @@ export const ArticleSchema = z.object({
   /** The source's version-created time in UTC, when it gives one. */
   updatedAt: z.iso.datetime({ offset: true }).optional(),
   receivedAt: z.iso.datetime({ offset: true }),
-  /** sha256 of headline + body; a resubmission with the same hash is a duplicate, not a new version. */
+  /** IPTC publication status as the source gave it; absent means usable. */
+  pubStatus: z.enum(PUB_STATUSES).optional()
+    .describe('IPTC publication status: "withheld" must not be published yet, "canceled" was killed and must be taken down; absent means usable'),
+  /** Not to be published before this time: the source's embargo. */
+  embargoedUntil: z.iso.datetime({ offset: true }).optional()
+    .describe('The source\'s embargo: not to be published before this time (UTC); search lists the article only from then on'),
+  /** sha256 of headline + body (and of the status and embargo when given); a resubmission with the same hash is a duplicate, not a new version. */
   contentHash: z.string().regex(/^[a-f0-9]{64}$/),
 });
 

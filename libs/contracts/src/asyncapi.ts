@@ -59,7 +59,7 @@ export function asyncApiDocument(version: string): Record<string, unknown> {
     info: {
       title: 'Newsflow topics',
       version,
-      description: 'Every event is JSON in one envelope (eventId, type, schemaVersion, occurredAt, correlationId, traceparent, producer, articleId, articleVersion, payload), keyed by article id. Delivery is at least once, and an article version is published again once, with weather.backfilledAt set, when its weather could only be attached later: keep per articleId the event with the highest articleVersion, and of two with the same version the one with weather.backfilledAt; anything else with the same articleId + articleVersion is a duplicate.',
+      description: 'Every event is JSON in one envelope (eventId, type, schemaVersion, occurredAt, correlationId, traceparent, producer, articleId, articleVersion, payload), keyed by article id. Delivery is at least once, and an article version is published again once, with weather.backfilledAt set, when its weather could only be attached later: keep per articleId the event with the highest articleVersion, and of two with the same version the one with weather.backfilledAt; anything else with the same articleId + articleVersion is a duplicate. Honour article.pubStatus (withheld: do not publish yet; canceled: take down) and article.embargoedUntil. Within a topic version fields are only added, as optional: ignore those you do not know.',
     },
     channels,
     operations,

@@ -5,7 +5,9 @@ import { TopicName } from './topics';
 
 /**
  * JSON Schemas are generated from the zod schemas, never written by hand, so the documented
- * contract and the TypeScript types cannot drift apart.
+ * contract and the TypeScript types cannot drift apart. Their objects are open (zod's input view):
+ * a topic version gains optional fields over time (README, "Consuming the final topic"), and a
+ * consumer validating with a closed schema would refuse every event after the first addition.
  */
 export function topicJsonSchema(topic: TopicName): Record<string, unknown> {
   const contract = TOPIC_CONTRACTS[topic];
@@ -15,7 +17,7 @@ export function topicJsonSchema(topic: TopicName): Record<string, unknown> {
     payload: contract.payload,
   });
   return {
-    ...z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }),
+    ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
     $id: `https://newsflow.dev/schemas/${topic}.json`,
     title: `${topic} (${contract.eventType})`,
   };

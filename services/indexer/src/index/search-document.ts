@@ -32,7 +32,7 @@ type Entity = ArticleWeatherAttachedPayload['enrichment']['entities'][number];
  */
 export type IndexableDocument = Omit<SearchDocument, 'document' | 'body'> & {
   document: {
-    article: Pick<ArticleWeatherAttachedPayload['article'], 'storyClusterId' | 'body'>;
+    article: Pick<ArticleWeatherAttachedPayload['article'], 'storyClusterId' | 'body' | 'pubStatus' | 'embargoedUntil'>;
     enrichment: Pick<ArticleWeatherAttachedPayload['enrichment'], 'primaryLocation'> & { entities: Array<Omit<Entity, 'mentions'>> };
   };
 };

@@ -36,7 +36,7 @@ export function toIndexable(stored: StoredSearchDocument): IndexableDocument {
   return {
     ...fields,
     document: {
-      article: { storyClusterId: article.storyClusterId, body: article.body },
+      article: { storyClusterId: article.storyClusterId, body: article.body, pubStatus: article.pubStatus, embargoedUntil: article.embargoedUntil },
       enrichment: { primaryLocation: enrichment.primaryLocation, entities: enrichment.entities.map(({ mentions: _mentions, ...entity }) => entity) },
     },
   };

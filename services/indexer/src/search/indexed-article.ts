@@ -35,6 +35,10 @@ export interface IndexedArticle extends ListedArticle {
   lengths: Record<SearchField, number>;
   /** term → [headline, summary, body] counts; the index turns it into postings and does not keep it. */
   terms: Map<string, [number, number, number]>;
+  /** The source's status when not usable: such an article is not listed (see SearchIndex.put). */
+  pubStatus?: 'withheld' | 'canceled';
+  /** Epoch ms of the source's embargo: listed only from then on. */
+  embargoedUntil?: number;
 }
 
 export function toIndexedArticle(doc: IndexableDocument): IndexedArticle {
@@ -90,5 +94,7 @@ export function toIndexedArticle(doc: IndexableDocument): IndexedArticle {
     countryCodes: countries,
     lengths,
     terms,
+    ...(article.pubStatus === 'withheld' || article.pubStatus === 'canceled' ? { pubStatus: article.pubStatus } : {}),
+    ...(article.embargoedUntil ? { embargoedUntil: Date.parse(article.embargoedUntil) } : {}),
   };
 }

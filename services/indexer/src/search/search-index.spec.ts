@@ -6,9 +6,12 @@ import { parseSearchParams } from './search-params';
 
 type Entity = { id: string; type: 'person' | 'organization' | 'place'; name: string; geo?: { lat: number; lon: number; countryCode?: string } };
 
-function indexed(headline: string, body: string, options: { entities?: Entity[]; publishedAt?: string; id?: string; version?: number; source?: string } = {}) {
+type Release = { pubStatus?: 'usable' | 'withheld' | 'canceled'; embargoedUntil?: string };
+
+function indexed(headline: string, body: string, options: { entities?: Entity[]; publishedAt?: string; id?: string; version?: number; source?: string } & Release = {}) {
   const article = makeArticle({
     headline, body, publishedAt: options.publishedAt ?? '2025-11-24T09:00:00Z', storyClusterId: 'cluster-1',
+    ...(options.pubStatus ? { pubStatus: options.pubStatus } : {}), ...(options.embargoedUntil ? { embargoedUntil: options.embargoedUntil } : {}),
     ...(options.id ? { id: options.id } : {}), ...(options.version ? { version: options.version } : {}),
     ...(options.source ? { source: { id: options.source } } : {}),
   });
@@ -86,6 +89,36 @@ describe('SearchIndex', () => {
 
   it('answers a query of only stop words or symbols with nothing', () => {
     expect(search(index, { q: '(a+)+$' })).toMatchObject({ total: 0, hits: [] });
+  });
+});
+
+describe('SearchIndex and the source\'s release', () => {
+  it('takes a killed or withheld article out of the listing, and an older version does not bring it back', () => {
+    const index = new SearchIndex();
+    const id = '0f8a1c2e-7a1b-5c3d-9e4f-111111111111';
+    index.put(indexed('Quake toll rises', 'Rescuers searched.', { id, version: 1 }));
+    expect(search(index, { q: 'quake' }).total).toBe(1);
+    expect(index.put(indexed('Quake toll rises', 'Rescuers searched.', { id, version: 2, pubStatus: 'canceled' }))).toBe(true);
+    expect(search(index, { q: 'quake' }).total).toBe(0);
+    expect(index.put(indexed('Quake toll rises', 'Rescuers searched.', { id, version: 1 }))).toBe(false);
+    expect(search(index, { q: 'quake' }).total).toBe(0);
+    expect(index.versionOf(id)).toBe(2);
+    index.put(indexed('Quake toll rises again', 'Rescuers searched on.', { id, version: 3, pubStatus: 'usable' }));
+    expect(search(index, { q: 'quake' }).hits.map((h) => h.article.version)).toEqual([3]);
+  });
+
+  it('lists an embargoed article only once its embargo has passed', () => {
+    const index = new SearchIndex();
+    index.put(indexed('Budget embargoed', 'Figures.', { embargoedUntil: new Date(Date.now() + 60 * 60_000).toISOString() }));
+    index.put(indexed('Budget leaked', 'Figures.', { embargoedUntil: new Date(Date.now() - 60_000).toISOString() }));
+    expect(search(index, { q: 'budget' }).hits.map((h) => h.article.headline)).toEqual(['Budget leaked']);
+    const later = Date.now() + 2 * 60 * 60_000;
+    const now = jest.spyOn(Date, 'now').mockReturnValue(later);
+    try {
+      expect(search(index, { q: 'budget' }).total).toBe(2);
+    } finally {
+      now.mockRestore();
+    }
   });
 });
 

@@ -65,19 +65,33 @@ export class SearchIndex {
   private readonly bySubject = new Map<string, number[]>();
   private readonly totalLength = { headline: 0, summary: 0, body: 0 };
   private readonly isLive = (slot: number) => this.slots[slot] !== undefined;
+  /** Articles whose newest version is withheld or canceled → that version; they are not listed. */
+  private readonly held = new Map<string, number>();
+  /** Slots under embargo → until when (epoch ms); few at any time. */
+  private readonly embargoes = new Map<number, number>();
 
   get size(): number {
     return this.byId.size;
   }
 
   versionOf(id: string): number | undefined {
-    return this.byId.get(id)?.version;
+    return this.byId.get(id)?.version ?? this.held.get(id);
   }
 
+  /**
+   * A withheld or canceled version (a kill) takes the article out of the listing, and an older
+   * version arriving later does not bring it back; an embargoed one is listed once its time has come.
+   */
   put(article: IndexedArticle): boolean {
     const current = this.byId.get(article.id);
     if (current && current.version > article.version) return false;
+    if ((this.held.get(article.id) ?? 0) > article.version) return false;
     if (current) this.remove(current);
+    if (article.pubStatus) {
+      this.held.set(article.id, article.version);
+      return true;
+    }
+    this.held.delete(article.id);
     const { terms } = article;
     const slot = this.slots.length;
     const termIds: number[] = [];
@@ -107,6 +121,7 @@ export class SearchIndex {
     }
     this.slots.push(stored);
     this.byId.set(article.id, stored);
+    if (article.embargoedUntil !== undefined && article.embargoedUntil > Date.now()) this.embargoes.set(slot, article.embargoedUntil);
     for (const field of SEARCH_FIELDS) this.totalLength[field] += article.lengths[field];
     return true;
   }
@@ -115,7 +130,7 @@ export class SearchIndex {
     const terms = params.q ? analyzeQuery(params.q) : [];
     const scores = params.q !== undefined ? this.scoreTerms(terms) : undefined;
     const candidates = scores ? scores.matched : this.unscoredCandidates(params);
-    const matches = this.filter(params, candidates);
+    const matches = this.released(this.filter(params, candidates), Date.now());
     const byRelevance = params.sort === 'relevance' && scores !== undefined;
     const published = this.publishedAt.values;
     const idOf = (slot: number) => (this.slots[slot] as StoredArticle).id;
@@ -167,7 +182,15 @@ export class SearchIndex {
     return { entities: top('entity'), places: top('place'), sources: top('source') };
   }
 
+  /** Matches without those still under embargo; an embargo that has passed is forgotten. */
+  private released(slots: number[], now: number): number[] {
+    if (this.embargoes.size === 0) return slots;
+    for (const [slot, until] of this.embargoes) if (until <= now) this.embargoes.delete(slot);
+    return slots.filter((slot) => !this.embargoes.has(slot));
+  }
+
   private remove(article: StoredArticle): void {
+    this.embargoes.delete(article.slot);
     this.byId.delete(article.id);
     this.slots[article.slot] = undefined;
     forEachTermId(article.termIds, (id) => this.postings[id].release(this.isLive));

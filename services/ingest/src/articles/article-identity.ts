@@ -17,6 +17,11 @@ export function articleIdFor(sourceId: string, sourceItemId: string): string {
 }
 
 /** Changes when the text a reader sees changes; metadata-only resends are duplicates. */
-export function contentHashOf(headline: string, body: string): string {
-  return createHash('sha256').update(`${headline.trim()}\n${body.trim()}`, 'utf8').digest('hex');
+/**
+ * A kill or an embargo sent for unchanged copy is a change: the status and embargo count when given.
+ * Without them the hash is headline and body alone, as it always was, so stored hashes still match.
+ */
+export function contentHashOf(headline: string, body: string, release: { pubStatus?: string; embargoedUntil?: string } = {}): string {
+  const marks = [release.pubStatus && release.pubStatus !== 'usable' ? `status:${release.pubStatus}` : '', release.embargoedUntil ? `embargo:${release.embargoedUntil}` : ''].filter(Boolean);
+  return createHash('sha256').update([`${headline.trim()}\n${body.trim()}`, ...marks].join('\n'), 'utf8').digest('hex');
 }

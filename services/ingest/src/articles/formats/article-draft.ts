@@ -20,6 +20,10 @@ export interface ArticleDraft {
   url?: string;
   firstCreated?: string;
   versionCreated?: string;
+  /** The publication status as the format writes it (`usable`, `stat:withheld`, `embargoed`…). */
+  pubStatus?: string;
+  /** Not to be published before this time. */
+  embargoedUntil?: string;
   media: Array<{ url: string; type?: string; caption?: string }>;
   /** Top-level fields we do not use; ignored, and listed back to the sender. */
   unknownFields: string[];

@@ -1,9 +1,9 @@
 import { ArticleDraft, emptyDraft, idText, text } from './article-draft';
 
 /** Fields of the simple native JSON shape (see README); anything else is listed as unknown. */
-const KNOWN = new Set(['source', 'sourceName', 'sourceItemId', 'headline', 'summary', 'body', 'bodyHtml', 'byline', 'language', 'url', 'publishedAt', 'updatedAt', 'media']);
+const KNOWN = new Set(['source', 'sourceName', 'sourceItemId', 'headline', 'summary', 'body', 'bodyHtml', 'byline', 'language', 'url', 'publishedAt', 'updatedAt', 'media', 'pubStatus', 'embargoedUntil']);
 
-const STRING_FIELDS = ['source', 'sourceName', 'headline', 'summary', 'body', 'bodyHtml', 'byline', 'language', 'url', 'publishedAt', 'updatedAt'];
+const STRING_FIELDS = ['source', 'sourceName', 'headline', 'summary', 'body', 'bodyHtml', 'byline', 'language', 'url', 'publishedAt', 'updatedAt', 'pubStatus', 'embargoedUntil'];
 
 export function parseNativeJson(doc: Record<string, unknown>): ArticleDraft {
   const draft = emptyDraft('native');
@@ -19,6 +19,8 @@ export function parseNativeJson(doc: Record<string, unknown>): ArticleDraft {
   draft.url = text(doc.url);
   draft.firstCreated = text(doc.publishedAt);
   draft.versionCreated = text(doc.updatedAt);
+  draft.pubStatus = text(doc.pubStatus);
+  draft.embargoedUntil = text(doc.embargoedUntil);
   if (Array.isArray(doc.media)) {
     draft.media = doc.media
       .map((m) => (m && typeof m === 'object' ? (m as Record<string, unknown>) : {}))

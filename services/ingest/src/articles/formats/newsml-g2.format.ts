@@ -1,5 +1,5 @@
 import { ArticleDraft, emptyDraft } from './article-draft';
-import { asArray, attr, innerXml, nodeText } from './safe-xml';
+import { asArray, attr, elementsOf, innerXml, mixedText, nodeText } from './safe-xml';
 
 type Obj = Record<string, unknown>;
 
@@ -18,7 +18,7 @@ export function parseNewsMlG2(root: Obj, xml: string): ArticleDraft {
   const draft = emptyDraft('newsml-g2');
   draft.sourceItemId = attr(item, 'guid');
   draft.sourceName = provider(itemMeta);
-  draft.headline = nodeText(contentMeta.headline) ?? nodeText(itemMeta.title);
+  draft.headline = mainHeadline(innerXml(xml, 'contentMeta') ?? '') ?? nodeText(itemMeta.title);
   const descriptions = asArray(contentMeta.description as unknown);
   const summary = descriptions.find((d) => /summary/.test(attr(d, 'role') ?? '')) ?? descriptions[0];
   draft.summary = nodeText(summary);
@@ -26,6 +26,8 @@ export function parseNewsMlG2(root: Obj, xml: string): ArticleDraft {
   draft.language = attr(contentMeta.language, 'tag') ?? attr(item, 'lang');
   draft.firstCreated = nodeText(itemMeta.firstCreated);
   draft.versionCreated = nodeText(itemMeta.versionCreated);
+  draft.pubStatus = attr(itemMeta.pubStatus, 'qcode');
+  draft.embargoedUntil = nodeText(itemMeta.embargoed);
   draft.url = asArray(itemMeta.link as unknown).map((l) => attr(l, 'href')).find(Boolean);
   const inlineXml = innerXml(xml, 'inlineXML');
   draft.bodyHtml = inlineXml ? innerXml(inlineXml, 'body') ?? inlineXml : undefined;
@@ -34,4 +36,15 @@ export function parseNewsMlG2(root: Obj, xml: string): ArticleDraft {
     .map((r) => ({ url: attr(r, 'href') ?? '', type: attr(r, 'contenttype') }))
     .filter((m) => m.url);
   return draft;
+}
+
+/**
+ * The headline whose role is the main one (`hld:main`), else one without a role, else the first: a
+ * short or alternative headline may come first. Read from the source, as headlines may hold markup.
+ */
+function mainHeadline(contentMetaXml: string): string | undefined {
+  const headlines = elementsOf(contentMetaXml, 'headline');
+  const role = (h: { attributes: string }) => /\brole\s*=\s*["']([^"']*)["']/.exec(h.attributes)?.[1];
+  const chosen = headlines.find((h) => /(?:^|:)main$/.test(role(h) ?? '')) ?? headlines.find((h) => !role(h)) ?? headlines[0];
+  return mixedText(chosen?.inner);
 }

@@ -37,6 +37,8 @@ export function parseNinjs(doc: Obj): ArticleDraft {
   draft.language = text(doc.language);
   draft.firstCreated = text(doc.firstcreated);
   draft.versionCreated = text(doc.versioncreated);
+  draft.pubStatus = text(doc.pubstatus);
+  draft.embargoedUntil = text(doc.embargoed);
   draft.sourceName = providerName(doc);
   const renditions = doc.renditions && typeof doc.renditions === 'object' ? doc.renditions : {};
   draft.media = (Array.isArray(renditions) ? renditions : Object.values(renditions as Obj))

@@ -1,5 +1,5 @@
 import { ArticleDraft, emptyDraft } from './article-draft';
-import { attr, innerXml, nodeText } from './safe-xml';
+import { attr, innerXml, nodeText, mixedText } from './safe-xml';
 
 type Obj = Record<string, unknown>;
 
@@ -22,7 +22,7 @@ export function parseNitf(root: Obj, xml: string): ArticleDraft {
   const draft = emptyDraft('nitf');
   draft.sourceItemId = attr(docdata['doc-id'], 'id-string');
   draft.sourceName = attr(docdata['doc-id'], 'regsrc') ?? attr(docdata['doc.copyright'], 'holder');
-  draft.headline = nodeText(hedline.hl1) ?? nodeText(head.title);
+  draft.headline = mixedText(innerXml(xml, 'hl1')) ?? nodeText(head.title);
   draft.summary = innerXml(xml, 'abstract')?.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() || undefined;
   // Bylines mix text and markup (`By <person>…</person>`), so they are read from the source text.
   draft.byline = innerXml(xml, 'byline')?.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim() || undefined;
@@ -30,6 +30,9 @@ export function parseNitf(root: Obj, xml: string): ArticleDraft {
   draft.language = attr(nitf, 'lang') ?? attr(body, 'lang');
   draft.firstCreated = nitfDate(attr(docdata['date.issue'], 'norm'));
   draft.versionCreated = nitfDate(attr(docdata['date.release'], 'norm'));
+  // NITF's own status: usable, embargoed (until date.release), withheld or canceled.
+  draft.pubStatus = attr(docdata, 'management-status');
+  if (draft.pubStatus === 'embargoed') draft.embargoedUntil = draft.versionCreated;
   draft.url = attr(head.pubdata, 'ex-ref');
   return draft;
 }

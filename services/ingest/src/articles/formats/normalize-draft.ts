@@ -1,4 +1,4 @@
-import { Article, ArticleSchema } from '@newsflow/contracts';
+import { Article, ArticleSchema, PUB_STATUSES } from '@newsflow/contracts';
 import { detectLanguage, LanguageEvidence } from '@newsflow/text';
 import { articleIdFor, contentHashOf } from '../article-identity';
 import { ArticleDraft } from './article-draft';
@@ -49,6 +49,26 @@ function isWebUrl(value: string): boolean {
   return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 }
 
+/**
+ * The formats' publication statuses as the canonical one: ninjs `withheld`, NewsML-G2 `stat:withheld`,
+ * NITF `embargoed` (an embargo, its time in `embargoedUntil`, not a status of its own).
+ */
+function pubStatusOf(value: string | undefined): Article['pubStatus'] {
+  if (value === undefined) return undefined;
+  const status = value.trim().toLowerCase().replace(/^[\w-]+:/, '').replace('cancelled', 'canceled');
+  if (status === 'embargoed') return undefined;
+  if ((PUB_STATUSES as readonly string[]).includes(status)) return status as Article['pubStatus'];
+  throw new InputProblem(422, 'pattern', `pubStatus must be one of ${PUB_STATUSES.join(', ')}, got ${value.slice(0, 60)}`, 'pubStatus');
+}
+
+/** An embargo may lie years ahead, but not before 1900. */
+function embargoOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const ms = isoMillis(value);
+  if (Number.isNaN(ms) || ms < EARLIEST) throw new InputProblem(422, 'invalid-timestamp', `embargoedUntil is not an ISO 8601 date-time after 1900: ${value.slice(0, 60)}`, 'embargoedUntil');
+  return new Date(ms).toISOString();
+}
+
 function required(value: string | undefined, field: string): string {
   if (!value) throw new InputProblem(422, 'required', `${field} is required`, field);
   return value;
@@ -86,6 +106,8 @@ export function normalizeDraft(draft: ArticleDraft, sourceId: string, now: Date)
   const updatedAt = timestamp(draft.versionCreated, 'updatedAt', now);
   const summary = draft.summary ? asText(draft.summary).trim() || undefined : undefined;
   const dateline = extractDateline(body);
+  const pubStatus = pubStatusOf(draft.pubStatus);
+  const embargoedUntil = embargoOf(draft.embargoedUntil);
   return checkCarriable({
     id: articleIdFor(source, sourceItemId),
     version: 1,
@@ -104,7 +126,9 @@ export function normalizeDraft(draft: ArticleDraft, sourceId: string, now: Date)
     publishedAt,
     ...(updatedAt ? { updatedAt } : {}),
     receivedAt: now.toISOString(),
-    contentHash: contentHashOf(headline, body),
+    ...(pubStatus ? { pubStatus } : {}),
+    ...(embargoedUntil ? { embargoedUntil } : {}),
+    contentHash: contentHashOf(headline, body, { pubStatus, embargoedUntil }),
   });
 }
 

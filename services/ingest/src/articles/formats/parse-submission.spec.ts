@@ -86,6 +86,44 @@ describe('NITF 3.x', () => {
   });
 });
 
+describe('publication status and embargo', () => {
+  const newsml = fixture('interpol.newsml.xml').toString('utf8');
+  const nitf = fixture('interpol.nitf.xml').toString('utf8');
+  const ninjs = JSON.parse(fixture('interpol.ninjs.json').toString('utf8'));
+
+  it('carries a withheld, embargoed ninjs story as such (they were dropped, and the story published)', () => {
+    const doc = { ...ninjs, pubstatus: 'withheld', embargoed: '2025-11-26T10:00:00+01:00' };
+    const article = normalizeDraft(parseSubmission('application/ninjs+json', Buffer.from(JSON.stringify(doc))), 'exw', now);
+    expect(article).toMatchObject({ pubStatus: 'withheld', embargoedUntil: '2025-11-26T09:00:00.000Z' });
+    const usable = normalizeDraft(parseSubmission('application/ninjs+json', fixture('interpol.ninjs.json')), 'exw', now);
+    expect(usable.pubStatus).toBe('usable');
+    // A kill of unchanged copy is a change, so it becomes the next version rather than a duplicate.
+    expect(article.contentHash).not.toBe(usable.contentHash);
+  });
+
+  it('reads NewsML-G2 pubStatus, embargoed and the main headline, with its markup and references', () => {
+    const xml = newsml
+      .replace('<itemMeta>', '<itemMeta><pubStatus qcode="stat:canceled"/><embargoed>2025-11-26T09:00:00Z</embargoed>')
+      .replace(/<headline>[^<]*<\/headline>/, '<headline role="hld:short">Short hed</headline><headline role="hld:main">Strong quake hits <span>Valparaíso</span> &#x2014; no tsunami</headline>');
+    const article = normalizeDraft(parseSubmission('application/vnd.iptc.g2.newsitem+xml', Buffer.from(xml)), 'exw', now);
+    expect(article).toMatchObject({ pubStatus: 'canceled', embargoedUntil: '2025-11-26T09:00:00.000Z', headline: 'Strong quake hits Valparaíso — no tsunami' });
+  });
+
+  it('reads NITF management-status, an embargo until date.release, and an hl1 holding markup', () => {
+    const xml = nitf
+      .replace('<docdata>', '<docdata management-status="embargoed">')
+      .replace(/<hl1>[^<]*<\/hl1>/, '<hl1>Strong quake hits <location>Valparaiso</location>, no tsunami warning</hl1>');
+    const article = normalizeDraft(parseSubmission('application/xml', Buffer.from(xml)), 'exw', now);
+    expect(article).toMatchObject({ embargoedUntil: '2025-11-24T09:30:00.000Z', headline: 'Strong quake hits Valparaiso, no tsunami warning' });
+    expect(article.pubStatus).toBeUndefined();
+  });
+
+  it('refuses a status it does not know, naming the field', () => {
+    const doc = { source: 'exw', sourceItemId: '1', headline: 'H', body: 'B', pubStatus: 'maybe' };
+    expect(problem(() => normalizeDraft(parseSubmission('application/json', Buffer.from(JSON.stringify(doc))), 'exw', now))).toMatchObject({ field: 'pubStatus', status: 422 });
+  });
+});
+
 describe('bad input', () => {
   it('refuses malformed JSON and XML, naming the problem', () => {
     expect(problem(() => parseSubmission('application/json', Buffer.from('{"headline":'))).rule).toBe('json-malformed');

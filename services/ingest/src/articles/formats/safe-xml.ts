@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { InputProblem } from './input-problem';
 
@@ -12,7 +13,8 @@ const parser = new XMLParser({
   attributeNamePrefix: '@',
   removeNSPrefix: true,
   processEntities: true,
-  htmlEntities: false,
+  // Numeric references (&#x2019;) are XML's own and must be decoded; this option is what decodes them.
+  htmlEntities: true,
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
@@ -62,4 +64,22 @@ export function innerXml(xml: string, tag: string): string | undefined {
   const escaped = tag.replace(/\./g, '\\.');
   const match = new RegExp(`<(?:[\\w-]+:)?${escaped}(?:\\s[^>]*)?>([\\s\\S]*?)</(?:[\\w-]+:)?${escaped}>`).exec(xml);
   return match?.[1];
+}
+
+/** Every `<tag …>…</tag>` (namespace prefix allowed), with its attributes' source and inner markup. */
+export function elementsOf(xml: string, tag: string): Array<{ attributes: string; inner: string }> {
+  const escaped = tag.replace(/\./g, '\\.');
+  const pattern = new RegExp(`<(?:[\\w-]+:)?${escaped}(\\s[^>]*)?>([\\s\\S]*?)</(?:[\\w-]+:)?${escaped}>`, 'g');
+  return [...xml.matchAll(pattern)].map((m) => ({ attributes: m[1] ?? '', inner: m[2] }));
+}
+
+/**
+ * The text of an element whose content mixes text and markup (`Strong quake hits <location>Valparaiso
+ * </location>, no tsunami`): the parsed tree keeps the text and the child apart and loses their order,
+ * so it is read from the source, tags removed and references decoded, on one line.
+ */
+export function mixedText(inner: string | undefined): string | undefined {
+  if (inner === undefined) return undefined;
+  const cdata = inner.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+  return decodeHTML(cdata.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim() || undefined;
 }
