@@ -17,8 +17,6 @@ export function parseNitf(root: Obj, xml: string): ArticleDraft {
   const head = (nitf.head ?? {}) as Obj;
   const docdata = (head.docdata ?? {}) as Obj;
   const body = (nitf.body ?? {}) as Obj;
-  const bodyHead = (body['body.head'] ?? {}) as Obj;
-  const hedline = (bodyHead.hedline ?? {}) as Obj;
   const draft = emptyDraft('nitf');
   draft.sourceItemId = attr(docdata['doc-id'], 'id-string');
   draft.sourceName = attr(docdata['doc-id'], 'regsrc') ?? attr(docdata['doc.copyright'], 'holder');
