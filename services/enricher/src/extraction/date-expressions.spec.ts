@@ -17,4 +17,19 @@ describe('findDates', () => {
   it('never needs publishedAt to be valid', () => {
     expect(() => findDates('on Monday, November 3', 'body', 'nonsense')).not.toThrow();
   });
+
+  it('reads a weekday ahead when its sentence speaks of what will happen, and "Last Tuesday" with a capital', () => {
+    const names = (text: string) => findDates(text, 'body', published).map((d) => d.name);
+    expect(names('The Senate will vote on Thursday on the bill.')).toEqual(['2025-11-27']);
+    expect(names('The Senate voted on Thursday on the bill.')).toEqual(['2025-11-20']);
+    expect(names('Last Tuesday the minister resigned.')).toEqual(['2025-11-18']);
+  });
+
+  it('resolves "today" and weekdays in the zone the story was filed from', () => {
+    // 22:30 UTC on Monday 24 November is already Tuesday 25 November in Tokyo.
+    const late = '2025-11-24T22:30:00Z';
+    expect(findDates('Markets fell today.', 'body', late, 'Asia/Tokyo').map((d) => d.name)).toEqual(['2025-11-25']);
+    expect(findDates('Markets fell today.', 'body', late).map((d) => d.name)).toEqual(['2025-11-24']);
+    expect(findDates('Yesterday markets fell.', 'body', late, 'Asia/Tokyo').map((d) => d.name)).toEqual(['2025-11-24']);
+  });
 });

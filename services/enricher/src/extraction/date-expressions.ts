@@ -18,13 +18,18 @@ const PATTERNS: { re: RegExp; build: (m: RegExpExecArray, ref: Date) => string |
   { re: new RegExp(`\\b${MONTH}\\s+${DAY}(?!\\d)${YEAR}\\b`, 'g'), build: (m, ref) => day(m[1], m[2], m[3], ref) },
   { re: new RegExp(`\\b${DAY}\\s+${MONTH}${YEAR}\\b`, 'g'), build: (m, ref) => day(m[2], m[1], m[3], ref) },
   { re: new RegExp(`\\b(?:in|since|by|until|of)\\s+${MONTH}\\s+((?:19|20)\\d{2})\\b`, 'g'), build: (m) => `${m[2]}-${pad(monthIndex(m[1]) + 1)}` },
-  { re: /\b(?:on|last|next|this|late on|early on|by)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g, build: (m, ref) => weekday(m[0], m[1], ref) },
+  { re: /\b(?:on|last|next|this|late on|early on|by)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gi, build: (m, ref) => weekday(m[0], m[1], ref, sentenceBefore(m)) },
   { re: /\b(yesterday|today|tomorrow)\b/gi, build: (m, ref) => relativeDay(m[1].toLowerCase(), ref) },
   { re: /\b(?:in|since|by|until|before|after)\s+((?:19|20)\d{2})\b/g, build: (m) => m[1] },
 ];
 
-export function findDates(text: string, field: Field, publishedAt?: string): DateMatch[] {
-  const ref = publishedAt ? new Date(publishedAt) : undefined;
+/**
+ * `timeZone` is where the story was filed (its dateline's zone): "today" and "on Monday" are that
+ * place's days, so a Tokyo story published at 22:30 UTC speaks of the next day's date. Without one,
+ * UTC's.
+ */
+export function findDates(text: string, field: Field, publishedAt?: string, timeZone?: string): DateMatch[] {
+  const ref = publishedAt ? localDay(new Date(publishedAt), timeZone) : undefined;
   const found: DateMatch[] = [];
   for (const { re, build } of PATTERNS) {
     for (const m of text.matchAll(re)) {
@@ -77,15 +82,41 @@ function range(m1: string, d1: string, m2: string, d2: string, yearText: string 
   return `${from}/${to}`;
 }
 
-/** "on Monday" in wire copy is this week's Monday, looking back (past tense dominates); "next Monday" looks forward. */
-function weekday(phrase: string, dayName: string, ref: Date): string | undefined {
+/** Words before a weekday that put it ahead: "will vote on Thursday", "is due to meet on Friday". */
+const FUTURE = /\b(?:will|shall|is (?:due|set|expected|scheduled|to)|are (?:due|set|expected|scheduled|to)|plans? to|planned for|scheduled for|expected to|going to|would)\b/i;
+
+/**
+ * "on Monday" in wire copy is this week's Monday, looking back (past tense dominates), unless its
+ * sentence speaks of what will happen; "next Monday" looks forward, "last Monday" back.
+ */
+function weekday(phrase: string, dayName: string, ref: Date, before = ''): string | undefined {
   const target = WEEKDAYS.indexOf(dayName.toLowerCase());
   const today = ref.getUTCDay();
   let delta = ((target - today) % 7 + 7) % 7;
   if (/^next/i.test(phrase)) delta = delta === 0 ? 7 : delta;
   else if (/^last/i.test(phrase)) delta = delta === 0 ? -7 : delta - 7;
-  else if (delta > 1) delta -= 7;
+  else if (delta > 1 && !FUTURE.test(before)) delta -= 7;
   return shift(ref, delta);
+}
+
+/** The words of the match's sentence before it (up to 80 characters back). */
+function sentenceBefore(m: RegExpExecArray): string {
+  const start = m.index ?? 0;
+  const window = m.input.slice(Math.max(0, start - 80), start);
+  const end = Math.max(window.lastIndexOf('. '), window.lastIndexOf('? '), window.lastIndexOf('! '), window.lastIndexOf('\n'));
+  return end >= 0 ? window.slice(end + 1) : window;
+}
+
+/** The publication's calendar day where the story was filed, as midnight UTC of that date. */
+function localDay(published: Date, timeZone: string | undefined): Date {
+  if (!timeZone || isNaN(published.getTime())) return published;
+  try {
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(published);
+    const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    return new Date(Date.UTC(part('year'), part('month') - 1, part('day')));
+  } catch {
+    return published;
+  }
 }
 
 function relativeDay(word: string, ref: Date): string | undefined {

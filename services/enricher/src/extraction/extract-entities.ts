@@ -5,12 +5,13 @@ import { findDates } from './date-expressions';
 import { parseDateline } from './dateline-parser';
 import { findEvents } from './event-patterns';
 import { Gazetteer } from './gazetteer';
-import { GeoContext } from './geocode';
+import { choosePlace, GeoContext } from './geocode';
 import { isTitleCase, matchTitleCaseHeadline } from './headline-matcher';
 import { linkMentions } from './entity-linker';
 import { NlpHints, NO_HINTS } from './nlp-hints';
 import { normaliseName } from './normalise-name';
 import { choosePrimaryLocation } from './primary-location';
+import { zoneAt } from './time-zone';
 import { hasOnlyAsciiWords } from './ascii-text';
 import { buildEntities } from './build-entities';
 import { tokenise } from './tokenise';
@@ -63,8 +64,11 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
     }
   }
 
+  // Relative dates ("today", "on Monday") are the filing place's days.
+  const filedAt = dateline ? choosePlace(g.lookup(titleCaseDateline(dateline.place.text)), { countries: new Set(), admins: new Set() }, datelineHint) : undefined;
+  const filedZone = filedAt ? zoneAt(filedAt.lat, filedAt.lon) : undefined;
   for (const field of ['body', 'headline'] as const) {
-    for (const d of findDates(texts[field], field, article.publishedAt)) claim(d, 'date');
+    for (const d of findDates(texts[field], field, article.publishedAt, filedZone)) claim(d, 'date');
     for (const e of findEvents(texts[field], field)) claim(e, 'event');
   }
 

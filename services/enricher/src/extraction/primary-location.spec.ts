@@ -23,4 +23,9 @@ describe('the primary location’s time zone', () => {
     expect(placeOf('FRANKFURT (Reuters) - German stocks fell on Monday.')).toMatchObject({ name: 'Frankfurt', countryCode: 'DE', reason: 'dateline' });
     expect(placeOf('GAZA CITY (Reuters) - Strikes hit the north on Monday.')).toMatchObject({ countryCode: 'PS', reason: 'dateline' });
   });
+
+  it('dates "today" by the day where the story was filed', () => {
+    const { entities } = extractEntities({ headline: '', body: 'TOKYO (Reuters) - Japanese shares fell today, traders said.', publishedAt: '2025-11-24T22:30:00Z' }, { gazetteer });
+    expect(entities.filter((e) => e.type === 'date').map((e) => e.name)).toEqual(['2025-11-25']);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Entity, Location } from '@newsflow/contracts';
-import tzLookup from '@photostructure/tz-lookup';
+import { zoneAt } from './time-zone';
 
 /**
  * Where the story is: the dateline's place when it resolved, otherwise the most salient place the
@@ -30,16 +30,4 @@ function isCity(e: Entity): boolean {
 function toLocation(e: Entity, confidence: number, reason: string): Location {
   const geo = e.geo ?? { lat: 0, lon: 0 }; // callers pass geocoded places only
   return { name: e.name, entityId: e.id, lat: geo.lat, lon: geo.lon, countryCode: geo.countryCode, timezone: zoneAt(geo.lat, geo.lon), confidence: Math.round(confidence * 100) / 100, reason };
-}
-
-/**
- * The IANA zone at a point, offline: the story's local day (its observed weather, the forecast's
- * days) is that zone's. A point the lookup cannot place leaves the zone out, as before (UTC days).
- */
-function zoneAt(lat: number, lon: number): string | undefined {
-  try {
-    return tzLookup(lat, lon);
-  } catch {
-    return undefined;
-  }
 }
