@@ -30,6 +30,15 @@ describe('EnrichArticleService', () => {
     expect(enrichment.entities).toEqual([]);
   });
 
+  it('still places a story in another language by its dateline, so it gets that place\'s weather', async () => {
+    const enrichment = await service.enrich(makeArticle({
+      language: 'fr', headline: 'La fête des Lumières commence',
+      body: 'LYON - La ville a allumé jeudi soir ses premières illuminations, devant des milliers de visiteurs.',
+    }), '1.0.0');
+    expect(enrichment).toMatchObject({ status: 'skipped', entities: [] });
+    expect(EnrichmentSchema.parse(enrichment).primaryLocation).toMatchObject({ name: 'Lyon', countryCode: 'FR', reason: 'dateline', timezone: 'Europe/Paris' });
+  });
+
   it('skips text tagged en that is clearly another language', async () => {
     const enrichment = await service.enrich(
       makeArticle({ language: 'en', headline: 'Le président en visite', body: "Le président a déclaré lundi que les négociations avec les syndicats ont échoué et qu'il part pour la ville." }),

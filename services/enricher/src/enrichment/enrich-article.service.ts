@@ -23,7 +23,10 @@ export class EnrichArticleService {
     const language = detected && !SUPPORTED_LANGUAGES.has(detected) ? detected : declared;
     const enrichedAt = now.toISOString();
     if (!SUPPORTED_LANGUAGES.has(language)) {
-      return { status: 'skipped', reason: `language-not-supported:${language}`, language, entities: [], primaryLocation: null, enricherVersion, enrichedAt };
+      // No entities in a language the rules cannot read, but a dateline ("LYON -") still says where
+      // the story is, and so which weather it gets.
+      const { primaryLocation } = await this.extractor.extract(article, { placeOnly: true });
+      return { status: 'skipped', reason: `language-not-supported:${language}`, language, entities: [], primaryLocation, enricherVersion, enrichedAt };
     }
     const { entities, primaryLocation } = await this.extractor.extract(article);
     return { status: 'enriched', language, entities, primaryLocation, enricherVersion, enrichedAt };

@@ -64,6 +64,13 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
     }
   }
 
+  if (article.placeOnly) {
+    const geo = { countries: new Set<string>(datelineHint?.countryCode ? [datelineHint.countryCode] : []), admins: new Set<string>() };
+    const places = buildEntities(linkMentions(mentions, g, geo, texts), texts);
+    const filed = dateline ? places.find((e) => e.mentions.some((m) => m.field === 'body' && m.start === dateline.place.start)) : undefined;
+    return { entities: [], primaryLocation: filed ? choosePrimaryLocation([filed], filed.id) : null };
+  }
+
   // Relative dates ("today", "on Monday") are the filing place's days.
   const filedAt = dateline ? choosePlace(g.lookup(titleCaseDateline(dateline.place.text)), { countries: new Set(), admins: new Set() }, datelineHint) : undefined;
   const filedZone = filedAt ? zoneAt(filedAt.lat, filedAt.lon) : undefined;

@@ -31,4 +31,9 @@ export interface ArticleText {
   /** The source's own dateline, if the format carried one. */
   dateline?: string;
   publishedAt?: string;
+  /**
+   * Only where the story was filed, from its dateline: for a language the rules cannot read, whose
+   * dateline still names the place (and so its weather).
+   */
+  placeOnly?: boolean;
 }
