@@ -29,6 +29,8 @@ export interface ArticleDraft {
   unknownFields: string[];
   /** Fields present with the wrong JSON type, e.g. a number where text belongs. */
   wrongTypes: string[];
+  /** What the format calls the canonical fields, so a refusal names what the sender sent (`uri`, not `sourceItemId`). */
+  fieldNames?: Partial<Record<string, string>>;
 }
 
 export function emptyDraft(format: ArticleDraft['format']): ArticleDraft {

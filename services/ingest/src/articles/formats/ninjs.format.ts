@@ -25,14 +25,24 @@ function providerName(doc: Obj): string | undefined {
   return text(sources[0]?.name) ?? text(doc.copyrightholder);
 }
 
+/** The canonical fields as ninjs names them, for refusals. */
+const NINJS_NAMES = { sourceItemId: 'uri', publishedAt: 'firstcreated', updatedAt: 'versioncreated', pubStatus: 'pubstatus', embargoedUntil: 'embargoed' };
+
+/** ninjs properties that must be strings when present. */
+const NINJS_STRINGS = ['uri', 'headline', 'body_html', 'body_text', 'body_xml', 'description_text', 'byline', 'language', 'firstcreated', 'versioncreated', 'pubstatus', 'embargoed'];
+
 /** A ninjs document: 2.x uses `headlines`/`bodies` arrays, 1.x `headline`/`body_html` strings. */
 export function parseNinjs(doc: Obj): ArticleDraft {
   const draft = emptyDraft('ninjs');
+  draft.fieldNames = NINJS_NAMES;
+  draft.wrongTypes = NINJS_STRINGS.filter((k) => doc[k] !== undefined && doc[k] !== null && typeof doc[k] !== 'string' && !(k === 'uri' && typeof doc[k] === 'number'));
   draft.sourceItemId = idText(doc.uri);
   draft.headline = byRole(doc.headlines, 'main') ?? text(doc.headline);
   draft.summary = byRole(doc.descriptions, 'summary', 'text/plain') ?? text(doc.description_text);
   draft.bodyHtml = byRole(doc.bodies, 'main', 'text/html') ?? text(doc.body_html);
   draft.bodyText = byRole(doc.bodies, 'main', 'text/plain') ?? text(doc.body_text);
+  // body_xml (ninjs 1.x) holds the body as XML markup, such as NITF's or XHTML's: sanitised like HTML.
+  if (!draft.bodyHtml && !draft.bodyText) draft.bodyHtml = text(doc.body_xml);
   draft.byline = text(doc.byline) ?? text(doc.by);
   draft.language = text(doc.language);
   draft.firstCreated = text(doc.firstcreated);

@@ -83,6 +83,29 @@ export function extractDateline(body: string): string | undefined {
  * InputProblem names the field and rule for the first thing that is wrong.
  */
 export function normalizeDraft(draft: ArticleDraft, sourceId: string, now: Date): Article {
+  try {
+    return normalizeFields(draft, sourceId, now);
+  } catch (error) {
+    throw inFormatTerms(error, draft.fieldNames);
+  }
+}
+
+/**
+ * A problem named in the sender's format: a ninjs desk sent `uri` and `firstcreated`, not our
+ * `sourceItemId` and `publishedAt`. Messages start with the field's name, which is swapped too.
+ */
+function inFormatTerms(error: unknown, names: ArticleDraft['fieldNames']): unknown {
+  // Wrong types are listed under the sender's own names already.
+  if (!(error instanceof InputProblem) || !error.field || !names || error.rule === 'wrong-type') return error;
+  const top = error.field.split('.')[0];
+  const name = names[top];
+  if (!name) return error;
+  const field = name + error.field.slice(top.length);
+  const message = error.message.startsWith(error.field) ? field + error.message.slice(error.field.length) : `${field}: ${error.message}`;
+  return new InputProblem(error.status, error.rule, message, field, error.headers);
+}
+
+function normalizeFields(draft: ArticleDraft, sourceId: string, now: Date): Article {
   const [wrongType] = draft.wrongTypes;
   if (wrongType) throw new InputProblem(422, 'wrong-type', `${wrongType} must be a string`, wrongType);
   const source = sourceId;

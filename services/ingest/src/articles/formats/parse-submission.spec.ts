@@ -43,6 +43,16 @@ describe('ninjs 2.x', () => {
     expect(article.body).not.toContain('<');
   });
 
+  it('names refused fields as ninjs does, reads body_xml, and calls a number a wrong type', () => {
+    const doc = JSON.parse(fixture('interpol.ninjs.json').toString('utf8'));
+    const refuse = (changed: object) => problem(() => normalizeDraft(parseSubmission('application/ninjs+json', Buffer.from(JSON.stringify({ ...doc, ...changed }))), 'exw', now));
+    expect(refuse({ firstcreated: '07/12/2026' })).toMatchObject({ field: 'firstcreated', message: expect.stringMatching(/^firstcreated is not an ISO 8601/) });
+    expect(refuse({ uri: 'x'.repeat(600) })).toMatchObject({ field: 'uri', rule: 'contract' });
+    expect(refuse({ headlines: undefined, headline: 42 })).toMatchObject({ field: 'headline', rule: 'wrong-type' });
+    const xmlOnly = { ...doc, bodies: undefined, body_html: undefined, body_text: undefined, body_xml: '<p>MARRAKECH — Police chiefs met.</p>' };
+    expect(normalizeDraft(parseSubmission('application/ninjs+json', Buffer.from(JSON.stringify(xmlOnly))), 'exw', now).body).toBe('MARRAKECH — Police chiefs met.');
+  });
+
   it('lists fields it does not use', () => {
     expect(parseSubmission('application/json', fixture('interpol.ninjs.json')).unknownFields).toEqual(['x-vendor-field']);
   });
