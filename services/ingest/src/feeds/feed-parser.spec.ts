@@ -29,6 +29,26 @@ describe('parseFeed', () => {
     expect(article.body).toMatch(/^SANTIAGO, Chile/);
   });
 
+  it('reads Atom XHTML content, which the parsed tree does not keep as text', () => {
+    const xml = fixture('wire.atom.xml').replace(/<content type="html">[\s\S]*?<\/content>/,
+      '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>SANTIAGO, Chile — Astronomers <em>reported</em> a cluster.</p><p>More &amp; more.</p></div></content>');
+    const article = normalizeDraft(parseFeed(xml).items[0], 'exw-feed', now);
+    expect(article.body).toBe('SANTIAGO, Chile — Astronomers reported a cluster.\n\nMore & more.');
+    expect(article.bodyHtml).toContain('<em>reported</em>');
+  });
+
+  it('makes relative item links absolute against the feed address', () => {
+    const xml = fixture('wire.rss.xml').replace(/<link>https:\/\/example.com\/world\/nairobi-trade<\/link>/, '<link>/world/nairobi-trade</link>').replace(/<channel>\s*<title>/, '<channel><title>');
+    const [item] = parseFeed(xml, 'https://feeds.example.org/world.rss').items;
+    expect(item.url).toMatch(/^https:\/\/.*\/world\/nairobi-trade$/);
+  });
+
+  it('takes a DOCTYPE inside an item\'s CDATA as text, and still refuses a real one', () => {
+    const xml = fixture('wire.rss.xml').replace('<description>Ministers from five countries meet in Nairobi.</description>', '<description><![CDATA[<!DOCTYPE html><p>Embedded page</p>]]></description>');
+    expect(() => parseFeed(xml)).not.toThrow();
+    expect(() => parseFeed(`<!DOCTYPE rss [<!ENTITY x "y">]>${fixture('wire.rss.xml').replace(/^<\?xml[^>]*>/, '')}`)).toThrow(/DOCTYPE/);
+  });
+
   it('reads RSS 1.0 (RDF) items', () => {
     const feed = parseFeed(fixture('wire.rdf.xml'));
     expect(feed.kind).toBe('rdf');

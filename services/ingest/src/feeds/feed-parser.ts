@@ -1,6 +1,6 @@
 import { ArticleDraft, emptyDraft } from '../articles/formats/article-draft';
 import { InputProblem } from '../articles/formats/input-problem';
-import { asArray, attr, nodeText, parseXml } from '../articles/formats/safe-xml';
+import { asArray, attr, elementsOf, innerXml, nodeText, parseXml } from '../articles/formats/safe-xml';
 
 type Obj = Record<string, unknown>;
 
@@ -35,7 +35,15 @@ function rssItem(item: Obj, kind: 'rss' | 'rdf'): ArticleDraft {
   return draft;
 }
 
-function atomEntry(entry: Obj): ArticleDraft {
+/** Atom text constructs: text, html (escaped markup), or xhtml (a div of markup). */
+function atomText(node: unknown, tag: string, entryXml: string): string | undefined {
+  if (attr(node, 'type') !== 'xhtml') return nodeText(node);
+  const inner = innerXml(entryXml, tag);
+  // The wrapping div carries the XHTML namespace and is not part of the content (RFC 4287, 3.1.1.3).
+  return inner?.replace(/^\s*<(?:[\w-]+:)?div\b[^>]*>/, '').replace(/<\/(?:[\w-]+:)?div>\s*$/, '').replace(/<(\/?)[\w-]+:/g, '<$1').trim() || undefined;
+}
+
+function atomEntry(entry: Obj, entryXml: string): ArticleDraft {
   const draft = emptyDraft('native');
   draft.format = 'atom';
   const links = asArray(entry.link as unknown);
@@ -43,8 +51,8 @@ function atomEntry(entry: Obj): ArticleDraft {
   draft.sourceItemId = nodeText(entry.id) ?? draft.url;
   draft.headline = nodeText(entry.title);
   draft.htmlInText = true;
-  draft.bodyHtml = nodeText(entry.content) ?? nodeText(entry.summary);
-  draft.summary = entry.content ? nodeText(entry.summary) : undefined;
+  draft.bodyHtml = atomText(entry.content, 'content', entryXml) ?? atomText(entry.summary, 'summary', entryXml);
+  draft.summary = entry.content ? atomText(entry.summary, 'summary', entryXml) : undefined;
   draft.byline = nodeText((asArray(entry.author as unknown)[0] as Obj | undefined)?.name);
   draft.firstCreated = isoDate(nodeText(entry.published) ?? nodeText(entry.updated));
   draft.versionCreated = isoDate(nodeText(entry.updated));
@@ -52,8 +60,17 @@ function atomEntry(entry: Obj): ArticleDraft {
   return draft;
 }
 
-/** RSS 2.0, RSS 1.0 (RDF) or Atom 1.0; anything else, HTML pages included, is refused by name. */
-export function parseFeed(body: string): ParsedFeed {
+/** A relative link ("/world/story") made absolute against the feed's own address. */
+function absolute(link: string | undefined, base: string | undefined): string | undefined {
+  if (!link || URL.canParse(link) || !base) return link;
+  return URL.canParse(link, base) ? new URL(link, base).href : link;
+}
+
+/**
+ * RSS 2.0, RSS 1.0 (RDF) or Atom 1.0; anything else, HTML pages included, is refused by name.
+ * `feedUrl` resolves relative item links, which some feeds carry.
+ */
+export function parseFeed(body: string, feedUrl?: string): ParsedFeed {
   if (/^\s*(<!doctype html|<html)/i.test(body)) {
     throw new InputProblem(422, 'feed-is-html', 'the feed URL answered with an HTML page, not RSS or Atom');
   }
@@ -62,7 +79,11 @@ export function parseFeed(body: string): ParsedFeed {
     const channel = ((root.rss as Obj).channel ?? {}) as Obj;
     const language = nodeText(channel.language);
     const items = asArray(channel.item as unknown).map((i) => rssItem(i as Obj, 'rss'));
-    items.forEach((i) => (i.language = i.language ?? language));
+    const base = absolute(nodeText(channel.link), feedUrl) ?? feedUrl;
+    items.forEach((i) => {
+      i.language = i.language ?? language;
+      i.url = absolute(i.url, base);
+    });
     return { kind: 'rss', title: nodeText(channel.title), items };
   }
   if (root.RDF) {
@@ -73,8 +94,13 @@ export function parseFeed(body: string): ParsedFeed {
   if (root.feed) {
     const feed = root.feed as Obj;
     const language = attr(feed, 'lang');
-    const items = asArray(feed.entry as unknown).map((e) => atomEntry(e as Obj));
-    items.forEach((i) => (i.language = i.language ?? language));
+    // Entries' own markup too: XHTML content (type="xhtml") is a subtree the parsed tree does not keep as text.
+    const sources = elementsOf(body, 'entry').map((e) => e.inner);
+    const items = asArray(feed.entry as unknown).map((e, i) => atomEntry(e as Obj, sources[i] ?? ''));
+    items.forEach((i) => {
+      i.language = i.language ?? language;
+      i.url = absolute(i.url, feedUrl);
+    });
     return { kind: 'atom', title: nodeText(feed.title), items };
   }
   const name = Object.keys(root).find((k) => !k.startsWith('?'));

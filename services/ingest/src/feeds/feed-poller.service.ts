@@ -61,7 +61,7 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
       const fetched = await fetchFeed(feed.url, feed, this.config.FEED_FETCH_TIMEOUT_MS);
       let outcome: ItemsOutcome = { taken: feed.lastItemCount ?? 0, refused: feed.lastRefusedCount ?? 0, lastRefusal: feed.lastRefusal };
       if (!fetched.notModified) {
-        const parsed = parseFeed(fetched.body ?? '');
+        const parsed = parseFeed(fetched.body ?? '', feed.url);
         outcome = await this.submitItems(source, parsed.items);
       }
       polls.inc({ outcome: fetched.notModified ? 'not-modified' : 'fetched' });

@@ -22,7 +22,8 @@ const parser = new XMLParser({
 });
 
 export function assertSafeXml(xml: string): void {
-  if (FORBIDDEN.test(xml)) throw new InputProblem(400, 'xml-doctype-forbidden', 'XML documents with a DOCTYPE or ENTITY declaration are refused');
+  // Inside CDATA a "<!DOCTYPE html>" is text (a feed item's embedded page), not a declaration.
+  if (FORBIDDEN.test(xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''))) throw new InputProblem(400, 'xml-doctype-forbidden', 'XML documents with a DOCTYPE or ENTITY declaration are refused');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     throw new InputProblem(400, 'xml-malformed', `malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
