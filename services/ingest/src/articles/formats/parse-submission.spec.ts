@@ -146,6 +146,16 @@ describe('bad input', () => {
     }
   });
 
+  it('takes NITF with its standard DOCTYPE line (never fetching the DTD) and a newsMessage of one newsItem', () => {
+    const nitf = fixture('interpol.nitf.xml').toString('utf8').replace(/^(<\?xml[^>]*>)?/, '$1\n<!DOCTYPE nitf PUBLIC "-//IPTC//DTD NITF 3.5//EN" "http://www.nitf.org/IPTC/NITF/3.5/specification/dtd/nitf-3-5.dtd">');
+    expect(normalizeDraft(parseSubmission('application/xml', Buffer.from(nitf)), 'exw', now).headline).toBe('Marrakech Hosts 93rd INTERPOL General Assembly');
+    const item = fixture('interpol.newsml.xml').toString('utf8').replace(/^<\?xml[^>]*>/, '');
+    const message = `<?xml version="1.0"?><newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header><sent>2025-11-24T08:00:00Z</sent></header><itemSet>${item}</itemSet></newsMessage>`;
+    expect(normalizeDraft(parseSubmission('application/xml', Buffer.from(message)), 'exw', now).sourceItemId).toBe('urn:newsml:example.com:20251124:interpol-ga-93-g2');
+    const two = message.replace('</itemSet>', `${item}</itemSet>`);
+    expect(problem(() => parseSubmission('application/xml', Buffer.from(two)))).toMatchObject({ status: 422, rule: 'news-message-items' });
+  });
+
   it('refuses DOCTYPE, external entities and entity expansion without resolving them', () => {
     const xxe = '<?xml version="1.0"?><!DOCTYPE nitf [<!ENTITY x SYSTEM "file:///etc/passwd">]><nitf><head><title>&x;</title></head></nitf>';
     const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><nitf>&lol2;</nitf>';

@@ -4,7 +4,7 @@ import { parseNativeJson } from './native-json.format';
 import { parseNewsMlG2 } from './newsml-g2.format';
 import { looksLikeNinjs, parseNinjs } from './ninjs.format';
 import { parseNitf } from './nitf.format';
-import { parseXml } from './safe-xml';
+import { asArray, parseXml } from './safe-xml';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -38,6 +38,12 @@ function parseJson(text: string): ArticleDraft {
 function parseXmlDocument(text: string): ArticleDraft {
   const root = parseXml(text);
   if (root.newsItem) return parseNewsMlG2(root, text);
+  // A newsMessage wraps items for transport; one item is that item, several are a batch to split.
+  const items = asArray(((root.newsMessage as Record<string, unknown> | undefined)?.itemSet as Record<string, unknown> | undefined)?.newsItem);
+  if (root.newsMessage && items.length === 1) return parseNewsMlG2({ newsItem: items[0] }, text);
+  if (root.newsMessage) {
+    throw new InputProblem(422, 'news-message-items', `a newsMessage must carry exactly one newsItem here, it carries ${items.length}: send each item on its own`, 'itemSet');
+  }
   if (root.nitf) return parseNitf(root, text);
   const name = Object.keys(root).find((k) => !k.startsWith('?'));
   throw new InputProblem(415, 'unsupported-xml', `unsupported XML document <${name ?? '?'}>: expected a NewsML-G2 newsItem or NITF`);

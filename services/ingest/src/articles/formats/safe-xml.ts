@@ -3,11 +3,12 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { InputProblem } from './input-problem';
 
 /**
- * DOCTYPE is where external entities and entity expansion ("billion laughs") live; no news format
- * we accept needs one, so any document declaring one is refused before parsing.
+ * Entity declarations are where external entities and entity expansion ("billion laughs") live, and
+ * they sit in a DOCTYPE's internal subset (`[ … ]`). Those are refused before parsing. A DOCTYPE that
+ * only names its DTD, as NITF's standard `<!DOCTYPE nitf PUBLIC "…" "…dtd">` line does, is let through:
+ * the parser never fetches or reads the DTD.
  */
-const FORBIDDEN = /<!DOCTYPE|<!ENTITY/i;
-
+const FORBIDDEN = /<!ENTITY|<!DOCTYPE[^>[]*\[/i;
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
@@ -23,7 +24,11 @@ const parser = new XMLParser({
 
 export function assertSafeXml(xml: string): void {
   // Inside CDATA a "<!DOCTYPE html>" is text (a feed item's embedded page), not a declaration.
-  if (FORBIDDEN.test(xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''))) throw new InputProblem(400, 'xml-doctype-forbidden', 'XML documents with a DOCTYPE or ENTITY declaration are refused');
+  const markup = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
+  if (FORBIDDEN.test(markup)) {
+    throw new InputProblem(400, 'xml-doctype-forbidden', 'XML documents declaring entities (an ENTITY, or a DOCTYPE with an internal subset) are refused');
+  }
+  if ((markup.match(/<!DOCTYPE/gi) ?? []).length > 1) throw new InputProblem(400, 'xml-doctype-forbidden', 'an XML document has at most one DOCTYPE');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     throw new InputProblem(400, 'xml-malformed', `malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
