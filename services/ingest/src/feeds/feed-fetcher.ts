@@ -1,4 +1,5 @@
 import { InputProblem } from '../articles/formats/input-problem';
+import { declaredEncoding } from '../articles/formats/safe-xml';
 
 export interface FetchedFeed {
   notModified: boolean;
@@ -36,10 +37,8 @@ export async function fetchFeed(url: string, previous: { etag?: string; lastModi
  * else UTF-8. `response.text()` always read UTF-8, so an ISO-8859-1 feed's accented letters became U+FFFD.
  */
 export function decodeFeed(bytes: Buffer, contentType: string | null): string {
-  const declared = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1]
-    ?? /^(?:\uFEFF)?<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(bytes.subarray(0, 200).toString('latin1'))?.[1];
   try {
-    return new TextDecoder(declared ?? 'utf-8').decode(bytes);
+    return new TextDecoder(declaredEncoding(bytes, contentType) ?? 'utf-8').decode(bytes);
   } catch {
     // An encoding name the runtime does not know: UTF-8, as before.
     return new TextDecoder('utf-8').decode(bytes);

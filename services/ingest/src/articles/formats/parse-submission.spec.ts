@@ -156,6 +156,14 @@ describe('bad input', () => {
     expect(problem(() => parseSubmission('application/xml', Buffer.from(two)))).toMatchObject({ status: 422, rule: 'news-message-items' });
   });
 
+  it('reads XML in the encoding it declares (ISO-8859-1), and names one it cannot read', () => {
+    const nitf = fixture('interpol.nitf.xml').toString('utf8').replace(/^<\?xml[^>]*>/, '<?xml version="1.0" encoding="ISO-8859-1"?>').replaceAll('Marrakech Hosts', 'Marrakech accueille São');
+    const article = normalizeDraft(parseSubmission('application/xml', Buffer.from(nitf, 'latin1')), 'exw', now);
+    expect(article.headline).toMatch(/^Marrakech accueille São/);
+    const odd = nitf.replace('ISO-8859-1', 'x-no-such-encoding');
+    expect(problem(() => parseSubmission('application/xml', Buffer.from(odd, 'latin1')))).toMatchObject({ status: 415, rule: 'unsupported-encoding' });
+  });
+
   it('refuses DOCTYPE, external entities and entity expansion without resolving them', () => {
     const xxe = '<?xml version="1.0"?><!DOCTYPE nitf [<!ENTITY x SYSTEM "file:///etc/passwd">]><nitf><head><title>&x;</title></head></nitf>';
     const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><nitf>&lol2;</nitf>';

@@ -4,7 +4,7 @@ import { parseNativeJson } from './native-json.format';
 import { parseNewsMlG2 } from './newsml-g2.format';
 import { looksLikeNinjs, parseNinjs } from './ninjs.format';
 import { parseNitf } from './nitf.format';
-import { asArray, parseXml } from './safe-xml';
+import { asArray, declaredEncoding, parseXml } from './safe-xml';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -13,6 +13,23 @@ export function decode(body: Buffer): string {
     return utf8.decode(body).replace(/^\uFEFF/, '');
   } catch {
     throw new InputProblem(400, 'invalid-utf8', 'the body is not valid UTF-8');
+  }
+}
+
+/** XML may declare another encoding (ISO-8859-1 is common in wire systems); JSON is always UTF-8. */
+function decodeXml(body: Buffer, contentType: string | undefined): string {
+  const encoding = declaredEncoding(body, contentType);
+  if (!encoding || /^utf-?8$/i.test(encoding)) return decode(body);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(encoding, { fatal: true });
+  } catch {
+    throw new InputProblem(415, 'unsupported-encoding', `the document declares the encoding "${encoding.slice(0, 40)}", which is not supported: send UTF-8`);
+  }
+  try {
+    return decoder.decode(body);
+  } catch {
+    throw new InputProblem(400, 'invalid-encoding', `the body is not valid ${encoding.slice(0, 40)}`);
   }
 }
 
@@ -53,12 +70,13 @@ function parseXmlDocument(text: string): ArticleDraft {
 export function parseSubmission(contentType: string | undefined, body: Buffer): ArticleDraft {
   const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
   if (body.length === 0) throw new InputProblem(400, 'empty-body', 'the request body is empty');
-  const text = decode(body);
+  const xml = type === 'application/xml' || type === 'text/xml' || type.endsWith('+xml');
+  const text = xml ? decodeXml(body, contentType) : decode(body);
   if (type === 'application/ninjs+json') {
     const draft = parseJson(text);
     return draft.format === 'ninjs' ? draft : parseNinjs(JSON.parse(text));
   }
   if (type === 'application/json' || type.endsWith('+json')) return parseJson(text);
-  if (type === 'application/xml' || type === 'text/xml' || type.endsWith('+xml')) return parseXmlDocument(text);
+  if (xml) return parseXmlDocument(text);
   throw new InputProblem(415, 'unsupported-media-type', `content type "${type || '(none)'}" is not accepted: send application/json, application/ninjs+json or XML (NewsML-G2, NITF)`);
 }

@@ -89,3 +89,9 @@ export function mixedText(inner: string | undefined): string | undefined {
   const cdata = inner.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
   return decodeHTML(cdata.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim() || undefined;
 }
+
+/** The encoding an XML document declares: its Content-Type charset, else its XML declaration's. */
+export function declaredEncoding(bytes: Buffer, contentType: string | null | undefined): string | undefined {
+  return /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1]
+    ?? /^(?:\uFEFF)?<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(bytes.subarray(0, 200).toString('latin1'))?.[1];
+}
