@@ -61,6 +61,20 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
     expect((await articles.accept(undated, 'c4', ownCluster)).record.version).toBe(3);
   });
 
+  it('makes a correction of the byline or summary alone a new version, and a resend of the same a duplicate', async () => {
+    const article = { ...makeArticle(), byline: 'By Jane Doe', summary: 'Police chiefs meet.' };
+    await articles.accept(article, 'c1', ownCluster);
+    expect((await articles.accept({ ...article }, 'c2', ownCluster)).outcome).toBe('duplicate');
+    const corrected = await articles.accept({ ...article, byline: 'By Jane Doe and John Roe' }, 'c3', ownCluster);
+    expect(corrected).toMatchObject({ outcome: 'new-version', record: { version: 2, article: { byline: 'By Jane Doe and John Roe' } } });
+    expect((await articles.accept({ ...article, byline: 'By Jane Doe and John Roe', summary: 'Police chiefs met.' }, 'c4', ownCluster)).record.version).toBe(3);
+    // A version stored before presentation hashes existed is compared on its content alone.
+    const older = makeArticle();
+    await articles.accept(older, 'c5', ownCluster);
+    await connection.collection('ingest_articles').updateOne({ _id: `${older.id}:1` } as never, { $unset: { presentationHash: '' } });
+    expect((await articles.accept({ ...older, byline: 'By Someone' }, 'c6', ownCluster)).outcome).toBe('duplicate');
+  });
+
   it('with an insert linger, shares one insert between articles accepted a few ms apart', async () => {
     const lingering = new ArticleRepository(connection, 80);
     const batches = () => histogramTotals('newsflow_batch_items', { target: 'mongo:ingest_articles' });

@@ -1,3 +1,4 @@
+import type { Article } from '@newsflow/contracts';
 import { createHash } from 'node:crypto';
 
 /** Fixed namespace for Newsflow article ids (a random UUID chosen once; never change it). */
@@ -24,4 +25,14 @@ export function articleIdFor(sourceId: string, sourceItemId: string): string {
 export function contentHashOf(headline: string, body: string, release: { pubStatus?: string; embargoedUntil?: string } = {}): string {
   const marks = [release.pubStatus && release.pubStatus !== 'usable' ? `status:${release.pubStatus}` : '', release.embargoedUntil ? `embargo:${release.embargoedUntil}` : ''].filter(Boolean);
   return createHash('sha256').update([`${headline.trim()}\n${body.trim()}`, ...marks].join('\n'), 'utf8').digest('hex');
+}
+
+/**
+ * What else a reader sees of a version: summary, byline, link and media. A resend correcting only
+ * these is a new version too (it was answered as a duplicate and the correction lost). Kept apart
+ * from the content hash, which consumers know, and compared only where a stored version has one.
+ */
+export function presentationHashOf(article: Pick<Article, 'summary' | 'byline' | 'url' | 'media'>): string {
+  const media = (article.media ?? []).map((m) => [m.url, m.type ?? '', m.caption ?? ''].join('\u0001'));
+  return createHash('sha256').update([article.summary ?? '', article.byline ?? '', article.url ?? '', ...media].join('\u0000'), 'utf8').digest('hex');
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Article } from '@newsflow/contracts';
 import { InsertCoalescer, MONGO_CONNECTION, MONGO_INSERT_LINGER_MS } from '@newsflow/platform';
 import { Collection, Connection } from 'mongoose';
+import { presentationHashOf } from './article-identity';
 import { InputProblem } from './formats/input-problem';
 
 /**
@@ -15,6 +16,8 @@ export interface AcceptedArticle {
   articleId: string;
   version: number;
   contentHash: string;
+  /** See presentationHashOf; absent on versions stored before it, whose metadata is then not compared. */
+  presentationHash?: string;
   article: Article;
   /**
    * False as stored; `accept` sets it from `ingest_article_publications` when it returns a duplicate.
@@ -99,8 +102,9 @@ export class ArticleRepository {
   ): Promise<{ outcome: AcceptOutcome; record: AcceptedArticle }> {
     let latest: AcceptedArticle | null = null;
     let firstCluster: string | undefined;
+    const presentation = presentationHashOf(article);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      if (latest?.contentHash === article.contentHash) return { outcome: 'duplicate', record: await this.withPublication(latest) };
+      if (latest && isSameVersion(latest, article, presentation)) return { outcome: 'duplicate', record: await this.withPublication(latest) };
       if (latest) refuseIfOlder(article, latest);
       const version: number = (latest?.version ?? 0) + 1;
       const storyClusterId = latest?.storyClusterId ?? (firstCluster ??= await storyClusterOf());
@@ -109,6 +113,7 @@ export class ArticleRepository {
         articleId: article.id,
         version,
         contentHash: article.contentHash,
+        presentationHash: presentation,
         article: { ...article, version, storyClusterId },
         published: false,
         correlationId,
@@ -172,4 +177,8 @@ function refuseIfOlder(article: Article, latest: AcceptedArticle): void {
     throw new InputProblem(409, 'stale-version',
       `updatedAt ${article.updatedAt} is older than that of version ${latest.version} (${latest.article.updatedAt}), already accepted; the newer version stands`, 'updatedAt');
   }
+}
+
+function isSameVersion(latest: AcceptedArticle, article: Article, presentation: string): boolean {
+  return latest.contentHash === article.contentHash && (latest.presentationHash === undefined || latest.presentationHash === presentation);
 }

@@ -20,16 +20,19 @@ export function decode(body: Buffer): string {
 function decodeXml(body: Buffer, contentType: string | undefined): string {
   const encoding = declaredEncoding(body, contentType);
   if (!encoding || /^utf-?8$/i.test(encoding)) return decode(body);
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(encoding, { fatal: true });
-  } catch {
-    throw new InputProblem(415, 'unsupported-encoding', `the document declares the encoding "${encoding.slice(0, 40)}", which is not supported: send UTF-8`);
-  }
+  const decoder = decoderFor(encoding);
   try {
     return decoder.decode(body);
   } catch {
     throw new InputProblem(400, 'invalid-encoding', `the body is not valid ${encoding.slice(0, 40)}`);
+  }
+}
+
+function decoderFor(encoding: string) {
+  try {
+    return new TextDecoder(encoding, { fatal: true });
+  } catch {
+    throw new InputProblem(415, 'unsupported-encoding', `the document declares the encoding "${encoding.slice(0, 40)}", which is not supported: send UTF-8`);
   }
 }
 
