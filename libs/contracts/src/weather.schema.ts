@@ -24,6 +24,9 @@ export const DailyForecastSchema = z.object({
 export const WeatherSchema = z.object({
   status: z.enum(WEATHER_STATUSES),
   reason: z.string().optional(),
+  /** What an attached section shows; absent on sections written before it was added. */
+  kind: z.enum(['forecast', 'observed']).optional()
+    .describe('"forecast": current conditions (when the provider gave them) and the next days, as of fetchedAt; "observed": what was measured on the publication day of an older article (one daily entry)'),
   location: z
     .object({ name: z.string(), lat: z.number(), lon: z.number(), timezone: z.string().optional() })
     .optional(),

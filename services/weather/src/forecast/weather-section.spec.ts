@@ -21,7 +21,7 @@ describe('weather section', () => {
 
   it('reproduces the seed page strip: now, then the next six days', () => {
     const weather = WeatherSchema.parse(buildForecastSection(marrakech, forecast));
-    expect(weather.status).toBe('attached');
+    expect(weather).toMatchObject({ status: 'attached', kind: 'forecast' });
     expect(weather.location).toEqual({ name: 'Marrakech', lat: 31.6295, lon: -8.0083, timezone: 'Africa/Casablanca' });
     expect(weather.current).toEqual({ localTime: '2025-11-24T06:00', temperature: 13.01, weatherCode: 61, condition: 'light rain', icon: '10n' });
     expect(weather.daily).toHaveLength(6);
@@ -47,6 +47,7 @@ describe('weather section', () => {
       buildHistorySection(marrakech, { provider: 'open-meteo', timezone: 'Africa/Casablanca', day: forecast.daily[0], temperatureUnit: 'celsius', fetchedAt: forecast.fetchedAt }),
     );
     expect(weather.current).toBeUndefined();
+    expect(weather.kind).toBe('observed');
     expect(weather.daily).toEqual([{ date: '2025-11-24', weekday: 'Mon', temperatureMin: 8.2, temperatureMax: 14.2, weatherCode: 61, condition: 'light rain', icon: '10d' }]);
     expect(weather.reason).toContain('2025-11-24');
   });

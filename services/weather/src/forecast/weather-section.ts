@@ -24,6 +24,7 @@ export function buildForecastSection(place: Location, forecast: ProviderForecast
   const c = forecast.current;
   return {
     status: 'attached',
+    kind: 'forecast',
     location: locationOf(place, forecast.timezone),
     current: { localTime: c.localTime, temperature: c.temperature, weatherCode: c.weatherCode, ...describeWeatherCode(c.weatherCode, c.isDay) },
     daily: forecast.daily.filter((d) => d.date > today).slice(0, FORECAST_DAYS).map(day),
@@ -37,6 +38,7 @@ export function buildForecastSection(place: Location, forecast: ProviderForecast
 export function buildDailyOnlySection(place: Location, daily: Omit<ProviderForecast, 'current'>, today: string, reason: string): Weather {
   return {
     status: 'attached',
+    kind: 'forecast',
     reason,
     location: locationOf(place, daily.timezone),
     daily: daily.daily.filter((d) => d.date > today).slice(0, FORECAST_DAYS).map(day),
@@ -50,6 +52,7 @@ export function buildDailyOnlySection(place: Location, daily: Omit<ProviderForec
 export function buildHistorySection(place: Location, history: ProviderHistory): Weather {
   return {
     status: 'attached',
+    kind: 'observed',
     reason: `observed weather on ${history.day.date}, the publication date`,
     location: locationOf(place, history.timezone),
     daily: [day(history.day)],
