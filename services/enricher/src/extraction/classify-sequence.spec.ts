@@ -35,4 +35,15 @@ describe('classifying capitalised runs', () => {
     expect(names('Flights from Reading were cancelled on Monday.', 'place')).toContain('Reading');
     expect(names('Phoenix recorded its hottest day on Monday, forecasters said.', 'place')).toContain('Phoenix');
   });
+
+  it('splits two complete organisations joined by "and", but not one name that holds an "and"', () => {
+    expect(names('Researchers at Harvard University and the Massachusetts Institute of Technology unveiled a battery.', 'organization'))
+      .toEqual(expect.arrayContaining(['Harvard University', 'Massachusetts Institute of Technology']));
+    expect(names('The Department of Health and Human Services said on Monday it would act.', 'organization')).toEqual(['Department of Health and Human Services']);
+    expect(names('The Ministry of Trade and Industry said exports rose.', 'organization')).toEqual(['Ministry of Trade and Industry']);
+  });
+
+  it('does not take a storm warning for a person', () => {
+    expect(names('Tropical Storm warnings were issued on Monday for the coast.', 'person')).toEqual([]);
+  });
 });

@@ -34,7 +34,7 @@ export const NON_NAME_WORDS = new Set(
   treaty accord agreement plan program programme project initiative vaccine report index act amendment protocol doctrine
   north south east west northern southern eastern western central middle upper lower greater new old kingdom republic
   english french spanish arabic chinese russian german data system policy fire power electric energy lines rail railway railways
-  conservation county coast cove guard police bank group motors airlines airways media news`
+  conservation county coast cove guard police bank group motors airlines airways media news storm hurricane typhoon cyclone`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -23,6 +23,11 @@ export const ORG_CUES = new Set(
     .filter(Boolean),
 );
 
+/** "Harvard University", "Ford Motor Company": the name ends with its head noun. */
+export function endsWithOrganisationHead(words: string[]): boolean {
+  return words.length >= 2 && ORG_HEADS.has(words[words.length - 1].toLowerCase());
+}
+
 export function hasOrganisationHead(words: string[]): boolean {
   if (words.length === 0) return false;
   const last = words[words.length - 1].toLowerCase();
