@@ -1,9 +1,11 @@
-import { Article, ArticleSchema, PUB_STATUSES } from '@newsflow/contracts';
+import { Article, PUB_STATUSES } from '@newsflow/contracts';
 import { detectLanguage, LanguageEvidence } from '@newsflow/text';
 import { articleIdFor, contentHashOf } from '../article-identity';
 import { ArticleDraft } from './article-draft';
 import { htmlToText, sanitizeHtml, textToHtml } from './html-body';
+import { checkCarriable } from './carriable-article';
 import { InputProblem } from './input-problem';
+import { embargoOf, timestamp } from './timestamps';
 
 export const MAX_HEADLINE = 1000;
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
@@ -13,36 +15,7 @@ const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
  */
 const UNDECLARED_LANGUAGE: LanguageEvidence = { minLetters: 0, scripts: false, minWords: 5, minShare: 0.05, lead: 1.3 };
 const SOURCE_ID = /^[A-Za-z0-9._:-]{1,200}$/;
-const EARLIEST = Date.UTC(1900, 0, 1);
-/** Clocks differ; a day ahead is tolerated, anything later is a broken timestamp. */
-const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000;
 const DATELINE = /^\s*([A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,60}(?:,\s*[A-Z][\p{L} .'’-]{1,40})*(?:,\s*[A-Z][a-z]{2}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?)\s*[-–—]+\s/u;
-
-/** ISO 8601 as wire systems write it: a date, or a date and time with an optional offset. */
-const ISO_8601 = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-
-/**
- * Date.parse alone reads "1" as 2001 and "07/12/2026" as July: only ISO 8601 is taken, and a time
- * without an offset is UTC, whatever the server's own zone.
- */
-function isoMillis(value: string): number {
-  const m = ISO_8601.exec(value.trim());
-  if (!m) return Number.NaN;
-  const [, date, time, offset] = m;
-  if (!time) return Date.parse(date);
-  const zone = !offset ? 'Z' : /^z$/i.test(offset) ? 'Z' : offset.length === 3 ? `${offset}:00` : offset.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
-  return Date.parse(`${date}T${time.replace(',', '.')}${zone}`);
-}
-
-function timestamp(value: string | undefined, field: string, now: Date): string | undefined {
-  if (value === undefined) return undefined;
-  const ms = isoMillis(value);
-  if (Number.isNaN(ms)) throw new InputProblem(422, 'invalid-timestamp', `${field} is not an ISO 8601 date-time: ${value.slice(0, 60)}`, field);
-  if (ms < EARLIEST || ms > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new InputProblem(422, 'timestamp-out-of-range', `${field} must lie between 1900 and tomorrow, got ${value}`, field);
-  }
-  return new Date(ms).toISOString();
-}
 
 /** Only web addresses: a `javascript:` or `file:` URL would reach every consumer's page as the story's link. */
 function isWebUrl(value: string): boolean {
@@ -59,14 +32,6 @@ function pubStatusOf(value: string | undefined): Article['pubStatus'] {
   if (status === 'embargoed') return undefined;
   if ((PUB_STATUSES as readonly string[]).includes(status)) return status as Article['pubStatus'];
   throw new InputProblem(422, 'pattern', `pubStatus must be one of ${PUB_STATUSES.join(', ')}, got ${value.slice(0, 60)}`, 'pubStatus');
-}
-
-/** An embargo may lie years ahead, but not before 1900. */
-function embargoOf(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const ms = isoMillis(value);
-  if (Number.isNaN(ms) || ms < EARLIEST) throw new InputProblem(422, 'invalid-timestamp', `embargoedUntil is not an ISO 8601 date-time after 1900: ${value.slice(0, 60)}`, 'embargoedUntil');
-  return new Date(ms).toISOString();
 }
 
 function required(value: string | undefined, field: string): string {
@@ -153,31 +118,4 @@ function normalizeFields(draft: ArticleDraft, sourceId: string, now: Date): Arti
     ...(embargoedUntil ? { embargoedUntil } : {}),
     contentHash: contentHashOf(headline, body, { pubStatus, embargoedUntil }),
   });
-}
-
-/**
- * The article's text, in bytes, that the pipeline's events carry at most. The topics take messages of
- * up to 8 MiB (ensure-topics.ts); the later stages add their sections to the article, so it may use
- * only part of that. A 2 MB plain-text story (the request limit) comes to ~4 MB with its HTML.
- */
-export const MAX_ARTICLE_TEXT_BYTES = 5 * 1024 * 1024;
-
-/**
- * Refuses, before anything is stored, an article the pipeline could not carry: one its contract
- * refuses (a 600-character item id) or one too large for its topics. Found only when publishing, such
- * an article was stored, answered 503 on every retry, and never delivered.
- */
-function checkCarriable(article: Article): Article {
-  const checked = ArticleSchema.safeParse(article);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    const field = issue.path.map(String).join('.') || 'article';
-    throw new InputProblem(422, 'contract', `${field}: ${issue.message}`, field);
-  }
-  const bytes = [article.headline, article.summary, article.body, article.bodyHtml].reduce((sum, text) => sum + (text ? Buffer.byteLength(text) : 0), 0);
-  if (bytes > MAX_ARTICLE_TEXT_BYTES) {
-    throw new InputProblem(413, 'article-too-large',
-      `the article's headline, summary and body (as text and as HTML) come to ${bytes} bytes; the pipeline carries at most ${MAX_ARTICLE_TEXT_BYTES}`, 'body');
-  }
-  return article;
 }
