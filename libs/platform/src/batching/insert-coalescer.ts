@@ -1,3 +1,4 @@
+import { StoreUnavailableError } from '../errors/store-unavailable';
 import { Coalescer, Settled } from './coalescer';
 
 const DUPLICATE_KEY = 11000;
@@ -51,8 +52,15 @@ export async function insertEach<T>(collection: InsertManyTarget<T>, documents: 
     // mongoose is loaded only here, where a collection of its has already loaded it (see MongoModule).
     const { mongo } = await import('mongoose');
     if (!(error instanceof mongo.MongoBulkWriteError) || error.writeConcernError || !error.writeErrors) throw error;
+    const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    // A connection lost mid-command is a MongoBulkWriteError too, with no write errors and nothing
+    // inserted: a document is known written only if the inserted count accounts for it, else all fail.
+    // (Read as "no document failed", it once answered 202 for stories that were never stored.)
+    if (writeErrors.length === 0 || error.insertedCount !== documents.length - writeErrors.length) {
+      throw new StoreUnavailableError(`the store did not confirm the insert: ${error.message}`, { cause: error });
+    }
     const failures = new Map<number, { code?: number; errmsg?: string }>();
-    for (const writeError of Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors]) failures.set(writeError.index, writeError);
+    for (const writeError of writeErrors) failures.set(writeError.index, writeError);
     return documents.map((_, i): Settled<boolean> => {
       const failure = failures.get(i);
       if (!failure) return { ok: true, value: true };

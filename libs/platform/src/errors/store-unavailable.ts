@@ -4,7 +4,7 @@
  * backend answering `database is locked (SQLITE_BUSY)` while another writer holds the lock.
  * The caller should answer "try again shortly" rather than "internal error".
  */
-const UNAVAILABLE_NAMES = new Set(['MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoServerSelectionError', 'MongoNotConnectedError', 'MongoPoolClearedError']);
+const UNAVAILABLE_NAMES = new Set(['StoreUnavailableError', 'MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoServerSelectionError', 'MongoNotConnectedError', 'MongoPoolClearedError']);
 const BUSY_MESSAGE = /database is locked|SQLITE_BUSY/i;
 
 export function isStoreUnavailable(error: unknown): boolean {
@@ -15,4 +15,12 @@ export function isStoreUnavailable(error: unknown): boolean {
   const labels = candidate.errorLabelSet instanceof Set ? [...candidate.errorLabelSet] : Array.isArray(candidate.errorLabels) ? candidate.errorLabels : [];
   if (labels.includes('RetryableWriteError') || labels.includes('TransientTransactionError')) return true;
   return candidate.cause !== undefined && candidate.cause !== error && isStoreUnavailable(candidate.cause);
+}
+
+/** A write the store did not confirm, for a reason not of the request's making (a lost connection). */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
 }
