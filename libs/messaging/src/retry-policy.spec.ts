@@ -1,4 +1,4 @@
-import { AppError, CommonConfigSchema } from '@newsflow/platform';
+import { AppError, CommonConfigSchema, normalizeError, StoreUnavailableError } from '@newsflow/platform';
 import { decideRetry, defaultRetryPolicy, retryPolicyFromConfig } from './retry-policy';
 
 const transient = new AppError('UPSTREAM.TIMEOUT', 'timed out', { retriable: true });
@@ -25,6 +25,9 @@ describe('decideRetry', () => {
     const outage = new AppError('UNEXPECTED', 'connect ECONNREFUSED 127.0.0.1:27017', { retriable: true });
     const mongo = new AppError('UNEXPECTED', 'server selection timed out', { retriable: true, cause: Object.assign(new Error('x'), { name: 'MongoServerSelectionError' }) });
     expect(decideRetry(outage, 50, policy, () => 1)).toEqual({ action: 'retry', delayMs: 300 });
+    // An insert cut off by a lost connection (insert-coalescer.ts) whatever the driver's message.
+    const cut = normalizeError(new StoreUnavailableError('the store did not confirm the insert: connection 4 to 127.0.0.1:27017 closed'));
+    expect(decideRetry(cut, 50, policy, () => 1)).toEqual({ action: 'retry', delayMs: 300 });
     expect(decideRetry(mongo, 50, policy, () => 1).action).toBe('retry');
   });
 

@@ -27,7 +27,7 @@ export const retryPolicyFromConfig = (config: RetryConfig): RetryPolicy => ({
  * A store or broker being away is not the message's fault: dead-lettering would drain the whole
  * stream into the dead-letter topic during an outage. Such failures are retried without a limit.
  */
-const OUTAGE = /Mongo(Network|ServerSelection|NotConnected|NetworkTimeout)Error|KafkaJS(Connection|NumberOfRetriesExceeded|RequestTimeout|Broker[A-Za-z]*)Error|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection is closed/;
+const OUTAGE = /StoreUnavailableError|Mongo(Network|ServerSelection|NotConnected|NetworkTimeout)Error|KafkaJS(Connection|NumberOfRetriesExceeded|RequestTimeout|Broker[A-Za-z]*)Error|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection is closed/;
 
 export function isOutage(error: AppError): boolean {
   const cause = error.cause as { name?: string; code?: string; message?: string } | undefined;
