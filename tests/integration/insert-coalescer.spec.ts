@@ -1,6 +1,6 @@
 import { InsertCoalescer, isStoreUnavailable } from '@newsflow/platform';
 import mongoose, { Connection } from 'mongoose';
-import { createServer, connect, Socket } from 'node:net';
+import { targetOf, TcpRelay } from '../support/tcp-relay';
 import { mongoUriWithDatabase, unique } from '../support/unique';
 
 interface Doc {
@@ -46,24 +46,18 @@ describe('InsertCoalescer on the real MongoDB endpoint', () => {
   });
 
   it('fails every caller when the connection to the store is lost, instead of reporting them written', async () => {
-    // A proxy between the driver and the store, closed to cut the connection as an outage does.
-    const sockets = new Set<Socket>();
+    // A relay between the driver and the store, cut as an outage cuts the connection.
     const store = new URL(mongoUriWithDatabase(connection.name));
-    const proxy = createServer((client) => {
-      const upstream = connect(Number(store.port || 27017), store.hostname);
-      [client, upstream].forEach((s) => { sockets.add(s); s.on('error', () => { client.destroy(); upstream.destroy(); }); });
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const relay = new TcpRelay(targetOf(store, 27017));
+    await relay.open();
     const uri = new URL(store);
     uri.hostname = '127.0.0.1';
-    uri.port = String((proxy.address() as { port: number }).port);
+    uri.port = String(relay.port);
     const viaProxy = await mongoose.createConnection(uri.toString(), { serverSelectionTimeoutMS: 2000 }).asPromise();
     try {
       const inserts = new InsertCoalescer<Doc>(viaProxy.collection<Doc>('docs_outage'));
       expect(await inserts.insert({ _id: 'before', n: 1 })).toBe(true);
-      proxy.close();
-      sockets.forEach((s) => s.destroy());
+      await relay.cut();
       const settled = await Promise.allSettled([inserts.insert({ _id: 'lost-1', n: 2 }), inserts.insert({ _id: 'lost-2', n: 3 })]);
       expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
       // …as the store being away, so ingest answers 503 with Retry-After, not 500.

@@ -1,11 +1,11 @@
 import { Enrichment, Location } from '@newsflow/contracts';
 import Redis from 'ioredis';
-import { createServer, connect, Server, Socket } from 'node:net';
 import { WeatherCache } from '../../services/weather/src/cache/weather-cache';
 import { loadWeatherConfig } from '../../services/weather/src/config/weather.config';
 import { AttachWeatherService } from '../../services/weather/src/forecast/attach-weather.service';
 import { createWeatherProvider } from '../../services/weather/src/provider/create-weather-provider';
 import { freePort } from '../support/service-process';
+import { targetOf, TcpRelay } from '../support/tcp-relay';
 import { FakeOpenMeteo, startFakeOpenMeteo } from '../support/fake-open-meteo';
 import { requireEnv, unique } from '../support/unique';
 import { waitFor } from '../support/wait-for';
@@ -16,30 +16,6 @@ const enrichment = (primaryLocation: Location): Enrichment => ({
 });
 
 /** A TCP relay in front of the real Redis that can be cut and restored on the same port: an outage on demand. */
-class RedisRelay {
-  private server?: Server;
-  private readonly sockets = new Set<Socket>();
-  constructor(private readonly target: URL, readonly port: number) {}
-
-  async open(): Promise<void> {
-    this.server = createServer((client) => {
-      const upstream = connect(Number(this.target.port || 6379), this.target.hostname);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => (s === client ? upstream : client).destroy());
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
-  }
-
-  async cut(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-}
-
 describe('weather stage: Redis outage', () => {
   let fake: FakeOpenMeteo;
 
@@ -78,7 +54,7 @@ describe('weather stage: Redis outage', () => {
   });
 
   it('goes uncached during an outage and uses the cache again once Redis is back', async () => {
-    const relay = new RedisRelay(new URL(requireEnv('REDIS_URL')), await freePort());
+    const relay = new TcpRelay(targetOf(new URL(requireEnv('REDIS_URL')), 6379), await freePort());
     await relay.open();
     const redis = new Redis(`redis://127.0.0.1:${relay.port}`, {
       keyPrefix: `${unique('it-weather')}:`, maxRetriesPerRequest: 2, retryStrategy: () => 100,

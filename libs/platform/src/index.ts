@@ -3,6 +3,7 @@ export * from './errors/store-unavailable';
 export * from './config/load-config';
 export * from './health/health-probe';
 export * from './health/readiness.state';
+export { HealthController } from './health/health.controller';
 export * from './metrics/metrics';
 export * from './logging/create-logger';
 export * from './logging/log-context';

@@ -1,6 +1,8 @@
 /** A dependency check for readiness; `check` throws (or rejects) when the dependency is unusable. */
 export interface HealthProbe {
   readonly name: string;
+  /** A dependency the service works without, degraded: its failure is reported but readiness holds. */
+  readonly optional?: boolean;
   check(): Promise<void>;
 }
 

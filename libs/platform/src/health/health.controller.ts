@@ -33,7 +33,8 @@ export class HealthController {
           await withTimeout(probe.check(), 3000, probe.name);
           return state.up();
         } catch (error) {
-          return state.down({ message: error instanceof Error ? error.message : String(error) });
+          const message = error instanceof Error ? error.message : String(error);
+          return probe.optional ? state.up({ degraded: true, message }) : state.down({ message });
         }
       }),
     ]);
