@@ -43,6 +43,18 @@ describe('SubmitArticleService', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it('records a publish the broker acknowledges after the 503, so a resubmission is a duplicate and not sent again', async () => {
+    let acknowledge: () => void = () => undefined;
+    const { service, versions, publisher } = harness(() => new Promise<void>((resolve) => (acknowledge = resolve)));
+    const article = makeArticle();
+    await expect(service.submit(article, { correlationId: 'c' })).rejects.toBeInstanceOf(PipelineUnavailable);
+    acknowledge();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(versions.get(article.id)?.published).toBe(true);
+    await expect(service.submit(article, { correlationId: 'c' })).resolves.toMatchObject({ outcome: 'duplicate' });
+    expect(publisher.publish).toHaveBeenCalledTimes(1);
+  });
+
   it('publishes an unpublished duplicate again on resubmission, and a published one never', async () => {
     let brokerUp = false;
     const { service, versions, publisher } = harness(() => (brokerUp ? Promise.resolve() : Promise.reject(new Error('down'))));

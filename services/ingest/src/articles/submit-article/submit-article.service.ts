@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Article, TOPICS } from '@newsflow/contracts';
 import { EventPublisher } from '@newsflow/messaging';
-import { withTimeout } from '@newsflow/platform';
+import { counter, withTimeout } from '@newsflow/platform';
 import { INGEST_CONFIG, IngestConfig } from '../../config/ingest.config';
 import { AcceptOutcome, ArticleRepository } from '../article.repository';
 import { StoryClusterFinder } from '../story-clusters/story-cluster.finder';
 import { PipelineUnavailable } from './pipeline-unavailable.error';
+
+const unconfirmed = counter('newsflow_ingest_publish_unconfirmed_total', 'Stories ingest answered 503 for because Kafka did not acknowledge them in PUBLISH_TIMEOUT_MS', ['topic']);
 
 export interface SubmitResult {
   id: string;
@@ -39,12 +41,17 @@ export class SubmitArticleService {
     const result = { id: record.articleId, version: record.version, outcome, storyClusterId: record.storyClusterId };
     if (outcome === 'duplicate' && record.published) return result;
 
+    const publishing = this.publisher.publish(TOPICS.articleReceived, { article: record.article }, context);
     try {
       // Bounded: with the broker away, the desk gets a prompt 503 instead of a hanging request.
-      await withTimeout(this.publisher.publish(TOPICS.articleReceived, { article: record.article }, context), this.config.PUBLISH_TIMEOUT_MS, 'the Kafka acknowledgement');
+      await withTimeout(publishing, this.config.PUBLISH_TIMEOUT_MS, 'the Kafka acknowledgement');
     } catch (error) {
-      // Stored but not published: the same submission again re-sends it (see `published`).
+      // Stored but not confirmed: the same submission again re-sends it (see `published`). The send
+      // itself keeps retrying, and may be acknowledged later: that is recorded too, so the status
+      // shows the story and a resubmission is answered as the duplicate it then is.
+      unconfirmed.inc({ topic: TOPICS.articleReceived });
       this.logger.error({ msg: 'kafka did not acknowledge the received event', articleId: record.articleId, error: String(error) });
+      publishing.then(() => this.articles.markPublished(record.articleId, record.version, context.correlationId)).catch(() => undefined);
       throw new PipelineUnavailable();
     }
     await this.articles.markPublished(record.articleId, record.version, context.correlationId);
