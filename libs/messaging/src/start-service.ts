@@ -42,7 +42,9 @@ export async function startService(options: StartServiceOptions): Promise<INestA
     partitions: config.KAFKA_TOPIC_PARTITIONS,
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,
   });
-  const app = await NestFactory.create(options.module, { logger, bufferLogs: true, bodyParser: options.bodyParser ?? true });
+  // abortOnError false: a module that fails to start (a store out of reach) rejects to runMain, which
+  // prints the one fatal line naming it, instead of Nest exiting from inside with its own text.
+  const app = await NestFactory.create(options.module, { logger, bufferLogs: true, bodyParser: options.bodyParser ?? true, abortOnError: false });
   enableShutdown(app, config.SHUTDOWN_TIMEOUT_MS);
   // Ahead of the modules' middleware, so the request's traceparent already names its span when they read it.
   app.use(tracingHttpMiddleware);

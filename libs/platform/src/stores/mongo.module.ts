@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import { HealthProbe } from '../health/health-probe';
+import { unreachable } from './unreachable';
 
 /**
  * Persistence runs on MongoDB and on FerretDB 1.24 alike, so queries here and in every repository
@@ -43,7 +44,8 @@ export class MongoModule {
           // autoIndex off: repositories create their indexes explicitly at start-up and await them.
           useFactory: async () => {
             const { default: mongoose } = await import('mongoose');
-            return mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10000, autoIndex: false }).asPromise();
+            return mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10000, autoIndex: false }).asPromise()
+              .catch((error: unknown) => Promise.reject(unreachable('MongoDB', 'MONGODB_URI', uri, error)));
           },
         },
         { provide: MONGO_INSERT_LINGER_MS, useValue: insertLingerMs },

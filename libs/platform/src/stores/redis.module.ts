@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { HealthProbe } from '../health/health-probe';
+import { unreachable } from './unreachable';
 
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 
@@ -65,7 +66,10 @@ export class RedisModule {
           useFactory: async () => {
             const redis = new Redis(url, REDIS_OPTIONS);
             logOutages(redis);
-            await redis.connect();
+            await redis.connect().catch((error: unknown) => {
+              redis.disconnect();
+              throw unreachable('Redis', 'REDIS_URL', url, error);
+            });
             return redis;
           },
         },
