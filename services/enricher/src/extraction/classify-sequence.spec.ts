@@ -46,4 +46,12 @@ describe('classifying capitalised runs', () => {
   it('does not take a storm warning for a person', () => {
     expect(names('Tropical Storm warnings were issued on Monday for the coast.', 'person')).toEqual([]);
   });
+
+  it('reads a name holding a big place as a person when the text uses its surname alone, and a team as a team', () => {
+    expect(names('Paris Hilton arrived at the gala on Monday. Hilton said she was delighted.', 'person')).toEqual(['Paris Hilton']);
+    expect(names('Canadian psychologist Jordan Peterson spoke on Monday. Peterson said the lecture would go ahead.', 'person')).toEqual(['Jordan Peterson']);
+    expect(names('The Atlanta Braves won on Monday. Braves fans celebrated.', 'organization')).toContain('Atlanta Braves');
+    // Without the surname on its own there is no evidence either way: it stays as the rules read it.
+    expect(names('Paris Hilton arrived at the gala on Monday.', 'person')).toEqual([]);
+  });
 });

@@ -99,7 +99,12 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
   // "Atlanta Braves", "Visit Norway"): people are not named after places, organisations are.
   const bigPlace = (name: string) => ctx.gazetteer.lookup(name).some((p) => p.kind !== 'city' || (p.population ?? 0) >= 300_000);
   const placeWord = texts.some((t, i) => bigPlace(t) || (i + 1 < texts.length && bigPlace(`${t} ${texts[i + 1]}`)));
-  if ((isAcronym(texts[0]) && !looksLikeNameWord(texts[0])) || placeWord) return [mention(ctx, words, 'organization', whole.text)];
+  if ((isAcronym(texts[0]) && !looksLikeNameWord(texts[0])) || placeWord) {
+    const org = mention(ctx, words, 'organization', whole.text);
+    // "Atlanta Braves" and "Houston Rockets" are teams (a plural last word); "Paris Hilton" may be a person.
+    if (placeWord && allNames && texts.length === 2 && !/[^s]s$/.test(texts[1])) org.personIfSurnameRecurs = true;
+    return [org];
+  }
 
   const hinted = ctx.hints.typeOf(whole.start, whole.end);
   if (allNames && texts.length <= 5 && (hinted === undefined || hinted === 'person')) return [mention(ctx, words, 'person', whole.text)];

@@ -19,6 +19,7 @@ export interface LinkedMention extends RawMention {
  */
 export function linkMentions(mentions: RawMention[], gazetteer: Gazetteer, geo: GeoContext, texts: { headline: string; body: string }): LinkedMention[] {
   const aliases = acronymAliases(mentions, texts);
+  readPeopleNamedAfterPlaces(mentions);
   const fullNames = new Map<string, string | null>();
   for (const m of mentions) {
     if (m.type !== 'person' || m.weak || !m.name.includes(' ')) continue;
@@ -54,6 +55,18 @@ export function linkMentions(mentions: RawMention[], gazetteer: Gazetteer, geo: 
     }
   }
   return out;
+}
+
+/**
+ * "Paris Hilton arrived … Hilton said": a two-word name holding a place, whose second word the text
+ * uses alone as a surname (a bare-surname mention), is a person; the surname then links to it.
+ */
+function readPeopleNamedAfterPlaces(mentions: RawMention[]): void {
+  const candidates = mentions.filter((m) => m.personIfSurnameRecurs);
+  if (candidates.length === 0) return;
+  const bare = new Set(mentions.filter((m) => m.type === 'person' && m.weak).map((m) => normaliseName(m.name)));
+  const people = new Set(candidates.filter((m) => bare.has(normaliseName(m.name.slice(m.name.indexOf(' ') + 1)))).map((m) => m.name));
+  for (const m of mentions) if (people.has(m.name) && m.type === 'organization') m.type = 'person';
 }
 
 /** One shape for every linked mention: spreading mentions of many shapes cost ~4 % of extraction. */

@@ -23,6 +23,11 @@ export interface RawMention extends Span {
   weak?: boolean;
   /** People only: the title written before this mention ("Major General"). */
   title?: string;
+  /**
+   * Organisations only: a two-word name holding a big place ("Paris Hilton", "Jordan Peterson"), read
+   * as a person when the text names its second word alone elsewhere, as wire copy does with surnames.
+   */
+  personIfSurnameRecurs?: boolean;
 }
 
 export interface ArticleText {
