@@ -202,11 +202,11 @@ describe('dashboard in a browser', () => {
   });
 
   it('shows article text as text: markup in a story never reaches the page as markup', async () => {
-    // Ingest drops tags from a headline but decodes entities, and keeps a plain-text body as written,
-    // so both fields reach the console holding literal markup.
+    // A native headline and a plain-text body are kept as written, so both fields reach the console
+    // holding literal markup.
     const hostile = '<img src=x onerror="window.__pwned=1"> Rabat <script>window.__pwned=2</script>';
     const id = await submit({
-      sourceItemId: `xss-${run}`, headline: 'Markup &lt;img src=x onerror="window.__pwned=3"&gt; in Rabat',
+      sourceItemId: `xss-${run}`, headline: 'Markup <img src=x onerror="window.__pwned=3"> in Rabat',
       body: `RABAT, Morocco — ${hostile} and more text about Rabat.`, publishedAt: new Date().toISOString(),
     });
     await open(`#/article/${id}`, 'article');

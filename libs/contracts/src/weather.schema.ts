@@ -22,7 +22,7 @@ export const DailyForecastSchema = z.object({
 });
 
 export const WeatherSchema = z.object({
-  status: z.enum(WEATHER_STATUSES),
+  status: z.enum(WEATHER_STATUSES).describe('attached: see kind; no-location: the article has no primary location; not-applicable: an old article and a provider that keeps no history; unavailable: the provider failed (reason says how), and the article may be republished with the weather later (backfilledAt)'),
   reason: z.string().optional(),
   /** What an attached section shows; absent on sections written before it was added. */
   kind: z.enum(['forecast', 'observed']).optional()
