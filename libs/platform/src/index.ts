@@ -18,3 +18,4 @@ export * from './batching/coalescer';
 export * from './batching/insert-coalescer';
 export * from './runtime/heap-growth';
 export * from './runtime/shutdown-signals';
+export * from './time/local-date';

@@ -1,3 +1,4 @@
+import { localDateIn } from '@newsflow/platform';
 /**
  * Cache keys: coordinates rounded to 2 decimals (about 1.1 km, finer than any forecast grid) so
  * nearby articles share an entry, and the location's local date so a new day starts a new entry.
@@ -10,14 +11,8 @@ export function roundCoordinate(value: number): string {
 
 /** Today's calendar date in `timezone`, or in UTC when the zone is unknown or invalid. */
 export function localDate(now: Date, timezone?: string): string {
-  if (timezone) {
-    try {
-      return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-    } catch {
-      // An unknown zone name must not cost the article its weather; UTC is at most a day off.
-    }
-  }
-  return now.toISOString().slice(0, 10);
+  // An unknown zone name must not cost the article its weather; UTC is at most a day off.
+  return (timezone && localDateIn(now, timezone)) || now.toISOString().slice(0, 10);
 }
 
 export function forecastCacheKey(provider: string, lat: number, lon: number, date: string): string {
