@@ -32,4 +32,10 @@ describe('findDates', () => {
     expect(findDates('Markets fell today.', 'body', late).map((d) => d.name)).toEqual(['2025-11-24']);
     expect(findDates('Yesterday markets fell.', 'body', late, 'Asia/Tokyo').map((d) => d.name)).toEqual(['2025-11-24']);
   });
+
+  it('reads the second of two weekdays as the first ("on Wednesday and Thursday")', () => {
+    const names = (text: string) => findDates(text, 'body', published).map((d) => [d.text, d.name]);
+    expect(names('Talks were held on Wednesday and Thursday last week.')).toEqual([['Wednesday', '2025-11-19'], ['Thursday', '2025-11-20']]);
+    expect(names('Ministers will meet on Thursday and Friday.')).toEqual([['Thursday', '2025-11-27'], ['Friday', '2025-11-28']]);
+  });
 });

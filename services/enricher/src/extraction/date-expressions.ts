@@ -19,6 +19,8 @@ const PATTERNS: { re: RegExp; build: (m: RegExpExecArray, ref: Date) => string |
   { re: new RegExp(`\\b${DAY}\\s+${MONTH}${YEAR}\\b`, 'g'), build: (m, ref) => day(m[2], m[1], m[3], ref) },
   { re: new RegExp(`\\b(?:in|since|by|until|of)\\s+${MONTH}\\s+((?:19|20)\\d{2})\\b`, 'g'), build: (m) => `${m[2]}-${pad(monthIndex(m[1]) + 1)}` },
   { re: /\b(?:on|last|next|this|late on|early on|by)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gi, build: (m, ref) => weekday(m[0], m[1], ref, sentenceBefore(m)) },
+  // "on Wednesday and Thursday": the second day, read in the same way as the first.
+  { re: /(?<=\b(on|last|next|this|by)\s+(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\s+(?:and|or)\s+)(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gi, build: (m, ref) => weekday(`${m[1]} ${m[2]}`, m[2], ref, sentenceBefore(m)) },
   { re: /\b(yesterday|today|tomorrow)\b/gi, build: (m, ref) => relativeDay(m[1].toLowerCase(), ref) },
   { re: /\b(?:in|since|by|until|before|after)\s+((?:19|20)\d{2})\b/g, build: (m) => m[1] },
 ];
