@@ -1,6 +1,6 @@
 import { ArgumentsHost } from '@nestjs/common';
 import { mongo } from 'mongoose';
-import { ServiceUnavailableException } from '@nestjs/common';
+import { BadRequestException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { PipelineUnavailable } from '../articles/submit-article/pipeline-unavailable.error';
 import { ProblemDetailsFilter, problemOf } from './problem-details.filter';
 
@@ -44,6 +44,11 @@ describe('ProblemDetailsFilter', () => {
     const { status, problem } = respond(unready);
     expect(status).toBe(503);
     expect(problem).toMatchObject({ status: 503, error: { kafka: { status: 'down' } } });
+  });
+
+  it('names a rule for the framework\'s own answers too (an unknown article, a malformed id)', () => {
+    expect(problemOf(new NotFoundException({ error: 'ARTICLE.NOT_FOUND', message: 'no article with id x' }))).toMatchObject({ status: 404, rule: 'not-found', detail: 'no article with id x' });
+    expect(problemOf(new BadRequestException('Validation failed (uuid is expected)'))).toMatchObject({ status: 400, rule: 'bad-request' });
   });
 
   it('keeps unexpected failures a 500 that reveals nothing', () => {

@@ -40,7 +40,9 @@ export function problemOf(error: unknown): ProblemDetails {
     const body = typeof response === 'object' ? (response as Record<string, unknown>) : { message: response };
     // The body's own fields stay as extensions, but never in place of the problem's: the readiness
     // check's `{ status: 'error' }` once became the HTTP status and turned a 503 into a 500.
-    return { ...body, type: 'about:blank', title: error.name, status: error.getStatus(), detail: String(body.message ?? error.message), message: undefined, statusCode: undefined };
+    // Every answer names a rule, as the submission routes' do: NotFoundException → not-found.
+    const rule = typeof body.rule === 'string' ? body.rule : error.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+    return { ...body, type: 'about:blank', title: error.name, status: error.getStatus(), detail: String(body.message ?? error.message), rule, message: undefined, statusCode: undefined };
   }
   if (error instanceof PipelineUnavailable) {
     return { type: 'https://newsflow.dev/problems/pipeline-unavailable', title: 'the pipeline did not take the article', status: 503,
