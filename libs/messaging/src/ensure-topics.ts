@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Admin, ConfigResourceTypes, ConfigSource, Kafka } from 'kafkajs';
 import { kafkaClientConfig } from './kafka-settings';
 
@@ -11,7 +12,7 @@ const ATTEMPTS = 15;
 /**
  * The largest message a topic takes (`max.message.bytes`; Kafka's default is 1 MB). An event carries
  * the whole article and each stage adds to it, so a story near ingest's 2 MB request limit needs
- * several MB; ingest refuses anything larger before accepting it (normalize-draft.ts).
+ * several MB; ingest refuses anything larger before accepting it (carriable-article.ts).
  */
 export const TOPIC_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 const MAX_MESSAGE_BYTES = 'max.message.bytes';
@@ -29,7 +30,13 @@ async function createMissing(admin: Admin, topics: readonly string[], layout: To
       })),
     });
   }
-  await raiseMessageLimit(admin, topics.filter((t) => existing.has(t)));
+  await raiseMessageLimit(admin, topics.filter((t) => existing.has(t))).catch((error: unknown) => {
+    // A cluster whose ACLs deny this client AlterConfigs: the service still starts, and says what to do.
+    new Logger('ensureTopics').warn({
+      msg: `could not raise ${MAX_MESSAGE_BYTES} to ${TOPIC_MAX_MESSAGE_BYTES} on existing topics; stories whose events exceed the topic's limit will be refused until an operator raises it`,
+      topics, error: error instanceof Error ? error.message : String(error),
+    });
+  });
   // Every partition must have a leader before anyone subscribes or produces.
   const metadata = await admin.fetchTopicMetadata({ topics: [...topics] });
   const leaderless = metadata.topics.filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0));
