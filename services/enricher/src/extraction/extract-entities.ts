@@ -44,6 +44,8 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
   // The dateline first: it names the place the story was filed from and must not be read as an acronym.
   const dateline = parseDateline(body);
   let datelineHint: { countryCode?: string; admin1?: string } | undefined;
+  // Relative dates ("today", "on Monday") are the days of the place the story was filed from.
+  let filedZone: string | undefined;
   if (dateline) {
     claimed.body.push({ field: 'body', start: 0, end: dateline.end, text: body.slice(0, dateline.end) });
     const region = dateline.region?.text;
@@ -55,6 +57,8 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
     const inState = !!state && (!country || candidates.some((p) => p.countryCode === 'US' && p.admin1 === state));
     datelineHint = inState ? { countryCode: 'US', admin1: state } : country ? { countryCode: country.countryCode } : undefined;
     if (candidates.length > 0) mentions.push({ field: 'body', ...dateline.place, type: 'place', name: placeName, hint: datelineHint });
+    const filedAt = choosePlace(candidates, { countries: new Set(), admins: new Set() }, datelineHint);
+    filedZone = filedAt ? zoneAt(filedAt.lat, filedAt.lon) : undefined;
     for (const other of dateline.alsoFrom) {
       const name = titleCaseDateline(other.text);
       if (g.lookup(name).length > 0) mentions.push({ field: 'body', ...other, type: 'place', name });
@@ -71,9 +75,6 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
     return { entities: [], primaryLocation: filed ? choosePrimaryLocation([filed], filed.id) : null };
   }
 
-  // Relative dates ("today", "on Monday") are the filing place's days.
-  const filedAt = dateline ? choosePlace(g.lookup(titleCaseDateline(dateline.place.text)), { countries: new Set(), admins: new Set() }, datelineHint) : undefined;
-  const filedZone = filedAt ? zoneAt(filedAt.lat, filedAt.lon) : undefined;
   for (const field of ['body', 'headline'] as const) {
     for (const d of findDates(texts[field], field, article.publishedAt, filedZone)) claim(d, 'date');
     for (const e of findEvents(texts[field], field)) claim(e, 'event');
