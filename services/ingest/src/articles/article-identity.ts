@@ -17,9 +17,9 @@ export function articleIdFor(sourceId: string, sourceItemId: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** Changes when the text a reader sees changes; metadata-only resends are duplicates. */
 /**
- * A kill or an embargo sent for unchanged copy is a change: the status and embargo count when given.
+ * Changes when the headline or body changes (what consumers know as the content hash). A kill or an
+ * embargo sent for unchanged copy is a change too: the status and embargo count when given.
  * Without them the hash is headline and body alone, as it always was, so stored hashes still match.
  */
 export function contentHashOf(headline: string, body: string, release: { pubStatus?: string; embargoedUntil?: string } = {}): string {
