@@ -54,4 +54,12 @@ describe('classifying capitalised runs', () => {
     // Without the surname on its own there is no evidence either way: it stays as the rules read it.
     expect(names('Paris Hilton arrived at the gala on Monday.', 'person')).toEqual([]);
   });
+
+  it('names a company without its legal form, so "Apple Inc" and "Apple" are one organisation', () => {
+    const { entities } = extractEntities({ headline: '', body: 'Apple Inc said on Monday that sales rose. Shares in Apple climbed.', publishedAt: '2025-11-25T09:00:00Z' }, { gazetteer });
+    const orgs = entities.filter((e) => e.type === 'organization');
+    expect(orgs).toEqual([expect.objectContaining({ id: 'organization:apple', name: 'Apple', mentionCount: 2 })]);
+    expect(orgs[0].surfaceForms).toEqual(expect.arrayContaining(['Apple Inc', 'Apple']));
+    expect(names('The British Broadcasting Corporation said on Monday it would cut jobs.', 'organization')).toEqual(['British Broadcasting Corporation']);
+  });
 });

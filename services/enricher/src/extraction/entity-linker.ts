@@ -45,7 +45,7 @@ export function linkMentions(mentions: RawMention[], gazetteer: Gazetteer, geo: 
       const name = events.find((e) => e !== m.name && isShortFormOf(m.name, e)) ?? m.name;
       out.push(linked(m, name, `event:${normaliseName(name)}`));
     } else if (m.type === 'organization') {
-      const name = aliases.get(normaliseName(m.name)) ?? m.name;
+      const name = aliases.get(normaliseName(m.name)) ?? withoutLegalForm(m.name);
       out.push(linked(m, name, `organization:${normaliseName(name)}`));
     } else if (m.type === 'place') {
       const place = choosePlace(gazetteer.lookup(m.name), geo, m.hint ?? placeHints.get(normaliseName(m.name)) ?? {});
@@ -72,6 +72,15 @@ function readPeopleNamedAfterPlaces(mentions: RawMention[]): void {
 /** One shape for every linked mention: spreading mentions of many shapes cost ~4 % of extraction. */
 function linked(m: RawMention, name: string, key: string, place?: GazetteerPlace): LinkedMention {
   return { field: m.field, start: m.start, end: m.end, text: m.text, type: m.type, name, hint: m.hint, weak: m.weak, title: m.title, key, place };
+}
+
+/** Legal forms that follow a company's name and never make it another company. "Corporation" and "Limited" can be part of a name ("British Broadcasting Corporation"), so they stay. */
+const LEGAL_FORM = /,?\s+(?:Inc\.?|Incorporated|Ltd\.?|PLC|plc|LLC|L\.L\.C\.|AG|GmbH|S\.?A\.?|N\.?V\.?)$/;
+
+/** "Apple Inc" and "Apple" are one company, with one id in every article: the legal form is left out of the name. */
+function withoutLegalForm(name: string): string {
+  const base = name.replace(LEGAL_FORM, '');
+  return base.length > 0 && base !== name ? base : name;
 }
 
 function atMostTwoWords(name: string): boolean {
