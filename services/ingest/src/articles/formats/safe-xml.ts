@@ -65,18 +65,20 @@ export function asArray<T>(node: T | T[] | undefined): T[] {
   return node === undefined ? [] : Array.isArray(node) ? node : [node];
 }
 
+/** `<tag …>…</tag>` with any namespace prefix: group 1 the attributes' source, group 2 the inner markup. */
+function elementPattern(tag: string, flags = ''): RegExp {
+  const escaped = tag.replace(/\./g, '\\.');
+  return new RegExp(`<(?:[\\w-]+:)?${escaped}(\\s[^>]*)?>([\\s\\S]*?)</(?:[\\w-]+:)?${escaped}>`, flags);
+}
+
 /** Inner markup of the first `<tag …>…</tag>` (namespace prefix allowed), e.g. an XHTML body. */
 export function innerXml(xml: string, tag: string): string | undefined {
-  const escaped = tag.replace(/\./g, '\\.');
-  const match = new RegExp(`<(?:[\\w-]+:)?${escaped}(?:\\s[^>]*)?>([\\s\\S]*?)</(?:[\\w-]+:)?${escaped}>`).exec(xml);
-  return match?.[1];
+  return elementPattern(tag).exec(xml)?.[2];
 }
 
 /** Every `<tag …>…</tag>` (namespace prefix allowed), with its attributes' source and inner markup. */
 export function elementsOf(xml: string, tag: string): Array<{ attributes: string; inner: string }> {
-  const escaped = tag.replace(/\./g, '\\.');
-  const pattern = new RegExp(`<(?:[\\w-]+:)?${escaped}(\\s[^>]*)?>([\\s\\S]*?)</(?:[\\w-]+:)?${escaped}>`, 'g');
-  return [...xml.matchAll(pattern)].map((m) => ({ attributes: m[1] ?? '', inner: m[2] }));
+  return [...xml.matchAll(elementPattern(tag, 'g'))].map((m) => ({ attributes: m[1] ?? '', inner: m[2] }));
 }
 
 /**
