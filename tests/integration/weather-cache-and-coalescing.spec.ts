@@ -1,6 +1,6 @@
 import { Enrichment, Location, WeatherSchema } from '@newsflow/contracts';
 import Redis from 'ioredis';
-import { forecastCacheKey, localDate } from '../../services/weather/src/cache/cache-key';
+import { forecastCacheKey, historyCacheKey, localDate } from '../../services/weather/src/cache/cache-key';
 import { WeatherCache } from '../../services/weather/src/cache/weather-cache';
 import { loadWeatherConfig } from '../../services/weather/src/config/weather.config';
 import { AttachWeatherService } from '../../services/weather/src/forecast/attach-weather.service';
@@ -17,7 +17,7 @@ const enrichment = (primaryLocation: Location | null): Enrichment => ({
 function weatherService(fake: FakeOpenMeteo, redis: Redis): AttachWeatherService {
   const config = loadWeatherConfig({ OPEN_METEO_BASE_URL: fake.url, OPEN_METEO_ARCHIVE_BASE_URL: fake.url, WEATHER_TIMEOUT_MS: '2000' });
   const cache = new WeatherCache(redis, { currentSeconds: config.WEATHER_CACHE_CURRENT_TTL_S, dailySeconds: config.WEATHER_CACHE_DAILY_TTL_S, historySeconds: config.WEATHER_CACHE_ARCHIVE_TTL_S });
-  return new AttachWeatherService(createWeatherProvider(config), cache, { historyAfterDays: config.WEATHER_HISTORY_AFTER_DAYS });
+  return new AttachWeatherService(createWeatherProvider(config), cache);
 }
 
 describe('weather stage: cache and coalescing against real Redis and the fake Open-Meteo', () => {
@@ -81,8 +81,23 @@ describe('weather stage: cache and coalescing against real Redis and the fake Op
     expect(weather.status).toBe('attached');
     expect(weather.daily).toEqual([expect.objectContaining({ date: '2025-11-24', weekday: 'Mon', condition: 'light rain', temperatureMax: 14.2 })]);
     expect(fake.requests.log.map((r) => [r.path, r.query.start_date, r.query.end_date])).toEqual([['/v1/archive', '2025-11-24', '2025-11-24']]);
+    expect(await redis.ttl(historyCacheKey('open-meteo', 31.63, -8.01, '2025-11-24'))).toBeGreaterThan(600_000);
     await weatherService(fake, redis).weatherFor(enrichment(marrakech), '2025-11-24T18:00:00Z');
     expect(fake.requests.count).toBe(1);
+  });
+
+  it("gives a recent article whose day is over that day's values from the forecast API, cached only for hours", async () => {
+    const london: Location = { name: 'London', lat: 51.5072, lon: -0.1276, timezone: 'Europe/London', confidence: 0.9, reason: 'dateline' };
+    const published = new Date(Date.now() - 3 * 86_400_000);
+    const day = localDate(published, 'Europe/London');
+    const weather = WeatherSchema.parse(await weatherService(fake, redis).weatherFor(enrichment(london), published.toISOString()));
+    expect(weather).toMatchObject({ status: 'attached', kind: 'observed', daily: [expect.objectContaining({ date: day })] });
+    expect(weather.current).toBeUndefined();
+    // The archive does not have the last few days yet; the forecast API keeps 92 days of them.
+    expect(fake.requests.log.map((r) => [r.path, r.query.start_date, r.query.end_date, r.query.current])).toEqual([['/v1/forecast', day, day, undefined]]);
+    const ttl = await redis.ttl(historyCacheKey('open-meteo', 51.51, -0.13, day));
+    expect(ttl).toBeGreaterThan(10_000);
+    expect(ttl).toBeLessThanOrEqual(10_800);
   });
 
   it('marks an article without a location no-location without calling out', async () => {

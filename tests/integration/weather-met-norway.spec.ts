@@ -22,7 +22,7 @@ describe('weather stage: MET Norway provider selected by configuration', () => {
     redis = new Redis(requireEnv('REDIS_URL'), { keyPrefix: `${unique('it-weather')}:`, maxRetriesPerRequest: 2 });
     const config = loadWeatherConfig({ WEATHER_PROVIDER: 'met-norway', MET_NORWAY_BASE_URL: fake.url, MET_NORWAY_USER_AGENT: 'newsflow-tests/1 ops@example.org' });
     const cache = new WeatherCache(redis, { currentSeconds: 600, dailySeconds: 10_800, historySeconds: 86_400 });
-    service = new AttachWeatherService(createWeatherProvider(config), cache, { historyAfterDays: 14 });
+    service = new AttachWeatherService(createWeatherProvider(config), cache);
   });
 
   afterAll(async () => {

@@ -23,7 +23,7 @@ describe('weather stage: provider failures leave the article unavailable, never 
       OPEN_METEO_BASE_URL: fake.url, WEATHER_TIMEOUT_MS: '300', WEATHER_RETRIES: '1', WEATHER_RETRY_INITIAL_DELAY_MS: '10', ...env,
     });
     const cache = new WeatherCache(redis, { currentSeconds: 600, dailySeconds: 10_800, historySeconds: 86_400 });
-    return new AttachWeatherService(createWeatherProvider(config), cache, { historyAfterDays: 14 });
+    return new AttachWeatherService(createWeatherProvider(config), cache);
   }
 
   async function unavailable(service: AttachWeatherService): Promise<string> {

@@ -21,9 +21,7 @@ describe('weather stage: Redis outage', () => {
 
   function weatherService(redis: Redis): AttachWeatherService {
     const config = loadWeatherConfig({ OPEN_METEO_BASE_URL: fake.url, WEATHER_TIMEOUT_MS: '1000' });
-    return new AttachWeatherService(createWeatherProvider(config), new WeatherCache(redis, { currentSeconds: 600, dailySeconds: 10_800, historySeconds: 86_400 }), {
-      historyAfterDays: 14,
-    });
+    return new AttachWeatherService(createWeatherProvider(config), new WeatherCache(redis, { currentSeconds: 600, dailySeconds: 10_800, historySeconds: 86_400 }));
   }
 
   beforeAll(async () => {

@@ -92,32 +92,55 @@ function forecast(query, now) {
   }
   const dailyVars = list(query.get('daily'));
   if (dailyVars.length) {
+    // The forecast API also serves its recent past: `start_date`..`end_date` within 92 days back.
+    const range = query.has('start_date') || query.has('end_date') ? dateRange(query, { now, pastDays: 92, futureDays: 16 }) : undefined;
     const count = Math.min(16, Number(query.get('forecast_days') ?? 7));
-    const rows = fixture ? rowsOf(fixture.daily).slice(0, count) : days(lat, lon, now.toISOString().slice(0, 10), count);
+    const rows = range
+      ? rowsFor(lat, lon, range, fixtureFor(lat, lon)?.archive)
+      : fixture
+        ? rowsOf(fixture.daily).slice(0, count)
+        : days(lat, lon, now.toISOString().slice(0, 10), count);
     body.daily_units = pick(DAILY_UNITS, ['time', ...dailyVars]);
     body.daily = dailyColumns(rows, dailyVars);
   }
   return body;
 }
 
-function archive(query) {
-  const { lat, lon } = coordinates(query);
+const isoDay = (date) => date.toISOString().slice(0, 10);
+
+/** `start_date`/`end_date` checked as Open-Meteo does; `limits` bound them around `now` (forecast API). */
+function dateRange(query, limits) {
   const start = query.get('start_date');
   const end = query.get('end_date');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(start ?? '') || !/^\d{4}-\d{2}-\d{2}$/.test(end ?? '')) {
     throw new BadRequest('Parameter start_date and end_date must be set as yyyy-mm-dd');
   }
   if (end < start) throw new BadRequest('End-date must be larger or equals than start-date');
-  const fixture = fixtureFor(lat, lon)?.archive;
-  const count = Math.round((Date.parse(end) - Date.parse(start)) / 86_400_000) + 1;
-  const generated = days(lat, lon, start, count);
+  if (limits) {
+    const first = isoDay(new Date(limits.now.getTime() - limits.pastDays * 86_400_000));
+    const last = isoDay(new Date(limits.now.getTime() + limits.futureDays * 86_400_000));
+    for (const [name, value] of [['start_date', start], ['end_date', end]]) {
+      if (value < first || value > last) throw new BadRequest(`Parameter '${name}' is out of allowed range from ${first} to ${last}`);
+    }
+  }
+  return { start, count: Math.round((Date.parse(end) - Date.parse(start)) / 86_400_000) + 1 };
+}
+
+/** Days of a range: the fixture's where it has them, generated ones elsewhere. */
+function rowsFor(lat, lon, range, fixture) {
   const known = new Map(fixture ? rowsOf(fixture.daily).map((r) => [r.date, r]) : []);
-  const rows = generated.map((r) => known.get(r.date) ?? r);
+  return days(lat, lon, range.start, range.count).map((r) => known.get(r.date) ?? r);
+}
+
+function archive(query) {
+  const { lat, lon } = coordinates(query);
+  const range = dateRange(query);
+  const fixture = fixtureFor(lat, lon)?.archive;
   const dailyVars = list(query.get('daily'));
   const body = header(lat, lon, query.get('timezone') === 'auto', fixture);
   if (dailyVars.length) {
     body.daily_units = pick(DAILY_UNITS, ['time', ...dailyVars]);
-    body.daily = dailyColumns(rows, dailyVars);
+    body.daily = dailyColumns(rowsFor(lat, lon, range, fixture), dailyVars);
   }
   return body;
 }

@@ -26,7 +26,7 @@ export const WeatherSchema = z.object({
   reason: z.string().optional(),
   /** What an attached section shows; absent on sections written before it was added. */
   kind: z.enum(['forecast', 'observed']).optional()
-    .describe('"forecast": current conditions (when the provider gave them) and the next days, as of fetchedAt; "observed": what was measured on the publication day of an older article (one daily entry)'),
+    .describe('"forecast": current conditions (when the provider gave them) and the next days, as of fetchedAt; "observed": the weather of the publication day, once that day is over at the location (one daily entry, from the provider\'s models and reanalysis, not station readings)'),
   location: z
     .object({ name: z.string(), lat: z.number(), lon: z.number(), timezone: z.string().optional() })
     .optional(),

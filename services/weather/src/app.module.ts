@@ -53,7 +53,7 @@ export class AppModule {
         {
           provide: AttachWeatherService,
           useFactory: (provider: WeatherProvider, cache: WeatherCache) =>
-            new AttachWeatherService(provider, cache, { historyAfterDays: config.WEATHER_HISTORY_AFTER_DAYS }),
+            new AttachWeatherService(provider, cache),
           inject: [WEATHER_PROVIDER, WeatherCache],
         },
       ],

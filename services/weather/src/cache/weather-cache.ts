@@ -83,8 +83,10 @@ export class WeatherCache {
     return this.count('history', history ? 'hit' : 'miss', history);
   }
 
+  /** A day the provider may still revise is kept only as long as a daily forecast. */
   async setHistory(key: string, history: ProviderHistory): Promise<void> {
-    await this.safely((r) => r.set(key, JSON.stringify(history), 'EX', this.ttls.historySeconds));
+    const seconds = history.settled === false ? this.ttls.dailySeconds : this.ttls.historySeconds;
+    await this.safely((r) => r.set(key, JSON.stringify(history), 'EX', seconds));
   }
 
   private count<T>(kind: string, result: 'hit' | 'miss' | 'error', value: T): T {

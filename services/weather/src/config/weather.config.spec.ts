@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { loadWeatherConfig } from './weather.config';
 
 describe('weather config', () => {
@@ -23,5 +24,15 @@ describe('weather config', () => {
     expect(() => loadWeatherConfig({ WEATHER_PROVIDER: 'yahoo', OPEN_METEO_BASE_URL: 'not a url', WEATHER_TIMEOUT_MS: 'soon' })).toThrow(
       /WEATHER_PROVIDER.*OPEN_METEO_BASE_URL.*WEATHER_TIMEOUT_MS/,
     );
+  });
+
+  it('says at start-up that a retired setting is ignored, and starts', () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      expect(loadWeatherConfig({ WEATHER_HISTORY_AFTER_DAYS: '14' }).WEATHER_PROVIDER).toBe('open-meteo');
+      expect(warn).toHaveBeenCalledWith({ msg: expect.stringMatching(/^WEATHER_HISTORY_AFTER_DAYS is no longer used/) });
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

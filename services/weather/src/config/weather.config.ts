@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { commonConfigShape, loadConfig } from '@newsflow/platform';
 import { z } from 'zod';
 
@@ -30,8 +31,6 @@ export const WeatherConfigSchema = z.object({
   WEATHER_CACHE_CURRENT_TTL_S: z.coerce.number().int().min(1).default(600),
   WEATHER_CACHE_DAILY_TTL_S: z.coerce.number().int().min(1).default(10_800),
   WEATHER_CACHE_ARCHIVE_TTL_S: z.coerce.number().int().min(1).default(604_800),
-  /** Articles published longer ago than this get the observed weather of their day instead of a forecast. */
-  WEATHER_HISTORY_AFTER_DAYS: z.coerce.number().int().min(1).default(14),
   /** How often articles left `unavailable` are tried again. */
   WEATHER_BACKFILL_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
   /** Tries before an article keeps `unavailable` for good (with the default interval and backoff, about a day). */
@@ -42,6 +41,14 @@ export type WeatherConfig = z.infer<typeof WeatherConfigSchema>;
 
 export const WEATHER_CONFIG = Symbol('WEATHER_CONFIG');
 
+/** Settings that no longer do anything, and what replaced them: said once at start-up rather than ignored in silence. */
+const RETIRED: Record<string, string> = {
+  WEATHER_HISTORY_AFTER_DAYS: 'an article whose publication day is over at its place now always gets that day\'s observed weather',
+};
+
 export function loadWeatherConfig(env: NodeJS.ProcessEnv = process.env): WeatherConfig {
+  for (const [name, instead] of Object.entries(RETIRED)) {
+    if (env[name] !== undefined) new Logger('WeatherConfig').warn({ msg: `${name} is no longer used and is ignored: ${instead}` });
+  }
   return loadConfig('weather', WeatherConfigSchema, env);
 }

@@ -40,7 +40,7 @@ class StubProvider implements WeatherProvider {
   }
   async history(query: ForecastQuery, date: string): Promise<ProviderHistory> {
     this.calls.push(query);
-    return { provider: 'stub', timezone: 'Africa/Casablanca', day: { date, temperatureMin: 8, temperatureMax: 14, weatherCode: 61 }, temperatureUnit: 'celsius', fetchedAt: NOW.toISOString() };
+    return { provider: 'stub', timezone: 'Africa/Casablanca', day: { date, temperatureMin: 8, temperatureMax: 14, weatherCode: 61 }, settled: true, temperatureUnit: 'celsius', fetchedAt: NOW.toISOString() };
   }
 }
 
@@ -50,7 +50,7 @@ const offlineRedis = { status: 'end', on: () => undefined } as unknown as Redis;
 function setup() {
   const provider = new StubProvider();
   const cache = new WeatherCache(offlineRedis, { currentSeconds: 600, dailySeconds: 10_800, historySeconds: 86_400 });
-  const service = new AttachWeatherService(provider, cache, { historyAfterDays: 14, now: () => NOW });
+  const service = new AttachWeatherService(provider, cache, { now: () => NOW });
   return { provider, service };
 }
 
@@ -62,8 +62,10 @@ describe('AttachWeatherService', () => {
 
   it('attaches current conditions and six days, querying rounded coordinates', async () => {
     const { provider, service } = setup();
-    const weather = WeatherSchema.parse(await service.weatherFor(enrichment(marrakech), '2026-11-29T09:00:00Z'));
+    // 05:30 local on the 30th: the same day as NOW at the place.
+    const weather = WeatherSchema.parse(await service.weatherFor(enrichment(marrakech), '2026-11-30T04:30:00Z'));
     expect(weather.status).toBe('attached');
+    expect(weather.kind).toBe('forecast');
     expect(weather.current?.condition).toBe('light rain');
     expect(weather.daily).toHaveLength(6);
     expect(provider.calls).toEqual([{ lat: 31.63, lon: -8.01, timezone: 'Africa/Casablanca' }]);
@@ -92,11 +94,32 @@ describe('AttachWeatherService', () => {
     expect(weather.daily).toEqual([expect.objectContaining({ date: '2025-11-24', weekday: 'Mon', condition: 'light rain' })]);
   });
 
+  it("gives yesterday's article (local to the place) what was observed that day, not today's sky", async () => {
+    const { provider, service } = setup();
+    // 22:00 UTC on the 29th is 23:00 on the 29th in Marrakech: a day that is over at NOW.
+    const weather = WeatherSchema.parse(await service.weatherFor(enrichment(marrakech), '2026-11-29T22:00:00Z'));
+    expect(weather).toMatchObject({ status: 'attached', kind: 'observed' });
+    expect(weather.current).toBeUndefined();
+    expect(weather.daily).toEqual([expect.objectContaining({ date: '2026-11-29' })]);
+    expect(provider.calls).toHaveLength(1);
+  });
+
+  it('judges "today" at the place, not in UTC', async () => {
+    const { service } = setup();
+    const tokyo: Location = { name: 'Tokyo', lat: 35.69, lon: 139.69, timezone: 'Asia/Tokyo', confidence: 0.9, reason: 'dateline' };
+    // NOW is 14:00 on the 30th in Tokyo; 16:00 UTC on the 29th was 01:00 on the 30th there: today.
+    const today = WeatherSchema.parse(await service.weatherFor(enrichment(tokyo), '2026-11-29T16:00:00Z'));
+    expect(today.kind).toBe('forecast');
+    // 14:00 UTC on the 29th was 23:00 on the 29th there: yesterday.
+    const yesterday = WeatherSchema.parse(await service.weatherFor(enrichment(tokyo), '2026-11-29T14:00:00Z'));
+    expect(yesterday).toMatchObject({ kind: 'observed', daily: [expect.objectContaining({ date: '2026-11-29' })] });
+  });
+
   it('marks old articles not-applicable when the provider keeps no history', async () => {
     const { provider } = setup();
     const noHistory: WeatherProvider = { name: provider.name, baseUrl: provider.baseUrl, forecast: (q) => provider.forecast(q) };
     const cache = new WeatherCache(offlineRedis, { currentSeconds: 1, dailySeconds: 1, historySeconds: 1 });
-    const service = new AttachWeatherService(noHistory, cache, { historyAfterDays: 14, now: () => NOW });
+    const service = new AttachWeatherService(noHistory, cache, { now: () => NOW });
     const weather = WeatherSchema.parse(await service.weatherFor(enrichment(marrakech), '2025-11-24T09:00:00Z'));
     expect(weather.status).toBe('not-applicable');
     expect(provider.calls).toHaveLength(0);

@@ -14,16 +14,13 @@ const coalesced = counter('newsflow_weather_coalesced_total', 'Lookups that join
 type ForecastLookup = { forecast: ProviderForecast } | { daily: DailyPart; error: AppError };
 
 export interface AttachWeatherOptions {
-  /** Articles published longer ago than this get the observed weather of their day. */
-  historyAfterDays: number;
   now?: () => Date;
 }
 
-const DAY_MS = 86_400_000;
-
 /**
- * Decides what weather an article gets: none without a location, the observed weather of its
- * publication day when it is old, otherwise current conditions and the next days. Lookups go
+ * Decides what weather an article gets: none without a location; the observed weather of its
+ * publication day when that day, at the place, is over; otherwise current conditions and the next
+ * days (a story from yesterday beside today's sky would tell the reader nothing). Lookups go
  * cache → single flight → resilient provider. A provider failure never escapes: the article moves
  * on with `unavailable` and the reason, so one slow provider cannot stall a partition.
  */
@@ -36,7 +33,7 @@ export class AttachWeatherService {
   constructor(
     private readonly provider: WeatherProvider,
     private readonly cache: WeatherCache,
-    private readonly options: AttachWeatherOptions,
+    options: AttachWeatherOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
   }
@@ -52,15 +49,14 @@ export class AttachWeatherService {
     // Rounded once here so the upstream query matches the cache key that stores its answer.
     const query: ForecastQuery = { lat: Number(roundCoordinate(place.lat)), lon: Number(roundCoordinate(place.lon)), timezone: place.timezone };
     const published = publishedAt ? new Date(publishedAt) : undefined;
-    const old = published && this.now().getTime() - published.getTime() > this.options.historyAfterDays * DAY_MS;
+    const day = published && !Number.isNaN(published.getTime()) ? localDate(published, place.timezone) : undefined;
     try {
-      if (published && old) {
+      if (day && day < localDate(this.now(), place.timezone)) {
         const history = this.provider.history?.bind(this.provider);
         if (!history) {
           return { ...this.bare(place), status: 'not-applicable', reason: `published ${publishedAt}; ${this.provider.name} keeps no weather history` };
         }
-        const date = localDate(published, place.timezone);
-        return buildHistorySection(place, await this.lookupHistory(query, date, history));
+        return buildHistorySection(place, await this.lookupHistory(query, day, history));
       }
       const found = await this.lookupForecast(query);
       if ('forecast' in found) return buildForecastSection(place, found.forecast);

@@ -1,5 +1,5 @@
 import { fetchJson } from './fetch-json';
-import { OpenMeteoArchiveSchema, OpenMeteoDaily, OpenMeteoForecastSchema } from './open-meteo.response';
+import { OpenMeteoDaily, OpenMeteoDailyAnswerSchema, OpenMeteoForecastSchema } from './open-meteo.response';
 import { parseProviderAnswer } from './parse-provider-answer';
 import { WeatherProviderError } from './weather-provider.errors';
 import { ForecastQuery, ProviderDay, ProviderForecast, ProviderHistory, WeatherProvider } from './weather-provider.port';
@@ -8,9 +8,16 @@ export interface OpenMeteoOptions {
   baseUrl: string;
   archiveBaseUrl: string;
   timeoutMs: number;
+  now?: () => Date;
 }
 
 const DAILY = 'weather_code,temperature_2m_max,temperature_2m_min';
+const DAY_MS = 86_400_000;
+/**
+ * The archive (reanalysis) trails real time by about five days, and the forecast API keeps the
+ * last 92 days of its models' values: days newer than this come from the forecast API.
+ */
+export const RECENT_PAST_DAYS = 7;
 
 /** Open-Meteo's forecast and historical-weather APIs: no key, WMO codes, local times with `timezone=auto`. */
 export class OpenMeteoProvider implements WeatherProvider {
@@ -48,7 +55,10 @@ export class OpenMeteoProvider implements WeatherProvider {
     };
   }
 
+  /** A past day: from the archive once it has it, before that from the forecast API's recent past. */
   async history(query: ForecastQuery, date: string, signal?: AbortSignal): Promise<ProviderHistory> {
+    const now = this.options.now?.() ?? new Date();
+    const settled = now.getTime() - Date.parse(`${date}T00:00:00Z`) > RECENT_PAST_DAYS * DAY_MS;
     const params = new URLSearchParams({
       latitude: String(query.lat),
       longitude: String(query.lon),
@@ -57,13 +67,23 @@ export class OpenMeteoProvider implements WeatherProvider {
       daily: DAILY,
       timezone: 'auto',
     });
-    const body = await fetchJson(`${this.options.archiveBaseUrl}/v1/archive?${params}`, { timeoutMs: this.options.timeoutMs, signal });
-    const answer = parseProviderAnswer(this.name, OpenMeteoArchiveSchema, body);
+    const [source, url] = settled
+      ? ['archive', `${this.options.archiveBaseUrl}/v1/archive?${params}`]
+      : ['forecast API', `${this.options.baseUrl}/v1/forecast?${params}`];
+    const body = await fetchJson(url, { timeoutMs: this.options.timeoutMs, signal });
+    const answer = parseProviderAnswer(this.name, OpenMeteoDailyAnswerSchema, body);
     const day = completeDays(answer.daily).find((d) => d.date === date);
     if (!day) {
-      throw new WeatherProviderError('WEATHER.UPSTREAM_INVALID', `${this.name} archive has no complete values for ${date}`, { retriable: false });
+      throw new WeatherProviderError('WEATHER.UPSTREAM_INVALID', `${this.name} ${source} has no complete values for ${date}`, { retriable: false });
     }
-    return { provider: this.name, timezone: answer.timezone, day, temperatureUnit: unitOf(answer.daily_units.temperature_2m_max), fetchedAt: new Date().toISOString() };
+    return {
+      provider: this.name,
+      timezone: answer.timezone,
+      day,
+      settled,
+      temperatureUnit: unitOf(answer.daily_units.temperature_2m_max),
+      fetchedAt: new Date().toISOString(),
+    };
   }
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJsonText } from './fetch-json';
 import { completeDays } from './open-meteo.provider';
-import { OpenMeteoArchiveSchema, OpenMeteoForecastSchema } from './open-meteo.response';
+import { OpenMeteoDailyAnswerSchema, OpenMeteoForecastSchema } from './open-meteo.response';
 import { parseProviderAnswer } from './parse-provider-answer';
 import { WeatherProviderError } from './weather-provider.errors';
 
@@ -26,7 +26,7 @@ describe('Open-Meteo answers', () => {
   });
 
   it('parses a documented archive answer', () => {
-    const answer = parseProviderAnswer('open-meteo', OpenMeteoArchiveSchema, parseJsonText(fixture('marrakech.archive.json')));
+    const answer = parseProviderAnswer('open-meteo', OpenMeteoDailyAnswerSchema, parseJsonText(fixture('marrakech.archive.json')));
     expect(answer.daily.time[0]).toBe('2025-11-24');
   });
 

@@ -33,7 +33,8 @@ export const OpenMeteoForecastSchema = z.object({
   daily: OpenMeteoDailySchema,
 });
 
-export const OpenMeteoArchiveSchema = z.object({
+/** A daily-only answer: the archive API's, or the forecast API's for a `start_date`..`end_date` range. */
+export const OpenMeteoDailyAnswerSchema = z.object({
   latitude: z.number(),
   longitude: z.number(),
   timezone: z.string(),

@@ -28,6 +28,8 @@ export interface ProviderHistory {
   provider: string;
   timezone: string;
   day: ProviderDay;
+  /** False while the provider may still revise the day (recent model values, not yet reanalysis). */
+  settled: boolean;
   temperatureUnit: 'celsius' | 'fahrenheit';
   fetchedAt: string;
 }
