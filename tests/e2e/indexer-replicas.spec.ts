@@ -29,8 +29,8 @@ describe('indexer replicas', () => {
     enrichment: { status: 'enriched', language: 'en', entities: [], primaryLocation: null, enricherVersion: 't', enrichedAt: new Date().toISOString() },
     weather: { status: 'no-location' },
   });
-  const search = async (indexer: RunningService, q: string) => {
-    const response = await fetch(`${indexer.url}/v1/search?q=${encodeURIComponent(q)}&limit=1`);
+  const search = async (indexer: RunningService, q: string, weather?: string) => {
+    const response = await fetch(`${indexer.url}/v1/search?q=${encodeURIComponent(q)}&limit=1${weather ? `&weather=${weather}` : ''}`);
     return ((await response.json()) as { total: number }).total;
   };
   const consumed = async (indexer: RunningService) => {
@@ -79,6 +79,30 @@ describe('indexer replicas', () => {
       await waitFor(async () => ((await search(indexer, `${term}fix`)) === ids.length ? true : undefined),
         { timeoutMs: 60_000, what: `${indexer.url} to find the ${ids.length} corrected versions` });
       expect(await search(indexer, term)).toBe(ARTICLES);
+    }
+  });
+
+  it('each replica takes the weather a backfill brings to a version it already holds', async () => {
+    const late = `${term}late`;
+    const waiting = Array.from({ length: 10 }, (_, n) => {
+      const p = payload(n);
+      return { ...p, article: { ...p.article, headline: `Storm ${late} ${n}` }, weather: { status: 'unavailable' as const, reason: 'WEATHER.UPSTREAM_HTTP: HTTP 503' } };
+    });
+    await publish(waiting);
+    for (const indexer of indexers) {
+      await waitFor(async () => ((await search(indexer, late, 'unavailable')) === waiting.length ? true : undefined),
+        { timeoutMs: 60_000, what: `${indexer.url} to find the articles still waiting for weather` });
+    }
+    const backfilledAt = new Date().toISOString();
+    await publish(waiting.map((p) => ({
+      ...p,
+      weather: { status: 'attached' as const, kind: 'forecast' as const, daily: [], provider: 'open-meteo', fetchedAt: backfilledAt, backfilledAt },
+    })));
+    // Each replica wrote only some of them; the others reach it through the final topic, at the same version.
+    for (const indexer of indexers) {
+      await waitFor(async () => ((await search(indexer, late, 'attached')) === waiting.length ? true : undefined),
+        { timeoutMs: 60_000, what: `${indexer.url} to show the backfilled weather of all ${waiting.length}` });
+      expect(await search(indexer, late, 'unavailable')).toBe(0);
     }
   });
 });

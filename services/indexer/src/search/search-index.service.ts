@@ -108,9 +108,9 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
     this.put(toSearchDocument(payload, new Date(indexing.indexedAt)));
   }
 
-  /** Whether the index, and the one being rebuilt if any, already hold this version or a newer one. */
+  /** Whether the index, and the one being rebuilt if any, already hold what this version would bring. */
   private holds(id: string, version: number): boolean {
-    return (this.index.versionOf(id) ?? 0) >= version && (!this.next || (this.next.index.versionOf(id) ?? 0) >= version);
+    return this.index.holds(id, version) && (!this.next || this.next.index.holds(id, version));
   }
 
   search(params: SearchParams, after?: SortKey): SearchOutcome {

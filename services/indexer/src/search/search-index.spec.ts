@@ -8,7 +8,9 @@ type Entity = { id: string; type: 'person' | 'organization' | 'place'; name: str
 
 type Release = { pubStatus?: 'usable' | 'withheld' | 'canceled'; embargoedUntil?: string };
 
-function indexed(headline: string, body: string, options: { entities?: Entity[]; publishedAt?: string; id?: string; version?: number; source?: string } & Release = {}) {
+type Options = { entities?: Entity[]; publishedAt?: string; id?: string; version?: number; source?: string; weather?: 'no-location' | 'unavailable' } & Release;
+
+function indexed(headline: string, body: string, options: Options = {}) {
   const article = makeArticle({
     headline, body, publishedAt: options.publishedAt ?? '2025-11-24T09:00:00Z', storyClusterId: 'cluster-1',
     ...(options.pubStatus ? { pubStatus: options.pubStatus } : {}), ...(options.embargoedUntil ? { embargoedUntil: options.embargoedUntil } : {}),
@@ -19,7 +21,7 @@ function indexed(headline: string, body: string, options: { entities?: Entity[];
   const payload = {
     article,
     enrichment: { status: 'enriched' as const, language: 'en', entities, primaryLocation: null, enricherVersion: 't', enrichedAt: '2025-11-24T10:00:00Z' },
-    weather: { status: 'no-location' as const },
+    weather: { status: options.weather ?? ('no-location' as const) },
   };
   return toIndexedArticle(toSearchDocument(payload, new Date()));
 }
@@ -89,6 +91,22 @@ describe('SearchIndex', () => {
 
   it('answers a query of only stop words or symbols with nothing', () => {
     expect(search(index, { q: '(a+)+$' })).toMatchObject({ total: 0, hits: [] });
+  });
+});
+
+describe('SearchIndex.holds, which lets a replica skip what it already has', () => {
+  it('holds a version once it has it, unless its weather is still to come', () => {
+    const index = new SearchIndex();
+    const id = '0f8a1c2e-7a1b-5c3d-9e4f-222222222222';
+    expect(index.holds(id, 1)).toBe(false);
+    index.put(indexed('Storm nears coast', 'Winds rose.', { id, version: 1, weather: 'unavailable' }));
+    // The weather stage republishes this same version once the provider answers again.
+    expect(index.holds(id, 1)).toBe(false);
+    index.put(indexed('Storm nears coast', 'Winds rose.', { id, version: 1 }));
+    expect(index.holds(id, 1)).toBe(true);
+    expect(index.holds(id, 2)).toBe(false);
+    index.put(indexed('Storm hits coast', 'Winds rose.', { id, version: 2, weather: 'unavailable' }));
+    expect(index.holds(id, 1)).toBe(true);
   });
 });
 

@@ -79,6 +79,16 @@ export class SearchIndex {
   }
 
   /**
+   * Whether an event of this version would change nothing here: a newer version is held, or this
+   * one is, with its weather. A version held with weather `unavailable` still takes the event: the
+   * weather stage publishes that same version again once it has the weather (`backfilledAt`).
+   */
+  holds(id: string, version: number): boolean {
+    const held = this.versionOf(id) ?? 0;
+    return held > version || (held === version && this.byId.get(id)?.weatherStatus !== 'unavailable');
+  }
+
+  /**
    * A withheld or canceled version (a kill) takes the article out of the listing, and an older
    * version arriving later does not bring it back; an embargoed one is listed once its time has come.
    */
