@@ -13,6 +13,12 @@ describe('loadConsoleConfig', () => {
     expect(loadConsoleConfig({ INDEXER_URL: 'https://search.example.org/' }).INDEXER_URL).toBe('https://search.example.org');
   });
 
+  it('takes an empty INGEST_ADMIN_API_KEY as unset', () => {
+    expect(loadConsoleConfig({ INGEST_ADMIN_API_KEY: '' }).INGEST_ADMIN_API_KEY).toBeUndefined();
+    expect(loadConsoleConfig({}).INGEST_ADMIN_API_KEY).toBeUndefined();
+    expect(loadConsoleConfig({ INGEST_ADMIN_API_KEY: ' key ' }).INGEST_ADMIN_API_KEY).toBe('key');
+  });
+
   it('names every bad variable', () => {
     const load = () => loadConsoleConfig({ INGEST_URL: 'ftp://x', HTTP_PORT: '0', CONSOLE_SAMPLE_INTERVAL_MS: 'soon' });
     expect(load).toThrow(/INGEST_URL: expected an http:\/\/ or https:\/\/ URL/);

@@ -23,9 +23,10 @@ export const ConsoleConfigSchema = z.object({
   CONSOLE_HISTORY_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /**
    * Ingest's ADMIN_API_KEY, to list parked messages (ingest's dead-letter admin API). Unset, the page
-   * shows dead-letter counts from the metrics only.
+   * shows dead-letter counts from the metrics only. Empty counts as unset: docker-compose.yml passes
+   * `${ADMIN_API_KEY:-}`, which is empty when the shell has no key.
    */
-  INGEST_ADMIN_API_KEY: z.string().trim().min(1).optional(),
+  INGEST_ADMIN_API_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).optional()),
   /** Longest wait for one upstream call; a slow service shows as unreachable rather than stalling the page. */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
 });

@@ -11,6 +11,13 @@ describe('ingest config', () => {
     expect(loadIngestConfig({ KAFKA_FETCH_WAIT_MS: '0' }).KAFKA_FETCH_WAIT_MS).toBe(0);
   });
 
+  it('takes an empty ADMIN_API_KEY as unset (admin API off), but still refuses a short one', () => {
+    expect(loadIngestConfig({ ADMIN_API_KEY: '' }).ADMIN_API_KEY).toBeUndefined();
+    expect(loadIngestConfig({}).ADMIN_API_KEY).toBeUndefined();
+    expect(loadIngestConfig({ ADMIN_API_KEY: 'k'.repeat(16) }).ADMIN_API_KEY).toBe('k'.repeat(16));
+    expect(() => loadIngestConfig({ ADMIN_API_KEY: 'short' })).toThrow(/ADMIN_API_KEY: use at least 16 characters/);
+  });
+
   it('names a bad fetch size', () => {
     expect(() => loadIngestConfig({ KAFKA_FETCH_MIN_BYTES: '0' })).toThrow(/KAFKA_FETCH_MIN_BYTES/);
   });

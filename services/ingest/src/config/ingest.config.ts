@@ -23,8 +23,11 @@ export const IngestConfigSchema = z.object({
    * inside the 256 MB heap the service runs with.
    */
   SUBMISSION_BUDGET_BYTES: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
-  /** Guards the admin API (sources, keys); without it the admin API is off. */
-  ADMIN_API_KEY: z.string().min(16, 'use at least 16 characters').optional(),
+  /**
+   * Guards the admin API (sources, keys, dead letters); without it the admin API is off. Empty counts
+   * as unset, as `ADMIN_API_KEY: ${ADMIN_API_KEY:-}` in a compose file gives when the shell has none.
+   */
+  ADMIN_API_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'use at least 16 characters').optional()),
   DEFAULT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** How often ingest looks for feeds whose poll is due. */
   FEED_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
