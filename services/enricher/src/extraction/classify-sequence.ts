@@ -201,6 +201,7 @@ function mention(ctx: ClassifyContext, words: Token[], type: RawMention['type'],
 
 function placeMention(ctx: ClassifyContext, words: Token[], after: string): RawMention {
   const m = mention(ctx, words, 'place', spanOf(words).text);
-  m.hint = regionAfter(after, ctx);
+  // "Paris, Texas" is disambiguated by what follows; "Kenya, Uganda and Tanzania" is a list.
+  if (ctx.gazetteer.lookup(m.name).some((p) => p.kind === 'city')) m.hint = regionAfter(after, ctx);
   return m;
 }

@@ -10,6 +10,10 @@ describe('parseDateline', () => {
     ['SAN JOSE, Calif. (AP) — A judge', 'SAN JOSE', 'Calif.', 'AP'],
     ['NEW YORK/LONDON (Reuters) - Oil rose', 'NEW YORK', undefined, 'Reuters'],
     ['SINGAPORE / TOKYO, Nov 24 (Reuters) - Shares fell', 'SINGAPORE', undefined, 'Reuters'],
+    ['SAN FERNANDO, Trinidad and Tobago (AP) — Police said', 'SAN FERNANDO', 'Trinidad and Tobago', 'AP'],
+    ['SARAJEVO, Bosnia and Herzegovina (AP) — Voters', 'SARAJEVO', 'Bosnia and Herzegovina', 'AP'],
+    ['KINSHASA, Democratic Republic of Congo (Reuters) - Rebels', 'KINSHASA', 'Democratic Republic of Congo', 'Reuters'],
+    ['BRAZZAVILLE, Republic of the Congo (AP) — Rain', 'BRAZZAVILLE', 'Republic of the Congo', 'AP'],
   ])('parses %s', (text, place, region, source) => {
     const d = parseDateline(text);
     if (!d) throw new Error(`no dateline in ${text}`);

@@ -14,8 +14,10 @@ export interface Dateline {
 const WORD = "\\p{Lu}[\\p{L}.'’-]*";
 const PLACE = `(${WORD}(?:\\s+${WORD}){0,3})`;
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2}';
+/** "Texas", "Calif.", and countries with joining words: "Bosnia and Herzegovina", "Democratic Republic of Congo". */
+const REGION = `${WORD}(?:\\s+(?:(?:and|of|the)\\s+){0,2}${WORD}){0,3}`;
 const DATELINE = new RegExp(
-  `^(\\s*)${PLACE}((?:\\s*\\/\\s*${WORD}(?:\\s+${WORD}){0,3})*)(?:(,\\s*)(?!${MONTH})(${WORD}(?:\\s+${WORD}){0,2}))?(?:,\\s*${MONTH})?\\s*(?:\\(([^)\\n]{1,40})\\))?\\s*(?:[—–]|--?)\\s+`,
+  `^(\\s*)${PLACE}((?:\\s*\\/\\s*${WORD}(?:\\s+${WORD}){0,3})*)(?:(,\\s*)(?!${MONTH})(${REGION}))?(?:,\\s*${MONTH})?\\s*(?:\\(([^)\\n]{1,40})\\))?\\s*(?:[—–]|--?)\\s+`,
   'u',
 );
 

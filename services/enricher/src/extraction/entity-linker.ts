@@ -29,6 +29,7 @@ export function linkMentions(mentions: RawMention[], gazetteer: Gazetteer, geo: 
       fullNames.set(k, seen === undefined || seen === m.name ? m.name : null);
     }
   }
+  readSurnamesNamedAfterPlaces(mentions, fullNames, texts);
   // One resolution per name: "Churchill, Manitoba" decides what a bare "Churchill" elsewhere means.
   const placeHints = new Map<string, RawMention['hint']>();
   for (const m of mentions) if (m.type === 'place' && m.hint && !placeHints.has(normaliseName(m.name))) placeHints.set(normaliseName(m.name), m.hint);
@@ -67,6 +68,22 @@ function readPeopleNamedAfterPlaces(mentions: RawMention[]): void {
   const bare = new Set(mentions.filter((m) => m.type === 'person' && m.weak).map((m) => normaliseName(m.name)));
   const people = new Set(candidates.filter((m) => bare.has(normaliseName(m.name.slice(m.name.indexOf(' ') + 1)))).map((m) => m.name));
   for (const m of mentions) if (people.has(m.name) && m.type === 'organization') m.type = 'person';
+}
+
+/** "in Austin", "near Jackson": a preposition that places what follows. */
+const PLACED_BY = /\b(?:in|at|from|near|to|into|outside|across|around|toward|towards)\s+(?:the\s+)?$/i;
+
+/**
+ * "Defense Secretary Lloyd Austin … Austin said": a bare word the story uses as the surname of someone
+ * it names in full is that person, though a town bears the name (and would otherwise get the weather),
+ * unless the text places it (", Texas", "in Austin") or the dateline names it.
+ */
+function readSurnamesNamedAfterPlaces(mentions: RawMention[], fullNames: Map<string, string | null>, texts: { headline: string; body: string }): void {
+  for (const m of mentions) {
+    if (m.type !== 'place' || m.hint || m.dateline || m.name.includes(' ') || !fullNames.get(normaliseName(m.name))) continue;
+    if (PLACED_BY.test(texts[m.field].slice(Math.max(0, m.start - 16), m.start))) continue;
+    m.type = 'person';
+  }
 }
 
 /** One shape for every linked mention: spreading mentions of many shapes cost ~4 % of extraction. */

@@ -46,6 +46,7 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
   let datelineHint: { countryCode?: string; admin1?: string } | undefined;
   // Relative dates ("today", "on Monday") are the days of the place the story was filed from.
   let filedZone: string | undefined;
+  let filedCountry: string | undefined;
   if (dateline) {
     claimed.body.push({ field: 'body', start: 0, end: dateline.end, text: body.slice(0, dateline.end) });
     const region = dateline.region?.text;
@@ -55,10 +56,13 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
     const country = region ? g.lookup(region).find((p) => p.kind === 'country') : undefined;
     // "TBILISI, Georgia" names the country, "ATLANTA, Georgia" the state: the one the place is in.
     const inState = !!state && (!country || candidates.some((p) => p.countryCode === 'US' && p.admin1 === state));
-    datelineHint = inState ? { countryCode: 'US', admin1: state } : country ? { countryCode: country.countryCode } : undefined;
-    if (candidates.length > 0) mentions.push({ field: 'body', ...dateline.place, type: 'place', name: placeName, hint: datelineHint });
+    // "VICTORIA, British Columbia": a region names its country too.
+    const area = region && !state && !country ? g.area(region) : undefined;
+    datelineHint = inState ? { countryCode: 'US', admin1: state } : country ? { countryCode: country.countryCode } : area ? { countryCode: area.countryCode } : undefined;
+    if (candidates.length > 0) mentions.push({ field: 'body', ...dateline.place, type: 'place', name: placeName, hint: datelineHint, dateline: true });
     const filedAt = choosePlace(candidates, { countries: new Set(), admins: new Set() }, datelineHint);
     filedZone = filedAt ? zoneAt(filedAt.lat, filedAt.lon) : undefined;
+    filedCountry = filedAt?.countryCode;
     for (const other of dateline.alsoFrom) {
       const name = titleCaseDateline(other.text);
       if (g.lookup(name).length > 0) mentions.push({ field: 'body', ...other, type: 'place', name });
@@ -81,6 +85,8 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
   }
 
   const geo = geoContext(body, g, datelineHint);
+  // "ATLANTA (AP) —": the country the story was filed from, even when the dateline does not name it.
+  if (filedCountry) geo.countries.add(filedCountry);
   const bodyTokens = tokenise(body).filter((t) => !overlaps(t, claimed.body));
   // The story's first sentence starts after its dateline ("LONDON (Reuters) — Reading from a statement").
   const opening = dateline ? bodyTokens.find((t) => t.start >= dateline.end) : undefined;
@@ -131,6 +137,17 @@ const CAPITALISED_RUN = /\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+){0,2}/gu;
 /** The same for a text whose letters are all ASCII (see ascii-text.ts). */
 const CAPITALISED_RUN_ASCII = /[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}/g;
 
+/**
+ * Alone, "Georgia" names a country or a US state, "Victoria" an Australian state or a Canadian city,
+ * "Punjab" an Indian or a Pakistani province: such a name cannot say which country the story is in.
+ * A country's own name always can.
+ */
+function namesSeveralAreas(name: string, area: { countryCode: string }, g: Gazetteer): boolean {
+  const places = g.lookup(name);
+  if (places.some((p) => p.kind === 'country' && p.countryCode === area.countryCode)) return false;
+  return places.some((p) => p.countryCode !== area.countryCode && (p.kind !== 'city' || (p.population ?? 0) >= 100_000));
+}
+
 /** Countries and US states the body names: what ambiguous city names are resolved against. */
 function geoContext(body: string, g: Gazetteer, hint?: { countryCode?: string; admin1?: string }): GeoContext {
   const countries = new Set<string>();
@@ -139,13 +156,19 @@ function geoContext(body: string, g: Gazetteer, hint?: { countryCode?: string; a
   if (hint?.admin1) admins.add(`US:${hint.admin1}`);
   // A story names the same few places again and again: each distinct run is looked up once.
   const seen = new Set<string>();
-  for (const [run] of body.matchAll(hasOnlyAsciiWords(body) ? CAPITALISED_RUN_ASCII : CAPITALISED_RUN)) {
-    if (seen.has(run)) continue;
-    seen.add(run);
+  for (const match of body.matchAll(hasOnlyAsciiWords(body) ? CAPITALISED_RUN_ASCII : CAPITALISED_RUN)) {
+    const run = match[0];
+    // "Savannah, Georgia": after a town, a name that is a state and a country is the state.
+    const afterTown = body.slice(Math.max(0, match.index - 2), match.index) === ', ';
+    const key = afterTown ? `, ${run}` : run;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const words = run.split(' ');
     for (let n = words.length; n >= 1; n -= 1) {
-      const area = g.area(words.slice(0, n).join(' ').replace(/[’']s$/, ''));
+      const name = words.slice(0, n).join(' ').replace(/[’']s$/, '');
+      const area = g.area(name);
       if (!area) continue;
+      if (!afterTown && namesSeveralAreas(name, area, g)) break;
       countries.add(area.countryCode);
       if (area.admin1) admins.add(`${area.countryCode}:${area.admin1}`);
       break;

@@ -143,14 +143,20 @@ export class Gazetteer {
     }
     // US states are placed at their largest city, like countries at their capital.
     for (const [stateName, code] of Object.entries(US_STATES)) {
-      if (stateName.endsWith('.') || stateName === 'new york' || stateName === 'washington' || stateName === 'georgia') continue;
+      // New York and Washington are the cities (the state is named as such); Georgia is also a country,
+      // which choosePlace weighs against the state by what else the story names.
+      if (stateName.endsWith('.') || stateName === 'new york' || stateName === 'washington') continue;
       const biggest = largestUsCity.get(code);
       if (biggest === undefined) continue;
       const row = rows.add({ id: `place:region-us-${code.toLowerCase()}`, name: titleCase(stateName), kind: 'region', lat: rows.lat(biggest), lon: rows.lon(biggest), countryCode: 'US', admin1: code });
       g.add(stateName, row);
     }
+    const regionIds = new Set<string>();
     for (const r of REGIONS) {
-      const id = `place:region-${normaliseName(r.name).replace(/[^a-z0-9]+/g, '-')}`;
+      // Punjab is in India and in Pakistan: the second of a name takes its country in its id.
+      const slug = `place:region-${normaliseName(r.name).replace(/[^a-z0-9]+/g, '-')}`;
+      const id = regionIds.has(slug) ? `${slug}-${(r.countryCode ?? 'xx').toLowerCase()}` : slug;
+      regionIds.add(slug);
       const row = rows.add({ id, name: r.name, kind: 'region', lat: r.lat, lon: r.lon, countryCode: r.countryCode });
       const key = normaliseName(r.name);
       if (r.name === 'England' || r.name === 'Scotland' || r.name === 'Wales' || r.name === 'Northern Ireland') {

@@ -22,17 +22,30 @@ export function choosePlace(candidates: GazetteerPlace[], ctx: GeoContext, hint:
   if (hint.countryCode && !candidates.some((p) => p.countryCode === hint.countryCode)) return undefined;
   let best: GazetteerPlace | undefined;
   let bestScore = -Infinity;
-  for (const p of candidates) {
+  for (const p of plausible(candidates, ctx)) {
     const s = score(p, ctx, hint);
     if (s > bestScore) { best = p; bestScore = s; }
   }
   return best;
 }
 
+/**
+ * A name that is a country or region elsewhere than the story is only that when nothing by the
+ * name is where the story is: "Georgia" in a story about Macon and Atlanta is the state, and
+ * "Victoria" in a story set in Canada is the city in British Columbia, not the Australian state.
+ */
+function plausible(candidates: GazetteerPlace[], ctx: GeoContext): GazetteerPlace[] {
+  if (ctx.countries.size === 0 || candidates.length < 2) return candidates;
+  const here = (p: GazetteerPlace) => !!p.countryCode && ctx.countries.has(p.countryCode);
+  if (!candidates.some(here)) return candidates;
+  const kept = candidates.filter((p) => p.kind === 'city' || here(p) || (p.kind === 'country' && !candidates.some((o) => o.kind !== 'city' && here(o))));
+  return kept.length > 0 ? kept : candidates;
+}
+
 function score(p: GazetteerPlace, ctx: GeoContext, hint: PlaceHint): number {
   if (hint.countryCode && p.countryCode !== hint.countryCode) return p.kind === 'city' ? Math.log10((p.population ?? 0) + 1) - 20 : -30;
   if (p.kind === 'country') return 1000;
-  if (p.kind === 'region') return 500;
+  if (p.kind === 'region') return p.countryCode && ctx.countries.has(p.countryCode) ? 503 : 500;
   let s = Math.log10((p.population ?? 0) + 1);
   if (p.countryCode && ctx.countries.has(p.countryCode)) s += 3;
   if (p.countryCode && p.admin1 && ctx.admins.has(`${p.countryCode}:${p.admin1}`)) s += 4;

@@ -33,6 +33,7 @@ export const COUNTRY_ALIASES: Record<string, string> = {
   'east timor': 'TL', burma: 'MM', 'south sudan': 'SS', 'cabo verde': 'CV', macedonia: 'MK', swaziland: 'SZ', brunei: 'BN', 'the bahamas': 'BS',
   'the philippines': 'PH', 'u.s.': 'US', america: 'US', 'united states': 'US', holland: 'NL', 'the netherlands': 'NL', 'uae': 'AE', 'emirates': 'AE',
   russia: 'RU', iran: 'IR', 'south korea': 'KR', 'north korea': 'KP', taiwan: 'TW', palestine: 'PS', turkey: 'TR', kosovo: 'XK',
+  trinidad: 'TT', tobago: 'TT', 'democratic republic of congo': 'CD', 'republic of congo': 'CG', 'republic of the congo': 'CG',
 };
 
 /** Sub-national and supranational regions wire copy names, with a representative point. */
@@ -68,6 +69,31 @@ export const REGIONS: { name: string; countryCode?: string; lat: number; lon: nu
   { name: 'Asia', lat: 34.0, lon: 100.6 }, { name: 'Latin America', lat: -8.8, lon: -55.5 }, { name: 'Sahel', lat: 15.0, lon: 5.0 },
   { name: 'Balkans', lat: 42.5, lon: 21.0 }, { name: 'Caribbean', lat: 15.3, lon: -75.0 }, { name: 'Arctic', lat: 80.0, lon: 0 },
   { name: 'Antarctica', lat: -82.9, lon: 135.0 }, { name: 'Amazon rainforest', countryCode: 'BR', lat: -3.47, lon: -62.2 },
+  // Australia's states and territories, at their capitals (Victoria is also a city in Canada: see choosePlace).
+  { name: 'Victoria', countryCode: 'AU', lat: -37.81, lon: 144.96 }, { name: 'South Australia', countryCode: 'AU', lat: -34.93, lon: 138.6 },
+  { name: 'Western Australia', countryCode: 'AU', lat: -31.95, lon: 115.86 }, { name: 'Tasmania', countryCode: 'AU', lat: -42.88, lon: 147.33 },
+  { name: 'Northern Territory', countryCode: 'AU', lat: -12.46, lon: 130.84 }, { name: 'Australian Capital Territory', countryCode: 'AU', lat: -35.28, lon: 149.13 },
+  // Pakistan's provinces; Punjab is India's state too.
+  { name: 'Punjab', countryCode: 'PK', lat: 31.55, lon: 74.34 }, { name: 'Sindh', countryCode: 'PK', lat: 24.86, lon: 67.01 },
+  { name: 'Khyber Pakhtunkhwa', countryCode: 'PK', lat: 34.01, lon: 71.58 }, { name: 'Balochistan', countryCode: 'PK', lat: 30.18, lon: 66.98 },
+  { name: 'Gujarat', countryCode: 'IN', lat: 23.02, lon: 72.57 }, { name: 'Maharashtra', countryCode: 'IN', lat: 19.08, lon: 72.88 },
+  { name: 'Tamil Nadu', countryCode: 'IN', lat: 13.08, lon: 80.27 }, { name: 'Uttar Pradesh', countryCode: 'IN', lat: 26.85, lon: 80.95 },
+  { name: 'West Bengal', countryCode: 'IN', lat: 22.57, lon: 88.36 }, { name: 'Bihar', countryCode: 'IN', lat: 25.59, lon: 85.14 },
+  { name: 'Karnataka', countryCode: 'IN', lat: 12.97, lon: 77.59 }, { name: 'Rajasthan', countryCode: 'IN', lat: 26.91, lon: 75.79 },
+  { name: 'Assam', countryCode: 'IN', lat: 26.14, lon: 91.74 }, { name: 'Manipur', countryCode: 'IN', lat: 24.82, lon: 93.94 },
+  { name: 'Jalisco', countryCode: 'MX', lat: 20.67, lon: -103.35 }, { name: 'Sinaloa', countryCode: 'MX', lat: 24.81, lon: -107.39 },
+  { name: 'Michoacan', countryCode: 'MX', lat: 19.7, lon: -101.19 }, { name: 'Guerrero', countryCode: 'MX', lat: 17.55, lon: -99.5 },
+  { name: 'Oaxaca', countryCode: 'MX', lat: 17.06, lon: -96.73 }, { name: 'Yucatan', countryCode: 'MX', lat: 20.97, lon: -89.62 },
+  { name: 'Zamfara', countryCode: 'NG', lat: 12.17, lon: 6.25 }, { name: 'Borno', countryCode: 'NG', lat: 11.83, lon: 13.15 },
+  { name: 'Kelantan', countryCode: 'MY', lat: 6.13, lon: 102.24 }, { name: 'Sabah', countryCode: 'MY', lat: 5.98, lon: 116.07 },
+  { name: 'Cebu', countryCode: 'PH', lat: 10.32, lon: 123.89 }, { name: 'Luzon', countryCode: 'PH', lat: 16.0, lon: 121.0 },
+  { name: 'Java', countryCode: 'ID', lat: -7.5, lon: 110.0 }, { name: 'Sumatra', countryCode: 'ID', lat: 0.0, lon: 102.0 },
+  { name: 'West Sumatra', countryCode: 'ID', lat: -0.95, lon: 100.35 }, { name: 'North Sumatra', countryCode: 'ID', lat: 3.59, lon: 98.67 },
+  { name: 'West Java', countryCode: 'ID', lat: -6.91, lon: 107.61 }, { name: 'Central Java', countryCode: 'ID', lat: -6.97, lon: 110.42 },
+  { name: 'East Java', countryCode: 'ID', lat: -7.25, lon: 112.75 },
+  { name: 'Papua', countryCode: 'ID', lat: -4.27, lon: 138.08 }, { name: 'Enga', countryCode: 'PG', lat: -5.45, lon: 143.53 },
+  { name: 'Sao Paulo state', countryCode: 'BR', lat: -23.55, lon: -46.63 }, { name: 'Rio Grande do Sul', countryCode: 'BR', lat: -30.03, lon: -51.23 },
+  { name: 'Alpes-Maritimes', countryCode: 'FR', lat: 43.7, lon: 7.27 }, { name: 'Provence', countryCode: 'FR', lat: 43.53, lon: 5.45 },
 ];
 
 /** US states: context for "Paris, Texas" and datelines like "AUSTIN, Texas (AP) —". */
