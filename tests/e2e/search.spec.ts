@@ -43,6 +43,14 @@ describe('search end to end', () => {
       { timeoutMs: 120_000, what: `article ${id} v${version} to be indexed` },
     );
   const get = (path: string) => fetch(`${services.indexer.url}${path}`);
+  /** Waits until `path` answers `status`: how a refused version shows it has been indexed. */
+  const answered = (path: string, status: number) =>
+    waitFor(async () => ((await get(path)).status === status ? true : undefined), { timeoutMs: 120_000, what: `${path} to answer ${status}` });
+  const problem = async (path: string) => {
+    const response = await get(path);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    return (await response.json()) as Record<string, unknown>;
+  };
   const search = async (query: string): Promise<SearchBody> => {
     const response = await get(`/v1/search?${query}`);
     expect(response.status).toBe(200);
@@ -133,22 +141,27 @@ describe('search end to end', () => {
 
   const released: Record<'killed' | 'embargoed', string> = { killed: '', embargoed: '' };
 
-  it('takes a killed story out of search, keeps an embargoed one out until its time, and carries both with their status', async () => {
+  it('takes a killed story out of search and by-id reads, and keeps an embargoed one out of both until its time', async () => {
     const story = { sourceItemId: `quake-${run}`, headline: 'Zephyrquake toll rises', body: 'Rescuers searched the rubble on Monday for survivors of the zephyrquake.' };
     released.killed = (await submit(story)).id;
     await indexed(released.killed, 1);
     expect((await search('q=zephyrquake')).items.map((i) => i.id)).toEqual([released.killed]);
     // The kill: the same copy with pubstatus canceled is the next version, not a duplicate.
     expect(await submit({ ...story, pubStatus: 'canceled' })).toMatchObject({ version: 2 });
-    await indexed(released.killed, 2);
+    // Once the kill is indexed, the story is gone by id too, in every version, and the answer says why.
+    await answered(`/v1/articles/${released.killed}`, 410);
     expect((await search('q=zephyrquake')).total).toBe(0);
-    expect(((await (await get(`/v1/articles/${released.killed}`)).json()) as { article: { pubStatus?: string } }).article.pubStatus).toBe('canceled');
+    expect(await problem(`/v1/articles/${released.killed}`)).toMatchObject({ status: 410, rule: 'canceled' });
+    expect(await problem(`/v1/articles/${released.killed}?version=1`)).toMatchObject({ status: 410, rule: 'canceled' });
+    expect(JSON.stringify(await problem(`/v1/articles/${released.killed}`))).not.toContain('Rescuers');
 
     const until = new Date(Date.now() + 60 * 60_000).toISOString();
     released.embargoed = (await submit({ sourceItemId: `budget-${run}`, headline: 'Quorblat budget figures', body: 'The quorblat budget will be presented on Wednesday.', embargoedUntil: until })).id;
-    await indexed(released.embargoed, 1);
+    await answered(`/v1/articles/${released.embargoed}`, 403);
     expect((await search('q=quorblat')).total).toBe(0);
-    expect(((await (await get(`/v1/articles/${released.embargoed}`)).json()) as { article: { embargoedUntil?: string } }).article.embargoedUntil).toBe(until);
+    const embargoed = await problem(`/v1/articles/${released.embargoed}`);
+    expect(embargoed).toMatchObject({ status: 403, rule: 'embargoed', embargoedUntil: until });
+    expect(JSON.stringify(embargoed)).not.toContain('presented on Wednesday');
   });
 
   it('rebuilds the search index from MongoDB when the indexer restarts', async () => {

@@ -124,9 +124,9 @@ export class SearchDocumentRepository implements OnModuleInit {
     return found && fromStored(found);
   }
 
-  /** The latest is read first (an `_id` hit), so asking for a version that never existed costs no scan. */
-  async findVersion(id: string, version: number): Promise<SearchDocument | null> {
-    const latest = await this.findById(id);
+  /** The latest is read first (an `_id` hit; `known` when the caller has it), so asking for a version that never existed costs no scan. */
+  async findVersion(id: string, version: number, known?: SearchDocument | null): Promise<SearchDocument | null> {
+    const latest = known === undefined ? await this.findById(id) : known;
     if (!latest || version > latest.version) return null;
     if (version === latest.version) return latest;
     const found = await this.versions.findOne({ _id: `${id}:${version}` });
