@@ -6,6 +6,17 @@ describe('analyzer', () => {
     expect(tokenize('ICPO–INTERPOL, Al-Raisi’s 93rd')).toEqual(['icpo', 'interpol', 'al', 'raisi', 's', '93rd']);
   });
 
+  it('spells letters that do not decompose as an English keyboard does, so plain spellings find them', () => {
+    expect(foldText('Łódź Øresund Mohrenstraße Ærøskøbing Œuvre Đakovo Þórshöfn Diyarbakır')).toBe('lodz oresund mohrenstrasse aeroskobing oeuvre dakovo thorshofn diyarbakir');
+    expect(nameKey('Łódź')).toBe(nameKey('Lodz'));
+  });
+
+  it('keeps a stop word written as an acronym (WHO, IT), on both sides', () => {
+    expect(analyze('WHO declares an emergency; IT outage grounds flights')).toEqual(expect.arrayContaining(['who', 'it']));
+    expect(analyzeQuery('WHO')).toEqual(['who']);
+    expect(analyze('who said it')).toEqual([]);
+  });
+
   it('drops English stop words and single letters, and stems', () => {
     expect(analyze('The police are arresting the criminals in Marrakech')).toEqual(['polic', 'arrest', 'crimin', 'marrakech']);
     expect(analyze('a b 7')).toEqual(['7']);

@@ -25,9 +25,13 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     .split(' '),
 );
 
+/** Letters NFKD leaves whole, spelt as an English keyboard writes them: "Łódź" → lodz, "Øresund" → oresund. */
+const LETTERS: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+const UNDECOMPOSED = /[łøßæœđðþı]/g;
+
 /** Lower-case and strip accents: "Rabat", "RABAT" and "Rabât" become the same characters. */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(UNDECOMPOSED, (letter) => LETTERS[letter]);
 }
 
 /** Letters and digits only; hyphens, dashes and apostrophes split words ("Al-Raisi" → al, raisi). */
@@ -54,6 +58,9 @@ export function stem(token: string): string {
   return stemmed;
 }
 
+/** Stop words that, written in capitals, are names: the World Health Organization, IT, Islamic State. */
+const ACRONYM_STOP_WORDS = /\b(?:WHO|IT|IS)\b/g;
+
 /** Text to index terms, in order, repeats kept (term frequency is counted from them). */
 export function analyze(text: string): string[] {
   const terms: string[] = [];
@@ -62,6 +69,7 @@ export function analyze(text: string): string[] {
     if (token.length < 2 && !/\d/.test(token)) continue;
     terms.push(stem(token));
   }
+  for (const [acronym] of text.matchAll(ACRONYM_STOP_WORDS)) terms.push(acronym.toLowerCase());
   return terms;
 }
 

@@ -75,6 +75,9 @@ export function toIndexedArticle(doc: IndexableDocument): IndexedArticle {
     }
   });
   const unique = new Map(entities.map((e) => [e.id, { id: e.id, name: e.name, type: e.type }]));
+  // A story placed only by its dateline (one in a language the enricher does not read) has no
+  // entities, but `place=` finds it there: the places facet counts it too, or the two disagree.
+  if (primary?.entityId && !unique.has(primary.entityId)) unique.set(primary.entityId, { id: primary.entityId, name: primary.name, type: 'place' });
   return {
     id: doc._id,
     version: doc.version,

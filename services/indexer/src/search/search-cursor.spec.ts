@@ -6,7 +6,13 @@ describe('search cursor', () => {
   it('round-trips the sort key as base64url', () => {
     const cursor = encodeCursor(fingerprint, { score: 1.5, publishedAt: 1000, id: 'abc' });
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeCursor(cursor, fingerprint)).toEqual({ score: 1.5, publishedAt: 1000, id: 'abc' });
+    expect(decodeCursor(cursor, fingerprint)).toEqual({ key: { score: 1.5, publishedAt: 1000, id: 'abc' } });
+  });
+
+  it('carries the statistics the first page was scored with', () => {
+    const basis = { documentCount: 120, averageLength: [9.5, 0, 310.25] as [number, number, number], documentFrequencies: [14, 0, 3] };
+    const cursor = encodeCursor(fingerprint, { score: 2.25, publishedAt: 1000, id: 'abc' }, basis);
+    expect(decodeCursor(cursor, fingerprint)).toEqual({ key: { score: 2.25, publishedAt: 1000, id: 'abc' }, basis });
   });
 
   it('is independent of parameter order but refuses other parameters', () => {

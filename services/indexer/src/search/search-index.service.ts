@@ -7,7 +7,7 @@ import { INITIAL_STATE, SearchCollectionsState, SearchCollectionsStore } from '.
 import { SearchDocument, toSearchDocument } from '../index/search-document';
 import { SearchDocumentRepository } from '../index/search-document.repository';
 import { toIndexedArticle } from './indexed-article';
-import { SortKey } from './search-cursor';
+import { PageAfter } from './search-cursor';
 import { SearchIndex, SearchOutcome } from './search-index';
 import { SearchParams } from './search-params';
 
@@ -113,8 +113,8 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
     return this.index.holds(id, version) && (!this.next || this.next.index.holds(id, version));
   }
 
-  search(params: SearchParams, after?: SortKey): SearchOutcome {
-    return this.index.search(params, after);
+  search(params: SearchParams, page?: PageAfter): SearchOutcome {
+    return this.index.search(params, page);
   }
 
   status(): SearchIndexStatus {

@@ -8,7 +8,8 @@ type Entity = { id: string; type: 'person' | 'organization' | 'place'; name: str
 
 type Release = { pubStatus?: 'usable' | 'withheld' | 'canceled'; embargoedUntil?: string };
 
-type Options = { entities?: Entity[]; publishedAt?: string; id?: string; version?: number; source?: string; weather?: 'no-location' | 'unavailable' } & Release;
+type Primary = { name: string; lat: number; lon: number; entityId: string; confidence: number; reason: string };
+type Options = { entities?: Entity[]; publishedAt?: string; id?: string; version?: number; source?: string; weather?: 'no-location' | 'unavailable'; primary?: Primary } & Release;
 
 function indexed(headline: string, body: string, options: Options = {}) {
   const article = makeArticle({
@@ -20,7 +21,7 @@ function indexed(headline: string, body: string, options: Options = {}) {
   const entities = (options.entities ?? []).map((e) => ({ ...e, surfaceForms: [e.name], mentions: [], mentionCount: 1, salience: 0.5 }));
   const payload = {
     article,
-    enrichment: { status: 'enriched' as const, language: 'en', entities, primaryLocation: null, enricherVersion: 't', enrichedAt: '2025-11-24T10:00:00Z' },
+    enrichment: { status: 'enriched' as const, language: 'en', entities, primaryLocation: options.primary ?? null, enricherVersion: 't', enrichedAt: '2025-11-24T10:00:00Z' },
     weather: { status: options.weather ?? ('no-location' as const) },
   };
   return toIndexedArticle(toSearchDocument(payload, new Date()));
@@ -66,8 +67,32 @@ describe('SearchIndex', () => {
     const first = search(index, { limit: '2' });
     expect(first.total).toBe(3);
     expect(first.hits.map((h) => h.article.id)).toEqual([other.id, mention.id]);
-    const next = index.search(parseSearchParams({ limit: '2' }), first.hits[1].key);
+    const next = index.search(parseSearchParams({ limit: '2' }), { key: first.hits[1].key });
     expect(next.hits.map((h) => h.article.id)).toEqual([interpol.id]);
+  });
+
+  it('pages by relevance through writes made between pages without skipping or repeating a hit', () => {
+    const own = new SearchIndex();
+    const story = (n: number) => indexed(`Vienna council story ${n}`, `The Vienna council met.${' Council members spoke.'.repeat(n % 5)} Item ${n}.`, {
+      id: `0f8a1c2e-7a1b-5c3d-9e4f-${String(n).padStart(12, '0')}`, publishedAt: `2025-11-${10 + (n % 15)}T09:00:00Z`,
+    });
+    for (let n = 0; n < 30; n += 1) own.put(story(n));
+    const expected = search(own, { q: 'vienna council', limit: '100' }).hits.map((h) => h.article.id);
+    const params = parseSearchParams({ q: 'vienna council', limit: '5' });
+    const seen: string[] = [];
+    let outcome = own.search(params);
+    for (let page = 0; ; page += 1) {
+      seen.push(...outcome.hits.map((h) => h.article.id));
+      const last = outcome.hits.at(-1);
+      if (!outcome.hasMore || !last) break;
+      // Every write moves BM25's statistics: article count, average lengths, word frequencies.
+      own.put(indexed(`Kenyan runner wins marathon ${page}`, 'A long unrelated story about running, with many more words in its body than the others.'));
+      own.put(indexed(`Council vote ${page}`, 'The council voted.', { publishedAt: '2025-11-01T09:00:00Z' }));
+      outcome = own.search(params, { key: last.key, basis: outcome.basis });
+    }
+    // Each hit once, the first page's order kept; stories written meanwhile may join where they score.
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.filter((id) => expected.includes(id))).toEqual(expected);
   });
 
   it('counts facets over the whole result set', () => {
@@ -75,6 +100,16 @@ describe('SearchIndex', () => {
     expect(facets.sources).toEqual(expect.arrayContaining([{ id: 'sports-wire', count: 1 }, { id: 'test-wire', count: 2 }]));
     expect(facets.places).toEqual([{ id: 'place:2542997', name: 'Marrakech', count: 1 }]);
     expect(facets.entities).toEqual([{ id: 'person:valdecy-urquiza', name: 'Valdecy Urquiza', type: 'person', count: 1 }]);
+  });
+
+  it('counts a story placed only by its dateline in the places facet, as place= finds it', () => {
+    const own = new SearchIndex();
+    const zurich = { name: 'Zürich', lat: 47.37, lon: 8.55, entityId: 'place:2657896', confidence: 0.95, reason: 'dateline' };
+    own.put(indexed('Stadtrat beschliesst Budget', 'ZÜRICH — Der Stadtrat hat das Budget beschlossen.', { primary: zurich }));
+    own.put(indexed('Zurich council passes budget', 'The council passed it.', { entities: [{ id: 'place:2657896', type: 'place', name: 'Zürich' }] }));
+    const found = search(own, { place: 'Zurich' });
+    expect(found.total).toBe(2);
+    expect(found.facets.places).toEqual([{ id: 'place:2657896', name: 'Zürich', count: 2 }]);
   });
 
   it('keeps the newest version and forgets the terms of the one it replaced', () => {

@@ -1,11 +1,11 @@
 import { analyzeQuery, FIELD_WEIGHTS, nameKey, SEARCH_FIELDS } from './analyzer';
-import { BM25_B, BM25_K1, CorpusStats, idf } from './bm25';
+import { BM25_B, BM25_K1, idf } from './bm25';
 import { isNear, Point } from './geo';
 import { IndexedArticle, ListedArticle } from './indexed-article';
 import { FacetDictionary, FacetKind } from './facet-dictionary';
 import { GrowableFloat64, GrowableInt32 } from './growable';
 import { packCounts, PostingList } from './postings';
-import { compareSortKeys, SortKey } from './search-cursor';
+import { compareSortKeys, PageAfter, ScoreBasis, SortKey } from './search-cursor';
 import { SearchParams } from './search-params';
 import { listingOf, StoredArticle, StringPool, toStoredArticle } from './stored-article';
 import { forEachTermId, packTermIds } from './term-ids';
@@ -26,6 +26,8 @@ export interface SearchOutcome {
   total: number;
   hits: SearchHit[];
   hasMore: boolean;
+  /** Sorted by relevance: what the scores were computed with, for the next page's cursor. */
+  basis?: ScoreBasis;
   facets: { entities: FacetCount[]; places: FacetCount[]; sources: FacetCount[] };
 }
 
@@ -35,6 +37,7 @@ const FACET_SIZE = 10;
 interface Scores {
   bySlot: Float64Array;
   matched: number[];
+  basis: ScoreBasis;
 }
 
 /**
@@ -136,9 +139,10 @@ export class SearchIndex {
     return true;
   }
 
-  search(params: SearchParams, after?: SortKey): SearchOutcome {
+  search(params: SearchParams, page?: PageAfter): SearchOutcome {
+    const after = page?.key;
     const terms = params.q ? analyzeQuery(params.q) : [];
-    const scores = params.q !== undefined ? this.scoreTerms(terms) : undefined;
+    const scores = params.q !== undefined ? this.scoreTerms(terms, page?.basis) : undefined;
     const candidates = scores ? scores.matched : this.unscoredCandidates(params);
     const matches = this.released(this.filter(params, candidates), Date.now());
     const byRelevance = params.sort === 'relevance' && scores !== undefined;
@@ -146,21 +150,22 @@ export class SearchIndex {
     const idOf = (slot: number) => (this.slots[slot] as StoredArticle).id;
     // Only the page (and one more, to know whether there is a next one) is kept in order: a bounded
     // insertion instead of sorting every match, which matters for common terms over a large index.
-    const page = new TopK(params.limit + 1);
+    const top = new TopK(params.limit + 1);
     let remaining = 0;
     for (const slot of matches) {
       const score = byRelevance ? Math.round(scores.bySlot[slot] * 1e6) / 1e6 : null;
       if (after && compareToKey(score, published[slot], slot, idOf, after) <= 0) continue;
       remaining += 1;
-      const worst = page.worst();
+      const worst = top.worst();
       if (worst && compareToKey(score, published[slot], slot, idOf, worst) >= 0) continue;
       const article = this.slots[slot] as StoredArticle;
-      page.offer({ article, key: { score, publishedAt: published[slot], id: article.id } });
+      top.offer({ article, key: { score, publishedAt: published[slot], id: article.id } });
     }
     return {
       total: matches.length,
-      hits: page.sorted().slice(0, params.limit).map((hit) => ({ article: listingOf(hit.article as StoredArticle), key: hit.key })),
+      hits: top.sorted().slice(0, params.limit).map((hit) => ({ article: listingOf(hit.article as StoredArticle), key: hit.key })),
       hasMore: remaining > params.limit,
+      ...(byRelevance ? { basis: scores.basis } : {}),
       facets: this.facetsOf(matches),
     };
   }
@@ -216,17 +221,18 @@ export class SearchIndex {
    * Term at a time: every current article holding any query term (OR), with its BM25F score summed
    * over the terms it holds, so articles holding more of them rank higher.
    */
-  private scoreTerms(terms: string[]): Scores {
-    const stats = this.stats();
-    const scores: Scores = { bySlot: new Float64Array(this.slots.length), matched: [] };
+  private scoreTerms(terms: string[], given?: ScoreBasis): Scores {
+    // A later page is scored with the first page's statistics (see search-cursor.ts).
+    const basis = given && given.documentFrequencies.length === terms.length ? given : this.basisFor(terms);
+    const scores: Scores = { bySlot: new Float64Array(this.slots.length), matched: [], basis };
     const lengths = this.lengths.values;
-    const norm = SEARCH_FIELDS.map((field) => stats.averageLength[field] || 1);
+    const norm = basis.averageLength.map((length) => length || 1);
     const weight = SEARCH_FIELDS.map((field) => FIELD_WEIGHTS[field]);
-    for (const term of terms) {
+    for (const [t, term] of terms.entries()) {
       const id = this.termIds.get(term);
       if (id === undefined) continue;
       const list = this.postings[id];
-      const termIdf = idf(stats.documentCount, list.live);
+      const termIdf = idf(basis.documentCount, basis.documentFrequencies[t]);
       list.forEach((slot, packed) => {
         if (this.slots[slot] === undefined) return;
         // BM25F as in bm25.ts (termScore), unrolled over the three fields with lengths from the column.
@@ -269,11 +275,15 @@ export class SearchIndex {
     return out;
   }
 
-  private stats(): CorpusStats {
+  private basisFor(terms: string[]): ScoreBasis {
     const n = this.byId.size || 1;
     return {
       documentCount: this.byId.size,
-      averageLength: { headline: this.totalLength.headline / n, summary: this.totalLength.summary / n, body: this.totalLength.body / n },
+      averageLength: [this.totalLength.headline / n, this.totalLength.summary / n, this.totalLength.body / n],
+      documentFrequencies: terms.map((term) => {
+        const id = this.termIds.get(term);
+        return id === undefined ? 0 : this.postings[id].live;
+      }),
     };
   }
 }

@@ -27,6 +27,18 @@ describe('parseSearchParams', () => {
     });
   });
 
+  it('reads a date-time without an offset as UTC, as ingest does, and says what it expects', () => {
+    expect(parseSearchParams({ from: '2026-12-03T00:00:00' }).from).toBe(Date.parse('2026-12-03T00:00:00Z'));
+    expect(parseSearchParams({ from: '2026-12-03T00:00:00+05:30' }).from).toBe(Date.parse('2026-12-02T18:30:00Z'));
+    // An unencoded + arrives as a space.
+    expect(() => parseSearchParams({ from: '2026-12-03T00:00:00 05:30' })).toThrow(/from: expected an ISO 8601 date .*%2B/);
+  });
+
+  it('matches entity and place ids whatever their case', () => {
+    expect(parseSearchParams({ entity: 'Person:Corine-Mauch', place: 'PLACE:2657896' })).toMatchObject({ entity: 'person:corine-mauch', place: 'place:2657896' });
+    expect(parseSearchParams({ entity: 'Corine Mauch' }).entity).toBe('Corine Mauch');
+  });
+
   it('defaults to time order without q, 20 results and a 25 km radius', () => {
     expect(parseSearchParams({ near: '0,0' })).toMatchObject({ sort: 'time', limit: 20, radiusKm: 25 });
     expect(parseSearchParams({ q: '   ' }).q).toBeUndefined();

@@ -9,15 +9,21 @@ import { InvalidParameterError } from '../http/invalid-parameter.error';
  * (`entity[$gt]=`) are refused. The regular expressions below are linear (no nested quantifiers).
  */
 const text = (max: number) => z.string().trim().min(1).max(max);
-const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((value) => Date.parse(value));
+/** Ids are lower case ("person:corine-mauch"); a name without a colon is matched folded anyway. */
+const subject = text(200).transform((value) => (value.includes(':') ? value.toLowerCase() : value));
+const DATE_HELP = 'expected an ISO 8601 date (2025-11-24, a UTC day) or date-time (2025-11-24T09:00:00Z; an offset\'s + written %2B; without an offset, UTC)';
+/** As ingest reads timestamps: a date-time without an offset is UTC. */
+const dateTime = z.iso.datetime({ offset: true, local: true, error: DATE_HELP }).transform((value) => (/(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`));
+const day = z.iso.date({ error: DATE_HELP });
+const instant = z.union([dateTime, day]).transform((value) => Date.parse(value));
 /** `to=2025-10-31` means through that day (UTC): a bare date as its last millisecond, not its first. */
-const until = z.union([z.iso.datetime({ offset: true }), z.iso.date().transform((day) => `${day}T23:59:59.999Z`)]).transform((value) => Date.parse(value));
+const until = z.union([dateTime, day.transform((date) => `${date}T23:59:59.999Z`)]).transform((value) => Date.parse(value));
 
 export const SearchParamsSchema = z.strictObject({
   q: z.string().max(500).optional(),
-  entity: text(200).optional(),
+  entity: subject.optional(),
   entityType: z.enum(ENTITY_TYPES).optional(),
-  place: text(200).optional(),
+  place: subject.optional(),
   near: z
     .string()
     .max(64)

@@ -15,15 +15,15 @@ export class SearchHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Full-text search with filters, facets and cursor pagination' })
-  @ApiQuery({ name: 'q', required: false, description: 'Words to find in headline, summary and body (max 500 characters)' })
+  @ApiQuery({ name: 'q', required: false, description: 'Words to find in headline, summary and body (max 500 characters). Any word matches (OR); articles holding more of them, in weightier fields, rank higher (BM25F). Quotes, `-`, AND/OR and `*` are read as plain text, not operators; English stop words are ignored unless written as an acronym (WHO, IT), so a query of only stop words finds nothing.' })
   @ApiQuery({ name: 'entity', required: false, description: 'Entity id (`person:valdecy-urquiza`) or name' })
-  @ApiQuery({ name: 'entityType', required: false, enum: ENTITY_TYPES })
+  @ApiQuery({ name: 'entityType', required: false, enum: ENTITY_TYPES, description: 'Articles naming at least one entity of this type (independent of `entity`)' })
   @ApiQuery({ name: 'place', required: false, description: 'Place entity id or name' })
   @ApiQuery({ name: 'near', required: false, description: '`lat,lon` in decimal degrees', example: '31.63,-8.0' })
   @ApiQuery({ name: 'radiusKm', required: false, type: Number, description: 'With near; default 25' })
   @ApiQuery({ name: 'country', required: false, description: 'ISO 3166-1 alpha-2' })
-  @ApiQuery({ name: 'from', required: false, description: 'publishedAt at or after (ISO date-time, or a date: from its start, UTC)' })
-  @ApiQuery({ name: 'to', required: false, description: 'publishedAt at or before (ISO date-time, or a date: through its end, UTC)' })
+  @ApiQuery({ name: 'from', required: false, description: 'publishedAt at or after (ISO date-time, UTC without an offset; or a date: from its start, UTC)' })
+  @ApiQuery({ name: 'to', required: false, description: 'publishedAt at or before (ISO date-time, UTC without an offset; or a date: through its end, UTC)' })
   @ApiQuery({ name: 'source', required: false })
   @ApiQuery({ name: 'lang', required: false, description: 'BCP 47; `en` also matches `en-GB`' })
   @ApiQuery({ name: 'weather', required: false, enum: WEATHER_STATUSES })
@@ -49,7 +49,7 @@ export class SearchHttpController {
         ...(a.primaryLocation ? { primaryLocation: a.primaryLocation } : {}), score: key.score, href: `/v1/articles/${a.id}`,
       })),
       facets: outcome.facets,
-      nextCursor: outcome.hasMore && last ? encodeCursor(fingerprint, last.key) : null,
+      nextCursor: outcome.hasMore && last ? encodeCursor(fingerprint, last.key, outcome.basis) : null,
     };
   }
 }

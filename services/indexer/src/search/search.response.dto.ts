@@ -12,8 +12,8 @@ export class SearchResultItemDto {
   @ApiPropertyOptional() storyClusterId?: string;
   @ApiProperty() weatherStatus!: string;
   @ApiPropertyOptional({ description: 'name, lat, lon' }) primaryLocation?: { name: string; lat: number; lon: number };
-  @ApiPropertyOptional({ description: 'BM25F relevance; only when sorted by relevance', nullable: true }) score?: number | null;
-  @ApiProperty({ description: 'The complete article, with every stage section' }) href!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'BM25F relevance when sorted by relevance; null when sorted by time' }) score!: number | null;
+  @ApiProperty({ description: 'Path of the complete article, with every stage section (GET it on this service)', example: '/v1/articles/0f8a1c2e-7a1b-5c3d-9e4f-111111111111' }) href!: string;
 }
 
 export class FacetCountDto {
