@@ -38,4 +38,20 @@ describe('findDates', () => {
     expect(names('Talks were held on Wednesday and Thursday last week.')).toEqual([['Wednesday', '2025-11-19'], ['Thursday', '2025-11-20']]);
     expect(names('Ministers will meet on Thursday and Friday.')).toEqual([['Thursday', '2025-11-27'], ['Friday', '2025-11-28']]);
   });
+
+  it('reads AP style weekdays without "on", but not a day that is a name or follows an article', () => {
+    const names = (text: string) => findDates(text, 'body', published).map((d) => [d.text, d.name]);
+    expect(names('The minister said Thursday that talks had failed.')).toEqual([['Thursday', '2025-11-20']]);
+    expect(names('The Senate will vote Tuesday on the bill.')).toEqual([['Tuesday', '2025-11-25']]);
+    expect(names('Rescuers worked through late Friday.')).toEqual([['Friday', '2025-11-21']]);
+    expect(names('Black Friday sales rose, and the Friday prayers were calm. Every shop opens every Monday.')).toEqual([]);
+  });
+
+  it('reads a range across months and years, and a month and day ahead in a sentence about what is to come', () => {
+    const names = (text: string, at = published) => findDates(text, 'body', at).map((d) => d.name);
+    expect(names('The talks run Nov. 28 through Dec. 2.')).toEqual(['2025-11-28/2025-12-02']);
+    expect(names('The festival runs Dec. 29 to Jan. 2.')).toEqual(['2025-12-29/2026-01-02']);
+    expect(names('The World Cup, which opens June 11, will be the largest.', '2025-12-05T09:00:00Z')).toEqual(['2026-06-11']);
+    expect(names('The plant closed on June 11, the company said.', '2025-12-05T09:00:00Z')).toEqual(['2025-06-11']);
+  });
 });

@@ -11,16 +11,22 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(?:,?\\s+((?:19|20)\\d{2}))?';
 const RANGE_SEP = '\\s*(?:to|through|until|and|[-–—])\\s*';
 
+const WEEKDAY = '(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)';
+
 // Order matters: ranges before single days, so "November 24 to 27" is one mention.
 const PATTERNS: { re: RegExp; build: (m: RegExpExecArray, ref: Date) => string | undefined }[] = [
-  { re: new RegExp(`\\b${MONTH}\\s+${DAY}${RANGE_SEP}${DAY}${YEAR}\\b`, 'g'), build: (m, ref) => range(m[1], m[2], m[1], m[3], m[4], ref) },
-  { re: new RegExp(`\\b${DAY}${RANGE_SEP}${DAY}\\s+${MONTH}${YEAR}\\b`, 'g'), build: (m, ref) => range(m[3], m[1], m[3], m[2], m[4], ref) },
-  { re: new RegExp(`\\b${MONTH}\\s+${DAY}(?!\\d)${YEAR}\\b`, 'g'), build: (m, ref) => day(m[1], m[2], m[3], ref) },
-  { re: new RegExp(`\\b${DAY}\\s+${MONTH}${YEAR}\\b`, 'g'), build: (m, ref) => day(m[2], m[1], m[3], ref) },
+  { re: new RegExp(`\\b${MONTH}\\s+${DAY}${RANGE_SEP}${MONTH}\\s+${DAY}${YEAR}\\b`, 'g'), build: (m, ref) => range(m[1], m[2], m[3], m[4], m[5], ref, sentenceBefore(m)) },
+  { re: new RegExp(`\\b${MONTH}\\s+${DAY}${RANGE_SEP}${DAY}${YEAR}\\b`, 'g'), build: (m, ref) => range(m[1], m[2], m[1], m[3], m[4], ref, sentenceBefore(m)) },
+  { re: new RegExp(`\\b${DAY}${RANGE_SEP}${DAY}\\s+${MONTH}${YEAR}\\b`, 'g'), build: (m, ref) => range(m[3], m[1], m[3], m[2], m[4], ref, sentenceBefore(m)) },
+  { re: new RegExp(`\\b${MONTH}\\s+${DAY}(?!\\d)${YEAR}\\b`, 'g'), build: (m, ref) => day(m[1], m[2], m[3], ref, sentenceBefore(m)) },
+  { re: new RegExp(`\\b${DAY}\\s+${MONTH}${YEAR}\\b`, 'g'), build: (m, ref) => day(m[2], m[1], m[3], ref, sentenceBefore(m)) },
   { re: new RegExp(`\\b(?:in|since|by|until|of)\\s+${MONTH}\\s+((?:19|20)\\d{2})\\b`, 'g'), build: (m) => `${m[2]}-${pad(monthIndex(m[1]) + 1)}` },
   { re: /\b(?:on|last|next|this|late on|early on|by)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gi, build: (m, ref) => weekday(m[0], m[1], ref, sentenceBefore(m)) },
   // "on Wednesday and Thursday": the second day, read in the same way as the first.
   { re: /(?<=\b(on|last|next|this|by)\s+(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\s+(?:and|or)\s+)(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gi, build: (m, ref) => weekday(`${m[1]} ${m[2]}`, m[2], ref, sentenceBefore(m)) },
+  // AP style drops the "on": "said Thursday", "will vote Tuesday", "late Friday". Not after an article
+  // or a capitalised word ("the Friday prayers", "Black Friday", "Super Tuesday").
+  { re: new RegExp(`(?<!\\b(?:the|a|an|every|each|of|that|per|these|those)\\s)(?<=\\b[a-z][a-z'’]*\\s)${WEEKDAY}\\b`, 'g'), build: (m, ref) => weekday(m[1], m[1], ref, sentenceBefore(m)) },
   { re: /\b(yesterday|today|tomorrow)\b/gi, build: (m, ref) => relativeDay(m[1].toLowerCase(), ref) },
   { re: /\b(?:in|since|by|until|before|after)\s+((?:19|20)\d{2})\b/g, build: (m) => m[1] },
 ];
@@ -58,9 +64,14 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** Without a year, the year that puts the date nearest the publication date (a December story about "January 3"). */
-function inferYear(month: number, dayOfMonth: number, ref: Date): number {
+/**
+ * Without a year, the year that puts the date nearest the publication date (a December story about
+ * "January 3"), or, in a sentence about what is to come, the next such date on or after it (a
+ * December story about the World Cup, "which opens June 11").
+ */
+function inferYear(month: number, dayOfMonth: number, ref: Date, before = ''): number {
   const y = ref.getUTCFullYear();
+  if (AHEAD.test(before)) return Date.UTC(y, month, dayOfMonth) >= ref.getTime() ? y : y + 1;
   const candidates = [y - 1, y, y + 1];
   return candidates.sort((a, b) => Math.abs(Date.UTC(a, month, dayOfMonth) - ref.getTime()) - Math.abs(Date.UTC(b, month, dayOfMonth) - ref.getTime()))[0];
 }
@@ -70,22 +81,26 @@ function iso(year: number, month: number, d: number): string | undefined {
   return `${year}-${pad(month + 1)}-${pad(d)}`;
 }
 
-function day(monthWord: string, dayText: string, yearText: string | undefined, ref: Date): string | undefined {
+function day(monthWord: string, dayText: string, yearText: string | undefined, ref: Date, before?: string): string | undefined {
   const month = monthIndex(monthWord);
   const d = Number(dayText);
-  const year = yearText ? Number(yearText) : inferYear(month, d, ref);
+  const year = yearText ? Number(yearText) : inferYear(month, d, ref, before);
   return iso(year, month, d);
 }
 
-function range(m1: string, d1: string, m2: string, d2: string, yearText: string | undefined, ref: Date): string | undefined {
-  const from = day(m1, d1, yearText, ref);
-  const to = day(m2, d2, yearText ?? from?.slice(0, 4), ref);
+function range(m1: string, d1: string, m2: string, d2: string, yearText: string | undefined, ref: Date, before?: string): string | undefined {
+  const from = day(m1, d1, yearText, ref, before);
+  let to = day(m2, d2, yearText ?? from?.slice(0, 4), ref);
+  // "Dec. 29 to Jan. 2": the second date is in the next year.
+  if (from && to && to < from && !yearText && monthIndex(m2) < monthIndex(m1)) to = day(m2, d2, String(Number(from.slice(0, 4)) + 1), ref);
   if (!from || !to || to < from) return undefined;
   return `${from}/${to}`;
 }
 
 /** Words before a weekday that put it ahead: "will vote on Thursday", "is due to meet on Friday". */
 const FUTURE = /\b(?:will|shall|is (?:due|set|expected|scheduled|to)|are (?:due|set|expected|scheduled|to)|plans? to|planned for|scheduled for|expected to|going to|would)\b/i;
+/** The same for a month and day, with the present tense of a schedule: "the World Cup, which opens June 11". */
+const AHEAD = new RegExp(`${FUTURE.source}|\\b(?:opens|begins|starts|kicks off|runs from|upcoming)\\b`, 'i');
 
 /**
  * "on Monday" in wire copy is this week's Monday, looking back (past tense dominates), unless its

@@ -43,12 +43,14 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
 
   // The dateline first: it names the place the story was filed from and must not be read as an acronym.
   const dateline = parseDateline(body);
+  let datelineSpan: Span | undefined;
   let datelineHint: { countryCode?: string; admin1?: string } | undefined;
   // Relative dates ("today", "on Monday") are the days of the place the story was filed from.
   let filedZone: string | undefined;
   let filedCountry: string | undefined;
   if (dateline) {
-    claimed.body.push({ field: 'body', start: 0, end: dateline.end, text: body.slice(0, dateline.end) });
+    datelineSpan = { field: 'body', start: 0, end: dateline.end, text: body.slice(0, dateline.end) };
+    claimed.body.push(datelineSpan);
     const region = dateline.region?.text;
     const placeName = titleCaseDateline(dateline.place.text);
     const candidates = g.lookup(placeName);
@@ -110,7 +112,9 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
   return { entities, primaryLocation: choosePrimaryLocation(entities, datelineId) };
 
   function claim(span: Span & { name: string }, type: 'date' | 'event') {
-    if (overlaps(span, claimed[span.field])) return;
+    // "NEW YORK, Jan 15 (Reuters) -": the dateline's own date is a date like any other.
+    const taken = type === 'date' ? claimed[span.field].filter((s) => s !== datelineSpan) : claimed[span.field];
+    if (overlaps(span, taken)) return;
     claimed[span.field].push(span);
     mentions.push({ field: span.field, start: span.start, end: span.end, text: span.text, type, name: span.name });
   }

@@ -24,6 +24,12 @@ describe('the primary location’s time zone', () => {
     expect(placeOf('GAZA CITY (Reuters) - Strikes hit the north on Monday.')).toMatchObject({ countryCode: 'PS', reason: 'dateline' });
   });
 
+  it('keeps the date a dateline carries', () => {
+    const { entities, primaryLocation } = extractEntities({ headline: '', body: 'NEW YORK, Jan 15 (Reuters) - Stocks rose on Thursday.', publishedAt: '2026-01-15T21:00:00Z' }, { gazetteer });
+    expect(primaryLocation).toMatchObject({ name: 'New York', reason: 'dateline' });
+    expect(entities.filter((e) => e.type === 'date').map((e) => e.name)).toEqual(['2026-01-15']);
+  });
+
   it('dates "today" by the day where the story was filed', () => {
     const { entities } = extractEntities({ headline: '', body: 'TOKYO (Reuters) - Japanese shares fell today, traders said.', publishedAt: '2025-11-24T22:30:00Z' }, { gazetteer });
     expect(entities.filter((e) => e.type === 'date').map((e) => e.name)).toEqual(['2025-11-25']);
