@@ -13,6 +13,13 @@ describe('classifying capitalised runs', () => {
     expect(names(body, 'person')).not.toEqual(expect.arrayContaining([expect.stringMatching(/Elizabeth|Victoria/)]));
   });
 
+  it('reads the titles and name shapes of US and Arab politics', () => {
+    const body = 'Senate Majority Leader John Thune, R-S.D., and Sen. Chuck Schumer, D-N.Y., met Gov. Ron DeSantis. ' +
+      'Levy County Sheriff Bobby McCallum said Syrian President Ahmed al-Sharaa had called.';
+    expect(names(body, 'person').sort()).toEqual(['Ahmed al-Sharaa', 'Bobby McCallum', 'Chuck Schumer', 'John Thune', 'Ron DeSantis']);
+    expect(names(body, 'organization')).toEqual([]);
+  });
+
   it('still finds the place when it is named as one', () => {
     expect(names('Firefighters in Elizabeth, New Jersey, were called to a warehouse fire on Tuesday.', 'place')).toContain('Elizabeth');
   });

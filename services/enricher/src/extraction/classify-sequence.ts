@@ -114,6 +114,8 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
 
 function single(word: Token, prev: string, after: string, ctx: ClassifyContext, before: string[] = [prev]): RawMention[] {
   const text = word.text;
+  // "Sen. Chuck Schumer, D-N.Y.": a party and a state, not an organisation.
+  if (/^[RDI]-[A-Z]/.test(text)) return [];
   if (isAcronym(text) && !/^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$/.test(text)) {
     const parts = acronymParts(text);
     const knownPart = parts.map((p) => knownOrganisation(p)).find(Boolean);

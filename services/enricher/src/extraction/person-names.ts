@@ -8,6 +8,8 @@ const TITLES = `Major General|Lieutenant General|Brigadier General|Secretary Gen
 Vice President|Prime Minister|Deputy Prime Minister|Foreign Minister|Defence Minister|Defense Minister|Finance Minister|Interior Minister|Health Minister|
 Chief Minister|Economy Minister|Mining Minister|Tourism Minister|Transport Minister|Agriculture Minister|Electricity Minister|Transport Secretary|Justice Minister|Education Minister|Energy Minister|Trade Minister|Crown Prince|Chief Executive|Chief Justice|Police Chief|
 Police Commissioner|Head Coach|Supreme Leader|General Secretary|Grand Ayatollah|Deputy Minister|Deputy Mayor|
+Senate Majority Leader|Senate Minority Leader|House Majority Leader|House Minority Leader|Majority Leader|Minority Leader|
+Executive Director|Managing Director|Cabinet Secretary|Sheriff|Councillor|Councilor|Councilman|Councilwoman|Alderman|Alderwoman|
 King|Queen|Prince|Princess|Pope|Sheikh|Emir|Sultan|President|Premier|Chancellor|Minister|Senator|Sen.|Rep.|Representative|
 Governor|Gov.|Mayor|Judge|Justice|Dr|Dr.|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Sir|Dame|Lord|Lady|Professor|Prof.|Director|Commissioner|
 Ambassador|Secretary|Coach|Captain|Capt.|Colonel|Col.|General|Gen.|Lt.|Sgt.|Sergeant|Admiral|Marshal|Archbishop|Bishop|Cardinal|
@@ -56,7 +58,12 @@ const ROMAN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|Jr\.?|Sr\.?)$/;
 export function looksLikeNameWord(word: string): boolean {
   if (ROMAN.test(word)) return true;
   if (NAME_PARTICLES.has(word.toLowerCase())) return true;
-  return /^\p{Lu}[\p{Ll}\p{M}'’]+(?:[-'’]\p{L}[\p{L}\p{M}]*)*$/u.test(word) || /^(?:Mc|Mac|O['’])\p{Lu}\p{Ll}+$/u.test(word);
+  return (
+    /^\p{Lu}[\p{Ll}\p{M}'’]+(?:[-'’]\p{L}[\p{L}\p{M}]*)*$/u.test(word) ||
+    // McNamee, O'Brien, DeSantis, DiCaprio, LaGuardia, VanDyke; al-Sharaa, el-Sisi.
+    /^(?:Mc|Mac|O['’]|De|Di|Da|Du|La|Le|Van|Von)\p{Lu}\p{Ll}+$/u.test(word) ||
+    /^(?:al|el|bin|ibn|ben|abu)-\p{Lu}\p{Ll}+$/u.test(word)
+  );
 }
 
 /** The words a later bare mention may use: the last name, and the last two for compound surnames. */
