@@ -49,4 +49,14 @@ describe('names a story could read two ways', () => {
     expect(extract('SAN FERNANDO, Trinidad and Tobago (AP) — Oil reached beaches on Tuesday.').primaryLocation).toMatchObject({ name: 'San Fernando', countryCode: 'TT', reason: 'dateline' });
     expect(extract('KINSHASA, Democratic Republic of Congo (Reuters) - Rebels advanced on Monday.').primaryLocation).toMatchObject({ countryCode: 'CD', reason: 'dateline' });
   });
+
+  it('takes an island for the island, not a town named after it, and a continent for a place', () => {
+    expect(place('ATHENS (Reuters) - An earthquake shook the Greek island of Crete on Monday.', 'Crete')).toMatchObject({ countryCode: 'GR' });
+    expect(extract('Flights from North America were delayed on Monday.').entities.find((e) => e.name === 'North America')?.type).toBe('place');
+  });
+
+  it('does not take the wire\'s label on a headline for a name', () => {
+    const { entities } = extractEntities({ headline: 'CORRECTED-UPDATE 2-Quake shakes Crete', body: 'An earthquake shook Crete on Monday.', publishedAt: '2025-12-02T16:00:00Z' }, { gazetteer });
+    expect(entities.map((e) => e.name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/CORRECTED|UPDATE/i)]));
+  });
 });

@@ -81,6 +81,10 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
     return { entities: [], primaryLocation: filed ? choosePrimaryLocation([filed], filed.id) : null };
   }
 
+  // "CORRECTED-", "UPDATE 2-", "EXCLUSIVE:": the wire's label for the story, not a name in it.
+  const label = WIRE_LABEL.exec(headline);
+  if (label) claimed.headline.push({ field: 'headline', start: 0, end: label[0].length, text: label[0] });
+
   for (const field of ['body', 'headline'] as const) {
     for (const d of findDates(texts[field], field, article.publishedAt, filedZone)) claim(d, 'date');
     for (const e of findEvents(texts[field], field)) claim(e, 'event');
@@ -119,6 +123,8 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
     mentions.push({ field: span.field, start: span.start, end: span.end, text: span.text, type, name: span.name });
   }
 }
+
+const WIRE_LABEL = /^\s*(?:(?:CORRECTED|CORRECTING|REFILE|RPT|REPEAT|UPDATE(?:\s+\d+)?|WRAPUP(?:\s+\d+)?|EXCLUSIVE|BREAKING|ANALYSIS|FACTBOX|INSIGHT|EXPLAINER|FOCUS|BRIEF|TIMELINE|GRAPHIC|POLL|URGENT|FLASH|BULLETIN|ADVISORY|WATCH|LIVE)\s*[-–—:|]\s*)+/;
 
 /** A shouted dateline is a place name whatever its length ("KYIV" → "Kyiv"). */
 function titleCaseDateline(text: string): string {

@@ -94,6 +94,18 @@ export const REGIONS: { name: string; countryCode?: string; lat: number; lon: nu
   { name: 'Papua', countryCode: 'ID', lat: -4.27, lon: 138.08 }, { name: 'Enga', countryCode: 'PG', lat: -5.45, lon: 143.53 },
   { name: 'Sao Paulo state', countryCode: 'BR', lat: -23.55, lon: -46.63 }, { name: 'Rio Grande do Sul', countryCode: 'BR', lat: -30.03, lon: -51.23 },
   { name: 'Alpes-Maritimes', countryCode: 'FR', lat: 43.7, lon: 7.27 }, { name: 'Provence', countryCode: 'FR', lat: 43.53, lon: 5.45 },
+  // Islands that towns elsewhere are named after (Crete, Illinois).
+  { name: 'Crete', countryCode: 'GR', lat: 35.34, lon: 25.13 }, { name: 'Sardinia', countryCode: 'IT', lat: 39.22, lon: 9.11 },
+  { name: 'Corsica', countryCode: 'FR', lat: 41.93, lon: 8.74 }, { name: 'Majorca', countryCode: 'ES', lat: 39.57, lon: 2.65 },
+  { name: 'Mallorca', countryCode: 'ES', lat: 39.57, lon: 2.65 }, { name: 'Tenerife', countryCode: 'ES', lat: 28.47, lon: -16.25 },
+  { name: 'Lesbos', countryCode: 'GR', lat: 39.11, lon: 26.55 }, { name: 'Lampedusa', countryCode: 'IT', lat: 35.5, lon: 12.6 },
+  { name: 'Zanzibar', countryCode: 'TZ', lat: -6.16, lon: 39.19 }, { name: 'Borneo', lat: 0.96, lon: 114.55 },
+  { name: 'Hainan', countryCode: 'CN', lat: 20.04, lon: 110.34 }, { name: 'Jeju', countryCode: 'KR', lat: 33.5, lon: 126.53 },
+  { name: 'North America', lat: 40.0, lon: -100.0 }, { name: 'South America', lat: -15.6, lon: -56.1 },
+  { name: 'Central America', lat: 14.6, lon: -90.5 }, { name: 'Southeast Asia', lat: 10.0, lon: 106.0 },
+  { name: 'East Africa', lat: -1.3, lon: 36.8 }, { name: 'West Africa', lat: 9.0, lon: -2.0 },
+  { name: 'Horn of Africa', lat: 8.0, lon: 45.0 }, { name: 'Eastern Europe', lat: 50.0, lon: 28.0 },
+  { name: 'Scandinavia', lat: 62.0, lon: 15.0 },
 ];
 
 /** US states: context for "Paris, Texas" and datelines like "AUSTIN, Texas (AP) —". */
