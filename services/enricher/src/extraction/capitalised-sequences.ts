@@ -94,9 +94,14 @@ function trim(run: Token[], lowerWords: Set<string>): Token[] {
   let a = 0;
   let b = run.length;
   // A title opening the run ("Chief Executive Vanessa Hudson") is kept for the classifier to split off.
-  while (a < b && titleLengthAt(run.map((t) => t.text), a) === 0 && isDroppableLead(run[a], lowerWords)) a += 1;
+  // "Bank of Japan Governor…" opening a sentence: a cue word before "of" heads the name.
+  while (a < b && titleLengthAt(run.map((t) => t.text), a) === 0 && isDroppableLead(run[a], lowerWords) && !headsName(run, a)) a += 1;
   while (b > a && (CONNECTORS.has(run[b - 1].text.toLowerCase()) || run[b - 1].text === 'The')) b -= 1;
   return run.slice(a, b);
+}
+
+function headsName(run: Token[], a: number): boolean {
+  return ORG_CUES.has(run[a].text.toLowerCase()) && run[a + 1]?.text === 'of' && a + 2 < run.length;
 }
 
 /** Sentence-initial capitals carry no signal: drop function words and words the text also uses in lower case. */

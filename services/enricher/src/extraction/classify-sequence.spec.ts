@@ -20,6 +20,13 @@ describe('classifying capitalised runs', () => {
     expect(names(body, 'organization')).toEqual([]);
   });
 
+  it('reads banks and companies in business copy, at the start of a sentence too', () => {
+    const body = 'Bank of Japan Governor Kazuo Ueda said rates would rise. Bank of America and Deutsche Bank agreed to settle. Ford Motor Co and Topline Securities said shares fell.';
+    expect(names(body, 'organization').sort()).toEqual(['Bank of America', 'Bank of Japan', 'Deutsche Bank', 'Ford Motor Co', 'Topline Securities']);
+    expect(names(body, 'place')).toEqual([]);
+    expect(names(body, 'person')).toEqual(['Kazuo Ueda']);
+  });
+
   it('still finds the place when it is named as one', () => {
     expect(names('Firefighters in Elizabeth, New Jersey, were called to a warehouse fire on Tuesday.', 'place')).toContain('Elizabeth');
   });

@@ -7,7 +7,7 @@ const ORG_HEADS = new Set(
   cabinet guard guards brigade brigades tribunal secretariat assembly institution labs laboratories bureau times
   post journal news herald telegraph tribune press broadcasting media holdings industries energy petroleum oil technologies systems
   partners capital ventures exchange registry observatory commissioner power electric lines rail railways cross crescent conservation
-  mitigation protection unit administration electronics`
+  mitigation protection unit administration electronics co co. securities`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -23,9 +23,10 @@ export const ORG_CUES = new Set(
     .filter(Boolean),
 );
 
-/** "Harvard University", "Ford Motor Company": the name ends with its head noun. */
+/** "Harvard University", "Ford Motor Company": the name ends with its head noun; "Bank of America" starts with one. */
 export function endsWithOrganisationHead(words: string[]): boolean {
-  return words.length >= 2 && ORG_HEADS.has(words[words.length - 1].toLowerCase());
+  if (words.length >= 2 && ORG_HEADS.has(words[words.length - 1].toLowerCase())) return true;
+  return words.length >= 3 && words[1].toLowerCase() === 'of' && ORG_PREFIX_HEADS.has(words[0].toLowerCase());
 }
 
 export function hasOrganisationHead(words: string[]): boolean {
