@@ -4,7 +4,7 @@ import { LEADING_STOPWORDS, NON_NAME_WORDS, PLACE_FEATURE_WORDS } from './common
 import { Gazetteer, GazetteerPlace } from './gazetteer';
 import { PlaceHint } from './geocode';
 import { NlpHints } from './nlp-hints';
-import { endsWithOrganisationHead, hasOrganisationHead, ORG_CUES } from './organisation-cues';
+import { endsWithOrganisationHead, hasOrganisationHead, ORG_CUES, startsWithOrganisationHead } from './organisation-cues';
 import { looksLikeNameWord, NAME_PARTICLES, ROLE_CUES, titleLengthAt } from './person-names';
 import { isAcronym, Token } from './tokenise';
 import { Field, RawMention } from './types';
@@ -41,7 +41,10 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
   // "and" joined the run; unless the whole is one body ("Ministry of Trade and Industry") it lists separate names.
   const and = texts.findIndex((t) => t === 'and' || t === '&');
   // "Harvard University and the Massachusetts Institute of Technology": a complete name on each side.
-  const twoBodies = and > 0 && endsWithOrganisationHead(texts.slice(0, and)) && hasOrganisationHead(dropConnectors(words.slice(and + 1)).map((w) => w.text));
+  // "Bank of America and Deutsche Bank" too, but not "Department of Health and Human Services": the first is "of" a place.
+  const left = texts.slice(0, and);
+  const leftComplete = endsWithOrganisationHead(left) || (startsWithOrganisationHead(left) && ctx.gazetteer.lookup(left.slice(2).join(' ')).length > 0);
+  const twoBodies = and > 0 && leftComplete && hasOrganisationHead(dropConnectors(words.slice(and + 1)).map((w) => w.text));
   if (and > 0 && (twoBodies || !hasOrganisationHead(texts)) && ctx.gazetteer.lookup(whole.text).length === 0) {
     return [...classify(words.slice(0, and), before, '', ctx), ...classify(words.slice(and + 1), [texts[and]], after, ctx)];
   }

@@ -23,9 +23,13 @@ export const ORG_CUES = new Set(
     .filter(Boolean),
 );
 
-/** "Harvard University", "Ford Motor Company": the name ends with its head noun; "Bank of America" starts with one. */
+/** "Harvard University", "Ford Motor Company": the name ends with its head noun. */
 export function endsWithOrganisationHead(words: string[]): boolean {
-  if (words.length >= 2 && ORG_HEADS.has(words[words.length - 1].toLowerCase())) return true;
+  return words.length >= 2 && ORG_HEADS.has(words[words.length - 1].toLowerCase());
+}
+
+/** "Bank of America", "University of Cape Town": a head, "of", and the rest; the caller checks the rest is a place. */
+export function startsWithOrganisationHead(words: string[]): boolean {
   return words.length >= 3 && words[1].toLowerCase() === 'of' && ORG_PREFIX_HEADS.has(words[0].toLowerCase());
 }
 
