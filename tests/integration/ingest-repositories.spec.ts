@@ -155,7 +155,7 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
     redis.disconnect();
   });
 
-  it('counts a source\'s requests per minute in Redis, refuses past the limit, and lets the window key expire', async () => {
+  it('counts a source\'s articles per minute in Redis, refuses past the limit without counting the refused, and lets the window key expire', async () => {
     const redis = new Redis(requireEnv('REDIS_URL'));
     const limiter = new RateLimiter(redis);
     const source = unique('source');
@@ -165,7 +165,13 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
     expect(decisions.map((d) => d.allowed)).toEqual([true, true, false]);
     expect(decisions[2].retryAfterSeconds).toBe(15);
     const key = `newsflow:ratelimit:${source}:${Math.floor(now / 60_000)}`;
-    expect(await redis.get(key)).toBe('3');
+    // The refused third is not counted: it took nothing from the minute.
+    expect(await redis.get(key)).toBe('2');
+    // A batch is charged its articles, all or none.
+    const batchSource = unique('source');
+    expect((await limiter.take(batchSource, 5, now, 4)).allowed).toBe(true);
+    expect((await limiter.take(batchSource, 5, now, 3)).allowed).toBe(false);
+    expect((await limiter.take(batchSource, 5, now, 1)).allowed).toBe(true);
     const ttl = await redis.ttl(key);
     expect(ttl).toBeGreaterThan(100);
     expect(ttl).toBeLessThanOrEqual(120);

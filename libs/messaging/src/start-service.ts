@@ -1,16 +1,20 @@
 import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { CommonConfig, createLogger, enableShutdown, ReadinessState, setHeapGrowingPercent, startTracing, tracingHttpMiddleware, withTimeout } from '@newsflow/platform';
-
-const GROUP_JOIN_TIMEOUT_MS = 60_000;
 import { BacklogMonitor } from './backlog.monitor';
 import { EventConsumer } from './event-consumer';
 import { ensureTopics } from './ensure-topics';
 import { kafkaConsumerOptions } from './kafka-settings';
 import { ObservedServerKafka } from './observed-server-kafka';
+
+const GROUP_JOIN_TIMEOUT_MS = 60_000;
+/** A 2 MiB submission at 35 KB/s still fits; a slow-loris client does not hold on for minutes. */
+const HTTP_REQUEST_TIMEOUT_MS = 60_000;
+const HTTP_HEADERS_TIMEOUT_MS = 15_000;
 
 export interface StartServiceOptions {
   service: string;
@@ -48,6 +52,12 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   enableShutdown(app, config.SHUTDOWN_TIMEOUT_MS);
   // Ahead of the modules' middleware, so the request's traceparent already names its span when they read it.
   app.use(tracingHttpMiddleware);
+  // Nothing to advertise, and no answer to be sniffed into another type.
+  app.getHttpAdapter().getInstance().disable?.('x-powered-by');
+  app.use((_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
   const consumerOptions = kafkaConsumerOptions({
     brokers: config.KAFKA_BROKERS, clientId: options.service, groupId: options.groupId, fromBeginning: config.KAFKA_FROM_BEGINNING,
     fetchWaitMs: config.KAFKA_FETCH_WAIT_MS, fetchMinBytes: config.KAFKA_FETCH_MIN_BYTES, commitIntervalMs: config.KAFKA_COMMIT_INTERVAL_MS,
@@ -69,6 +79,11 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   // event: startAllMicroservices alone would start consuming while they still run.
   await app.init();
   await app.startAllMicroservices();
+  // A client trickling headers or a body holds its socket (and, in ingest, its share of the
+  // submission budget) for at most these, not Node's five minutes.
+  const http = app.getHttpServer() as Server;
+  http.headersTimeout = HTTP_HEADERS_TIMEOUT_MS;
+  http.requestTimeout = HTTP_REQUEST_TIMEOUT_MS;
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   await withTimeout(server.joined, GROUP_JOIN_TIMEOUT_MS, `joining consumer group ${options.groupId}`).catch((error) =>
     new Logger('bootstrap').warn({ msg: 'not yet in the consumer group; ready anyway, consumption starts when the join completes', error: String(error) }),

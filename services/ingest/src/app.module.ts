@@ -14,11 +14,13 @@ import { INGEST_CONFIG, IngestConfig } from './config/ingest.config';
 import { STORY_BAND_NAMESPACE, StoryBandRepository } from './articles/story-clusters/story-band.repository';
 import { StoryClusterFinder } from './articles/story-clusters/story-cluster.finder';
 import { FeedPollerService } from './feeds/feed-poller.service';
+import { noStore } from './http/no-store.middleware';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { submissionBudget } from './http/submission-budget.middleware';
 import { AdminKeyGuard } from './sources/admin-key.guard';
 import { RateLimiter } from './sources/rate-limiter';
 import { SourceAuthGuard } from './sources/source-auth.guard';
+import { SourceAuthMiddleware } from './sources/source-auth.middleware';
 import { SourceKeysCache } from './sources/source-keys.cache';
 import { SourceRepository } from './sources/source.repository';
 import { DeadLettersAdminHttpController } from './dead-letters/dead-letters-admin.http.controller';
@@ -28,12 +30,15 @@ import { SourcesAdminHttpController } from './sources/sources-admin.http.control
 export class AppModule implements NestModule {
   constructor(@Inject(INGEST_CONFIG) private readonly config: IngestConfig) {}
 
-  /** Bodies arrive raw: ingest decodes JSON and XML itself so every failure is a problem+json answer. */
+  /**
+   * Bodies arrive raw: ingest decodes JSON and XML itself so every failure is a problem+json answer.
+   * The key is checked first, so only a known source's submissions take budget or have a body read.
+   */
   configure(consumer: MiddlewareConsumer): void {
     consumer
-      .apply(submissionBudget(this.config.SUBMISSION_BUDGET_BYTES, this.config.MAX_BODY_BYTES), raw({ type: () => true, limit: this.config.MAX_BODY_BYTES }))
+      .apply(SourceAuthMiddleware, submissionBudget(this.config.SUBMISSION_BUDGET_BYTES, this.config.MAX_BODY_BYTES), raw({ type: () => true, limit: this.config.MAX_BODY_BYTES }))
       .forRoutes({ path: 'v1/articles', method: RequestMethod.POST }, { path: 'v1/articles/batch', method: RequestMethod.POST });
-    consumer.apply(json({ limit: '100kb' })).forRoutes(SourcesAdminHttpController, DeadLettersAdminHttpController);
+    consumer.apply(noStore, json({ limit: '100kb' })).forRoutes(SourcesAdminHttpController, DeadLettersAdminHttpController);
   }
 
   static register(config: IngestConfig, version: string): DynamicModule {

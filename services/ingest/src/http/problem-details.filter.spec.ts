@@ -51,6 +51,11 @@ describe('ProblemDetailsFilter', () => {
     expect(problemOf(new BadRequestException('Validation failed (uuid is expected)'))).toMatchObject({ status: 400, rule: 'bad-request' });
   });
 
+  it('answers an upload the client abandoned, or a body that is not what its Content-Encoding says, as the client\'s 400', () => {
+    expect(problemOf(Object.assign(new Error('request aborted'), { type: 'request.aborted', status: 400 }))).toMatchObject({ status: 400, rule: 'request-aborted' });
+    expect(problemOf(Object.assign(new Error('incorrect header check'), { code: 'Z_DATA_ERROR', errno: -3 }))).toMatchObject({ status: 400, rule: 'body-encoding-invalid' });
+  });
+
   it('keeps unexpected failures a 500 that reveals nothing', () => {
     const problem = problemOf(new TypeError('secret internals'));
     expect(problem.status).toBe(500);

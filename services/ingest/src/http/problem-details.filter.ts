@@ -31,6 +31,19 @@ export function problemOf(error: unknown): ProblemDetails {
     return { type: 'https://newsflow.dev/problems/body-too-large', title: 'the request body is too large', status: 413,
       detail: `the body exceeds the limit of ${parserError.limit} bytes`, rule: 'body-too-large' };
   }
+  if (parserError?.type === 'request.aborted') {
+    return { type: 'https://newsflow.dev/problems/request-aborted', title: 'the upload was not completed', status: 400,
+      detail: 'the client closed the connection before the body was complete; nothing was accepted', rule: 'request-aborted' };
+  }
+  // zlib's own error for a body whose Content-Encoding it is not: Z_DATA_ERROR, Z_BUF_ERROR.
+  if (/^Z_/.test(String((error as { code?: unknown })?.code ?? ''))) {
+    return { type: 'https://newsflow.dev/problems/body-encoding-invalid', title: 'the request body cannot be decompressed', status: 400,
+      detail: `the body is not valid data for its Content-Encoding (${(error as Error).message})`, rule: 'body-encoding-invalid' };
+  }
+  if (parserError?.type?.startsWith('encoding.') && parserError.status === 415) {
+    return { type: 'https://newsflow.dev/problems/unsupported-encoding', title: 'the body\'s encoding is not supported', status: 415,
+      detail: String((error as Error).message), rule: 'unsupported-encoding' };
+  }
   if (parserError?.type?.startsWith('entity.') && parserError.status && parserError.status < 500) {
     return { type: 'https://newsflow.dev/problems/json-malformed', title: 'the request body cannot be read', status: parserError.status,
       detail: String((error as Error).message), rule: 'json-malformed' };

@@ -16,8 +16,8 @@ export class SubmissionsBusy extends AppError {
 /**
  * Bounds the request bytes ingest holds at once, before a body is read: past the budget a submission
  * is answered 503 with Retry-After at once instead of queueing in memory until the heap runs out and
- * the process takes everything in flight down with it. A body of unknown length counts as the largest
- * allowed. One submission is always let in, so a single large batch is never refused for its size alone.
+ * the process takes everything in flight down with it. A body of unknown length, or a compressed one,
+ * counts as the largest allowed. One submission is always let in, so a single large batch is never refused for its size alone.
  */
 export function submissionBudget(budgetBytes: number, maxBodyBytes: number) {
   const logger = new Logger('SubmissionBudget');
@@ -26,7 +26,9 @@ export function submissionBudget(budgetBytes: number, maxBodyBytes: number) {
   let shedding = false;
   return (request: Request, response: Response, next: NextFunction): void => {
     const declared = Number(request.headers['content-length']);
-    const bytes = Number.isFinite(declared) && declared >= 0 ? Math.min(declared, maxBodyBytes) : maxBodyBytes;
+    // A compressed body inflates to up to maxBodyBytes whatever its length on the wire (2 KB of gzip to 2 MB).
+    const encoded = !/^(?:identity)?$/i.test(String(request.headers['content-encoding'] ?? '').trim());
+    const bytes = !encoded && Number.isFinite(declared) && declared >= 0 ? Math.min(declared, maxBodyBytes) : maxBodyBytes;
     if (inFlight > 0 && held + bytes > budgetBytes) {
       shed.inc();
       if (!shedding) logger.warn({ msg: 'ingest is busy: shedding submissions', budgetBytes, heldBytes: held, inFlight });

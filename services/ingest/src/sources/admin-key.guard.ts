@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import type { Request } from 'express';
 import { InputProblem } from '../articles/formats/input-problem';
 import { INGEST_CONFIG, IngestConfig } from '../config/ingest.config';
-import { presentedKey } from './source-auth.guard';
+import { presentedKey } from './source-identity';
 import { sameSecret } from './api-key';
 
 /** The admin API exists only when ADMIN_API_KEY is configured, and answers only to that key. */

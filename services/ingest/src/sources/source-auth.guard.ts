@@ -1,42 +1,45 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { InputProblem } from '../articles/formats/input-problem';
-import { hashApiKey } from './api-key';
 import { RateLimiter } from './rate-limiter';
+import { AuthenticatedRequest, authenticateSource } from './source-identity';
 import { SourceKeysCache } from './source-keys.cache';
 import { Source } from './source.repository';
 
-export type AuthenticatedRequest = Request & { source?: Source };
+/**
+ * The source's rate limit, once SourceAuthMiddleware has said who is submitting (it runs first, before
+ * the body is read); routes without that middleware are authenticated here.
+ */
+/** On a handler that charges the rate limit itself, once it knows how many articles the request holds (a batch). */
+export const ChargesPerArticle = () => SetMetadata(CHARGES_PER_ARTICLE, true);
+const CHARGES_PER_ARTICLE = 'newsflow:charges-per-article';
 
-/** `Authorization: Bearer <key>` or `X-Api-Key: <key>`. */
-export function presentedKey(req: Request): string | undefined {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  const header = req.headers['x-api-key'];
-  return bearer ?? (typeof header === 'string' && header.trim() ? header.trim() : undefined);
-}
-
-/** Who is submitting: 401 without a valid key, 403 for a disabled source, 429 past its rate limit. */
 @Injectable()
 export class SourceAuthGuard implements CanActivate {
   constructor(
     private readonly sources: SourceKeysCache,
     private readonly limiter: RateLimiter,
+    private readonly reflector: Reflector,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const key = presentedKey(req);
-    if (!key) throw new InputProblem(401, 'api-key-missing', 'send the source API key as "Authorization: Bearer <key>" or "X-Api-Key"', undefined, { 'WWW-Authenticate': 'Bearer' });
-    const source = await this.sources.findByKeyHash(hashApiKey(key));
-    if (!source) throw new InputProblem(401, 'api-key-unknown', 'the API key is not valid (rotated or never issued)', undefined, { 'WWW-Authenticate': 'Bearer' });
-    if (source.disabled) throw new InputProblem(403, 'source-disabled', `source ${source._id} is disabled`);
-    const decision = await this.limiter.take(source._id, source.rateLimitPerMinute);
-    if (!decision.allowed) {
-      throw new InputProblem(429, 'rate-limited', `source ${source._id} may submit ${source.rateLimitPerMinute} requests a minute`, undefined, {
-        'Retry-After': String(decision.retryAfterSeconds),
-      });
-    }
+    const source = req.source ?? (await authenticateSource(req, this.sources));
+    if (!this.reflector.get<boolean>(CHARGES_PER_ARTICLE, context.getHandler())) await takeRate(this.limiter, source, 1);
     req.source = source;
     return true;
   }
+}
+
+/**
+ * Charges `articles` to the source's limit for this minute: 429 with Retry-After past it, and nothing
+ * charged then. `batch`: the size of the batch they belong to, for the message.
+ */
+export async function takeRate(limiter: RateLimiter, source: Source, articles: number, batch?: number): Promise<void> {
+  const decision = await limiter.take(source._id, source.rateLimitPerMinute, Date.now(), articles);
+  if (decision.allowed) return;
+  const what = batch ? `; this batch of ${batch} would go past it` : '';
+  throw new InputProblem(429, 'rate-limited', `source ${source._id} may submit ${source.rateLimitPerMinute} articles a minute${what}`, undefined, {
+    'Retry-After': String(decision.retryAfterSeconds),
+  });
 }

@@ -1,7 +1,9 @@
 import { Controller, Headers, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AuthenticatedRequest, SourceAuthGuard } from '../../sources/source-auth.guard';
+import { RateLimiter } from '../../sources/rate-limiter';
+import { ChargesPerArticle, SourceAuthGuard, takeRate } from '../../sources/source-auth.guard';
+import { AuthenticatedRequest } from '../../sources/source-identity';
 import { randomUUID } from 'node:crypto';
 import { INGEST_CONFIG, IngestConfig } from '../../config/ingest.config';
 import { problemOf } from '../../http/problem-details.filter';
@@ -23,6 +25,7 @@ const sourceOf = (req: AuthenticatedRequest): string => (req.source as { _id: st
 export class SubmitArticleHttpController {
   constructor(
     private readonly submitArticle: SubmitArticleService,
+    private readonly limiter: RateLimiter,
     @Inject(INGEST_CONFIG) private readonly config: IngestConfig,
   ) {}
 
@@ -67,6 +70,7 @@ export class SubmitArticleHttpController {
 
   /** A JSON array (or `{ "items": [...] }`) of native or ninjs articles; every item gets its own answer. */
   @Post('batch')
+  @ChargesPerArticle()
   @ApiBody({ description: 'JSON array of native or ninjs articles, at most MAX_BATCH_ITEMS' })
   @ApiResponse({ status: 202, description: 'Every item was accepted (or was a duplicate)' })
   @ApiResponse({ status: 207, description: 'Some items were refused; see each item' })
@@ -84,6 +88,8 @@ export class SubmitArticleHttpController {
     if (items.length > this.config.MAX_BATCH_ITEMS) {
       throw new InputProblem(413, 'batch-too-large', `a batch holds at most ${this.config.MAX_BATCH_ITEMS} items, got ${items.length}`);
     }
+    // The rate limit counts articles: a batch is charged for all of its items, or (refused) for none.
+    if (req.source) await takeRate(this.limiter, req.source, Math.max(1, items.length), items.length);
     const correlationId = correlationHeader?.slice(0, 200) || randomUUID();
     // Items of one story (same sourceItemId) stay in order; different stories are accepted side by side.
     const results = await runInKeyOrder(
