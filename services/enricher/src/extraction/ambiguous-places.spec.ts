@@ -59,4 +59,14 @@ describe('names a story could read two ways', () => {
     const { entities } = extractEntities({ headline: 'CORRECTED-UPDATE 2-Quake shakes Crete', body: 'An earthquake shook Crete on Monday.', publishedAt: '2025-12-02T16:00:00Z' }, { gazetteer });
     expect(entities.map((e) => e.name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/CORRECTED|UPDATE/i)]));
   });
+
+  it('reads a city\'s name in a match report as its club, so the story gets no other continent\'s weather', () => {
+    const match = extract('Bukayo Saka scored twice as Arsenal beat Newcastle 2-0 on Saturday. Newcastle manager Eddie Howe said his side had been second best.');
+    expect(match.entities.filter((e) => e.type === 'organization').map((e) => e.name).sort()).toEqual(['Arsenal', 'Newcastle']);
+    expect(match.entities.filter((e) => e.type === 'place')).toEqual([]);
+    expect(match.primaryLocation).toBeNull();
+    expect(extract('Real Madrid beat Valencia 4-1 on Sunday.').entities.find((e) => e.name === 'Valencia')?.type).toBe('organization');
+    // Without a scoreline a result word alone is not enough for a person or a small town.
+    expect(extract('Trump defeated Harris in the election, and Doha hosted talks on Monday.').entities.filter((e) => e.type === 'organization')).toEqual([]);
+  });
 });

@@ -81,6 +81,12 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
   if (prev === 'the' && /^\s+lines?\b/.test(after)) return [];
 
   const places = ctx.gazetteer.lookup(whole.text);
+  // "Arsenal beat Newcastle 2-0": a club, though a city bears its name (a national side, named after
+  // its country, stays the country).
+  const isCity = places.length > 0 && places.every((p) => p.kind === 'city');
+  if ((isCity || places.length === 0) && !LEADING_STOPWORDS.has(texts[0].toLowerCase()) && playsAgainst(before, after, isCity && maxPop(places) >= 100_000)) {
+    return [{ ...mention(ctx, words, 'organization', whole.text), club: true }];
+  }
   if (places.length > 0 && acceptPlace(places, words, prev, after, ctx)) return [placeMention(ctx, words, after)];
 
   // "Mark Jensen of Boulder": with no organisation head, "of" separates a name from where it is from.
@@ -138,6 +144,24 @@ function single(word: Token, prev: string, after: string, ctx: ClassifyContext, 
   if (!looksLikeNameWord(text)) return [];
   // Bare surnames count only once linked to a full name (or when a library vouches for them).
   return [{ ...mention(ctx, [word], 'person', text), weak: hinted !== 'person' }];
+}
+
+const RESULT = '(?:beat|beats|defeated|edged|thrashed|hammered|routed|drew|drew with|lost to)';
+/** A scoreline right after the name, or after the result and the other side: "Newcastle 2-0", "Arsenal beat Newcastle 2-0". */
+const SCORED = new RegExp(`^\\s+(?:${RESULT}\\s+(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,3})?\\d{1,2}-\\d{1,2}\\b`, 'u');
+const RESULT_AFTER = new RegExp(`^\\s+${RESULT}\\b`);
+/** Before a side: a result ("beat Newcastle", "drew with Lyon", "vs Milan"). Not "hosted": cities and leaders host. */
+const RESULT_BEFORE = new Set(['beat', 'beats', 'beating', 'defeated', 'edged', 'thrashed', 'hammered', 'routed', 'vs', 'vs.', 'v', 'v.']);
+
+/**
+ * A side in a match report: certain with a scoreline; with a result word alone ("Trump defeated
+ * Harris" reads the same) only for a name that is a big city, where a club is the likelier reading.
+ */
+function playsAgainst(before: string[], after: string, bigCity: boolean): boolean {
+  if (SCORED.test(after)) return true;
+  if (!bigCity) return false;
+  const prev = before[before.length - 1] ?? '';
+  return RESULT_AFTER.test(after) || RESULT_BEFORE.has(prev) || (prev === 'with' && before[before.length - 2] === 'drew');
 }
 
 /** "Marrakech Morocco", "in Gaza City Palestine": consecutive gazetteer names. Only after a locative or ending in a country. */

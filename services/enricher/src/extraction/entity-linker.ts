@@ -30,6 +30,7 @@ export function linkMentions(mentions: RawMention[], gazetteer: Gazetteer, geo: 
     }
   }
   readSurnamesNamedAfterPlaces(mentions, fullNames, texts);
+  readClubsNamedAfterPlaces(mentions);
   // One resolution per name: "Churchill, Manitoba" decides what a bare "Churchill" elsewhere means.
   const placeHints = new Map<string, RawMention['hint']>();
   for (const m of mentions) if (m.type === 'place' && m.hint && !placeHints.has(normaliseName(m.name))) placeHints.set(normaliseName(m.name), m.hint);
@@ -83,6 +84,15 @@ function readSurnamesNamedAfterPlaces(mentions: RawMention[], fullNames: Map<str
     if (m.type !== 'place' || m.hint || m.dateline || m.name.includes(' ') || !fullNames.get(normaliseName(m.name))) continue;
     if (PLACED_BY.test(texts[m.field].slice(Math.max(0, m.start - 16), m.start))) continue;
     m.type = 'person';
+  }
+}
+
+/** "Arsenal beat Newcastle 2-0 … Newcastle manager Eddie Howe": once a match report names a club, the bare name is the club throughout. */
+function readClubsNamedAfterPlaces(mentions: RawMention[]): void {
+  const clubs = new Set(mentions.filter((m) => m.club).map((m) => normaliseName(m.name)));
+  if (clubs.size === 0) return;
+  for (const m of mentions) {
+    if (m.type === 'place' && !m.hint && !m.dateline && clubs.has(normaliseName(m.name))) m.type = 'organization';
   }
 }
 

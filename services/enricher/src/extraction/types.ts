@@ -19,6 +19,8 @@ export interface RawMention extends Span {
   name: string;
   /** Places only: the country/state the text puts next to the name (`Paris, Texas`). */
   hint?: { countryCode?: string; admin1?: string };
+  /** Organisations only: a team named in a match report ("Arsenal beat Newcastle 2-0"). */
+  club?: boolean;
   /** Places only: the place the dateline names. */
   dateline?: boolean;
   /** Weak mentions (bare surnames, bare single words) only count when a strong mention shares the key. */
