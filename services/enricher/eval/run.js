@@ -17,8 +17,10 @@ const APPROACHES = {
 };
 
 // `articles/` is the annotated set the rules were developed against; `holdout/` was written after
-// tuning stopped and is never tuned on, so it is the honest estimate.
-const SETS = ['articles', 'holdout'];
+// tuning stopped and is never tuned on, so it is the honest estimate. `review/` holds 60 stories a
+// reviewer wrote in the nineteenth session to find what the rules get wrong (regions, sports, business,
+// US politics, datelines); the rules were then mended against them, so it is a second tuning set.
+const SETS = ['articles', 'holdout', 'review'];
 
 function loadArticles(set) {
   const dir = path.join(__dirname, set);
@@ -51,7 +53,7 @@ function evaluate(set, articles, gazetteer, { verbose, only }) {
     const scores = articles.map((a) => {
       const { entities, primaryLocation } = extractEntities(a, { gazetteer, ...options });
       const s = scoreArticle(a.gold, entities, primaryLocation);
-      if (verbose && (s.missed.length || s.spurious.length || !(s.locationDistanceKm <= 25))) {
+      if (verbose && (s.missed.length || s.spurious.length || !s.locationRight)) {
         console.log(`${set}/${a.id} [${name}]: missed ${JSON.stringify(s.missed.map((m) => `${m.type}:${m.name}`))} spurious ${JSON.stringify(s.spurious.map((m) => `${m.type}:${m.name}`))} loc ${primaryLocation?.name ?? '-'} ${s.locationDistanceKm?.toFixed(0) ?? '-'} km`);
       }
       return s;
@@ -60,7 +62,7 @@ function evaluate(set, articles, gazetteer, { verbose, only }) {
     rows.push({ name, summary: summarise(scores), msPerArticle: ms / articles.length });
   }
   const lines = [
-    '| approach | ' + SCORED_TYPES.map((t) => `${t} P / R / F1`).join(' | ') + ' | primary location ≤25 km | ms/article |',
+    '| approach | ' + SCORED_TYPES.map((t) => `${t} P / R / F1`).join(' | ') + ' | primary location right (≤25 km unless the gold says otherwise) | ms/article |',
     '|---|' + SCORED_TYPES.map(() => '---|').join('') + '---|---|',
     ...rows.map(({ name, summary, msPerArticle }) =>
       `| ${name} | ` + SCORED_TYPES.map((t) => { const c = summary.byType[t]; return c.tp + c.fp + c.fn === 0 ? 'n/a (none in gold or output)' : `${f(c.precision)} / ${f(c.recall)} / **${f(c.f1)}**`; }).join(' | ') +

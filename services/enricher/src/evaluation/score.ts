@@ -14,7 +14,17 @@ export interface GoldEntity {
 
 export interface GoldArticle {
   entities: GoldEntity[];
-  primaryLocation: { name: string; lat: number; lon: number };
+  /** Names an annotator would accept as found or as not found ("the Emirates Stadium"): neither a hit nor spurious. */
+  optional?: string[];
+  primaryLocation: {
+    name: string;
+    lat: number;
+    lon: number;
+    /** A region's story is placed right anywhere within this (default 25 km). */
+    withinKm?: number;
+    /** No primary location is also right (a story about a club, a bank, a whole region). */
+    acceptNull?: boolean;
+  };
 }
 
 export interface Counts {
@@ -26,6 +36,8 @@ export interface Counts {
 export interface ArticleScore {
   byType: Record<ScoredType, Counts>;
   locationDistanceKm: number | null;
+  /** Whether the primary location is right by the gold's own rule (distance, or none where none is accepted). */
+  locationRight: boolean;
   missed: GoldEntity[];
   spurious: { type: string; name: string }[];
 }
@@ -50,10 +62,12 @@ export function scoreArticle(gold: GoldArticle, entities: Entity[], primary: Loc
       missed.push(g);
     }
   }
-  const spurious = system.filter((e) => !used.has(e));
+  const optional = new Set((gold.optional ?? []).map(normaliseName));
+  const spurious = system.filter((e) => !used.has(e) && ![e.name, ...e.surfaceForms].some((n) => optional.has(normaliseName(n))));
   for (const e of spurious) byType[e.type as ScoredType].fp += 1;
   const locationDistanceKm = primary ? haversineKm(primary, gold.primaryLocation) : null;
-  return { byType, locationDistanceKm, missed, spurious: spurious.map((e) => ({ type: e.type, name: e.name })) };
+  const locationRight = locationDistanceKm === null ? !!gold.primaryLocation.acceptNull : locationDistanceKm <= (gold.primaryLocation.withinKm ?? 25);
+  return { byType, locationDistanceKm, locationRight, missed, spurious: spurious.map((e) => ({ type: e.type, name: e.name })) };
 }
 
 export interface Summary {
@@ -62,7 +76,7 @@ export interface Summary {
   articles: number;
 }
 
-export function summarise(scores: ArticleScore[], withinKm = 25): Summary {
+export function summarise(scores: ArticleScore[]): Summary {
   const byType = {} as Summary['byType'];
   for (const t of SCORED_TYPES) {
     const c = scores.reduce((acc, s) => ({ tp: acc.tp + s.byType[t].tp, fp: acc.fp + s.byType[t].fp, fn: acc.fn + s.byType[t].fn }), { tp: 0, fp: 0, fn: 0 });
@@ -70,7 +84,7 @@ export function summarise(scores: ArticleScore[], withinKm = 25): Summary {
     const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
     byType[t] = { ...c, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
   }
-  const right = scores.filter((s) => s.locationDistanceKm !== null && s.locationDistanceKm <= withinKm).length;
+  const right = scores.filter((s) => s.locationRight).length;
   return { byType, locationAccuracy: scores.length ? right / scores.length : 0, articles: scores.length };
 }
 
