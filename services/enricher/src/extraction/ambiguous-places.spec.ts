@@ -69,4 +69,11 @@ describe('names a story could read two ways', () => {
     // Without a scoreline a result word alone is not enough for a person or a small town.
     expect(extract('Trump defeated Harris in the election, and Doha hosted talks on Monday.').entities.filter((e) => e.type === 'organization')).toEqual([]);
   });
+
+  it('keeps Portuguese and Spanish names whole, and reads a country that ends a sentence as context', () => {
+    expect(place('The plant in Sao Jose dos Campos will close.', 'Sao Jose dos Campos')).toMatchObject({ countryCode: 'BR', lat: expect.closeTo(-23.18, 1) });
+    // "Vietnam." sets the context in which Hoi An, a town a gazetteer knows in Vietnam only if asked, is read.
+    const { entities } = extract('Floods hit central Vietnam. Hoi An was under water on Monday.');
+    expect(entities.find((e) => e.name === 'Hoi An')).toMatchObject({ type: 'place', geo: expect.objectContaining({ countryCode: 'VN' }) });
+  });
 });

@@ -17,7 +17,7 @@ export interface Sequence {
   after: string;
 }
 
-const CONNECTORS = new Set(['of', 'the', 'for', 'on', 'de', 'del', 'della', 'da', 'di', 'du', 'des', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'y', '&', 'and']);
+const CONNECTORS = new Set(['of', 'the', 'for', 'on', 'de', 'del', 'della', 'da', 'di', 'du', 'des', 'dos', 'das', 'do', 'los', 'las', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'y', '&', 'and']);
 const INLINE_GAP = /^[ \t\u00a0]+$/;
 
 function startsName(t: Token): boolean {

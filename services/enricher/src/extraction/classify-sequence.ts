@@ -177,9 +177,10 @@ function decompose(words: Token[], prev: string, after: string, ctx: ClassifyCon
   }
   const lastKinds = ctx.gazetteer.lookup(spanOf(parts[parts.length - 1]).text).map((p) => p.kind);
   if (!LOCATIVES.has(prev) && !lastKinds.some((k) => k !== 'city')) return undefined;
-  // "Marrakech Morocco" yes, "Parks Canada" no: the leading names must be cities of the trailing country.
+  // "Marrakech Morocco" yes, "Parks Canada" no, and after a locative too ("residents of Halls Gap" is
+  // not Halls, Tennessee and Gap, France): the leading names must be places of the trailing one's country.
   const lastCountries = new Set(ctx.gazetteer.lookup(spanOf(parts[parts.length - 1]).text).map((p) => p.countryCode));
-  if (!LOCATIVES.has(prev) && !parts.slice(0, -1).every((p) => ctx.gazetteer.lookup(spanOf(p).text).some((c) => lastCountries.has(c.countryCode)))) return undefined;
+  if (!parts.slice(0, -1).every((p) => ctx.gazetteer.lookup(spanOf(p).text).some((c) => lastCountries.has(c.countryCode)))) return undefined;
   return parts.map((p, k) => placeMention(ctx, p, k === parts.length - 1 ? after : ', ' + spanOf(parts[k + 1]).text));
 }
 

@@ -175,8 +175,10 @@ function geoContext(body: string, g: Gazetteer, hint?: { countryCode?: string; a
     seen.add(key);
     const words = run.split(' ');
     for (let n = words.length; n >= 1; n -= 1) {
-      const name = words.slice(0, n).join(' ').replace(/[’']s$/, '');
-      const area = g.area(name);
+      let name = words.slice(0, n).join(' ').replace(/[’']s$/, '');
+      // "…in Vietnam." ends a sentence; "Fla." is an abbreviation: the name with its full stop first.
+      let area = g.area(name);
+      if (!area && name.endsWith('.')) area = g.area((name = name.slice(0, -1)));
       if (!area) continue;
       if (!afterTown && namesSeveralAreas(name, area, g)) break;
       countries.add(area.countryCode);
