@@ -21,9 +21,22 @@ const KNOWN = new Map<string, string>(Object.entries({
 const KNOWN_NAMES = ['Reuters', 'Associated Press', 'White House', 'Kremlin', 'Pentagon', 'Hamas', 'Hezbollah', 'Taliban', 'Google', 'Apple',
   'Microsoft', 'Amazon', 'Meta', 'Tesla', 'Toyota', 'Samsung', 'Nvidia', 'Airbus', 'Boeing', 'Volkswagen', 'Siemens', 'Unilever', 'Nestle', 'Nestlé',
   'Interpol', 'Europol', 'Greenpeace', 'Amnesty International', 'Human Rights Watch', 'Red Cross', 'Red Crescent', 'World Bank', 'Al Jazeera',
-  'Vatican', 'Mercosur', 'Downing Street', 'Bundestag', 'Knesset', 'Duma', 'Politburo', 'Congress', 'Parliament', 'Senate'];
+  'Vatican', 'Mercosur', 'Downing Street', 'Bundestag', 'Knesset', 'Duma', 'Politburo', 'Congress', 'Parliament', 'Senate',
+  // Companies and institutions named like people or places, which the rules would read as such.
+  'Goldman Sachs', 'Morgan Stanley', 'Merrill Lynch', 'Charles Schwab', 'JPMorgan', 'JPMorgan Chase', 'Wells Fargo', 'Berkshire Hathaway',
+  'Johnson & Johnson', 'Procter & Gamble', 'Ernst & Young', 'Marks & Spencer', 'Rolls-Royce', 'Mercedes-Benz', 'Harley-Davidson',
+  'Louis Vuitton', 'Estee Lauder', 'Ralph Lauren', 'Levi Strauss', 'Walt Disney', 'Warner Bros', 'Thomson Reuters', 'Dow Jones',
+  'Bundesbank', 'Embraer', 'Ecopetrol', 'Petrobras', 'Pemex', 'Aramco', 'Saudi Aramco', 'Gazprom', 'Rosneft', 'Aeromexico', 'Eskom',
+  'Al-Shabab', 'al-Shabab', 'Houthis', 'Wagner', 'La Liga', 'Serie A', 'Bundesliga', 'Ligue 1', 'Premier League'];
 
 const KNOWN_NAME_SET = new Map(KNOWN_NAMES.map((n) => [normaliseName(n), n]));
+
+/** Names in market copy that are no organisation or place: crude grades ("Brent crude", "U.S. West Texas Intermediate"). */
+const NOT_NAMES = new Set(['brent', 'brent crude', 'west texas intermediate', 'u.s. west texas intermediate', 'wti'].map(normaliseName));
+
+export function isCommodityName(text: string): boolean {
+  return NOT_NAMES.has(normaliseName(text));
+}
 
 /** Acronyms in wire copy that are not organisations. */
 const NOT_ORGS = new Set(['CEO', 'GDP', 'AI', 'TV', 'PM', 'AM', 'COVID', 'COVID-19', 'HIV', 'AIDS', 'OK', 'USD', 'EUR', 'II', 'III', 'IV', 'VI',

@@ -27,6 +27,14 @@ describe('classifying capitalised runs', () => {
     expect(names(body, 'person')).toEqual(['Kazuo Ueda']);
   });
 
+  it('reads companies and clubs named like people, later mentions of a name with a particle, and crude grades', () => {
+    const body = 'Goldman Sachs and Morgan Stanley advised Manchester United. Commission President Ursula von der Leyen spoke. ' +
+      'Von der Leyen said Brent crude and U.S. West Texas Intermediate fell.';
+    expect(names(body, 'organization').sort()).toEqual(['Goldman Sachs', 'Manchester United', 'Morgan Stanley']);
+    expect(names(body, 'person')).toEqual(['Ursula von der Leyen']);
+    expect(names(body, 'place')).toEqual([]);
+  });
+
   it('still finds the place when it is named as one', () => {
     expect(names('Firefighters in Elizabeth, New Jersey, were called to a warehouse fire on Tuesday.', 'place')).toContain('Elizabeth');
   });

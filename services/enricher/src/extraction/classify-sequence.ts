@@ -1,4 +1,4 @@
-import { acronymParts, isNonOrgAcronym, knownOrganisation } from './acronyms';
+import { acronymParts, isCommodityName, isNonOrgAcronym, knownOrganisation } from './acronyms';
 import { Sequence } from './capitalised-sequences';
 import { LEADING_STOPWORDS, NON_NAME_WORDS, PLACE_FEATURE_WORDS } from './common-words';
 import { Gazetteer, GazetteerPlace } from './gazetteer';
@@ -19,6 +19,9 @@ export interface ClassifyContext {
   hints: NlpHints;
 }
 
+/** Second words of clubs named after their town ("Manchester United", "Leicester City"): never a surname. */
+const CLUB_WORDS = new Set(['united', 'city', 'town', 'county', 'rovers', 'rangers', 'athletic', 'albion', 'wanderers', 'hotspur', 'villa', 'forest', 'wednesday', 'dynamo', 'fc', 'sc']);
+
 const LOCATIVES = new Set(['in', 'at', 'from', 'to', 'near', 'off', 'north', 'south', 'east', 'west', 'outskirts', 'province', 'state', 'region', 'department', 'outside', 'across', 'around', 'into', 'toward', 'towards', 'via', 'of', 'visit', 'visited', 'left', 'reached', 'inside', 'throughout', 'northern', 'southern', 'eastern', 'western', 'central', 'capital', 'city', 'town', 'village']);
 
 /** Turns one capitalised run into typed mentions; a run can hold several ("INTERPOL Secretary General Valdecy Urquiza"). */
@@ -38,6 +41,7 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
 
   const known = knownOrganisation(whole.text);
   if (known) return [mention(ctx, words, 'organization', known)];
+  if (isCommodityName(whole.text) || (/^\s+crude\b/.test(after) && isCommodityName(`${whole.text} crude`))) return [];
   // "and" joined the run; unless the whole is one body ("Ministry of Trade and Industry") it lists separate names.
   const and = texts.findIndex((t) => t === 'and' || t === '&');
   // "Harvard University and the Massachusetts Institute of Technology": a complete name on each side.
@@ -111,7 +115,7 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
   if ((isAcronym(texts[0]) && !looksLikeNameWord(texts[0])) || placeWord) {
     const org = mention(ctx, words, 'organization', whole.text);
     // "Atlanta Braves" and "Houston Rockets" are teams (a plural last word); "Paris Hilton" may be a person.
-    if (placeWord && allNames && texts.length === 2 && !/[^s]s$/.test(texts[1])) org.personIfSurnameRecurs = true;
+    if (placeWord && allNames && texts.length === 2 && !/[^s]s$/.test(texts[1]) && !CLUB_WORDS.has(texts[1].toLowerCase())) org.personIfSurnameRecurs = true;
     return [org];
   }
 

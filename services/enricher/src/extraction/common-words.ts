@@ -8,7 +8,7 @@ export const LEADING_STOPWORDS = new Set(
   according since until despite amid among between into across around against without within some many most all both each
   every no not one two three four five six seven eight nine ten several few there here then thus so yet still only just
   even more less last next new former late early earlier later today yesterday tomorrow tonight now please yes
-  officials police authorities government residents witnesses analysts critics experts sources
+  officials police authorities government residents witnesses analysts critics experts sources shares stocks prices investors traders
   speaking highlighting presenting bringing following asked told says said meanwhile overall separately elsewhere
   mr mrs ms dr why what who how which whose whom`
     .split(/\s+/)

@@ -3,7 +3,7 @@ import { isShortFormOf } from './event-patterns';
 import { Gazetteer, GazetteerPlace } from './gazetteer';
 import { choosePlace, GeoContext } from './geocode';
 import { normaliseName } from './normalise-name';
-import { surnameKeys } from './person-names';
+import { NAME_PARTICLES, surnameKeys } from './person-names';
 import { RawMention } from './types';
 
 /** A mention assigned to its entity. */
@@ -39,7 +39,7 @@ export function linkMentions(mentions: RawMention[], gazetteer: Gazetteer, geo: 
   const out: LinkedMention[] = [];
   for (const m of mentions) {
     if (m.type === 'person') {
-      const full = atMostTwoWords(m.name) ? fullNames.get(normaliseName(m.name)) : undefined;
+      const full = atMostTwoWords(m.name) || NAME_PARTICLES.has(m.name.split(' ')[0].toLowerCase()) ? fullNames.get(normaliseName(m.name)) : undefined;
       const name = full ?? m.name;
       if (m.weak && !full) continue;
       out.push(linked(m, name, `person:${normaliseName(name)}`));

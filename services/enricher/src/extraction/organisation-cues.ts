@@ -18,7 +18,8 @@ const ORG_PREFIX_HEADS = new Set(['center', 'centre', 'ministry', 'department', 
 /** Words just before a name that say it is an organisation ("copper giant Codelco", "power utility Eskom"). */
 export const ORG_CUES = new Set(
   `giant utility firm company carmaker automaker airline bank lender insurer retailer group agency regulator operator union startup
-  miner rival broadcaster newspaper maker manufacturer conglomerate chain developer producer club team exporter shipper insurer`
+  miner rival broadcaster newspaper maker manufacturer conglomerate chain developer producer club team exporter shipper insurer
+  planemaker chipmaker drugmaker steelmaker automaker carrier railroad operator militants`
     .split(/\s+/)
     .filter(Boolean),
 );
