@@ -29,6 +29,9 @@ describe('ingest HTTP API', () => {
       SUBMISSION_BUDGET_BYTES: String(100 * 1024),
       ADMIN_API_KEY,
       FEED_SCHEDULER_INTERVAL_MS: '200',
+      // The pulled-feed tests poll a feed on 127.0.0.1 every second.
+      FEED_ALLOW_PRIVATE_NETWORKS: 'true',
+      FEED_MIN_INTERVAL_SECONDS: '1',
     });
     apiKey = await createSource(ingest.url, 'exw');
     received = await TopicReader.start([TOPICS.articleReceived]);
@@ -181,14 +184,24 @@ describe('ingest HTTP API', () => {
     const FEEDS = join(__dirname, '..', '..', 'services', 'ingest', 'src', 'feeds', 'fixtures');
     const requests: Array<{ ifNoneMatch?: string; status: number }> = [];
     let mode: 'rss' | 'html' = 'rss';
+    /** Requests to /second.rss, the address /moved.rss moved to for good, which is 410 Gone while `secondGone`. */
+    const second: number[] = [];
+    let secondGone = false;
     let server: Server;
     let feedUrl: string;
 
     beforeAll(async () => {
       const rss = readFileSync(join(FEEDS, 'wire.rss.xml'), 'utf8').replace(/exw-rss-1001/g, `exw-rss-1001-${run}`).replace(/porto-alegre-floods/g, `porto-alegre-floods-${run}`);
+      const secondRss = rss.replace(/exw-rss-1001-[^<]*/g, `second-1001-${run}`).replace(/porto-alegre-floods-[^<]*/g, `second-floods-${run}`);
       server = createServer((req, res) => {
         const ifNoneMatch = req.headers['if-none-match'];
-        if (mode === 'html') {
+        if (req.url === '/moved.rss') {
+          res.writeHead(301, { location: '/second.rss' }).end();
+        } else if (req.url === '/second.rss') {
+          second.push(Date.now());
+          if (secondGone) res.writeHead(410).end();
+          else res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(secondRss);
+        } else if (mode === 'html') {
           requests.push({ ifNoneMatch, status: 200 });
           res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>Moved</body></html>');
         } else if (ifNoneMatch === '"v1"') {
@@ -209,8 +222,12 @@ describe('ingest HTTP API', () => {
 
     const sourceState = async (id: string) =>
       (await (await fetch(`${ingest.url}/v1/admin/sources/${id}`, { headers: { authorization: `Bearer ${ADMIN_API_KEY}` } })).json()) as {
-        feed: { consecutiveFailures: number; lastError?: string; lastItemCount?: number; etag?: string; nextPollAt: string };
+        feed: { url: string; consecutiveFailures: number; lastError?: string; lastItemCount?: number; etag?: string; nextPollAt: string; gone?: boolean };
       };
+    const admin = (path: string, body?: object) =>
+      fetch(`${ingest.url}/v1/admin/sources${path}`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_API_KEY}` }, body: JSON.stringify(body ?? {}),
+      });
 
     it('polls with conditional GET, turns new items into articles, and backs off a feed that breaks', async () => {
       const id = `feed-${run}`;
@@ -231,6 +248,42 @@ describe('ingest HTTP API', () => {
       expect(Date.parse(failing.feed.nextPollAt) - Date.now()).toBeGreaterThan(500);
       const published = received.messages.filter((m) => (m.value ?? '').includes(`exw-rss-1001-${run}`));
       expect(published).toHaveLength(1);
+    });
+
+    it('keeps the address a feed moved to for good, stops polling it once gone, and resumes when the source is enabled', async () => {
+      const id = `moved-${run}`;
+      const base = feedUrl.replace(/\/world\.rss$/, '');
+      await createSource(ingest.url, id, { feed: { url: `${base}/moved.rss`, intervalSeconds: 1 } });
+      await received.waitForMessage((m) => (m.value ?? '').includes(`second-1001-${run}`), 'an item of the feed read at its new address');
+      await waitFor(async () => ((await sourceState(id)).feed.url === `${base}/second.rss` ? true : undefined), { what: 'the new address to be kept', timeoutMs: 20_000 });
+
+      secondGone = true;
+      const gone = await waitFor(async () => {
+        const state = await sourceState(id);
+        return state.feed.gone ? state : undefined;
+      }, { what: 'the feed to be marked gone', timeoutMs: 20_000 });
+      expect(gone.feed.lastError).toMatch(/410 Gone/);
+      const polledWhileGone = second.length;
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect(second.length).toBe(polledWhileGone);
+
+      secondGone = false;
+      expect((await admin(`/${id}/enable`)).status).toBe(201);
+      await waitFor(() => (second.length > polledWhileGone ? true : undefined), { what: 'polling to resume', timeoutMs: 20_000 });
+      await waitFor(async () => {
+        const state = await sourceState(id);
+        return !state.feed.gone && state.feed.consecutiveFailures === 0 ? true : undefined;
+      }, { what: 'the feed to be healthy again', timeoutMs: 20_000 });
+    });
+
+    it('refuses a feed URL that carries credentials, and an interval under the minimum', async () => {
+      const credentials = await admin('', { id: `creds-${run}`, name: 'creds', feed: { url: 'https://editor:hunter2@feeds.example.org/world.rss' } });
+      expect(credentials.status).toBe(422);
+      const problem = (await credentials.json()) as { rule: string; detail?: string };
+      expect(problem.rule).toBe('feed-url-credentials');
+      expect(JSON.stringify(problem)).not.toContain('hunter2');
+      const tooOften = await admin('', { id: `often-${run}`, name: 'often', feed: { url: feedUrl, intervalSeconds: 0 } });
+      expect([tooOften.status, ((await tooOften.json()) as { detail: string }).detail]).toEqual([422, expect.stringMatching(/feed\.intervalSeconds: at least 1 seconds/)]);
     });
   });
 

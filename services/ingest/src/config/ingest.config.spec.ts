@@ -21,4 +21,14 @@ describe('ingest config', () => {
   it('names a bad fetch size', () => {
     expect(() => loadIngestConfig({ KAFKA_FETCH_MIN_BYTES: '0' })).toThrow(/KAFKA_FETCH_MIN_BYTES/);
   });
+
+  it('keeps feeds off private networks, at least a minute apart and at most 500 items a poll unless told otherwise', () => {
+    const config = loadIngestConfig({});
+    expect(config).toMatchObject({ FEED_ALLOW_PRIVATE_NETWORKS: false, FEED_MIN_INTERVAL_SECONDS: 60, FEED_MAX_ITEMS_PER_POLL: 500 });
+    expect(config.FEED_USER_AGENT).toBeUndefined();
+    expect(loadIngestConfig({ FEED_ALLOW_PRIVATE_NETWORKS: 'true', FEED_USER_AGENT: 'desk-poller/1' })).toMatchObject({ FEED_ALLOW_PRIVATE_NETWORKS: true, FEED_USER_AGENT: 'desk-poller/1' });
+    expect(loadIngestConfig({ FEED_USER_AGENT: '' }).FEED_USER_AGENT).toBeUndefined();
+    expect(() => loadIngestConfig({ FEED_ALLOW_PRIVATE_NETWORKS: 'yes' })).toThrow(/FEED_ALLOW_PRIVATE_NETWORKS/);
+    expect(() => loadIngestConfig({ FEED_MIN_INTERVAL_SECONDS: '0' })).toThrow(/FEED_MIN_INTERVAL_SECONDS/);
+  });
 });

@@ -32,6 +32,21 @@ export const IngestConfigSchema = z.object({
   /** How often ingest looks for feeds whose poll is due. */
   FEED_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   FEED_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+  /**
+   * Off, a feed (or a redirect) that names or resolves to loopback, link-local (cloud metadata),
+   * private, CGNAT or other non-public addresses is refused, so the poller cannot be aimed at the
+   * network ingest runs in. On only for development and tests polling a local feed.
+   */
+  FEED_ALLOW_PRIVATE_NETWORKS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** The shortest poll interval a feed may be registered with (and is polled at), out of courtesy to publishers. */
+  FEED_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /**
+   * Items one poll hands on at most; a longer feed is worked through over the next polls. Bounds how
+   * long one poll holds its lease and a poller slot.
+   */
+  FEED_MAX_ITEMS_PER_POLL: z.coerce.number().int().min(1).max(100_000).default(500),
+  /** Unset: `newsflow-ingest/<version> (+https://github.com/newsflow)`. Empty counts as unset. */
+  FEED_USER_AGENT: z.preprocess((v) => (v === '' ? undefined : v), z.string().max(500).optional()),
   /** How long a submission waits for the broker's acknowledgement before answering 503. */
   PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
 });

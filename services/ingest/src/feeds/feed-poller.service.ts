@@ -1,25 +1,34 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { counter } from '@newsflow/platform';
 import { randomUUID } from 'node:crypto';
 import { InputProblem } from '../articles/formats/input-problem';
 import { normalizeDraft } from '../articles/formats/normalize-draft';
+import { runInKeyOrder } from '../articles/submit-article/run-in-key-order';
 import { SubmitArticleService } from '../articles/submit-article/submit-article.service';
 import { INGEST_CONFIG, IngestConfig } from '../config/ingest.config';
-import { Source, SourceRepository } from '../sources/source.repository';
-import { nextPollDelayMs } from './feed-backoff';
-import { fetchFeed } from './feed-fetcher';
+import { FeedState, Source, SourceRepository } from '../sources/source.repository';
+import { failureDelayMs, withJitter } from './feed-backoff';
+import { FeedFetchError, FeedGone } from './feed-errors';
+import { FEED_FETCH_OVERRIDES, feedFetchPolicy } from './feed-fetch-policy';
+import { FeedFetchPolicy, fetchFeed } from './feed-fetcher';
+import { FeedLease, FeedLeaseLost } from './feed-lease';
 import { parseFeed } from './feed-parser';
 
 const polls = counter('newsflow_feed_polls_total', 'Feed polls by outcome', ['outcome']);
 const feedItems = counter('newsflow_feed_items_total', 'Feed items by outcome', ['outcome']);
 
+/** Feeds one instance polls at once: a slow feed no longer holds up every other due feed. */
+const POLL_CONCURRENCY = 4;
+
 /**
  * Polls registered feeds when due. Several ingest instances may run: each feed is claimed with a
- * compare-and-set on its next-poll time, so one instance polls it per round.
+ * compare-and-set on its next-poll time (a lease, renewed while the poll lasts), so one instance
+ * polls it per round.
  */
 @Injectable()
 export class FeedPollerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(FeedPollerService.name);
+  private readonly fetchPolicy: FeedFetchPolicy;
   private timer?: NodeJS.Timeout;
   private running = false;
 
@@ -27,7 +36,10 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
     private readonly sources: SourceRepository,
     private readonly submitArticle: SubmitArticleService,
     @Inject(INGEST_CONFIG) private readonly config: IngestConfig,
-  ) {}
+    @Optional() @Inject(FEED_FETCH_OVERRIDES) overrides?: Partial<FeedFetchPolicy>,
+  ) {
+    this.fetchPolicy = { ...feedFetchPolicy(config), ...overrides };
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.tick(), this.config.FEED_SCHEDULER_INTERVAL_MS);
@@ -42,12 +54,8 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
     if (this.running) return;
     this.running = true;
     try {
-      for (const source of await this.sources.dueFeeds(now)) {
-        const feed = source.feed;
-        if (!feed) continue;
-        const lease = new Date(now.getTime() + this.config.FEED_FETCH_TIMEOUT_MS * 4);
-        if (await this.sources.claimFeed(source._id, feed.nextPollAt, lease)) await this.poll(source);
-      }
+      const due = (await this.sources.dueFeeds(now)).filter((source) => source.feed);
+      await runInKeyOrder(due.map((source) => ({ key: source._id, run: () => this.claimAndPoll(source) })), POLL_CONCURRENCY);
     } catch (error) {
       this.logger.warn({ msg: 'feed scheduling failed; retrying next tick', error: String(error) });
     } finally {
@@ -55,29 +63,49 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  private async poll(source: Source): Promise<void> {
-    const feed = source.feed as NonNullable<Source['feed']>;
+  private async claimAndPoll(source: Source): Promise<void> {
+    const feed = source.feed as FeedState;
     try {
-      const fetched = await fetchFeed(feed.url, feed, this.config.FEED_FETCH_TIMEOUT_MS);
-      let outcome: ItemsOutcome = { taken: feed.lastItemCount ?? 0, refused: feed.lastRefusedCount ?? 0, lastRefusal: feed.lastRefusal };
-      if (!fetched.notModified) {
-        const parsed = parseFeed(fetched.body ?? '', feed.url);
-        outcome = await this.submitItems(source, parsed.items);
+      const lease = await FeedLease.claim(this.sources, source._id, feed.nextPollAt, this.config.FEED_FETCH_TIMEOUT_MS * 4);
+      if (lease) await this.poll(source, feed, lease);
+    } catch (error) {
+      if (error instanceof FeedLeaseLost) {
+        polls.inc({ outcome: 'lease-lost' });
+        this.logger.warn({ msg: 'feed poll stopped: another instance took the feed over', sourceId: source._id });
+        return;
       }
+      this.logger.warn({ msg: 'feed poll could not be recorded', sourceId: source._id, error: String(error) });
+    }
+  }
+
+  private async poll(source: Source, feed: FeedState, lease: FeedLease): Promise<void> {
+    const intervalSeconds = Math.max(feed.intervalSeconds, this.config.FEED_MIN_INTERVAL_SECONDS);
+    try {
+      const fetched = await fetchFeed(feed.url, feed, this.fetchPolicy);
+      let outcome: ItemsOutcome = { taken: feed.lastItemCount ?? 0, refused: feed.lastRefusedCount ?? 0, lastRefusal: feed.lastRefusal, deferred: 0 };
+      if (!fetched.notModified) outcome = await this.submitItems(source, parseFeed(fetched.body ?? '', fetched.url).items, lease);
+      if (fetched.movedTo) this.logger.log({ msg: 'feed moved permanently; polling its new address from now on', sourceId: source._id });
       polls.inc({ outcome: fetched.notModified ? 'not-modified' : 'fetched' });
+      // Items were left over: no validators, so the next poll reads the feed again instead of a 304.
+      const validators = outcome.deferred > 0 ? { etag: undefined, lastModified: undefined } : { etag: fetched.etag, lastModified: fetched.lastModified };
       await this.sources.update(source._id, {
-        feed: { ...feed, etag: fetched.etag, lastModified: fetched.lastModified, lastPolledAt: new Date(), consecutiveFailures: 0,
+        feed: { ...feed, url: fetched.movedTo ?? feed.url, ...validators, lastPolledAt: new Date(), consecutiveFailures: 0,
           lastError: undefined, lastItemCount: outcome.taken, lastRefusedCount: outcome.refused, lastRefusal: outcome.lastRefusal,
-          nextPollAt: new Date(Date.now() + nextPollDelayMs(feed.intervalSeconds, 0)) },
+          lastDeferredCount: outcome.deferred,
+          nextPollAt: new Date(Date.now() + withJitter(intervalSeconds * 1000)) },
       });
     } catch (error) {
-      polls.inc({ outcome: 'failed' });
+      if (error instanceof FeedLeaseLost) throw error;
       const failures = feed.consecutiveFailures + 1;
       const message = error instanceof Error ? error.message : String(error);
-      this.logger.warn({ msg: 'feed poll failed; backing off', sourceId: source._id, failures, error: message });
+      const gone = error instanceof FeedGone;
+      polls.inc({ outcome: gone ? 'gone' : 'failed' });
+      this.logger.warn({ msg: gone ? 'feed gone; polling stopped' : 'feed poll failed; backing off', sourceId: source._id, failures,
+        rule: error instanceof FeedFetchError ? error.rule : undefined, error: message });
+      const retryAfterMs = error instanceof FeedFetchError ? error.retryAfterMs : undefined;
       await this.sources.update(source._id, {
-        feed: { ...feed, lastPolledAt: new Date(), consecutiveFailures: failures, lastError: message,
-          nextPollAt: new Date(Date.now() + nextPollDelayMs(feed.intervalSeconds, failures)) },
+        feed: { ...feed, lastPolledAt: new Date(), consecutiveFailures: failures, lastError: message, ...(gone ? { gone: true } : {}),
+          nextPollAt: new Date(Date.now() + failureDelayMs(intervalSeconds, failures, retryAfterMs)) },
       });
     }
   }
@@ -87,17 +115,28 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
    * the others go through. An item that could not be handed on (Kafka or the store away) fails the
    * poll once every item was tried: the feed's validators are then not kept, so the next poll reads
    * it whole again and sends that item on. Kept, a 304 would have left it stored but never published.
+   *
+   * Past FEED_MAX_ITEMS_PER_POLL new or changed items the rest waits for the next poll, which reads
+   * the feed again (no validators are kept): items handled already come back as duplicates, cheap and
+   * not counted, and so do refused ones, so the next poll gets further and no item is left behind.
    */
-  private async submitItems(source: Source, items: ReturnType<typeof parseFeed>['items']): Promise<ItemsOutcome> {
+  private async submitItems(source: Source, items: ReturnType<typeof parseFeed>['items'], lease: FeedLease): Promise<ItemsOutcome> {
     const correlationId = randomUUID();
-    const outcome: ItemsOutcome = { taken: 0, refused: 0 };
+    const outcome: ItemsOutcome = { taken: 0, refused: 0, deferred: 0 };
     const notHandedOn: string[] = [];
-    for (const draft of items) {
+    let changed = 0;
+    for (const [index, draft] of items.entries()) {
+      if (changed >= this.config.FEED_MAX_ITEMS_PER_POLL) {
+        outcome.deferred = items.length - index;
+        break;
+      }
+      await lease.keep();
       try {
         const article = normalizeDraft(draft, source._id, new Date());
         const result = await this.submitArticle.submit(article, { correlationId });
         feedItems.inc({ outcome: result.outcome });
         outcome.taken += 1;
+        if (result.outcome !== 'duplicate') changed += 1;
       } catch (error) {
         const item = draft.sourceItemId ?? '(no id)';
         if (error instanceof InputProblem) {
@@ -124,4 +163,6 @@ interface ItemsOutcome {
   /** Items refused as invalid; they stay refused until the feed changes them. */
   refused: number;
   lastRefusal?: string;
+  /** Items left for the next poll. */
+  deferred: number;
 }

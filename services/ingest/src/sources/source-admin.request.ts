@@ -1,16 +1,22 @@
 import { z } from 'zod';
 
-export const CreateSourceRequestSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, 'letters, digits and . _ : - only, at most 200'),
-  name: z.string().trim().min(1).max(200),
-  rateLimitPerMinute: z.number().int().min(1).max(1_000_000).optional(),
-  /** A pull source: Newsflow polls this RSS/Atom feed instead of waiting for pushes. */
-  feed: z
-    .object({
-      url: z.url({ protocol: /^https?$/ }),
-      intervalSeconds: z.number().int().min(1).max(86_400).default(300),
-    })
-    .optional(),
-});
+/** `minIntervalSeconds` is FEED_MIN_INTERVAL_SECONDS: publishers are not polled more often than that. */
+export function createSourceRequestSchema(minIntervalSeconds: number) {
+  return z.object({
+    id: z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, 'letters, digits and . _ : - only, at most 200'),
+    name: z.string().trim().min(1).max(200),
+    rateLimitPerMinute: z.number().int().min(1).max(1_000_000).optional(),
+    /** A pull source: Newsflow polls this RSS/Atom feed instead of waiting for pushes. */
+    feed: z
+      .object({
+        url: z.url({ protocol: /^https?$/ }),
+        intervalSeconds: z.number().int()
+          .min(minIntervalSeconds, `at least ${minIntervalSeconds} seconds (FEED_MIN_INTERVAL_SECONDS)`)
+          .max(86_400)
+          .default(Math.max(300, minIntervalSeconds)),
+      })
+      .optional(),
+  });
+}
 
-export type CreateSourceRequest = z.infer<typeof CreateSourceRequestSchema>;
+export type CreateSourceRequest = z.infer<ReturnType<typeof createSourceRequestSchema>>;

@@ -16,6 +16,10 @@ export interface FeedState {
   /** Items of that poll refused as invalid, and why the last of them was. */
   lastRefusedCount?: number;
   lastRefusal?: string;
+  /** Items of the last poll left for the next one, past FEED_MAX_ITEMS_PER_POLL new or changed items. */
+  lastDeferredCount?: number;
+  /** The feed answered 410 Gone: not polled until the source is enabled again. */
+  gone?: boolean;
 }
 
 /** A wire desk or feed allowed to submit; its API key exists only as a hash. */
@@ -74,10 +78,13 @@ export class SourceRepository implements OnModuleInit {
 
   /** Feeds whose next poll is due; each poller instance then claims one with `claimFeed`. */
   dueFeeds(now: Date): Promise<Source[]> {
-    return this.collection.find({ disabled: false, 'feed.nextPollAt': { $lte: now } }).limit(50).toArray();
+    return this.collection.find({ disabled: false, 'feed.gone': { $ne: true }, 'feed.nextPollAt': { $lte: now } }).limit(50).toArray();
   }
 
-  /** Moves nextPollAt forward only if it still has the value this instance saw, so one instance polls. */
+  /**
+   * Moves nextPollAt forward only if it still has the value this instance saw, so one instance polls.
+   * Also renews a lease: the value seen is then the lease's end.
+   */
   async claimFeed(id: string, seenNextPollAt: Date, leaseUntil: Date): Promise<boolean> {
     const result = await this.collection.updateOne(
       { _id: id, 'feed.nextPollAt': seenNextPollAt },

@@ -4,7 +4,8 @@ import { InputProblem } from '../articles/formats/input-problem';
 import { INGEST_CONFIG, IngestConfig } from '../config/ingest.config';
 import { AdminKeyGuard } from './admin-key.guard';
 import { generateApiKey, hashApiKey } from './api-key';
-import { CreateSourceRequestSchema } from './source-admin.request';
+import { feedUrlProblem } from '../feeds/feed-url-policy';
+import { createSourceRequestSchema } from './source-admin.request';
 import { SourceKeysCache } from './source-keys.cache';
 import { Source, SourceRepository } from './source.repository';
 
@@ -29,12 +30,14 @@ export class SourcesAdminHttpController {
   @Post()
   @HttpCode(201)
   async create(@Body() body: unknown) {
-    const parsed = CreateSourceRequestSchema.safeParse(body);
+    const parsed = createSourceRequestSchema(this.config.FEED_MIN_INTERVAL_SECONDS).safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new InputProblem(422, 'invalid-source', `${issue.path.join('.')}: ${issue.message}`, issue.path.join('.'));
     }
     const request = parsed.data;
+    const urlProblem = request.feed && feedUrlProblem(new URL(request.feed.url), this.config.FEED_ALLOW_PRIVATE_NETWORKS);
+    if (urlProblem) throw urlProblem;
     const apiKey = generateApiKey();
     const now = new Date();
     const source: Source = {
@@ -77,10 +80,12 @@ export class SourcesAdminHttpController {
     return publicSource(await this.update(id, { disabled: true }));
   }
 
+  /** Also resumes a feed that stopped on 410 Gone, polled again at once. */
   @Post(':id/enable')
   async enable(@Param('id') id: string) {
-    await this.existing(id);
-    return publicSource(await this.update(id, { disabled: false }));
+    const { feed } = await this.existing(id);
+    const resumed = feed?.gone ? { feed: { ...feed, gone: false, consecutiveFailures: 0, nextPollAt: new Date() } } : {};
+    return publicSource(await this.update(id, { disabled: false, ...resumed }));
   }
 
   /** Written first, then announced, so an instance that sees the new generation reads the new source. */

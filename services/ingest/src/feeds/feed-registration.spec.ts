@@ -1,0 +1,60 @@
+import { IngestConfig } from '../config/ingest.config';
+import { SourceKeysCache } from '../sources/source-keys.cache';
+import { FeedState, Source, SourceRepository } from '../sources/source.repository';
+import { SourcesAdminHttpController } from '../sources/sources-admin.http.controller';
+
+/** The feed rules of POST /v1/admin/sources and of enabling a source, against an in-memory repository. */
+describe('registering and resuming a feed', () => {
+  function admin(config: Partial<IngestConfig> = {}) {
+    const stored = new Map<string, Source>();
+    const sources = {
+      create: async (source: Source) => (stored.has(source._id) ? false : (stored.set(source._id, source), true)),
+      findById: async (id: string) => stored.get(id) ?? null,
+      update: async (id: string, changes: Partial<Source>) => {
+        const source = { ...(stored.get(id) as Source), ...changes };
+        stored.set(id, source);
+        return source;
+      },
+    } as unknown as SourceRepository;
+    const controller = new SourcesAdminHttpController(sources, { changed: async () => undefined } as unknown as SourceKeysCache,
+      { DEFAULT_RATE_LIMIT_PER_MINUTE: 600, FEED_ALLOW_PRIVATE_NETWORKS: false, FEED_MIN_INTERVAL_SECONDS: 60, ...config } as IngestConfig);
+    return { controller, stored };
+  }
+  const register = (controller: SourcesAdminHttpController, feed: object, id = 'desk') => controller.create({ id, name: id, feed });
+
+  it.each([
+    ['a loopback address', 'http://127.0.0.1:8080/feed', 'feed-url-private'],
+    ['the decimal form of loopback', 'http://2130706433/feed', 'feed-url-private'],
+    ['cloud metadata', 'http://169.254.169.254/latest/meta-data/', 'feed-url-private'],
+    ['an IPv4-mapped private address', 'http://[::ffff:192.168.1.10]/rss', 'feed-url-private'],
+    ['credentials', 'https://editor:hunter2@feeds.example.org/world.rss', 'feed-url-credentials'],
+  ])('refuses a feed URL with %s (422)', async (_name, url, rule) => {
+    const { controller, stored } = admin();
+    await expect(register(controller, { url })).rejects.toMatchObject({ status: 422, rule, field: 'feed.url' });
+    expect(stored.size).toBe(0);
+  });
+
+  it('takes a private feed when FEED_ALLOW_PRIVATE_NETWORKS is on, but never credentials', async () => {
+    const { controller } = admin({ FEED_ALLOW_PRIVATE_NETWORKS: true });
+    await expect(register(controller, { url: 'http://127.0.0.1:8080/feed' })).resolves.toMatchObject({ source: { feed: { url: 'http://127.0.0.1:8080/feed' } } });
+    await expect(register(controller, { url: 'http://user:pw@127.0.0.1:8080/feed' }, 'other')).rejects.toMatchObject({ rule: 'feed-url-credentials' });
+  });
+
+  it('refuses an interval under FEED_MIN_INTERVAL_SECONDS, naming the field and the minimum', async () => {
+    const { controller } = admin();
+    await expect(register(controller, { url: 'https://feeds.example.org/world.rss', intervalSeconds: 30 }))
+      .rejects.toMatchObject({ status: 422, field: 'feed.intervalSeconds', message: expect.stringMatching(/feed\.intervalSeconds: at least 60 seconds \(FEED_MIN_INTERVAL_SECONDS\)/) });
+    await expect(register(controller, { url: 'https://feeds.example.org/world.rss', intervalSeconds: 60 })).resolves.toBeDefined();
+  });
+
+  it('resumes a feed that stopped on 410 Gone when the source is enabled', async () => {
+    const { controller, stored } = admin();
+    await register(controller, { url: 'https://feeds.example.org/world.rss' });
+    const source = stored.get('desk') as Source;
+    stored.set('desk', { ...source, feed: { ...(source.feed as FeedState), gone: true, consecutiveFailures: 1, lastError: 'gone', nextPollAt: new Date(0) } });
+    const before = Date.now();
+    const enabled = (await controller.enable('desk')) as unknown as Source;
+    expect(enabled.feed).toMatchObject({ gone: false, consecutiveFailures: 0 });
+    expect((enabled.feed as FeedState).nextPollAt.getTime()).toBeGreaterThanOrEqual(before);
+  });
+});
