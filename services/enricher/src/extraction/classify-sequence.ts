@@ -41,7 +41,7 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
 
   const known = knownOrganisation(whole.text);
   if (known) return [mention(ctx, words, 'organization', known)];
-  if (isCommodityName(whole.text) || (/^\s+crude\b/.test(after) && isCommodityName(`${whole.text} crude`))) return [];
+  if (/^(?:Brent|West|U\.S\.|WTI)$/.test(texts[0]) && (isCommodityName(whole.text) || (/^\s+crude\b/.test(after) && isCommodityName(`${whole.text} crude`)))) return [];
   // "and" joined the run; unless the whole is one body ("Ministry of Trade and Industry") it lists separate names.
   const and = texts.findIndex((t) => t === 'and' || t === '&');
   // "Harvard University and the Massachusetts Institute of Technology": a complete name on each side.
@@ -87,11 +87,10 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
   const places = ctx.gazetteer.lookup(whole.text);
   // "Arsenal beat Newcastle 2-0": a club, though a city bears its name (a national side, named after
   // its country, stays the country).
-  const isCity = places.length > 0 && places.every((p) => p.kind === 'city');
-  if ((isCity || places.length === 0) && !LEADING_STOPWORDS.has(texts[0].toLowerCase()) && playsAgainst(before, after, isCity && maxPop(places) >= 100_000)) {
+  if (playsAgainst(before, after, places) && !LEADING_STOPWORDS.has(texts[0].toLowerCase())) {
     return [{ ...mention(ctx, words, 'organization', whole.text), club: true }];
   }
-  if (places.length > 0 && acceptPlace(places, words, prev, after, ctx)) return [placeMention(ctx, words, after)];
+  if (places.length > 0 && acceptPlace(places, words, prev, after, ctx)) return [placeMention(ctx, words, after, places)];
 
   // "Mark Jensen of Boulder": with no organisation head, "of" separates a name from where it is from.
   const of = texts.indexOf('of');
@@ -134,12 +133,12 @@ function single(word: Token, prev: string, after: string, ctx: ClassifyContext, 
     const knownPart = parts.map((p) => knownOrganisation(p)).find(Boolean);
     if (knownPart) return [mention(ctx, [word], 'organization', knownPart)];
     const places = ctx.gazetteer.lookup(text).filter((p) => p.kind === 'country');
-    if (places.length > 0) return [placeMention(ctx, [word], after)];
+    if (places.length > 0) return [placeMention(ctx, [word], after, places)];
     if (isNonOrgAcronym(text) || text.replace(/[^\p{L}]/gu, '').length < 2 || after.startsWith('$')) return [];
     return [mention(ctx, [word], 'organization', text)];
   }
   const places = ctx.gazetteer.lookup(text);
-  if (places.length > 0 && acceptPlace(places, [word], prev, after, ctx)) return [placeMention(ctx, [word], after)];
+  if (places.length > 0 && acceptPlace(places, [word], prev, after, ctx)) return [placeMention(ctx, [word], after, places)];
   const hinted = ctx.hints.typeOf(word.start, word.end);
   if (LEADING_STOPWORDS.has(text.toLowerCase())) return [];
   // CamelCase brands (PeruRail, SpaceX) and names after an organisation cue ("power utility Eskom").
@@ -160,12 +159,16 @@ const RESULT_BEFORE = new Set(['beat', 'beats', 'beating', 'defeated', 'edged', 
 /**
  * A side in a match report: certain with a scoreline; with a result word alone ("Trump defeated
  * Harris" reads the same) only for a name that is a big city, where a club is the likelier reading.
+ * A country's name is its national side and stays the country.
  */
-function playsAgainst(before: string[], after: string, bigCity: boolean): boolean {
-  if (SCORED.test(after)) return true;
-  if (!bigCity) return false;
+function playsAgainst(before: string[], after: string, places: GazetteerPlace[]): boolean {
+  // Runs for every capitalised run: the cheap tests first.
   const prev = before[before.length - 1] ?? '';
-  return RESULT_AFTER.test(after) || RESULT_BEFORE.has(prev) || (prev === 'with' && before[before.length - 2] === 'drew');
+  const scored = /\d-\d/.test(after) && SCORED.test(after);
+  const result = !scored && (RESULT_BEFORE.has(prev) || (prev === 'with' && before[before.length - 2] === 'drew') || RESULT_AFTER.test(after));
+  if (!scored && !result) return false;
+  if (places.some((p) => p.kind !== 'city')) return false;
+  return scored || (places.length > 0 && maxPop(places) >= 100_000);
 }
 
 /** "Marrakech Morocco", "in Gaza City Palestine": consecutive gazetteer names. Only after a locative or ending in a country. */
@@ -233,9 +236,9 @@ function mention(ctx: ClassifyContext, words: Token[], type: RawMention['type'],
   return { field: ctx.field, start: s.start, end: s.end, text: ctx.fieldText.slice(s.start, s.end), type, name };
 }
 
-function placeMention(ctx: ClassifyContext, words: Token[], after: string): RawMention {
+function placeMention(ctx: ClassifyContext, words: Token[], after: string, places?: GazetteerPlace[]): RawMention {
   const m = mention(ctx, words, 'place', spanOf(words).text);
   // "Paris, Texas" is disambiguated by what follows; "Kenya, Uganda and Tanzania" is a list.
-  if (ctx.gazetteer.lookup(m.name).some((p) => p.kind === 'city')) m.hint = regionAfter(after, ctx);
+  if (after.startsWith(',') && (places ?? ctx.gazetteer.lookup(m.name)).some((p) => p.kind === 'city')) m.hint = regionAfter(after, ctx);
   return m;
 }

@@ -15,8 +15,8 @@ const WEEKDAY = '(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)';
 
 // Order matters: ranges before single days, so "November 24 to 27" is one mention.
 const PATTERNS: { re: RegExp; build: (m: RegExpExecArray, ref: Date) => string | undefined }[] = [
-  { re: new RegExp(`\\b${MONTH}\\s+${DAY}${RANGE_SEP}${MONTH}\\s+${DAY}${YEAR}\\b`, 'g'), build: (m, ref) => range(m[1], m[2], m[3], m[4], m[5], ref, sentenceBefore(m)) },
-  { re: new RegExp(`\\b${MONTH}\\s+${DAY}${RANGE_SEP}${DAY}${YEAR}\\b`, 'g'), build: (m, ref) => range(m[1], m[2], m[1], m[3], m[4], ref, sentenceBefore(m)) },
+  // "November 24 to 27" and "Nov. 28 through Dec. 2": the second month is optional.
+  { re: new RegExp(`\\b${MONTH}\\s+${DAY}${RANGE_SEP}(?:${MONTH}\\s+)?${DAY}${YEAR}\\b`, 'g'), build: (m, ref) => range(m[1], m[2], m[3] ?? m[1], m[4], m[5], ref, sentenceBefore(m)) },
   { re: new RegExp(`\\b${DAY}${RANGE_SEP}${DAY}\\s+${MONTH}${YEAR}\\b`, 'g'), build: (m, ref) => range(m[3], m[1], m[3], m[2], m[4], ref, sentenceBefore(m)) },
   { re: new RegExp(`\\b${MONTH}\\s+${DAY}(?!\\d)${YEAR}\\b`, 'g'), build: (m, ref) => day(m[1], m[2], m[3], ref, sentenceBefore(m)) },
   { re: new RegExp(`\\b${DAY}\\s+${MONTH}${YEAR}\\b`, 'g'), build: (m, ref) => day(m[2], m[1], m[3], ref, sentenceBefore(m)) },
@@ -26,7 +26,7 @@ const PATTERNS: { re: RegExp; build: (m: RegExpExecArray, ref: Date) => string |
   { re: /(?<=\b(on|last|next|this|by)\s+(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\s+(?:and|or)\s+)(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gi, build: (m, ref) => weekday(`${m[1]} ${m[2]}`, m[2], ref, sentenceBefore(m)) },
   // AP style drops the "on": "said Thursday", "will vote Tuesday", "late Friday". Not after an article
   // or a capitalised word ("the Friday prayers", "Black Friday", "Super Tuesday").
-  { re: new RegExp(`(?<!\\b(?:the|a|an|every|each|of|that|per|these|those)\\s)(?<=\\b[a-z][a-z'’]*\\s)${WEEKDAY}\\b`, 'g'), build: (m, ref) => weekday(m[1], m[1], ref, sentenceBefore(m)) },
+  { re: new RegExp(`\\b${WEEKDAY}\\b`, 'g'), build: (m, ref) => (afterLowerCaseWord(m) ? weekday(m[1], m[1], ref, sentenceBefore(m)) : undefined) },
   { re: /\b(yesterday|today|tomorrow)\b/gi, build: (m, ref) => relativeDay(m[1].toLowerCase(), ref) },
   { re: /\b(?:in|since|by|until|before|after)\s+((?:19|20)\d{2})\b/g, build: (m) => m[1] },
 ];
@@ -114,6 +114,16 @@ function weekday(phrase: string, dayName: string, ref: Date, before = ''): strin
   else if (/^last/i.test(phrase)) delta = delta === 0 ? -7 : delta - 7;
   else if (delta > 1 && !FUTURE.test(before)) delta -= 7;
   return shift(ref, delta);
+}
+
+const WORD_BEFORE = /(?:^|[^\p{L}])([a-z][a-z'’]*)\s$/u;
+const NOT_A_DAY_AFTER = new Set(['the', 'a', 'an', 'every', 'each', 'of', 'that', 'per', 'these', 'those']);
+
+/** "said Thursday", not "the Friday prayers" or "Black Friday" (checked here: a lookbehind ran at every position of the text). */
+function afterLowerCaseWord(m: RegExpExecArray): boolean {
+  const start = m.index ?? 0;
+  const word = WORD_BEFORE.exec(m.input.slice(Math.max(0, start - 24), start))?.[1];
+  return word !== undefined && !NOT_A_DAY_AFTER.has(word);
 }
 
 /** The words of the match's sentence before it (up to 80 characters back). */

@@ -80,6 +80,7 @@ const PLACED_BY = /\b(?:in|at|from|near|to|into|outside|across|around|toward|tow
  * unless the text places it (", Texas", "in Austin") or the dateline names it.
  */
 function readSurnamesNamedAfterPlaces(mentions: RawMention[], fullNames: Map<string, string | null>, texts: { headline: string; body: string }): void {
+  if (fullNames.size === 0) return;
   for (const m of mentions) {
     if (m.type !== 'place' || m.hint || m.dateline || m.name.includes(' ') || !fullNames.get(normaliseName(m.name))) continue;
     if (PLACED_BY.test(texts[m.field].slice(Math.max(0, m.start - 16), m.start))) continue;

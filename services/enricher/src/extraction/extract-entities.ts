@@ -117,8 +117,7 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
 
   function claim(span: Span & { name: string }, type: 'date' | 'event') {
     // "NEW YORK, Jan 15 (Reuters) -": the dateline's own date is a date like any other.
-    const taken = type === 'date' ? claimed[span.field].filter((s) => s !== datelineSpan) : claimed[span.field];
-    if (overlaps(span, taken)) return;
+    if (claimed[span.field].some((s) => span.start < s.end && span.end > s.start && !(type === 'date' && s === datelineSpan))) return;
     claimed[span.field].push(span);
     mentions.push({ field: span.field, start: span.start, end: span.end, text: span.text, type, name: span.name });
   }
@@ -153,10 +152,21 @@ const CAPITALISED_RUN_ASCII = /[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}/g;
  * A country's own name always can.
  */
 function namesSeveralAreas(name: string, area: { countryCode: string }, g: Gazetteer): boolean {
-  const places = g.lookup(name);
-  if (places.some((p) => p.kind === 'country' && p.countryCode === area.countryCode)) return false;
-  return places.some((p) => p.countryCode !== area.countryCode && (p.kind !== 'city' || (p.population ?? 0) >= 100_000));
+  const key = `${area.countryCode}|${name}`;
+  let several = severalAreas.get(key);
+  if (several === undefined) {
+    const places = g.lookup(name);
+    several = !places.some((p) => p.kind === 'country' && p.countryCode === area.countryCode) &&
+      places.some((p) => p.countryCode !== area.countryCode && (p.kind !== 'city' || (p.population ?? 0) >= 100_000));
+    // Area names are a few thousand; the bound only keeps a hostile stream of names from growing it.
+    if (severalAreas.size > 20_000) severalAreas.clear();
+    severalAreas.set(key, several);
+  }
+  return several;
 }
+
+/** Answers of namesSeveralAreas: the same few area names come up in article after article. */
+const severalAreas = new Map<string, boolean>();
 
 /** Countries and US states the body names: what ambiguous city names are resolved against. */
 function geoContext(body: string, g: Gazetteer, hint?: { countryCode?: string; admin1?: string }): GeoContext {
@@ -168,11 +178,8 @@ function geoContext(body: string, g: Gazetteer, hint?: { countryCode?: string; a
   const seen = new Set<string>();
   for (const match of body.matchAll(hasOnlyAsciiWords(body) ? CAPITALISED_RUN_ASCII : CAPITALISED_RUN)) {
     const run = match[0];
-    // "Savannah, Georgia": after a town, a name that is a state and a country is the state.
-    const afterTown = body.slice(Math.max(0, match.index - 2), match.index) === ', ';
-    const key = afterTown ? `, ${run}` : run;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen.has(run)) continue;
+    let undecided = false;
     const words = run.split(' ');
     for (let n = words.length; n >= 1; n -= 1) {
       let name = words.slice(0, n).join(' ').replace(/[’']s$/, '');
@@ -180,11 +187,17 @@ function geoContext(body: string, g: Gazetteer, hint?: { countryCode?: string; a
       let area = g.area(name);
       if (!area && name.endsWith('.')) area = g.area((name = name.slice(0, -1)));
       if (!area) continue;
-      if (!afterTown && namesSeveralAreas(name, area, g)) break;
+      // Alone, "Georgia" cannot say which country the story is in; after a town ("Savannah, Georgia") it can.
+      if (namesSeveralAreas(name, area, g) && body.slice(Math.max(0, match.index - 2), match.index) !== ', ') {
+        undecided = true;
+        break;
+      }
       countries.add(area.countryCode);
       if (area.admin1) admins.add(`${area.countryCode}:${area.admin1}`);
       break;
     }
+    // An undecided name is looked at again where it next appears, perhaps after a town.
+    if (!undecided) seen.add(run);
   }
   return { countries, admins };
 }

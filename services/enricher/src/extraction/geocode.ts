@@ -35,7 +35,7 @@ export function choosePlace(candidates: GazetteerPlace[], ctx: GeoContext, hint:
  * "Victoria" in a story set in Canada is the city in British Columbia, not the Australian state.
  */
 function plausible(candidates: GazetteerPlace[], ctx: GeoContext): GazetteerPlace[] {
-  if (ctx.countries.size === 0 || candidates.length < 2) return candidates;
+  if (ctx.countries.size === 0 || candidates.length < 2 || candidates.every((p) => p.kind === 'city')) return candidates;
   const here = (p: GazetteerPlace) => !!p.countryCode && ctx.countries.has(p.countryCode);
   if (!candidates.some(here)) return candidates;
   const kept = candidates.filter((p) => p.kind === 'city' || here(p) || (p.kind === 'country' && !candidates.some((o) => o.kind !== 'city' && here(o))));

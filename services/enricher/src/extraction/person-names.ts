@@ -73,7 +73,9 @@ export function surnameKeys(fullName: string): string[] {
   const keys = [normaliseName(words[words.length - 1])];
   if (words.length >= 3) keys.push(normaliseName(words.slice(-2).join(' ')));
   // "Ursula von der Leyen" is "von der Leyen" after the first mention, "Ahmed Naser Al-Raisi" may be "Naser Al-Raisi".
-  const particle = words.findIndex((w, i) => i > 0 && NAME_PARTICLES.has(w.toLowerCase()));
-  if (particle > 0 && words.length - particle > 2) keys.push(normaliseName(words.slice(particle).join(' ')));
+  if (words.length >= 4) {
+    const particle = words.findIndex((w, i) => i > 0 && NAME_PARTICLES.has(w.toLowerCase()));
+    if (particle > 0 && words.length - particle > 2) keys.push(normaliseName(words.slice(particle).join(' ')));
+  }
   return keys;
 }
