@@ -1,19 +1,26 @@
-import { decodeHTML } from 'entities';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { InputProblem } from './input-problem';
+import { tokens } from './xml-scanner';
+
+export { elementsOf, innerXml, mixedText } from './xml-scanner';
 
 /**
  * Entity declarations are where external entities and entity expansion ("billion laughs") live, and
- * they sit in a DOCTYPE's internal subset (`[ … ]`). Those are refused before parsing. A DOCTYPE that
- * only names its DTD, as NITF's standard `<!DOCTYPE nitf PUBLIC "…" "…dtd">` line does, is let through:
- * the parser never fetches or reads the DTD.
+ * they sit in a DOCTYPE's internal subset (`[ … ]`). So the one declaration let through is a DOCTYPE
+ * that only names its DTD, as NITF's standard `<!DOCTYPE nitf PUBLIC "…" "…dtd">` line does (the parser
+ * never fetches or reads the DTD). Its literals may not hold `<`, `>` or `[`, so that where it ends is
+ * the same for this check and for the parser.
  */
-const FORBIDDEN = /<!ENTITY|<!DOCTYPE[^>[]*\[/i;
+const LITERAL = `(?:"[^"<>[\\]]*"|'[^'<>[\\]]*')`;
+const PLAIN_DOCTYPE = new RegExp(`^<!DOCTYPE\\s+[^\\s<>[\\]"']+(?:\\s+(?:PUBLIC\\s+${LITERAL}\\s+|SYSTEM\\s+)${LITERAL})?\\s*>$`, 'i');
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   removeNSPrefix: true,
-  processEntities: true,
+  // Declared entities are refused before parsing; these limits are the backstop should one get past that
+  // check: it could declare one entity of one character, no more. The expansion count also counts &amp;
+  // and numeric references, so a long article would trip any finite cap on it.
+  processEntities: { enabled: true, maxEntityCount: 1, maxEntitySize: 1, maxExpansionDepth: 1, maxExpandedLength: 10_000, maxTotalExpansions: Infinity },
   // Numeric references (&#x2019;) are XML's own and must be decoded; this option is what decodes them.
   htmlEntities: true,
   parseTagValue: false,
@@ -22,13 +29,21 @@ const parser = new XMLParser({
   preserveOrder: false,
 });
 
+function forbidden(detail: string): InputProblem {
+  return new InputProblem(400, 'xml-doctype-forbidden', detail);
+}
+
 export function assertSafeXml(xml: string): void {
-  // Inside CDATA a "<!DOCTYPE html>" is text (a feed item's embedded page), not a declaration.
-  const markup = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
-  if (FORBIDDEN.test(markup)) {
-    throw new InputProblem(400, 'xml-doctype-forbidden', 'XML documents declaring entities (an ENTITY, or a DOCTYPE with an internal subset) are refused');
+  let doctypes = 0;
+  // Comments, PIs and CDATA are read as the parser reads them, whichever opens first, so that a
+  // "<![CDATA[" inside a comment cannot hide a DOCTYPE from this check while the parser reads it.
+  for (const token of tokens(xml)) {
+    if (token.kind !== 'declaration') continue;
+    if (!PLAIN_DOCTYPE.test(xml.slice(token.start, token.end))) {
+      throw forbidden('XML documents declaring entities (an ENTITY, or a DOCTYPE with an internal subset) are refused');
+    }
+    if (++doctypes > 1) throw forbidden('an XML document has at most one DOCTYPE');
   }
-  if ((markup.match(/<!DOCTYPE/gi) ?? []).length > 1) throw new InputProblem(400, 'xml-doctype-forbidden', 'an XML document has at most one DOCTYPE');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     throw new InputProblem(400, 'xml-malformed', `malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
@@ -63,33 +78,6 @@ export function attr(node: unknown, name: string): string | undefined {
 
 export function asArray<T>(node: T | T[] | undefined): T[] {
   return node === undefined ? [] : Array.isArray(node) ? node : [node];
-}
-
-/** `<tag …>…</tag>` with any namespace prefix: group 1 the attributes' source, group 2 the inner markup. */
-function elementPattern(tag: string, flags = ''): RegExp {
-  const escaped = tag.replace(/\./g, '\\.');
-  return new RegExp(`<(?:[\\w-]+:)?${escaped}(\\s[^>]*)?>([\\s\\S]*?)</(?:[\\w-]+:)?${escaped}>`, flags);
-}
-
-/** Inner markup of the first `<tag …>…</tag>` (namespace prefix allowed), e.g. an XHTML body. */
-export function innerXml(xml: string, tag: string): string | undefined {
-  return elementPattern(tag).exec(xml)?.[2];
-}
-
-/** Every `<tag …>…</tag>` (namespace prefix allowed), with its attributes' source and inner markup. */
-export function elementsOf(xml: string, tag: string): Array<{ attributes: string; inner: string }> {
-  return [...xml.matchAll(elementPattern(tag, 'g'))].map((m) => ({ attributes: m[1] ?? '', inner: m[2] }));
-}
-
-/**
- * The text of an element whose content mixes text and markup (`Strong quake hits <location>Valparaiso
- * </location>, no tsunami`): the parsed tree keeps the text and the child apart and loses their order,
- * so it is read from the source, tags removed and references decoded, on one line.
- */
-export function mixedText(inner: string | undefined): string | undefined {
-  if (inner === undefined) return undefined;
-  const cdata = inner.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
-  return decodeHTML(cdata.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim() || undefined;
 }
 
 /** The encoding an XML document declares: its Content-Type charset, else its XML declaration's. */
