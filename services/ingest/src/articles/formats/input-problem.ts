@@ -17,3 +17,14 @@ export class InputProblem extends AppError {
     this.name = 'InputProblem';
   }
 }
+
+/** The rule of the InputProblem `fn` throws, or undefined when it returns: how a spec asserts a refusal. */
+export function ruleOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof InputProblem) return error.rule;
+    throw error;
+  }
+  return undefined;
+}

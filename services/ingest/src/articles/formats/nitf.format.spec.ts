@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputProblem } from './input-problem';
+import { ruleOf } from './input-problem';
 import { parseSubmission } from './parse-submission';
 
 const nitf = readFileSync(join(__dirname, 'fixtures', 'interpol.nitf.xml'), 'utf8');
 const push = (xml: string) => parseSubmission('application/xml', Buffer.from(xml));
 
-function rule(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputProblem) return error.rule;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('NITF pushes that attack the XML handling', () => {
   // `<hl1>` written 2 MiB deep in CDATA, the push size limit: the regex took ~25 s at 600 KB.
@@ -36,7 +27,7 @@ describe('NITF pushes that attack the XML handling', () => {
   it('refuses an entity-declaring DOCTYPE wrapped in comments or PIs that open CDATA', () => {
     const doctype = '<!DOCTYPE nitf [<!ENTITY x "ENTITY-EXPANDED">]>';
     const body = nitf.replace(/^<\?xml[^>]*>/, '').replace(/<hl1>[^<]*<\/hl1>/, '<hl1>&x; headline</hl1>');
-    expect(rule(() => push(`<!-- <![CDATA[ -->${doctype}<!-- ]]> -->${body}`))).toBe('xml-doctype-forbidden');
-    expect(rule(() => push(`<?pi <![CDATA[ ?>${doctype}<?pi ]]> ?>${body}`))).toBe('xml-doctype-forbidden');
+    expect(ruleOf(() => push(`<!-- <![CDATA[ -->${doctype}<!-- ]]> -->${body}`))).toBe('xml-doctype-forbidden');
+    expect(ruleOf(() => push(`<?pi <![CDATA[ ?>${doctype}<?pi ]]> ?>${body}`))).toBe('xml-doctype-forbidden');
   });
 });
