@@ -285,6 +285,21 @@ describe('ingest HTTP API', () => {
       const tooOften = await admin('', { id: `often-${run}`, name: 'often', feed: { url: feedUrl, intervalSeconds: 0 } });
       expect([tooOften.status, ((await tooOften.json()) as { detail: string }).detail]).toEqual([422, expect.stringMatching(/feed\.intervalSeconds: at least 1 seconds/)]);
     });
+
+    it('changes a source\'s feed in place, and makes it push-only, without a new source or key', async () => {
+      const id = `repointed-${run}`;
+      await createSource(ingest.url, id, { feed: { url: 'https://feeds.example.org/old.rss', intervalSeconds: 3600 } });
+      const patch = (body: object) => fetch(`${ingest.url}/v1/admin/sources/${id}`, {
+        method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_API_KEY}` }, body: JSON.stringify(body),
+      });
+      const moved = await patch({ feed: { url: 'https://feeds.example.org/new.rss' }, rateLimitPerMinute: 120 });
+      expect(moved.status).toBe(200);
+      expect(moved.headers.get('cache-control')).toBe('no-store');
+      expect(await sourceState(id)).toMatchObject({ rateLimitPerMinute: 120, feed: { url: 'https://feeds.example.org/new.rss', intervalSeconds: 3600, consecutiveFailures: 0 } });
+      expect((await patch({ feed: null })).status).toBe(200);
+      expect((await sourceState(id)).feed).toBeUndefined();
+      expect((await patch({ keyHash: 'x' })).status).toBe(422);
+    });
   });
 
   it('shows an article a stage dead-lettered as failed, with the stage and the reason', async () => {

@@ -10,8 +10,9 @@ describe('registering and resuming a feed', () => {
     const sources = {
       create: async (source: Source) => (stored.has(source._id) ? false : (stored.set(source._id, source), true)),
       findById: async (id: string) => stored.get(id) ?? null,
-      update: async (id: string, changes: Partial<Source>) => {
+      update: async (id: string, changes: Partial<Source>, removeFeed = false) => {
         const source = { ...(stored.get(id) as Source), ...changes };
+        if (removeFeed) delete source.feed;
         stored.set(id, source);
         return source;
       },
@@ -56,5 +57,35 @@ describe('registering and resuming a feed', () => {
     const enabled = (await controller.enable('desk')) as unknown as Source;
     expect(enabled.feed).toMatchObject({ gone: false, consecutiveFailures: 0 });
     expect((enabled.feed as FeedState).nextPollAt.getTime()).toBeGreaterThanOrEqual(before);
+  });
+
+  it('changes a feed: a new URL starts afresh under the same source, a new interval keeps the feed\'s state, null makes it push-only', async () => {
+    const { controller, stored } = admin();
+    await register(controller, { url: 'https://feeds.example.org/world.rss' });
+    stored.set('desk', { ...(stored.get('desk') as Source), feed: { ...(stored.get('desk')?.feed as FeedState), etag: '"v7"', consecutiveFailures: 2 } });
+    await controller.change('desk', { feed: { intervalSeconds: 900 } });
+    expect(stored.get('desk')?.feed).toMatchObject({ url: 'https://feeds.example.org/world.rss', intervalSeconds: 900, etag: '"v7"', consecutiveFailures: 2 });
+    await controller.change('desk', { feed: { url: 'https://feeds.example.org/v2/world.rss' }, name: 'Desk v2' });
+    expect(stored.get('desk')).toMatchObject({ name: 'Desk v2', feed: { url: 'https://feeds.example.org/v2/world.rss', intervalSeconds: 900, consecutiveFailures: 0 } });
+    expect(stored.get('desk')?.feed?.etag).toBeUndefined();
+    await controller.change('desk', { feed: null });
+    expect(stored.get('desk')?.feed).toBeUndefined();
+  });
+
+  it('refuses a change that is empty, unknown, private or under the minimum interval', async () => {
+    const { controller } = admin();
+    await register(controller, { url: 'https://feeds.example.org/world.rss' });
+    await expect(controller.change('desk', {})).rejects.toMatchObject({ status: 422, rule: 'invalid-source' });
+    await expect(controller.change('desk', { keyHash: 'x' })).rejects.toMatchObject({ status: 422, rule: 'invalid-source' });
+    await expect(controller.change('desk', { feed: { url: 'http://10.0.0.5/rss' } })).rejects.toMatchObject({ status: 422, rule: 'feed-url-private' });
+    await expect(controller.change('desk', { feed: { intervalSeconds: 5 } })).rejects.toMatchObject({ status: 422, field: 'feed.intervalSeconds' });
+    await expect(controller.change('nobody', { name: 'x' })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('never shows the password of a feed URL stored before such URLs were refused', async () => {
+    const { controller, stored } = admin();
+    await register(controller, { url: 'https://feeds.example.org/world.rss' });
+    stored.set('desk', { ...(stored.get('desk') as Source), feed: { ...(stored.get('desk')?.feed as FeedState), url: 'https://editor:hunter2@feeds.example.org/world.rss' } });
+    expect(JSON.stringify(await controller.show('desk'))).not.toContain('hunter2');
   });
 });

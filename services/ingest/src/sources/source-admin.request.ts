@@ -20,3 +20,26 @@ export function createSourceRequestSchema(minIntervalSeconds: number) {
 }
 
 export type CreateSourceRequest = z.infer<ReturnType<typeof createSourceRequestSchema>>;
+
+/** PATCH: what may change after creation; `feed: null` makes the source push-only. */
+export function updateSourceRequestSchema(minIntervalSeconds: number) {
+  return z
+    .strictObject({
+      name: z.string().trim().min(1).max(200).optional(),
+      rateLimitPerMinute: z.number().int().min(1).max(1_000_000).optional(),
+      feed: z
+        .strictObject({
+          url: z.url({ protocol: /^https?$/ }).optional(),
+          intervalSeconds: z.number().int()
+            .min(minIntervalSeconds, `at least ${minIntervalSeconds} seconds (FEED_MIN_INTERVAL_SECONDS)`)
+            .max(86_400)
+            .optional(),
+        })
+        .nullable()
+        .optional(),
+    })
+    .refine((r) => Object.keys(r).length > 0, 'nothing to change: send name, rateLimitPerMinute or feed');
+}
+
+export type UpdateSourceRequest = z.infer<ReturnType<typeof updateSourceRequestSchema>>;
+

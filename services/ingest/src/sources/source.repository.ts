@@ -71,8 +71,9 @@ export class SourceRepository implements OnModuleInit {
     return this.collection.find({}).sort({ _id: 1 }).toArray();
   }
 
-  async update(id: string, changes: Partial<Omit<Source, '_id'>>): Promise<Source | null> {
-    const result = await this.collection.updateOne({ _id: id }, { $set: { ...changes, updatedAt: new Date() } });
+  /** `removeFeed`: the source becomes push-only. */
+  async update(id: string, changes: Partial<Omit<Source, '_id'>>, removeFeed = false): Promise<Source | null> {
+    const result = await this.collection.updateOne({ _id: id }, { $set: { ...changes, updatedAt: new Date() }, ...(removeFeed ? { $unset: { feed: '' } } : {}) });
     return result.matchedCount === 1 ? this.findById(id) : null;
   }
 

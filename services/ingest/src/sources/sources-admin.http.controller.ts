@@ -1,18 +1,31 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InputProblem } from '../articles/formats/input-problem';
 import { INGEST_CONFIG, IngestConfig } from '../config/ingest.config';
 import { AdminKeyGuard } from './admin-key.guard';
 import { generateApiKey, hashApiKey } from './api-key';
 import { feedUrlProblem } from '../feeds/feed-url-policy';
-import { createSourceRequestSchema } from './source-admin.request';
+import { createSourceRequestSchema, updateSourceRequestSchema } from './source-admin.request';
 import { SourceKeysCache } from './source-keys.cache';
 import { Source, SourceRepository } from './source.repository';
 
-/** What the admin API shows of a source: never the key or its hash. */
+/** What the admin API shows of a source: never the key or its hash, nor a password a feed URL stored before they were refused. */
 export function publicSource(source: Source) {
   const hidden = new Set(['_id', 'keyHash']);
-  return { id: source._id, ...Object.fromEntries(Object.entries(source).filter(([k]) => !hidden.has(k))) };
+  const shown = { id: source._id, ...Object.fromEntries(Object.entries(source).filter(([k]) => !hidden.has(k))) };
+  return source.feed ? { ...shown, feed: { ...source.feed, url: withoutCredentials(source.feed.url) } } : shown;
+}
+
+function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password) return url;
+    parsed.username = '***';
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
 }
 
 @ApiTags('admin')
@@ -65,6 +78,33 @@ export class SourcesAdminHttpController {
     return publicSource(await this.existing(id));
   }
 
+  /**
+   * Name, rate limit or feed. A new feed URL starts afresh (no validators, polled at once; a feed that
+   * moved keeps its source, so its articles keep their ids); `feed: null` makes the source push-only.
+   */
+  @Patch(':id')
+  async change(@Param('id') id: string, @Body() body: unknown) {
+    const source = await this.existing(id);
+    const parsed = updateSourceRequestSchema(this.config.FEED_MIN_INTERVAL_SECONDS).safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new InputProblem(422, 'invalid-source', `${issue.path.join('.') || 'body'}: ${issue.message}`, issue.path.join('.') || undefined);
+    }
+    const { name, rateLimitPerMinute, feed } = parsed.data;
+    const changes: Partial<Omit<Source, '_id'>> = { ...(name ? { name } : {}), ...(rateLimitPerMinute ? { rateLimitPerMinute } : {}) };
+    if (feed) {
+      const url = feed.url ?? source.feed?.url;
+      if (!url) throw new InputProblem(422, 'invalid-source', 'feed.url: required, the source has no feed yet', 'feed.url');
+      const urlProblem = feedUrlProblem(new URL(url), this.config.FEED_ALLOW_PRIVATE_NETWORKS);
+      if (urlProblem) throw urlProblem;
+      const intervalSeconds = feed.intervalSeconds ?? source.feed?.intervalSeconds ?? Math.max(300, this.config.FEED_MIN_INTERVAL_SECONDS);
+      changes.feed = source.feed && url === source.feed.url
+        ? { ...source.feed, intervalSeconds }
+        : { url, intervalSeconds, nextPollAt: new Date(), consecutiveFailures: 0 };
+    }
+    return publicSource(await this.update(id, changes, feed === null));
+  }
+
   /** The old key stops working at once, on every instance (see SourceKeysCache). */
   @Post(':id/rotate-key')
   async rotateKey(@Param('id') id: string) {
@@ -89,8 +129,8 @@ export class SourcesAdminHttpController {
   }
 
   /** Written first, then announced, so an instance that sees the new generation reads the new source. */
-  private async update(id: string, changes: Partial<Omit<Source, '_id'>>): Promise<Source> {
-    const source = await this.sources.update(id, changes);
+  private async update(id: string, changes: Partial<Omit<Source, '_id'>>, removeFeed = false): Promise<Source> {
+    const source = await this.sources.update(id, changes, removeFeed);
     await this.keys.changed();
     return source as Source;
   }
