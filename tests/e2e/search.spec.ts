@@ -7,7 +7,7 @@ const { loadSamples, seedArticleRequest } = require('../../samples/load-samples'
 
 interface SearchBody {
   total: number;
-  items: { id: string; version: number; headline: string; score: number | null }[];
+  items: { id: string; version: number; headline: string; score: number | null; indexedAt: string }[];
   facets: { entities: { id: string; name: string; count: number }[]; places: { name: string }[]; sources: { id: string; count: number }[] };
   nextCursor: string | null;
 }
@@ -172,5 +172,15 @@ describe('search end to end', () => {
     // Killed and embargoed stay out of the listing after a reload too.
     expect((await search('q=zephyrquake')).total).toBe(0);
     expect((await search('q=quorblat')).total).toBe(0);
+  });
+
+  it('lists what was indexed since a poll, with when each hit was indexed, after a reload too', async () => {
+    const since = new Date().toISOString();
+    const { id } = await submit({ sourceItemId: `poll-${run}`, headline: 'Flarnwick council votes', body: 'The flarnwick council voted on Monday.' });
+    await indexed(id, 1);
+    const changed = await search(`indexedSince=${encodeURIComponent(since)}`);
+    expect(changed.items.map((i) => i.id)).toEqual([id]);
+    expect(Date.parse(changed.items[0].indexedAt)).toBeGreaterThanOrEqual(Date.parse(since));
+    await expectProblem('/v1/search?indexedSince=yesterday', 400, 'indexedSince');
   });
 });

@@ -15,6 +15,8 @@ export interface ListedArticle {
   headline: string;
   summary?: string;
   publishedAt: number;
+  /** When this version (or its backfilled weather) was indexed: what a client polling for changes asks by. */
+  indexedAt: number;
   sourceId: string;
   language: string;
   weatherStatus: string;
@@ -84,6 +86,7 @@ export function toIndexedArticle(doc: IndexableDocument): IndexedArticle {
     headline: doc.headline,
     ...(doc.summary ? { summary: doc.summary } : {}),
     publishedAt: doc.publishedAt.getTime(),
+    indexedAt: new Date(doc.indexedAt).getTime(),
     sourceId: doc.sourceId,
     language: doc.language.toLowerCase(),
     weatherStatus: doc.weatherStatus,

@@ -9,7 +9,7 @@ type Entity = { id: string; type: 'person' | 'organization' | 'place'; name: str
 type Release = { pubStatus?: 'usable' | 'withheld' | 'canceled'; embargoedUntil?: string };
 
 type Primary = { name: string; lat: number; lon: number; entityId: string; confidence: number; reason: string };
-type Options = { entities?: Entity[]; publishedAt?: string; id?: string; version?: number; source?: string; weather?: 'no-location' | 'unavailable'; primary?: Primary } & Release;
+type Options = { entities?: Entity[]; publishedAt?: string; id?: string; version?: number; source?: string; weather?: 'no-location' | 'unavailable'; primary?: Primary; indexedAt?: string } & Release;
 
 function indexed(headline: string, body: string, options: Options = {}) {
   const article = makeArticle({
@@ -24,7 +24,7 @@ function indexed(headline: string, body: string, options: Options = {}) {
     enrichment: { status: 'enriched' as const, language: 'en', entities, primaryLocation: options.primary ?? null, enricherVersion: 't', enrichedAt: '2025-11-24T10:00:00Z' },
     weather: { status: options.weather ?? ('no-location' as const) },
   };
-  return toIndexedArticle(toSearchDocument(payload, new Date()));
+  return toIndexedArticle(toSearchDocument(payload, new Date(options.indexedAt ?? Date.now())));
 }
 
 const search = (index: SearchIndex, query: Record<string, string>) => index.search(parseSearchParams(query));
@@ -100,6 +100,17 @@ describe('SearchIndex', () => {
     expect(facets.sources).toEqual(expect.arrayContaining([{ id: 'sports-wire', count: 1 }, { id: 'test-wire', count: 2 }]));
     expect(facets.places).toEqual([{ id: 'place:2542997', name: 'Marrakech', count: 1 }]);
     expect(facets.entities).toEqual([{ id: 'person:valdecy-urquiza', name: 'Valdecy Urquiza', type: 'person', count: 1 }]);
+  });
+
+  it('finds what was indexed since a time, for a client polling for new and changed articles', () => {
+    const own = new SearchIndex();
+    const id = '0f8a1c2e-7a1b-5c3d-9e4f-444444444444';
+    own.put(indexed('Old story', 'Body.', { publishedAt: '2025-11-20T09:00:00Z', indexedAt: '2025-11-20T09:01:00Z' }));
+    // A correction of an old story is indexed late: it is what changed, whatever its publication time.
+    own.put(indexed('Corrected story', 'Body.', { id, version: 2, publishedAt: '2025-11-01T09:00:00Z', indexedAt: '2025-11-24T10:00:00Z' }));
+    const changed = search(own, { indexedSince: '2025-11-24T00:00:00Z' });
+    expect(changed.hits.map((h) => [h.article.id, h.article.version])).toEqual([[id, 2]]);
+    expect(changed.hits[0].article.indexedAt).toBe(Date.parse('2025-11-24T10:00:00Z'));
   });
 
   it('counts a story placed only by its dateline in the places facet, as place= finds it', () => {

@@ -250,8 +250,8 @@ export class SearchIndex {
   }
 
   private filter(params: SearchParams, candidates: number[]): number[] {
-    const { entity: e, place: p, entityType, country, from, to, source, lang, weather, cluster, near: n } = params;
-    const unfiltered = [e, p, entityType, country, from, to, source, lang, weather, cluster, n].every((value) => value === undefined || value === '');
+    const { entity: e, place: p, entityType, country, from, to, source, lang, weather, cluster, near: n, indexedSince } = params;
+    const unfiltered = [e, p, entityType, country, from, to, source, lang, weather, cluster, n, indexedSince].every((value) => value === undefined || value === '');
     if (unfiltered) return candidates;
     const entity = params.entity && (params.entity.includes(':') ? params.entity : nameKey(params.entity));
     const place = params.place && (params.place.includes(':') ? params.place : nameKey(params.place));
@@ -264,6 +264,7 @@ export class SearchIndex {
       if (params.country && !a.countryCodes.includes(params.country)) continue;
       if (params.from !== undefined && a.publishedAt < params.from) continue;
       if (params.to !== undefined && a.publishedAt > params.to) continue;
+      if (indexedSince !== undefined && a.indexedAt < indexedSince) continue;
       if (params.source && a.sourceId !== params.source) continue;
       if (params.lang && a.language !== params.lang && !a.language.startsWith(`${params.lang}-`)) continue;
       if (params.weather && a.weatherStatus !== params.weather) continue;

@@ -36,6 +36,8 @@ export const SearchParamsSchema = z.strictObject({
   country: z.string().regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code').transform((c) => c.toUpperCase()).optional(),
   from: instant.optional(),
   to: until.optional(),
+  /** Indexed at or after: a client polling for what is new or changed (corrections, backfilled weather, released embargoes). */
+  indexedSince: instant.optional(),
   source: text(200).optional(),
   lang: z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, 'expected a BCP 47 language tag').transform((l) => l.toLowerCase()).optional(),
   weather: z.enum(WEATHER_STATUSES).optional(),

@@ -24,6 +24,7 @@ export class SearchHttpController {
   @ApiQuery({ name: 'country', required: false, description: 'ISO 3166-1 alpha-2' })
   @ApiQuery({ name: 'from', required: false, description: 'publishedAt at or after (ISO date-time, UTC without an offset; or a date: from its start, UTC)' })
   @ApiQuery({ name: 'to', required: false, description: 'publishedAt at or before (ISO date-time, UTC without an offset; or a date: through its end, UTC)' })
+  @ApiQuery({ name: 'indexedSince', required: false, description: 'indexed at or after (as from): what is new or changed since a poll, corrections, backfilled weather and released embargoes included' })
   @ApiQuery({ name: 'source', required: false })
   @ApiQuery({ name: 'lang', required: false, description: 'BCP 47; `en` also matches `en-GB`' })
   @ApiQuery({ name: 'weather', required: false, enum: WEATHER_STATUSES })
@@ -44,7 +45,7 @@ export class SearchHttpController {
       total: outcome.total,
       items: outcome.hits.map(({ article: a, key }) => ({
         id: a.id, version: a.version, headline: a.headline, ...(a.summary ? { summary: a.summary } : {}),
-        publishedAt: new Date(a.publishedAt).toISOString(), sourceId: a.sourceId, language: a.language,
+        publishedAt: new Date(a.publishedAt).toISOString(), indexedAt: new Date(a.indexedAt).toISOString(), sourceId: a.sourceId, language: a.language,
         ...(a.storyClusterId ? { storyClusterId: a.storyClusterId } : {}), weatherStatus: a.weatherStatus,
         ...(a.primaryLocation ? { primaryLocation: a.primaryLocation } : {}), score: key.score, href: `/v1/articles/${a.id}`,
       })),

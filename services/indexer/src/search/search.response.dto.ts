@@ -7,6 +7,7 @@ export class SearchResultItemDto {
   @ApiProperty() headline!: string;
   @ApiPropertyOptional() summary?: string;
   @ApiProperty({ format: 'date-time' }) publishedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When this version, or the weather backfilled into it, was indexed' }) indexedAt!: string;
   @ApiProperty() sourceId!: string;
   @ApiProperty() language!: string;
   @ApiPropertyOptional() storyClusterId?: string;

@@ -65,6 +65,7 @@ export function toStoredArticle(article: IndexedArticle, slot: number, termIds: 
     headline: article.headline,
     ...(article.summary ? { summary: article.summary } : {}),
     publishedAt: article.publishedAt,
+    indexedAt: article.indexedAt,
     sourceId: pool.intern(article.sourceId),
     language: pool.intern(article.language),
     weatherStatus: pool.intern(article.weatherStatus),
@@ -82,9 +83,9 @@ export function toStoredArticle(article: IndexedArticle, slot: number, termIds: 
 
 /** Hits carry the listing fields only, not the index's internals. */
 export function listingOf(article: StoredArticle): ListedArticle {
-  const { id, version, headline, summary, publishedAt, sourceId, language, weatherStatus, storyClusterId, primaryLocation } = article;
+  const { id, version, headline, summary, publishedAt, indexedAt, sourceId, language, weatherStatus, storyClusterId, primaryLocation } = article;
   return {
-    id, version, headline, ...(summary ? { summary } : {}), publishedAt, sourceId, language, weatherStatus,
+    id, version, headline, ...(summary ? { summary } : {}), publishedAt, indexedAt, sourceId, language, weatherStatus,
     ...(storyClusterId ? { storyClusterId } : {}), ...(primaryLocation ? { primaryLocation } : {}),
   };
 }
