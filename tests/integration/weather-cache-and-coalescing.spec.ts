@@ -56,6 +56,7 @@ describe('weather stage: cache and coalescing against real Redis and the fake Op
     expect(new Set(results.map((r) => r.status))).toEqual(new Set(['attached']));
     const weather = WeatherSchema.parse(results[0]);
     expect(weather.current).toMatchObject({ localTime: '2025-11-24T06:00', temperature: 13.01, condition: 'light rain' });
+    expect(weather.attribution).toEqual({ text: 'Weather data by Open-Meteo.com', url: 'https://open-meteo.com/', licence: 'CC BY 4.0' });
     expect((weather.daily ?? []).map((d) => `${d.weekday} ${d.temperatureMax} ${d.condition}`)).toEqual([
       'Tue 12.97 mostly cloudy', 'Wed 12.92 mostly cloudy', 'Thu 13.08 mostly cloudy', 'Fri 13.18 mostly cloudy', 'Sat 10.94 mostly cloudy', 'Sun 15.6 partly cloudy',
     ]);

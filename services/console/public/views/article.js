@@ -29,7 +29,9 @@ function weatherStrip(weather) {
           <span class="hi">${formatTemperature(d.temperatureMax)}°</span><span class="lo">${formatTemperature(d.temperatureMin)}°</span>
           <span class="cond small">${d.condition}</span></li>`)}
       </ol>
-      <p class="muted tiny">${weather.provider ?? ''}${weather.fetchedAt ? html` · fetched ${formatTime(weather.fetchedAt)}` : ''}${weather.backfilledAt ? ' · backfilled' : ''}</p>
+      <p class="muted tiny" data-testid="weather-credit">${weather.kind === 'observed' ? 'Observed · ' : ''}${weather.attribution
+        ? html`<a href="${externalUrl(weather.attribution.url) ?? '#'}" rel="noopener" target="_blank">${weather.attribution.text}</a> (${weather.attribution.licence})`
+        : (weather.provider ?? '')}${weather.fetchedAt ? html` · fetched ${formatTime(weather.fetchedAt)}` : ''}${weather.backfilledAt ? ' · backfilled' : ''}</p>
     </aside>`;
 }
 

@@ -4,7 +4,7 @@ import { EventPublisher, PublishContext } from '@newsflow/messaging';
 import { counter, gauge, REDIS_CLIENT } from '@newsflow/platform';
 import type Redis from 'ioredis';
 import { WEATHER_CONFIG, WeatherConfig } from '../config/weather.config';
-import { AttachWeatherService } from '../forecast/attach-weather.service';
+import { AttachWeatherService, releasedAt } from '../forecast/attach-weather.service';
 import { BackfillQueue } from './backfill-queue';
 
 const backfills = counter('newsflow_weather_backfills_total', 'Backfill attempts by outcome', ['outcome']);
@@ -64,7 +64,7 @@ export class WeatherBackfillService implements OnApplicationBootstrap, OnApplica
 
   private async retry(member: string, entry: Parameters<BackfillQueue['schedule']>[0]): Promise<void> {
     const { article, enrichment } = entry.payload;
-    const weather = await this.attachWeather.weatherFor(enrichment, article.publishedAt);
+    const weather = await this.attachWeather.weatherFor(enrichment, releasedAt(article));
     if (weather.status !== 'unavailable') {
       await this.publisher.publish(
         TOPICS.articleWeatherAttached,

@@ -3,7 +3,7 @@ import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices'
 import { TOPICS } from '@newsflow/contracts';
 import { EventConsumer, EventPublisher } from '@newsflow/messaging';
 import { WeatherBackfillService } from '../backfill/weather-backfill.service';
-import { AttachWeatherService } from './attach-weather.service';
+import { AttachWeatherService, releasedAt } from './attach-weather.service';
 
 @Controller()
 export class AttachWeatherMessageController {
@@ -18,7 +18,7 @@ export class AttachWeatherMessageController {
   handle(@Payload() value: unknown, @Ctx() ctx: KafkaContext) {
     return this.consumer.consume(TOPICS.articleEnriched, value, ctx, async (event) => {
       const { article, enrichment } = event.payload;
-      const weather = await this.attachWeather.weatherFor(enrichment, article.publishedAt);
+      const weather = await this.attachWeather.weatherFor(enrichment, releasedAt(article));
       await this.publisher.publish(TOPICS.articleWeatherAttached, { ...event.payload, weather }, event);
       if (weather.status === 'unavailable') await this.backfill.remember(event.payload, event);
     });

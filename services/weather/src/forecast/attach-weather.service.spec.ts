@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 import { WeatherCache } from '../cache/weather-cache';
 import { WeatherProviderError } from '../provider/weather-provider.errors';
 import { ForecastQuery, ProviderForecast, ProviderHistory, WeatherProvider } from '../provider/weather-provider.port';
-import { AttachWeatherService } from './attach-weather.service';
+import { AttachWeatherService, releasedAt } from './attach-weather.service';
 
 const enrichment = (primaryLocation: Enrichment['primaryLocation']): Enrichment => ({
   status: 'enriched',
@@ -123,5 +123,31 @@ describe('AttachWeatherService', () => {
     const weather = WeatherSchema.parse(await service.weatherFor(enrichment(marrakech), '2025-11-24T09:00:00Z'));
     expect(weather.status).toBe('not-applicable');
     expect(provider.calls).toHaveLength(0);
+  });
+
+  it('credits the provider as its licence asks, on every section showing its data', async () => {
+    const { service } = setup();
+    const forecast = WeatherSchema.parse(await service.weatherFor(enrichment(marrakech), '2026-11-30T04:30:00Z'));
+    // The stub provider has no licence of its own: no credit is invented for it.
+    expect(forecast.attribution).toBeUndefined();
+    const { attributionOf } = await import('./attribution');
+    expect(attributionOf('open-meteo')).toEqual({ attribution: { text: 'Weather data by Open-Meteo.com', url: 'https://open-meteo.com/', licence: 'CC BY 4.0' } });
+    expect(attributionOf('met-norway').attribution?.licence).toMatch(/CC BY 4\.0/);
+  });
+
+  it('shows the next days when the provider gave no current conditions, rather than nothing', async () => {
+    const { provider, service } = setup();
+    provider.forecast = async () => ({ ...forecast, current: undefined, fetchedAt: NOW.toISOString() });
+    const weather = WeatherSchema.parse(await service.weatherFor(enrichment(marrakech), '2026-11-30T04:30:00Z'));
+    expect(weather).toMatchObject({ status: 'attached', kind: 'forecast', reason: expect.stringContaining('no current conditions') });
+    expect(weather.current).toBeUndefined();
+    // NOW is the 30th at the place (UTC+1 per the answer): the strip starts on the 1st.
+    expect(weather.daily?.[0].date).toBe('2026-12-01');
+  });
+
+  it('takes an embargoed article\'s weather for when it is released', () => {
+    expect(releasedAt({ publishedAt: '2026-11-29T22:00:00Z', embargoedUntil: '2026-11-30T06:00:00Z' })).toBe('2026-11-30T06:00:00Z');
+    expect(releasedAt({ publishedAt: '2026-11-29T22:00:00Z', embargoedUntil: '2026-11-28T06:00:00Z' })).toBe('2026-11-29T22:00:00Z');
+    expect(releasedAt({ publishedAt: '2026-11-29T22:00:00Z' })).toBe('2026-11-29T22:00:00Z');
   });
 });

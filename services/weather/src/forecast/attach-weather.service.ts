@@ -13,6 +13,15 @@ const coalesced = counter('newsflow_weather_coalesced_total', 'Lookups that join
 
 type ForecastLookup = { forecast: ProviderForecast } | { daily: DailyPart; error: AppError };
 
+/**
+ * The time the article reaches readers: its publication, or the end of its embargo when later. An
+ * article embargoed until tomorrow is tomorrow's story, and gets the sky of then, not of yesterday.
+ */
+export function releasedAt(article: { publishedAt: string; embargoedUntil?: string }): string {
+  const { publishedAt, embargoedUntil } = article;
+  return embargoedUntil && Date.parse(embargoedUntil) > Date.parse(publishedAt) ? embargoedUntil : publishedAt;
+}
+
 export interface AttachWeatherOptions {
   now?: () => Date;
 }

@@ -1,5 +1,6 @@
 import { DailyForecast, Location, Weather } from '@newsflow/contracts';
 import { ProviderDay, ProviderForecast, ProviderHistory } from '../provider/weather-provider.port';
+import { attributionOf } from './attribution';
 import { describeWeatherCode } from './wmo-codes';
 
 export const FORECAST_DAYS = 6;
@@ -18,18 +19,25 @@ function locationOf(place: Location, timezone: string): NonNullable<Weather['loc
   return { name: place.name, lat: place.lat, lon: place.lon, timezone };
 }
 
+/** The place's calendar date when the answer was fetched, from the offset the provider reported. */
+function localToday(forecast: Pick<ProviderForecast, 'fetchedAt' | 'utcOffsetSeconds'>): string {
+  return new Date(Date.parse(forecast.fetchedAt) + forecast.utcOffsetSeconds * 1000).toISOString().slice(0, 10);
+}
+
 /** The strip a news page shows: now, then the next six days (today is covered by "now"). */
 export function buildForecastSection(place: Location, forecast: ProviderForecast): Weather {
-  const today = forecast.current.localTime.slice(0, 10);
   const c = forecast.current;
+  const today = c ? c.localTime.slice(0, 10) : localToday(forecast);
   return {
     status: 'attached',
     kind: 'forecast',
+    ...(c ? {} : { reason: `${forecast.provider} gave no current conditions; the next days only` }),
     location: locationOf(place, forecast.timezone),
-    current: { localTime: c.localTime, temperature: c.temperature, weatherCode: c.weatherCode, ...describeWeatherCode(c.weatherCode, c.isDay) },
+    ...(c ? { current: { localTime: c.localTime, temperature: c.temperature, weatherCode: c.weatherCode, ...describeWeatherCode(c.weatherCode, c.isDay) } } : {}),
     daily: forecast.daily.filter((d) => d.date > today).slice(0, FORECAST_DAYS).map(day),
     units: { temperature: forecast.temperatureUnit },
     provider: forecast.provider,
+    ...attributionOf(forecast.provider),
     fetchedAt: forecast.fetchedAt,
   };
 }
@@ -44,6 +52,7 @@ export function buildDailyOnlySection(place: Location, daily: Omit<ProviderForec
     daily: daily.daily.filter((d) => d.date > today).slice(0, FORECAST_DAYS).map(day),
     units: { temperature: daily.temperatureUnit },
     provider: daily.provider,
+    ...attributionOf(daily.provider),
     fetchedAt: daily.fetchedAt,
   };
 }
@@ -58,6 +67,7 @@ export function buildHistorySection(place: Location, history: ProviderHistory): 
     daily: [day(history.day)],
     units: { temperature: history.temperatureUnit },
     provider: history.provider,
+    ...attributionOf(history.provider),
     fetchedAt: history.fetchedAt,
   };
 }

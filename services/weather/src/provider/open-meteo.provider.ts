@@ -39,18 +39,16 @@ export class OpenMeteoProvider implements WeatherProvider {
     });
     const body = await fetchJson(`${this.options.baseUrl}/v1/forecast?${params}`, { timeoutMs: this.options.timeoutMs, signal });
     const answer = parseProviderAnswer(this.name, OpenMeteoForecastSchema, body);
+    const now = answer.current;
     return {
       provider: this.name,
       timezone: answer.timezone,
       utcOffsetSeconds: answer.utc_offset_seconds,
-      current: {
-        localTime: answer.current.time,
-        temperature: answer.current.temperature_2m,
-        weatherCode: answer.current.weather_code,
-        isDay: answer.current.is_day === 1,
-      },
+      ...(now && now.temperature_2m != null && now.weather_code != null
+        ? { current: { localTime: now.time, temperature: now.temperature_2m, weatherCode: now.weather_code, isDay: now.is_day !== 0 } }
+        : {}),
       daily: completeDays(answer.daily),
-      temperatureUnit: unitOf(answer.current_units.temperature_2m),
+      temperatureUnit: unitOf(answer.current_units?.temperature_2m ?? answer.daily_units.temperature_2m_max),
       fetchedAt: new Date().toISOString(),
     };
   }

@@ -38,8 +38,16 @@ describe('Open-Meteo answers', () => {
     expect(error).toBeInstanceOf(WeatherProviderError);
     expect(error.code).toBe('WEATHER.UPSTREAM_INVALID');
     expect(error.retriable).toBe(false);
-    expect(error.message).toContain('current');
     expect(error.message).toContain('daily.temperature_2m_max');
+  });
+
+  it('keeps the days of an answer whose current conditions are missing or null', () => {
+    const body = JSON.parse(fixture('marrakech.forecast.json'));
+    body.current.weather_code = null;
+    expect(parseProviderAnswer('open-meteo', OpenMeteoForecastSchema, body).daily.time).toHaveLength(7);
+    delete body.current;
+    delete body.current_units;
+    expect(parseProviderAnswer('open-meteo', OpenMeteoForecastSchema, body).current).toBeUndefined();
   });
 
   it('rejects an error object or a non-object', () => {

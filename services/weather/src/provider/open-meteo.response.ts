@@ -22,13 +22,14 @@ export const OpenMeteoForecastSchema = z.object({
   longitude: z.number(),
   timezone: z.string(),
   utc_offset_seconds: z.number().int(),
-  current_units: temperatureUnit,
+  // The model may leave current values null, or an answer may carry no `current`: the days still count.
+  current_units: temperatureUnit.optional(),
   current: z.object({
     time: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'expected local ISO time'),
-    temperature_2m: z.number(),
-    weather_code: z.number().int(),
-    is_day: z.number().int().min(0).max(1),
-  }),
+    temperature_2m: z.number().nullable(),
+    weather_code: z.number().int().nullable(),
+    is_day: z.number().int().min(0).max(1).nullable(),
+  }).optional(),
   daily_units: dailyUnit,
   daily: OpenMeteoDailySchema,
 });

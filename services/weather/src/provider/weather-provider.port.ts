@@ -17,7 +17,8 @@ export interface ProviderForecast {
   provider: string;
   timezone: string;
   utcOffsetSeconds: number;
-  current: { localTime: string; temperature: number; weatherCode: number; isDay: boolean };
+  /** Absent when the provider gave none (a model's null values): the days are still a forecast. */
+  current?: { localTime: string; temperature: number; weatherCode: number; isDay: boolean };
   /** Starts with the location's today. */
   daily: ProviderDay[];
   temperatureUnit: 'celsius' | 'fahrenheit';
