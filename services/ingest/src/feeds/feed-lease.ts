@@ -1,4 +1,4 @@
-import { SourceRepository } from '../sources/source.repository';
+import { FeedState, SourceRepository } from '../sources/source.repository';
 
 /** Another instance took the feed over after this one's lease ran out: this poll must stop and write nothing. */
 export class FeedLeaseLost extends Error {
@@ -15,15 +15,20 @@ export class FeedLeaseLost extends Error {
  */
 export class FeedLease {
   constructor(
-    private readonly sources: Pick<SourceRepository, 'claimFeed'>,
+    private readonly sources: Pick<SourceRepository, 'claimFeed' | 'finishPoll'>,
     private readonly sourceId: string,
     private until: Date,
     private readonly lengthMs: number,
   ) {}
 
-  static async claim(sources: Pick<SourceRepository, 'claimFeed'>, sourceId: string, seenNextPollAt: Date, lengthMs: number): Promise<FeedLease | undefined> {
+  static async claim(sources: Pick<SourceRepository, 'claimFeed' | 'finishPoll'>, sourceId: string, seenNextPollAt: Date, lengthMs: number): Promise<FeedLease | undefined> {
     const until = new Date(Date.now() + lengthMs);
     return (await sources.claimFeed(sourceId, seenNextPollAt, until)) ? new FeedLease(sources, sourceId, until, lengthMs) : undefined;
+  }
+
+  /** Writes the poll's outcome if the lease still holds; false when the feed was changed or taken over meanwhile. */
+  finish(feed: FeedState): Promise<boolean> {
+    return this.sources.finishPoll(this.sourceId, this.until, feed);
   }
 
   async keep(now = Date.now()): Promise<void> {

@@ -57,7 +57,12 @@ describe('FeedPollerService', () => {
         source.feed.nextPollAt = until;
         return true;
       },
-      update: async (id: string, change: { feed: FeedState }) => void ((sources.find((s) => s._id === id) as Source).feed = change.feed),
+      finishPoll: async (id: string, leaseUntil: Date, feed: FeedState) => {
+        const source = sources.find((s) => s._id === id) as Source;
+        if (source.feed?.nextPollAt.getTime() !== leaseUntil.getTime()) return false;
+        source.feed = feed;
+        return true;
+      },
     } as unknown as SourceRepository;
     const service = new FeedPollerService(repository, { submit } as unknown as SubmitArticleService, { ...CONFIG, ...options.config } as IngestConfig, options.fetch);
     const pollNow = async () => {
@@ -87,6 +92,17 @@ describe('FeedPollerService', () => {
     expect(conditional).toEqual([undefined, undefined]);
     expect(recovered).toMatchObject({ consecutiveFailures: 0, etag: '"v1"', lastItemCount: 2, lastRefusedCount: 0 });
     expect(handedOn).toHaveLength(3);
+  });
+
+  it('keeps a feed re-pointed through the admin API while it was being polled', async () => {
+    const repointed: FeedState = { url: 'https://feeds.example.org/new.rss', intervalSeconds: 600, nextPollAt: new Date(Date.now() + 60_000), consecutiveFailures: 0 };
+    const { pollNow, sources } = poller(async () => {
+      // PATCH /v1/admin/sources/<id> lands between two items of the poll.
+      sources[0].feed = { ...repointed };
+      return { outcome: 'created' };
+    });
+    const after = await pollNow();
+    expect(after).toEqual(repointed);
   });
 
   it('counts refused items apart and says why the last was refused', async () => {

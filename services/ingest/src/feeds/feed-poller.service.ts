@@ -88,12 +88,10 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
       polls.inc({ outcome: fetched.notModified ? 'not-modified' : 'fetched' });
       // Items were left over: no validators, so the next poll reads the feed again instead of a 304.
       const validators = outcome.deferred > 0 ? { etag: undefined, lastModified: undefined } : { etag: fetched.etag, lastModified: fetched.lastModified };
-      await this.sources.update(source._id, {
-        feed: { ...feed, url: fetched.movedTo ?? feed.url, ...validators, lastPolledAt: new Date(), consecutiveFailures: 0,
-          lastError: undefined, lastItemCount: outcome.taken, lastRefusedCount: outcome.refused, lastRefusal: outcome.lastRefusal,
-          lastDeferredCount: outcome.deferred,
-          nextPollAt: new Date(Date.now() + withJitter(intervalSeconds * 1000)) },
-      });
+      await this.finish(source, lease, { ...feed, url: fetched.movedTo ?? feed.url, ...validators, lastPolledAt: new Date(), consecutiveFailures: 0,
+        lastError: undefined, lastItemCount: outcome.taken, lastRefusedCount: outcome.refused, lastRefusal: outcome.lastRefusal,
+        lastDeferredCount: outcome.deferred,
+        nextPollAt: new Date(Date.now() + withJitter(intervalSeconds * 1000)) });
     } catch (error) {
       if (error instanceof FeedLeaseLost) throw error;
       const failures = feed.consecutiveFailures + 1;
@@ -103,11 +101,16 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
       this.logger.warn({ msg: gone ? 'feed gone; polling stopped' : 'feed poll failed; backing off', sourceId: source._id, failures,
         rule: error instanceof FeedFetchError ? error.rule : undefined, error: message });
       const retryAfterMs = error instanceof FeedFetchError ? error.retryAfterMs : undefined;
-      await this.sources.update(source._id, {
-        feed: { ...feed, lastPolledAt: new Date(), consecutiveFailures: failures, lastError: message, ...(gone ? { gone: true } : {}),
-          nextPollAt: new Date(Date.now() + failureDelayMs(intervalSeconds, failures, retryAfterMs)) },
-      });
+      await this.finish(source, lease, { ...feed, lastPolledAt: new Date(), consecutiveFailures: failures, lastError: message, ...(gone ? { gone: true } : {}),
+        nextPollAt: new Date(Date.now() + failureDelayMs(intervalSeconds, failures, retryAfterMs)) });
     }
+  }
+
+  /** A feed re-pointed through the admin API while it was polled keeps its new address and state. */
+  private async finish(source: Source, lease: FeedLease, feed: FeedState): Promise<void> {
+    if (await lease.finish(feed)) return;
+    polls.inc({ outcome: 'lease-lost' });
+    this.logger.warn({ msg: 'feed changed or taken over during its poll; its outcome is not written', sourceId: source._id });
   }
 
   /**

@@ -86,6 +86,15 @@ export class SourceRepository implements OnModuleInit {
    * Moves nextPollAt forward only if it still has the value this instance saw, so one instance polls.
    * Also renews a lease: the value seen is then the lease's end.
    */
+  /**
+   * A poll's outcome, written only while its lease still holds (nextPollAt is the lease's end): a
+   * feed changed meanwhile through the admin API, or taken over, keeps what was written since.
+   */
+  async finishPoll(id: string, leaseUntil: Date, feed: FeedState): Promise<boolean> {
+    const result = await this.collection.updateOne({ _id: id, 'feed.nextPollAt': leaseUntil }, { $set: { feed, updatedAt: new Date() } });
+    return result.matchedCount === 1;
+  }
+
   async claimFeed(id: string, seenNextPollAt: Date, leaseUntil: Date): Promise<boolean> {
     const result = await this.collection.updateOne(
       { _id: id, 'feed.nextPollAt': seenNextPollAt },
