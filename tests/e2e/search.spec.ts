@@ -7,7 +7,7 @@ const { loadSamples, seedArticleRequest } = require('../../samples/load-samples'
 
 interface SearchBody {
   total: number;
-  items: { id: string; version: number; headline: string; score: number | null; indexedAt: string }[];
+  items: { id: string; version: number; headline: string; score: number | null; indexedAt: string; clusterMatches?: number }[];
   facets: { entities: { id: string; name: string; count: number }[]; places: { name: string }[]; sources: { id: string; count: number }[] };
   nextCursor: string | null;
 }
@@ -112,6 +112,11 @@ describe('search end to end', () => {
     expect(next.nextCursor).toBeNull();
     expect(new Set([...all.items, ...next.items].map((i) => i.id))).toEqual(new Set(Object.values(ids)));
     await expectProblem(`/v1/search?q=strike&cursor=${all.nextCursor}`, 400, 'cursor');
+
+    const collapsed = await search('collapse=cluster');
+    expect(collapsed.total).toBe(3);
+    expect(collapsed.items.map((i) => i.clusterMatches)).toEqual([1, 1, 1]);
+    await expectProblem('/v1/search?collapse=source', 400, 'collapse');
   });
 
   it('reads every version back, and answers a missing one with 404 problem+json', async () => {

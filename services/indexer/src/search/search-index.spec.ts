@@ -9,11 +9,11 @@ type Entity = { id: string; type: 'person' | 'organization' | 'place'; name: str
 type Release = { pubStatus?: 'usable' | 'withheld' | 'canceled'; embargoedUntil?: string };
 
 type Primary = { name: string; lat: number; lon: number; entityId: string; confidence: number; reason: string };
-type Options = { entities?: Entity[]; publishedAt?: string; id?: string; version?: number; source?: string; weather?: 'no-location' | 'unavailable'; primary?: Primary; indexedAt?: string } & Release;
+type Options = { entities?: Entity[]; publishedAt?: string; id?: string; version?: number; source?: string; weather?: 'no-location' | 'unavailable'; primary?: Primary; indexedAt?: string; cluster?: string } & Release;
 
 function indexed(headline: string, body: string, options: Options = {}) {
   const article = makeArticle({
-    headline, body, publishedAt: options.publishedAt ?? '2025-11-24T09:00:00Z', storyClusterId: 'cluster-1',
+    headline, body, publishedAt: options.publishedAt ?? '2025-11-24T09:00:00Z', storyClusterId: options.cluster ?? 'cluster-1',
     ...(options.pubStatus ? { pubStatus: options.pubStatus } : {}), ...(options.embargoedUntil ? { embargoedUntil: options.embargoedUntil } : {}),
     ...(options.id ? { id: options.id } : {}), ...(options.version ? { version: options.version } : {}),
     ...(options.source ? { source: { id: options.source } } : {}),
@@ -137,6 +137,37 @@ describe('SearchIndex', () => {
 
   it('answers a query of only stop words or symbols with nothing', () => {
     expect(search(index, { q: '(a+)+$' })).toMatchObject({ total: 0, hits: [] });
+  });
+});
+
+describe('SearchIndex collapsing a story cluster', () => {
+  const index = new SearchIndex();
+  const first = indexed('Storm hits Lisbon harbour', 'The storm hit Lisbon.', { cluster: 'storm', publishedAt: '2025-11-24T09:00:00Z', source: 'wire-a' });
+  const rewrite = indexed('Storm hits Lisbon', 'A storm hit the harbour of Lisbon on Monday.', { cluster: 'storm', publishedAt: '2025-11-24T10:00:00Z', source: 'wire-b' });
+  const third = indexed('Lisbon storm damage', 'Damage in Lisbon.', { cluster: 'storm', publishedAt: '2025-11-24T11:00:00Z', source: 'wire-c' });
+  const alone = indexed('Lisbon council meets', 'The council met.', { cluster: 'council', publishedAt: '2025-11-24T08:00:00Z' });
+  [first, rewrite, third, alone].forEach((a) => index.put(a));
+
+  it('keeps the best ranked article of each cluster and says how many matched in it', () => {
+    const byTime = search(index, { collapse: 'cluster' });
+    expect(byTime.total).toBe(2);
+    expect(byTime.hits.map((h) => [h.article.id, h.clusterMatches])).toEqual([[third.id, 3], [alone.id, 1]]);
+    const byRelevance = search(index, { q: 'storm harbour', collapse: 'cluster' });
+    const plain = search(index, { q: 'storm harbour' });
+    expect(byRelevance.total).toBe(1);
+    expect(byRelevance.hits.map((h) => h.article.id)).toEqual([plain.hits[0].article.id]);
+    expect(byRelevance.hits[0].clusterMatches).toBe(3);
+    expect(byRelevance.facets.sources).toHaveLength(1);
+    expect(plain.hits[0].clusterMatches).toBeUndefined();
+  });
+
+  it('counts only the matches of the search in a cluster, and pages over clusters', () => {
+    expect(search(index, { q: 'damage', collapse: 'cluster' }).hits.map((h) => [h.article.id, h.clusterMatches])).toEqual([[third.id, 1]]);
+    const page = search(index, { collapse: 'cluster', limit: '1' });
+    expect(page.hasMore).toBe(true);
+    const next = index.search(parseSearchParams({ collapse: 'cluster', limit: '1' }), { key: page.hits[0].key });
+    expect(next.hits.map((h) => h.article.id)).toEqual([alone.id]);
+    expect(next.hasMore).toBe(false);
   });
 });
 

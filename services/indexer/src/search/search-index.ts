@@ -13,6 +13,8 @@ import { forEachTermId, packTermIds } from './term-ids';
 export interface SearchHit {
   article: ListedArticle;
   key: SortKey;
+  /** With `collapse=cluster`: how many matches its story cluster has, itself included. */
+  clusterMatches?: number;
 }
 
 export interface FacetCount {
@@ -144,16 +146,19 @@ export class SearchIndex {
     const terms = params.q ? analyzeQuery(params.q) : [];
     const scores = params.q !== undefined ? this.scoreTerms(terms, page?.basis) : undefined;
     const candidates = scores ? scores.matched : this.unscoredCandidates(params);
-    const matches = this.released(this.filter(params, candidates), Date.now());
+    const released = this.released(this.filter(params, candidates), Date.now());
     const byRelevance = params.sort === 'relevance' && scores !== undefined;
     const published = this.publishedAt.values;
     const idOf = (slot: number) => (this.slots[slot] as StoredArticle).id;
+    const scoreOf = (slot: number) => (byRelevance ? Math.round(scores.bySlot[slot] * 1e6) / 1e6 : null);
+    const clusters = params.collapse === 'cluster' ? this.leadersOfClusters(released, scoreOf, idOf) : undefined;
+    const matches = clusters ? [...clusters.keys()] : released;
     // Only the page (and one more, to know whether there is a next one) is kept in order: a bounded
     // insertion instead of sorting every match, which matters for common terms over a large index.
     const top = new TopK(params.limit + 1);
     let remaining = 0;
     for (const slot of matches) {
-      const score = byRelevance ? Math.round(scores.bySlot[slot] * 1e6) / 1e6 : null;
+      const score = scoreOf(slot);
       if (after && compareToKey(score, published[slot], slot, idOf, after) <= 0) continue;
       remaining += 1;
       const worst = top.worst();
@@ -163,11 +168,41 @@ export class SearchIndex {
     }
     return {
       total: matches.length,
-      hits: top.sorted().slice(0, params.limit).map((hit) => ({ article: listingOf(hit.article as StoredArticle), key: hit.key })),
+      hits: top.sorted().slice(0, params.limit).map((hit) => {
+        const listed = { article: listingOf(hit.article as StoredArticle), key: hit.key };
+        return clusters ? { ...listed, clusterMatches: clusters.get((hit.article as StoredArticle).slot) } : listed;
+      }),
       hasMore: remaining > params.limit,
       ...(byRelevance ? { basis: scores.basis } : {}),
       facets: this.facetsOf(matches),
     };
+  }
+
+  /**
+   * One match per story cluster: the one that ranks first in the search's own order, so paging stays a
+   * keyset over the same list. Maps each leader's slot to its cluster's match count; an article
+   * without a cluster stands alone.
+   */
+  private leadersOfClusters(slots: number[], scoreOf: (slot: number) => number | null, idOf: (slot: number) => string): Map<number, number> {
+    const published = this.publishedAt.values;
+    const keyOf = (slot: number): SortKey => ({ score: scoreOf(slot), publishedAt: published[slot], id: idOf(slot) });
+    const byCluster = new Map<string, { slot: number; count: number }>();
+    const leaders = new Map<number, number>();
+    for (const slot of slots) {
+      const cluster = (this.slots[slot] as StoredArticle).storyClusterId;
+      if (cluster === undefined) {
+        leaders.set(slot, 1);
+        continue;
+      }
+      const held = byCluster.get(cluster);
+      if (!held) byCluster.set(cluster, { slot, count: 1 });
+      else {
+        held.count += 1;
+        if (compareSortKeys(keyOf(slot), keyOf(held.slot)) < 0) held.slot = slot;
+      }
+    }
+    for (const { slot, count } of byCluster.values()) leaders.set(slot, count);
+    return leaders;
   }
 
   /** Without `q`: the slots holding the entity or place asked for (filter() still checks it), else every article. */

@@ -42,6 +42,8 @@ export const SearchParamsSchema = z.strictObject({
   lang: z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, 'expected a BCP 47 language tag').transform((l) => l.toLowerCase()).optional(),
   weather: z.enum(WEATHER_STATUSES).optional(),
   cluster: text(200).optional(),
+  /** One hit per story cluster (near-duplicates from several sources), the best ranked. */
+  collapse: z.enum(['cluster']).optional(),
   sort: z.enum(['relevance', 'time']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(1_000).regex(/^[A-Za-z0-9_-]+$/, 'not a cursor this API returned').optional(),

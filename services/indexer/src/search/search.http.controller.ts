@@ -29,6 +29,7 @@ export class SearchHttpController {
   @ApiQuery({ name: 'lang', required: false, description: 'BCP 47; `en` also matches `en-GB`' })
   @ApiQuery({ name: 'weather', required: false, enum: WEATHER_STATUSES })
   @ApiQuery({ name: 'cluster', required: false, description: 'storyClusterId' })
+  @ApiQuery({ name: 'collapse', required: false, enum: ['cluster'], description: 'One hit per story cluster (the same story from several sources or rewrites): the best ranked, with `clusterMatches`; `total` and facets then count clusters' })
   @ApiQuery({ name: 'sort', required: false, enum: ['relevance', 'time'], description: 'Default: relevance with q, else time' })
   @ApiQuery({ name: 'limit', required: false, type: Number, description: '1–100, default 20' })
   @ApiQuery({ name: 'cursor', required: false, description: '`nextCursor` of the previous page' })
@@ -43,11 +44,12 @@ export class SearchHttpController {
     const last = outcome.hits.at(-1);
     return {
       total: outcome.total,
-      items: outcome.hits.map(({ article: a, key }) => ({
+      items: outcome.hits.map(({ article: a, key, clusterMatches }) => ({
         id: a.id, version: a.version, headline: a.headline, ...(a.summary ? { summary: a.summary } : {}),
         publishedAt: new Date(a.publishedAt).toISOString(), indexedAt: new Date(a.indexedAt).toISOString(), sourceId: a.sourceId, language: a.language,
         ...(a.storyClusterId ? { storyClusterId: a.storyClusterId } : {}), weatherStatus: a.weatherStatus,
         ...(a.primaryLocation ? { primaryLocation: a.primaryLocation } : {}), score: key.score, href: `/v1/articles/${a.id}`,
+        ...(clusterMatches !== undefined ? { clusterMatches } : {}),
       })),
       facets: outcome.facets,
       nextCursor: outcome.hasMore && last ? encodeCursor(fingerprint, last.key, outcome.basis) : null,

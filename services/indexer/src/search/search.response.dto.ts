@@ -14,6 +14,7 @@ export class SearchResultItemDto {
   @ApiProperty() weatherStatus!: string;
   @ApiPropertyOptional({ description: 'name, lat, lon' }) primaryLocation?: { name: string; lat: number; lon: number };
   @ApiProperty({ type: Number, nullable: true, description: 'BM25F relevance when sorted by relevance; null when sorted by time' }) score!: number | null;
+  @ApiPropertyOptional({ description: 'With collapse=cluster: matches in this hit\'s story cluster, itself included (the others: cluster=<storyClusterId>)' }) clusterMatches?: number;
   @ApiProperty({ description: 'Path of the complete article, with every stage section (GET it on this service)', example: '/v1/articles/0f8a1c2e-7a1b-5c3d-9e4f-111111111111' }) href!: string;
 }
 
