@@ -18,6 +18,8 @@ interface SearchBody {
  */
 describe('search end to end', () => {
   const run = unique('e2e-search');
+  // Every read below sends it: the APIs answer only to it, as a deployment beyond its own network runs them.
+  const READ_KEY = 'read-key-e2e-search-0123456789';
   const services = {} as Record<ServiceName, RunningService>;
   let env: Record<string, string>;
   let apiKey: string;
@@ -34,15 +36,15 @@ describe('search end to end', () => {
     expect(response.status).toBe(202);
     return (await response.json()) as { id: string; version: number };
   };
+  const get = (path: string, key: string | null = READ_KEY) => fetch(`${services.indexer.url}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
   const indexed = (id: string, version: number) =>
     waitFor(
       async () => {
-        const response = await fetch(`${services.indexer.url}/v1/articles/${id}`);
+        const response = await get(`/v1/articles/${id}`);
         return response.ok && ((await response.json()) as { version: number }).version === version;
       },
       { timeoutMs: 120_000, what: `article ${id} v${version} to be indexed` },
     );
-  const get = (path: string) => fetch(`${services.indexer.url}${path}`);
   /** Waits until `path` answers `status`: how a refused version shows it has been indexed. */
   const answered = (path: string, status: number) =>
     waitFor(async () => ((await get(path)).status === status ? true : undefined), { timeoutMs: 120_000, what: `${path} to answer ${status}` });
@@ -67,7 +69,7 @@ describe('search end to end', () => {
 
   beforeAll(async () => {
     weatherProvider = await startFakeOpenMeteo();
-    env = stageEnv(run, weatherProvider.url, { LOG_LEVEL: 'info' });
+    env = stageEnv(run, weatherProvider.url, { LOG_LEVEL: 'info', READ_API_KEYS: `other-reader-key-000000,${READ_KEY}` });
     await startStages(run, env, services);
     apiKey = await createSource(services.ingest.url, 'sample-wire');
 
@@ -117,6 +119,25 @@ describe('search end to end', () => {
     expect(collapsed.total).toBe(3);
     expect(collapsed.items.map((i) => i.clusterMatches)).toEqual([1, 1, 1]);
     await expectProblem('/v1/search?collapse=source', 400, 'collapse');
+  });
+
+  it('answers reads only with a read key, and a desk its own articles\' status with its source key', async () => {
+    const missing = await get('/v1/search?q=INTERPOL', null);
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toBe('Bearer');
+    expect(await missing.json()).toMatchObject({ status: 401, rule: 'read-key-missing' });
+    expect(await (await get(`/v1/articles/${ids.seed}`, 'not-a-read-key-at-all-0000')).json()).toMatchObject({ status: 401, rule: 'read-key-invalid' });
+    expect((await get('/v1/index', null)).status).toBe(401);
+    expect((await get('/v1/search?q=INTERPOL', 'other-reader-key-000000')).status).toBe(200);
+    expect((await get('/health/ready', null)).status).toBe(200);
+
+    const status = (key: string | null) =>
+      fetch(`${services.ingest.url}/v1/articles/${ids.seed}/status`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+    expect((await status(null)).status).toBe(401);
+    expect(await (await status(apiKey)).json()).toMatchObject({ id: ids.seed, sourceId: 'sample-wire', stage: 'indexed' });
+    expect((await status(READ_KEY)).status).toBe(200);
+    const otherDesk = await createSource(services.ingest.url, `other-desk-${run}`);
+    expect((await status(otherDesk)).status).toBe(404);
   });
 
   it('reads every version back, and answers a missing one with 404 problem+json', async () => {

@@ -19,3 +19,4 @@ export * from './batching/insert-coalescer';
 export * from './runtime/heap-growth';
 export * from './runtime/shutdown-signals';
 export * from './time/local-date';
+export * from './http/read-access';

@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Inject, Logger, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { json, raw } from 'express';
 import { MessagingModule, messagingOptionsFromConfig } from '@newsflow/messaging';
@@ -6,6 +6,7 @@ import { KafkaProbe } from '@newsflow/messaging';
 import { MongoModule, MongoProbe, PlatformModule, RedisModule, RedisProbe } from '@newsflow/platform';
 import { ArticleStatusHttpController } from './articles/article-status/article-status.http.controller';
 import { ArticleStatusRepository } from './articles/article-status/article-status.repository';
+import { StatusReaders } from './articles/article-status/status-readers';
 import { TrackStatusMessageController } from './articles/article-status/track-status.message.controller';
 import { ArticleRepository } from './articles/article.repository';
 import { SubmitArticleHttpController } from './articles/submit-article/submit-article.http.controller';
@@ -39,6 +40,7 @@ export class AppModule implements NestModule {
       .apply(SourceAuthMiddleware, submissionBudget(this.config.SUBMISSION_BUDGET_BYTES, this.config.MAX_BODY_BYTES), raw({ type: () => true, limit: this.config.MAX_BODY_BYTES }))
       .forRoutes({ path: 'v1/articles', method: RequestMethod.POST }, { path: 'v1/articles/batch', method: RequestMethod.POST });
     consumer.apply(noStore, json({ limit: '100kb' })).forRoutes(SourcesAdminHttpController, DeadLettersAdminHttpController);
+    if (!this.config.READ_API_KEYS) new Logger('AppModule').warn({ msg: 'article status is open to anyone who reaches this port: set READ_API_KEYS to require a key' });
   }
 
   static register(config: IngestConfig, version: string): DynamicModule {
@@ -52,7 +54,7 @@ export class AppModule implements NestModule {
       ],
       controllers: [SubmitArticleHttpController, SourcesAdminHttpController, DeadLettersAdminHttpController, ArticleStatusHttpController, TrackStatusMessageController],
       providers: [{ provide: INGEST_CONFIG, useValue: config },
-        { provide: STORY_BAND_NAMESPACE, useValue: new URL(config.MONGODB_URI).pathname.slice(1) || 'newsflow' }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, ArticleRepository, ArticleStatusRepository, SubmitArticleService,
+        { provide: STORY_BAND_NAMESPACE, useValue: new URL(config.MONGODB_URI).pathname.slice(1) || 'newsflow' }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, ArticleRepository, ArticleStatusRepository, StatusReaders, SubmitArticleService,
         SourceRepository, SourceKeysCache, RateLimiter, SourceAuthGuard, AdminKeyGuard, FeedPollerService, StoryClusterFinder, StoryBandRepository],
     };
   }

@@ -27,6 +27,8 @@ export const ConsoleConfigSchema = z.object({
    * `${ADMIN_API_KEY:-}`, which is empty when the shell has no key.
    */
   INGEST_ADMIN_API_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).optional()),
+  /** One of the indexer's and ingest's READ_API_KEYS, sent with every upstream call; unset, none is sent. Empty counts as unset. */
+  READ_API_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).optional()),
   /** Longest wait for one upstream call; a slow service shows as unreachable rather than stalling the page. */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
 });

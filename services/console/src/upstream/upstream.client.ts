@@ -30,7 +30,11 @@ export class UpstreamClient {
     try {
       response = await fetch(url, {
         signal: AbortSignal.timeout(this.config.UPSTREAM_TIMEOUT_MS),
-        headers: { accept: 'application/json, text/plain;q=0.9', ...(correlationId ? { 'x-correlation-id': correlationId } : {}), ...headers },
+        headers: {
+          accept: 'application/json, text/plain;q=0.9', ...(correlationId ? { 'x-correlation-id': correlationId } : {}),
+          // The read APIs may require a read key; a call with a key of its own (the admin key) sends that instead.
+          ...(this.config.READ_API_KEY ? { authorization: `Bearer ${this.config.READ_API_KEY}` } : {}), ...headers,
+        },
       });
       return { status: response.status, body: await response.text() };
     } catch (error) {

@@ -1,4 +1,4 @@
-import { commonConfigShape, heapGrowingPercent, loadConfig } from '@newsflow/platform';
+import { commonConfigShape, heapGrowingPercent, loadConfig, readApiKeysSetting } from '@newsflow/platform';
 import { z } from 'zod';
 
 export const IndexerConfigSchema = z.object({
@@ -10,6 +10,8 @@ export const IndexerConfigSchema = z.object({
   HEAP_GROWING_PERCENT: heapGrowingPercent(50),
   /** How often the indexer checks whether `npm run reindex` started or switched a search collection. */
   SEARCH_COLLECTIONS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
+  /** Keys for search, by-id reads and the index status; unset, they are open. */
+  READ_API_KEYS: readApiKeysSetting,
 });
 
 export type IndexerConfig = z.infer<typeof IndexerConfigSchema>;

@@ -1,4 +1,4 @@
-import { commonConfigShape, loadConfig } from '@newsflow/platform';
+import { commonConfigShape, loadConfig, readApiKeysSetting } from '@newsflow/platform';
 import { z } from 'zod';
 
 export const IngestConfigSchema = z.object({
@@ -28,6 +28,8 @@ export const IngestConfigSchema = z.object({
    * as unset, as `ADMIN_API_KEY: ${ADMIN_API_KEY:-}` in a compose file gives when the shell has none.
    */
   ADMIN_API_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'use at least 16 characters').optional()),
+  /** Keys that may read any article's status; with them set, a desk's own source key reads its own articles' status only. */
+  READ_API_KEYS: readApiKeysSetting,
   DEFAULT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** How often ingest looks for feeds whose poll is due. */
   FEED_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),

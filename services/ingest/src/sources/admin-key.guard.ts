@@ -2,8 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import type { Request } from 'express';
 import { InputProblem } from '../articles/formats/input-problem';
 import { INGEST_CONFIG, IngestConfig } from '../config/ingest.config';
-import { presentedKey } from './source-identity';
-import { sameSecret } from './api-key';
+import { presentedKey, sameSecret } from '@newsflow/platform';
 
 /** The admin API exists only when ADMIN_API_KEY is configured, and answers only to that key. */
 @Injectable()

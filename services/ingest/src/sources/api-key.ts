@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** `nfk_` marks a Newsflow key in logs and secret scanners; 32 random bytes make guessing hopeless. */
 export function generateApiKey(): string {
@@ -8,10 +8,4 @@ export function generateApiKey(): string {
 /** Keys are stored only as this hash, so a database leak does not leak working keys. */
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
-}
-
-export function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(hashApiKey(given), 'hex');
-  const b = Buffer.from(hashApiKey(expected), 'hex');
-  return timingSafeEqual(a, b);
 }

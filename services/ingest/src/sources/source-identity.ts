@@ -1,17 +1,11 @@
 import type { Request } from 'express';
+import { presentedKey } from '@newsflow/platform';
 import { InputProblem } from '../articles/formats/input-problem';
 import { hashApiKey } from './api-key';
 import { SourceKeysCache } from './source-keys.cache';
 import { Source } from './source.repository';
 
 export type AuthenticatedRequest = Request & { source?: Source };
-
-/** `Authorization: Bearer <key>` or `X-Api-Key: <key>`. */
-export function presentedKey(req: Request): string | undefined {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  const header = req.headers['x-api-key'];
-  return bearer ?? (typeof header === 'string' && header.trim() ? header.trim() : undefined);
-}
 
 /** The enabled source a request's key belongs to: 401 without a valid key, 403 for a disabled source. */
 export async function authenticateSource(req: Request, sources: SourceKeysCache): Promise<Source> {

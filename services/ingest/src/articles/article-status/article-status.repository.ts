@@ -33,6 +33,8 @@ export interface Failure {
 export interface ArticleStatus {
   id: string;
   version: number;
+  /** The source that submitted it. */
+  sourceId: string;
   /** The furthest step the latest version has reached, or `failed` when a stage gave up on it. */
   stage: PipelineStep | 'failed';
   steps: Partial<Record<PipelineStep, Date>>;
@@ -84,7 +86,7 @@ export class ArticleStatusRepository {
       // A later success (after a replay) outranks the failure.
       const stage = failedStep && !steps.indexed ? 'failed' : reached;
       return {
-        id, version, stage, steps,
+        id, version, sourceId: latest.article.source.id, stage, steps,
         ...(failedStep?.failure && stage === 'failed' ? { failure: { ...failedStep.failure, at: failedStep.at } } : {}),
         correlationId: publication.correlationId ?? (await this.legacyReceived(id, version))?.correlationId,
       };
