@@ -110,13 +110,29 @@ async function answer(response: Response, previous: { etag?: string; lastModifie
   return { notModified: false, body, etag: response.headers.get('etag') ?? undefined, lastModified: response.headers.get('last-modified') ?? undefined };
 }
 
+/** The encoding a byte-order mark names: it is authoritative, over the Content-Type and the declaration (RFC 7303, 3.3). */
+function bomEncoding(bytes: Buffer): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** Past the whitespace some feeds put before `<?xml` (Folha's starts with a newline), so its declaration is still read. */
+function declarationStart(bytes: Buffer): number {
+  let at = 0;
+  while (at < bytes.length && at < 1024 && (bytes[at] === 0x20 || bytes[at] === 0x09 || bytes[at] === 0x0a || bytes[at] === 0x0d)) at++;
+  return at;
+}
+
 /**
- * A feed's text in the encoding it declares: the Content-Type charset, else its XML declaration,
- * else UTF-8. `response.text()` always read UTF-8, so an ISO-8859-1 feed's accented letters became U+FFFD.
+ * A feed's text in the encoding it declares: a byte-order mark, else the Content-Type charset, else
+ * its XML declaration, else UTF-8. `response.text()` always read UTF-8, so an ISO-8859-1 feed's
+ * accented letters became U+FFFD. A BOM is not part of the text (TextDecoder drops it).
  */
 export function decodeFeed(bytes: Buffer, contentType: string | null): string {
   try {
-    return new TextDecoder(declaredEncoding(bytes, contentType) ?? 'utf-8').decode(bytes);
+    return new TextDecoder(bomEncoding(bytes) ?? declaredEncoding(bytes.subarray(declarationStart(bytes)), contentType) ?? 'utf-8').decode(bytes);
   } catch {
     // An encoding name the runtime does not know: UTF-8, as before.
     return new TextDecoder('utf-8').decode(bytes);
