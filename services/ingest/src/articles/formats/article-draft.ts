@@ -19,11 +19,23 @@ export interface ArticleDraft {
   language?: string;
   url?: string;
   firstCreated?: string;
+  /** When the content (not this item) was created: NewsML-G2 `contentCreated`, ninjs `contentcreated`. */
+  contentCreated?: string;
   versionCreated?: string;
   /** The publication status as the format writes it (`usable`, `stat:withheld`, `embargoed`…). */
   pubStatus?: string;
   /** Not to be published before this time. */
   embargoedUntil?: string;
+  /**
+   * When the item may be released, without saying it is embargoed (NITF `date.release` with another
+   * status): an embargo when it lies ahead, nothing when it has passed.
+   */
+  releaseAt?: string;
+  /**
+   * The place the format's own metadata gives (NITF `dateline`/`evloc`, NewsML-G2 `dateline`/`located`,
+   * ninjs `located`), as the document writes it; the dateline when the text starts with none.
+   */
+  dateline?: string;
   media: Array<{ url: string; type?: string; caption?: string }>;
   /** Top-level fields we do not use; ignored, and listed back to the sender. */
   unknownFields: string[];
@@ -31,6 +43,8 @@ export interface ArticleDraft {
   wrongTypes: string[];
   /** What the format calls the canonical fields, so a refusal names what the sender sent (`uri`, not `sourceItemId`). */
   fieldNames?: Partial<Record<string, string>>;
+  /** What to add to a refusal of a canonical field, in the format's terms (where ninjs puts a body). */
+  fieldHints?: Partial<Record<string, string>>;
 }
 
 export function emptyDraft(format: ArticleDraft['format']): ArticleDraft {

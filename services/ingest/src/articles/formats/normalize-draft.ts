@@ -34,6 +34,21 @@ function pubStatusOf(value: string | undefined): Article['pubStatus'] {
   throw new InputProblem(422, 'pattern', `pubStatus must be one of ${PUB_STATUSES.join(', ')}, got ${value.slice(0, 60)}`, 'pubStatus');
 }
 
+const isEmbargoStatus = (value: string | undefined) => value !== undefined && /^(?:[\w-]+:)?embargoed$/i.test(value.trim());
+
+/**
+ * Media whose URL a page can load (http or https). Another (`javascript:`, a `tag:` URI, a relative
+ * path) is dropped and listed back in `ignoredFields` as `media.<n>.url`: the story is never lost for it.
+ */
+function webMedia(draft: ArticleDraft): ArticleDraft['media'] {
+  return draft.media.filter((item, index) => {
+    if (isWebUrl(item.url)) return true;
+    const field = `media.${index}.url`;
+    if (!draft.unknownFields.includes(field)) draft.unknownFields.push(field);
+    return false;
+  });
+}
+
 function required(value: string | undefined, field: string): string {
   if (!value) throw new InputProblem(422, 'required', `${field} is required`, field);
   return value;
@@ -51,7 +66,7 @@ export function normalizeDraft(draft: ArticleDraft, sourceId: string, now: Date)
   try {
     return normalizeFields(draft, sourceId, now);
   } catch (error) {
-    throw inFormatTerms(error, draft.fieldNames);
+    throw inFormatTerms(error, draft.fieldNames, draft.fieldHints);
   }
 }
 
@@ -59,15 +74,31 @@ export function normalizeDraft(draft: ArticleDraft, sourceId: string, now: Date)
  * A problem named in the sender's format: a ninjs desk sent `uri` and `firstcreated`, not our
  * `sourceItemId` and `publishedAt`. Messages start with the field's name, which is swapped too.
  */
-function inFormatTerms(error: unknown, names: ArticleDraft['fieldNames']): unknown {
+function inFormatTerms(error: unknown, names: ArticleDraft['fieldNames'], hints: ArticleDraft['fieldHints']): unknown {
   // Wrong types are listed under the sender's own names already.
   if (!(error instanceof InputProblem) || !error.field || !names || error.rule === 'wrong-type') return error;
   const top = error.field.split('.')[0];
   const name = names[top];
   if (!name) return error;
   const field = name + error.field.slice(top.length);
-  const message = error.message.startsWith(error.field) ? field + error.message.slice(error.field.length) : `${field}: ${error.message}`;
+  const hint = error.rule === 'required' && hints?.[top] ? ` ${hints[top]}` : '';
+  const message = (error.message.startsWith(error.field) ? field + error.message.slice(error.field.length) : `${field}: ${error.message}`) + hint;
   return new InputProblem(error.status, error.rule, message, field, error.headers);
+}
+
+/**
+ * Text in Unicode NFC: the same story sent decomposed (NFD, as macOS tools and some CMSs write it) is
+ * the same text, the same content hash (one version, not two) and what the enricher's patterns read.
+ */
+const nfc = (value: string | undefined): string | undefined => value?.normalize('NFC');
+
+/** Whitespace a headline collapses: ASCII and line breaks, not no-break spaces (French `Macron\u202f:`) or U+3000. */
+const HEADLINE_SPACE = /[\t\n\v\f\r \u0085\u2028\u2029]+/g;
+
+/** NITF `date.release` without the embargoed status: an embargo only while it lies ahead. */
+function releaseEmbargo(value: string | undefined, now: Date): string | undefined {
+  const at = embargoOf(value);
+  return at && Date.parse(at) > now.getTime() ? at : undefined;
 }
 
 function normalizeFields(draft: ArticleDraft, sourceId: string, now: Date): Article {
@@ -81,21 +112,30 @@ function normalizeFields(draft: ArticleDraft, sourceId: string, now: Date): Arti
   const sourceItemId = required(draft.sourceItemId, 'sourceItemId');
   const asText = (value: string) => (draft.htmlInText ? htmlToText(sanitizeHtml(value)) : value);
   // A headline is one line: every run of whitespace one space (and markup dropped where it may carry some).
-  const headline = required(draft.headline && asText(draft.headline).replace(/\s+/g, ' ').trim(), 'headline');
+  const headline = required(nfc(draft.headline && asText(draft.headline).replace(HEADLINE_SPACE, ' ').trim()), 'headline');
   if (headline.length > MAX_HEADLINE) throw new InputProblem(422, 'max-length', `headline is longer than ${MAX_HEADLINE} characters`, 'headline');
-  const bodyHtml = draft.bodyHtml ? sanitizeHtml(draft.bodyHtml) : draft.bodyText ? textToHtml(draft.bodyText) : undefined;
-  const body = required(draft.bodyText ?? (bodyHtml ? htmlToText(bodyHtml) : undefined), 'body');
+  const bodyText = nfc(draft.bodyText);
+  const bodyHtml = draft.bodyHtml ? sanitizeHtml(nfc(draft.bodyHtml) as string) : bodyText ? textToHtml(bodyText) : undefined;
+  const body = required(bodyText ?? (bodyHtml ? htmlToText(bodyHtml) : undefined), 'body');
   if (draft.language && !LANGUAGE.test(draft.language)) {
     throw new InputProblem(422, 'pattern', 'language must be a BCP 47 tag such as en or fr-CA', 'language');
   }
   const [primary, ...rest] = (draft.language ?? detectLanguage(`${headline} ${body}`, UNDECLARED_LANGUAGE) ?? 'und').split('-');
   if (draft.url && !isWebUrl(draft.url)) throw new InputProblem(422, 'invalid-url', 'url is not an absolute http(s) URL', 'url');
-  const publishedAt = timestamp(draft.firstCreated, 'publishedAt', now) ?? now.toISOString();
   const updatedAt = timestamp(draft.versionCreated, 'updatedAt', now);
-  const summary = draft.summary ? asText(draft.summary).trim() || undefined : undefined;
-  const dateline = extractDateline(body);
-  const pubStatus = pubStatusOf(draft.pubStatus);
-  const embargoedUntil = embargoOf(draft.embargoedUntil);
+  // The document's own times before the receive time: first created, else when its content was
+  // created, else its version time (a story of 2016 was "published" when it reached us).
+  const published = timestamp(draft.firstCreated, 'publishedAt', now);
+  const fallback = published ? undefined : timestamp(draft.contentCreated, 'contentCreated', now) ?? updatedAt;
+  const publishedAt = published ?? (fallback && updatedAt && fallback > updatedAt ? updatedAt : fallback) ?? now.toISOString();
+  const summary = draft.summary ? nfc(asText(draft.summary).trim()) || undefined : undefined;
+  // The text's own dateline, else the place the format's metadata gives (NITF dateline/evloc, G2 located…).
+  const dateline = extractDateline(body) ?? nfc(draft.dateline?.slice(0, 300));
+  const embargoedUntil = embargoOf(draft.embargoedUntil) ?? releaseEmbargo(draft.releaseAt, now);
+  // An embargo without its time (NITF `embargoed`, no date.release) is withheld: never published early.
+  const pubStatus = pubStatusOf(draft.pubStatus) ?? (isEmbargoStatus(draft.pubStatus) && !embargoedUntil ? 'withheld' : undefined);
+  const media = webMedia(draft);
+  const byline = nfc(draft.byline?.slice(0, 500));
   return checkCarriable({
     id: articleIdFor(source, sourceItemId),
     version: 1,
@@ -106,9 +146,9 @@ function normalizeFields(draft: ArticleDraft, sourceId: string, now: Date): Arti
     body,
     ...(bodyHtml ? { bodyHtml } : {}),
     ...(dateline ? { dateline } : {}),
-    ...(draft.media.length > 0 ? { media: draft.media } : {}),
+    ...(media.length > 0 ? { media } : {}),
     format: draft.format,
-    ...(draft.byline ? { byline: draft.byline.slice(0, 500) } : {}),
+    ...(byline ? { byline } : {}),
     language: [primary.toLowerCase(), ...rest].join('-'),
     ...(draft.url ? { url: draft.url } : {}),
     publishedAt,

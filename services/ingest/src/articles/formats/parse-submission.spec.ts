@@ -89,9 +89,11 @@ describe('NITF 3.x', () => {
       byline: 'By Example Wire staff',
       summary: "INTERPOL's president praised Morocco's security cooperation.",
       publishedAt: '2025-11-24T08:00:00.000Z',
-      updatedAt: '2025-11-24T09:30:00.000Z',
       url: 'https://example.com/news/interpol-ga-93-nitf',
     });
+    // date.release is when the item may be released (an embargo while ahead), not a version time.
+    expect(article.updatedAt).toBeUndefined();
+    expect(article.embargoedUntil).toBeUndefined();
     expect(article.body).toContain('from November 24 to 27');
   });
 });

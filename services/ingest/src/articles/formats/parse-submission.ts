@@ -18,6 +18,15 @@ export function decode(body: Buffer): string {
 
 /** XML may declare another encoding (ISO-8859-1 is common in wire systems); JSON is always UTF-8. */
 function decodeXml(body: Buffer, contentType: string | undefined): string {
+  // UTF-16, as XML 1.0 (appendix F) tells it: by its byte order mark, else by how `<?` is written.
+  const utf16 = utf16Of(body);
+  if (utf16) {
+    try {
+      return new TextDecoder(utf16, { fatal: true, ignoreBOM: false }).decode(body).replace(/^\uFEFF/, '');
+    } catch {
+      throw new InputProblem(400, 'invalid-encoding', `the body starts as ${utf16.toUpperCase()} but is not valid ${utf16.toUpperCase()}`);
+    }
+  }
   const encoding = declaredEncoding(body, contentType);
   if (!encoding || /^utf-?8$/i.test(encoding)) return decode(body);
   const decoder = decoderFor(encoding);
@@ -26,6 +35,14 @@ function decodeXml(body: Buffer, contentType: string | undefined): string {
   } catch {
     throw new InputProblem(400, 'invalid-encoding', `the body is not valid ${encoding.slice(0, 40)}`);
   }
+}
+
+function utf16Of(body: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if (body.length < 4) return undefined;
+  const [b0, b1, b2, b3] = body;
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0x3c && b1 === 0 && b2 === 0x3f && b3 === 0)) return 'utf-16le';
+  if ((b0 === 0xfe && b1 === 0xff) || (b0 === 0 && b1 === 0x3c && b2 === 0 && b3 === 0x3f)) return 'utf-16be';
+  return undefined;
 }
 
 function decoderFor(encoding: string) {
