@@ -36,6 +36,14 @@ describe('MinHash near-duplicates', () => {
       .toEqual(['0:4x65ot.2ry8vu.d287x.m8z3sk', '1:dw7gtj.8o069i.1vvmh7.j2ubi']);
   });
 
+  it('gives the band keys it gave before CJK bigrams to text in other scripts (the Unicode path)', () => {
+    // Computed by the implementation of 2026-12-07 before CJK runs were split into bigrams.
+    expect(bandKeys(minhash('ZÜRICH (Reuters) - Swiss bank UBS said on Monday it would cut 500 jobs in Zürich, its chief executive said.')).slice(0, 2))
+      .toEqual(['0:mxnax.1e931h.eadej.2zmpm5', '1:alekvv.14rp9r.8xryjb.clsqs']);
+    expect(bandKeys(minhash('МОСКВА, 7 декабря. /ТАСС/. Президент России Владимир Путин провел совещание с членами Совета безопасности.')).slice(0, 2))
+      .toEqual(['0:41fw1j.85mp7t.1c4902.55vq9f', '1:btjnv.1e2aaq.2gb0xl.2e9bjb']);
+  });
+
   it('reads ASCII text with typographic punctuation into the same words as the Unicode path does', () => {
     // An inverted question mark is no letter or digit either: it adds no word, but sends the text down the Unicode path.
     fc.assert(
@@ -60,5 +68,26 @@ describe('MinHash near-duplicates', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  // The audit's Xinhua story (finding 8), as a second agency rewrote it: 新华社 → 中新网 and one character changed.
+  const xinhua = '习近平会见法国总统马克龙\n新华社北京１２月７日电 国家主席习近平7日在人民大会堂会见了来访的法国总统马克龙。双方就中法关系和共同关心的国际问题交换了意见。';
+  const chinaNews = xinhua.replace('新华社', '中新网').replace('交换了意见', '交流了意见');
+  const coldWave = '中央气象台发布寒潮预警\n新华社北京１２月７日电 中央气象台7日发布寒潮蓝色预警，预计未来三天北方大部地区气温将下降8至10摄氏度，并伴有大风和降雪。';
+
+  it('finds the same Chinese story from two agencies, as it does an English one', () => {
+    expect(shareBand(xinhua, chinaNews)).toBe(true);
+    expect(estimatedJaccard(minhash(xinhua), minhash(chinaNews))).toBeGreaterThanOrEqual(SAME_STORY);
+  });
+
+  it('keeps unrelated Chinese stories from the same agency and city apart', () => {
+    expect(estimatedJaccard(minhash(xinhua), minhash(coldWave))).toBeLessThan(0.2);
+  });
+
+  it('finds a Japanese story rewritten by another outlet', () => {
+    const kyodo = '首相、新たな経済対策を発表\n【東京共同】岸田文雄首相は７日、首相官邸で記者会見し、新たな経済対策を発表した。政府は来年度予算案に盛り込む方針だ。';
+    const jiji = kyodo.replace('【東京共同】', '【時事】').replace('盛り込む', '盛りこむ');
+    expect(shareBand(kyodo, jiji)).toBe(true);
+    expect(estimatedJaccard(minhash(kyodo), minhash(jiji))).toBeGreaterThanOrEqual(SAME_STORY);
   });
 });

@@ -1,3 +1,5 @@
+import { hasCjk, splitCjkWords } from '@newsflow/text';
+
 export const HASHES = 64;
 /** 16 bands of 4 rows: stories with shingle Jaccard ≥ 0.6 become candidates with ~90% probability, unrelated ones almost never. */
 export const BANDS = 16;
@@ -38,10 +40,17 @@ export const TYPOGRAPHIC = '\u00a0\u00ab\u00bb\u2009\u2013\u2014\u2018\u2019\u20
 /** A character outside ASCII and that punctuation: the text takes the Unicode path. */
 const NEEDS_UNICODE = new RegExp(`[^\\u0000-\\u007f${TYPOGRAPHIC}]`);
 
-/** Both hashes of every word, in order: the words are the runs of letters and digits of the folded text. */
+/**
+ * Both hashes of every word, in order: the words are the runs of letters and digits of the folded
+ * text, and in Chinese, Japanese and Korean runs their character bigrams (see @newsflow/text).
+ */
 function wordHashes(text: string): { first: Int32Array; second: Int32Array; count: number } {
   if (NEEDS_UNICODE.test(text)) {
-    const words = text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+    const folded = text.toLowerCase().normalize('NFKC');
+    const letterRuns = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+    // Chinese, Japanese and Korean runs are clauses, not words: their overlapping character bigrams
+    // stand for words instead (as in search), so a shingle is four characters of such text.
+    const words = hasCjk(folded) ? splitCjkWords(letterRuns) : letterRuns;
     const first = new Int32Array(words.length);
     const second = new Int32Array(words.length);
     words.forEach((word, i) => {
