@@ -11,6 +11,26 @@ export const STOPWORDS: Record<string, readonly string[]> = {
   it: ['il', 'di', 'che', 'la', 'e', 'per', 'un', 'una', 'del', 'della', 'non', 'sono', 'con', 'gli', 'le', 'nel', 'alla', 'anche', 'ha', 'si'],
   pt: ['o', 'a', 'os', 'as', 'de', 'que', 'e', 'do', 'da', 'em', 'um', 'uma', 'para', 'com', 'não', 'no', 'na', 'por', 'se', 'dos'],
   nl: ['de', 'het', 'een', 'en', 'van', 'is', 'dat', 'op', 'te', 'in', 'voor', 'niet', 'met', 'zijn', 'die', 'ook', 'aan', 'er', 'maar', 'om'],
+  // Languages that share short words with those above ("na", "do", "o", "de", "en", "om"): without
+  // their own lists, Polish voted Portuguese, Swedish Dutch, Romanian Portuguese, Catalan Spanish.
+  pl: ['i', 'w', 'z', 'na', 'się', 'nie', 'do', 'że', 'to', 'jest', 'o', 'jak', 'od', 'po', 'za', 'przez', 'oraz', 'ale', 'co', 'dla'],
+  sv: ['och', 'i', 'att', 'det', 'som', 'en', 'på', 'är', 'av', 'för', 'med', 'till', 'den', 'har', 'de', 'inte', 'om', 'ett', 'var', 'efter'],
+  // Danish and Norwegian share most of their commonest words: a text in either is often a tie, `und`.
+  da: ['og', 'i', 'at', 'det', 'er', 'en', 'til', 'på', 'som', 'de', 'med', 'af', 'ikke', 'den', 'har', 'et', 'om', 'var', 'blev', 'efter'],
+  nb: ['og', 'i', 'at', 'det', 'er', 'en', 'til', 'på', 'som', 'de', 'med', 'av', 'ikke', 'den', 'har', 'et', 'om', 'var', 'ble', 'etter'],
+  ro: ['și', 'şi', 'în', 'de', 'la', 'a', 'cu', 'să', 'că', 'pe', 'din', 'nu', 'care', 'un', 'o', 'este', 'mai', 'au', 'fost', 'pentru'],
+  ca: ['el', 'la', 'els', 'les', 'i', 'de', 'que', 'a', 'en', 'un', 'una', 'per', 'amb', 'no', 'es', 'del', 'al', 'va', 'ha', 'dels'],
+  tr: ['ve', 'bir', 'bu', 'da', 'de', 'için', 'ile', 'olarak', 'çok', 'daha', 'en', 'gibi', 'ne', 'o', 'ama', 'sonra', 'kadar', 'var', 'olan', 'yeni'],
+  id: ['yang', 'dan', 'di', 'ini', 'itu', 'dengan', 'untuk', 'tidak', 'dari', 'dalam', 'akan', 'pada', 'juga', 'ke', 'ada', 'oleh', 'telah', 'bahwa', 'mereka', 'kata'],
+};
+
+/**
+ * The letters beyond a–z each language's own words use, lower case. A text voted into a language but
+ * written with many other letters (ł, ş, ă, ơ) is in a language the vote does not know: `und`.
+ */
+export const ALPHABETS: Record<string, string> = {
+  en: '', fr: 'àâæçéèêëîïôœùûüÿ', es: 'áéíñóúü', de: 'äöüß', it: 'àèéìíîòóùú', pt: 'àáâãçéêíóôõú', nl: 'éëïöüèáóúäê',
+  pl: 'ąćęłńóśźż', sv: 'åäöé', da: 'æøåé', nb: 'æøåéô', ro: 'ăâîșțşţ', ca: 'àèéíïòóúüç', tr: 'çğıöşüâîû', id: '',
 };
 
 /** Languages in the order the vote breaks ties: the order of STOPWORDS. */

@@ -46,4 +46,37 @@ describe('EnrichArticleService', () => {
     );
     expect(enrichment).toMatchObject({ status: 'skipped', reason: 'language-not-supported:fr', language: 'fr' });
   });
+
+  // The wire desk audit's inputs (/tmp/auditI/c1.json, c3.json, c4.json).
+  it('enriches English copy quoting a French or Russian passage, as the English it is declared', async () => {
+    const bodies = [
+      'PARIS (Reuters) - French President Emmanuel Macron said on Monday: "Nous ne laisserons pas la France être divisée par ceux qui veulent la violence, et nous serons au rendez-vous de l\'histoire pour le pays et pour les Français."',
+      'MOSCOW (Reuters) - Kremlin spokesman Dmitry Peskov said: «Мы не будем комментировать эти сообщения, потому что они не соответствуют действительности и являются провокацией».',
+      'PARIS (Reuters) - French President Emmanuel Macron vowed on Monday to stand firm after a week of riots. Police arrested more than 300 people overnight, the interior ministry said. Le gouvernement a annoncé que les négociations avec les syndicats ont échoué et que la grève continue.',
+    ];
+    for (const body of bodies) {
+      const enrichment = await service.enrich(makeArticle({ language: 'en', headline: 'Leaders speak', body }), '1.0.0');
+      expect([body.slice(0, 30), enrichment.status, enrichment.language]).toEqual([body.slice(0, 30), 'enriched', 'en']);
+      expect(enrichment.entities.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('skips copy tagged en that is overwhelmingly another language, under that language or und', async () => {
+    const cases: [string, string][] = [
+      ['WARSZAWA (PAP) - Prezydent Polski Andrzej Duda spotkał się w poniedziałek z premierem Donaldem Tuskiem w Krakowie. Rozmowy dotyczyły bezpieczeństwa na granicy i pomocy dla Ukrainy, a także sytuacji gospodarczej w kraju.', 'pl'],
+      ['ANKARA (AA) - Cumhurbaşkanı Recep Tayyip Erdoğan pazartesi günü yaptığı açıklamada hükümetin ekonomi için yeni bir plan sunacağını söyledi. Bu ülke için önemli bir gün ve birçok kişi memnun.', 'tr'],
+      ['HÀ NỘI (TTXVN) - Thủ tướng Phạm Minh Chính cho biết hôm thứ Hai rằng Chính phủ sẽ trình bày một kế hoạch mới cho nền kinh tế. Đây là một ngày quan trọng đối với Đà Nẵng và Hải Phòng.', 'und'],
+      ['【東京共同】岸田文雄首相は７日、首相官邸で記者会見し、新たな経済対策を発表した。政府は来年度予算案に盛り込む方針だ。', 'ja'],
+      ['КИЇВ, 7 грудня. Президент України Володимир Зеленський заявив у понеділок, що уряд представить новий план відновлення економіки.', 'uk'],
+    ];
+    for (const [body, language] of cases) {
+      const enrichment = await service.enrich(makeArticle({ language: 'en', headline: '', body }), '1.0.0');
+      expect([language, enrichment.status, enrichment.reason, enrichment.entities]).toEqual([language, 'skipped', `language-not-supported:${language}`, []]);
+    }
+  });
+
+  it('places foreign-language agency copy by its exonym dateline, not a namesake town', async () => {
+    const enrichment = await service.enrich(makeArticle({ language: 'fr', headline: 'Manœuvres', body: 'Pékin (AFP) - La Chine a annoncé lundi des manœuvres militaires près de Taïwan.' }), '1.0.0');
+    expect(enrichment.primaryLocation).toMatchObject({ name: 'Beijing', countryCode: 'CN', reason: 'dateline' });
+  });
 });

@@ -1,17 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { Article, Enrichment } from '@newsflow/contracts';
-import { detectLanguage, LanguageEvidence } from '@newsflow/text';
+import { judgeLanguage, LanguageEvidence } from '@newsflow/text';
 import { EntityExtractor } from './entity-extractor.provider';
 
 /** Languages the extractor has rules for; others pass through with empty entities and the reason. */
 const SUPPORTED_LANGUAGES = new Set(['en']);
 /** "The tag says en but the text is not": the text overrides a declared language only on clear evidence. */
 const CLEAR_EVIDENCE: LanguageEvidence = { minLetters: 20, scripts: true, minWords: 8, minShare: 0.12, lead: 1.5 };
+/**
+ * And only when the declared language's own commonest words are almost absent: English prose of any
+ * length is a fifth or more "the", "of", "said"…, so an English story quoting a French or Russian
+ * sentence keeps its tag, while French, Polish or Vietnamese copy tagged `en` has next to none.
+ */
+const DECLARED_SHARE_BELOW = 0.06;
 
 /**
  * Decides whether the article can be enriched and fills the section from the extraction pipeline.
- * A source tagging everything `en` is common, so the text gets a say: clearly non-English text is
- * skipped under the language it is written in.
+ * A source tagging everything `en` is common, so the text gets a say: text that is overwhelmingly not
+ * the declared language is skipped under the language it is written in (`und` when the detector
+ * can only tell that it is none it knows).
  */
 @Injectable()
 export class EnrichArticleService {
@@ -19,16 +26,18 @@ export class EnrichArticleService {
 
   async enrich(article: Article, enricherVersion: string, now = new Date()): Promise<Enrichment> {
     const declared = article.language.split('-')[0];
-    const detected = SUPPORTED_LANGUAGES.has(declared) ? detectLanguage(`${article.headline}\n${article.body}`, CLEAR_EVIDENCE) : undefined;
-    const language = detected && !SUPPORTED_LANGUAGES.has(detected) ? detected : declared;
+    const judged = SUPPORTED_LANGUAGES.has(declared) ? judgeLanguage(`${article.headline}\n${article.body}`, CLEAR_EVIDENCE) : undefined;
+    const detected = judged?.language;
+    const contradicted = !!detected && detected !== declared && !SUPPORTED_LANGUAGES.has(detected) && (judged.shares[declared] ?? 0) < DECLARED_SHARE_BELOW;
+    const language = contradicted ? detected : declared;
     const enrichedAt = now.toISOString();
     if (!SUPPORTED_LANGUAGES.has(language)) {
       // No entities in a language the rules cannot read, but a dateline ("LYON -") still says where
       // the story is, and so which weather it gets.
-      const { primaryLocation } = await this.extractor.extract(article, { placeOnly: true });
+      const { primaryLocation } = await this.extractor.extract(article, { placeOnly: true, language });
       return { status: 'skipped', reason: `language-not-supported:${language}`, language, entities: [], primaryLocation, enricherVersion, enrichedAt };
     }
-    const { entities, primaryLocation } = await this.extractor.extract(article);
+    const { entities, primaryLocation } = await this.extractor.extract(article, { language });
     return { status: 'enriched', language, entities, primaryLocation, enricherVersion, enrichedAt };
   }
 }

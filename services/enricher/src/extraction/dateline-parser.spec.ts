@@ -1,4 +1,4 @@
-import { parseDateline } from './dateline-parser';
+import { parseDateline, parseDatelineField } from './dateline-parser';
 
 describe('parseDateline', () => {
   it.each([
@@ -32,5 +32,34 @@ describe('parseDateline', () => {
   it('ignores bodies without one', () => {
     expect(parseDateline('The President of the International Criminal Police Organization (ICPO–INTERPOL), Major')).toBeUndefined();
     expect(parseDateline('')).toBeUndefined();
+  });
+  it('reads a word typed with combining marks (NFD) as one word', () => {
+    const text = 'MU\u0308NSTER (dpa) - Iran said on Monday it would resume talks.';
+    expect(parseDateline(text)).toMatchObject({ place: { text: 'MU\u0308NSTER', start: 0 }, source: 'dpa' });
+    expect(parseDateline('ZU\u0308RICH (Reuters) - Swiss stocks fell.')?.place.text).toBe('ZU\u0308RICH');
+  });
+});
+
+describe('parseDatelineField', () => {
+  it.each([
+    ['GENEVA', 'GENEVA', undefined, undefined],
+    ['Genève', 'Genève', undefined, undefined],
+    ['New York, NY', 'New York', 'NY', undefined],
+    ['PARIS, France', 'PARIS', 'France', undefined],
+    ['LONDON (Sample Wire)', 'LONDON', undefined, 'Sample Wire'],
+    ['MARRAKECH, Morocco (AP) —', 'MARRAKECH', 'Morocco', 'AP'],
+    ['PARIS, Nov 24 (Reuters) -', 'PARIS', undefined, 'Reuters'],
+    ['Paris, 7 déc. (AFP)', 'Paris', undefined, 'AFP'],
+    ['  LYON', 'LYON', undefined, undefined],
+  ])('reads the bare location %s', (field, place, region, source) => {
+    const d = parseDatelineField(field);
+    if (!d) throw new Error(`no dateline in ${field}`);
+    expect(field.slice(d.place.start, d.place.end)).toBe(place);
+    expect(d.region?.text).toBe(region);
+    expect(d.source).toBe(source);
+  });
+
+  it('reads nothing from an empty or lower-case field', () => {
+    for (const field of [undefined, '', '   ', 'on Monday', '7 décembre']) expect(parseDatelineField(field)).toBeUndefined();
   });
 });

@@ -11,7 +11,8 @@ export interface Dateline {
   end: number;
 }
 
-const WORD = "\\p{Lu}[\\p{L}.'’-]*";
+/** Combining marks too: "MÜNSTER" typed as U + U+0308 (decomposed, NFD) is one word. */
+const WORD = "\\p{Lu}\\p{M}*[\\p{L}\\p{M}.'’-]*";
 const PLACE = `(${WORD}(?:\\s+${WORD}){0,3})`;
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2}';
 /** "Texas", "Calif.", and countries with joining words: "Bosnia and Herzegovina", "Democratic Republic of Congo". */
@@ -39,6 +40,37 @@ export function parseDateline(text: string): Dateline | undefined {
     return { text: o[0], start: oStart, end: oStart + o[0].length };
   });
   const out: Dateline = { place: { text: place, start, end: start + place.length }, alsoFrom, source, end: m[0].length };
+  if (region) {
+    const rStart = start + place.length + others.length + (sep ?? '').length;
+    out.region = { text: region, start: rStart, end: rStart + region.length };
+  }
+  return out;
+}
+
+/** A place, then optionally ", region", a date and "(source)", a trailing dash: what a dateline field holds. */
+const FIELD = new RegExp(`^\\s*${PLACE}((?:\\s*\\/\\s*${WORD}(?:\\s+${WORD}){0,3})*)(?:(,\\s*)(${REGION}))?(?=\\s*(?:$|[,(—–-]))`, 'u');
+
+/**
+ * The article's own `dateline` field, which a format's structured dateline fills (NITF
+ * `<dateline><location>`, NewsML-G2 `located`) or ingest copies from the text: a bare location
+ * ("GENEVA", "Genève", "New York, NY", "PARIS, France") or a whole dateline ("LONDON (Reuters)",
+ * "PARIS, Nov 24 (Reuters) -"). Unlike the text's first words, the field is a dateline by
+ * definition, so no source or dash is required; offsets are within the field.
+ */
+export function parseDatelineField(field: string | undefined): Dateline | undefined {
+  if (!field || field.length > 300) return undefined;
+  const m = FIELD.exec(field);
+  if (!m) return undefined;
+  const [whole, place, others, sep, maybeRegion] = m;
+  // "PARIS, Nov 24": a date is no region.
+  const region = maybeRegion && !new RegExp(`^${MONTH}`, 'u').test(maybeRegion) ? maybeRegion : undefined;
+  const start = whole.length - whole.trimStart().length;
+  const alsoFrom = [...others.matchAll(/[^/\s](?:[^/]*[^/\s])?/gu)].map((o) => {
+    const oStart = start + place.length + (o.index ?? 0);
+    return { text: o[0], start: oStart, end: oStart + o[0].length };
+  });
+  const source = /\(([^)\n]{1,40})\)/u.exec(field.slice(whole.length))?.[1];
+  const out: Dateline = { place: { text: place, start, end: start + place.length }, alsoFrom, source, end: field.length };
   if (region) {
     const rStart = start + place.length + others.length + (sep ?? '').length;
     out.region = { text: region, start: rStart, end: rStart + region.length };

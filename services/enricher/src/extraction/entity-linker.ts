@@ -51,7 +51,9 @@ export function linkMentions(mentions: RawMention[], gazetteer: Gazetteer, geo: 
       out.push(linked(m, name, `organization:${normaliseName(name)}`));
     } else if (m.type === 'place') {
       const place = choosePlace(gazetteer.lookup(m.name), geo, m.hint ?? placeHints.get(normaliseName(m.name)) ?? {});
-      out.push(linked(m, m.name, place ? place.id : `place:${normaliseName(m.name)}`, place));
+      // "Genève", "Pékin", "Suisse": one place, one name, however the story spells it (the spelling stays a surface form).
+      const name = (place && gazetteer.englishName(m.name, place)) ?? m.name;
+      out.push(linked(m, name, place ? place.id : `place:${normaliseName(m.name)}`, place));
     } else {
       out.push(linked(m, m.name, `date:${m.name}`));
     }

@@ -2,9 +2,9 @@ import type { Entity, Location } from '@newsflow/contracts';
 import { findSequences } from './capitalised-sequences';
 import { classifySequence, ClassifyContext } from './classify-sequence';
 import { findDates } from './date-expressions';
-import { parseDateline } from './dateline-parser';
+import { Dateline, parseDateline, parseDatelineField } from './dateline-parser';
 import { findEvents } from './event-patterns';
-import { Gazetteer } from './gazetteer';
+import { Gazetteer, GazetteerPlace } from './gazetteer';
 import { choosePlace, GeoContext } from './geocode';
 import { isTitleCase, matchTitleCaseHeadline } from './headline-matcher';
 import { linkMentions } from './entity-linker';
@@ -45,40 +45,59 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
   const dateline = parseDateline(body);
   let datelineSpan: Span | undefined;
   let datelineHint: { countryCode?: string; admin1?: string } | undefined;
-  // Relative dates ("today", "on Monday") are the days of the place the story was filed from.
-  let filedZone: string | undefined;
-  let filedCountry: string | undefined;
+  let filedAt: GazetteerPlace | undefined;
   if (dateline) {
     datelineSpan = { field: 'body', start: 0, end: dateline.end, text: body.slice(0, dateline.end) };
     claimed.body.push(datelineSpan);
-    const region = dateline.region?.text;
-    const placeName = titleCaseDateline(dateline.place.text);
-    const candidates = g.lookup(placeName);
-    const state = region ? g.usState(region) : undefined;
-    const country = region ? g.lookup(region).find((p) => p.kind === 'country') : undefined;
-    // "TBILISI, Georgia" names the country, "ATLANTA, Georgia" the state: the one the place is in.
-    const inState = !!state && (!country || candidates.some((p) => p.countryCode === 'US' && p.admin1 === state));
-    // "VICTORIA, British Columbia": a region names its country too.
-    const area = region && !state && !country ? g.area(region) : undefined;
-    datelineHint = inState ? { countryCode: 'US', admin1: state } : country ? { countryCode: country.countryCode } : area ? { countryCode: area.countryCode } : undefined;
-    if (candidates.length > 0) mentions.push({ field: 'body', ...dateline.place, type: 'place', name: placeName, hint: datelineHint, dateline: true });
-    const filedAt = choosePlace(candidates, { countries: new Set(), admins: new Set() }, datelineHint);
-    filedZone = filedAt ? zoneAt(filedAt.lat, filedAt.lon) : undefined;
-    filedCountry = filedAt?.countryCode;
+    const read = readDateline(dateline, g);
+    datelineHint = read.hint;
+    filedAt = read.filedAt;
+    if (read.candidates.length > 0) mentions.push({ field: 'body', ...dateline.place, type: 'place', name: read.placeName, hint: datelineHint, dateline: true });
     for (const other of dateline.alsoFrom) {
       const name = titleCaseDateline(other.text);
       if (g.lookup(name).length > 0) mentions.push({ field: 'body', ...other, type: 'place', name });
     }
-    if (dateline.region && (country || g.lookup(dateline.region.text).some((p) => p.kind !== 'city'))) {
+    if (dateline.region && (read.country || g.lookup(dateline.region.text).some((p) => p.kind !== 'city'))) {
       mentions.push({ field: 'body', ...dateline.region, type: 'place', name: dateline.region.text });
     }
   }
+  // The source's own dateline field (NITF <dateline><location>, G2 `located`), when the text has none
+  // that resolves: a bare "GENEVA" or "New York, NY" there is where the story was filed from.
+  const field = filedAt ? undefined : parseDatelineField(article.dateline);
+  const fromField = field ? readDateline(field, g) : undefined;
+  if (fromField?.filedAt) {
+    filedAt = fromField.filedAt;
+    datelineHint = fromField.hint ?? { countryCode: filedAt.countryCode };
+  }
+  // Relative dates ("today", "on Monday") are the days of the place the story was filed from.
+  const filedZone = filedAt ? zoneAt(filedAt.lat, filedAt.lon) : undefined;
+  const filedCountry = filedAt?.countryCode;
+  /** The region the dateline gives ("PAIPORTA, Spain"), which places the story whatever the place's size. */
+  const regionHint = fromField?.filedAt ? fromField.hint : dateline ? datelineHint : undefined;
+  /** Something besides the dateline's own name places the story in the dateline's country. */
+  const corroborated = (entities: Entity[], datelineId?: string) => {
+    const cc = filedAt?.countryCode;
+    if (!cc) return true;
+    return regionHint?.countryCode === cc || entities.some((e) => e.type === 'place' && e.id !== datelineId && e.geo?.countryCode === cc) ||
+      (!!article.language && !!LANGUAGE_COUNTRIES[article.language]?.includes(cc));
+  };
+  /** The dateline field's place as an entity when the text does not name it (it has no mentions then). */
+  const fieldPlace = (entities: Entity[]): Entity | undefined => {
+    if (!fromField?.filedAt || !field) return undefined;
+    const place = fromField.filedAt;
+    const named = entities.find((e) => e.id === place.id);
+    if (named) return named;
+    return {
+      id: place.id, type: 'place', name: g.englishName(fromField.placeName, place) ?? fromField.placeName, surfaceForms: [field.place.text], mentions: [], mentionCount: 0, salience: 0,
+      geo: { lat: place.lat, lon: place.lon, countryCode: place.countryCode, admin1: place.admin1, population: place.population },
+    };
+  };
 
   if (article.placeOnly) {
     const geo = { countries: new Set<string>(datelineHint?.countryCode ? [datelineHint.countryCode] : []), admins: new Set<string>() };
     const places = buildEntities(linkMentions(mentions, g, geo, texts), texts);
-    const filed = dateline ? places.find((e) => e.mentions.some((m) => m.field === 'body' && m.start === dateline.place.start)) : undefined;
-    return { entities: [], primaryLocation: filed ? choosePrimaryLocation([filed], filed.id) : null };
+    const filed = dateline ? places.find((e) => e.mentions.some((m) => m.field === 'body' && m.start === dateline.place.start)) : fieldPlace(places);
+    return { entities: [], primaryLocation: filed ? choosePrimaryLocation([filed], filed, corroborated([], filed.id)) : null };
   }
 
   // "CORRECTED-", "UPDATE 2-", "EXCLUSIVE:": the wire's label for the story, not a name in it.
@@ -113,7 +132,9 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
   const linked = linkMentions(mentions, g, geo, texts);
   const entities = buildEntities(linked, texts);
   const datelineId = dateline ? linked.find((m) => m.field === 'body' && m.start === dateline.place.start)?.key : undefined;
-  return { entities, primaryLocation: choosePrimaryLocation(entities, datelineId) };
+  const datelinePlace = datelineId ?? fieldPlace(entities);
+  const datelineEntityId = typeof datelinePlace === 'string' ? datelinePlace : datelinePlace?.id;
+  return { entities, primaryLocation: choosePrimaryLocation(entities, datelinePlace, corroborated(entities, datelineEntityId)) };
 
   function claim(span: Span & { name: string }, type: 'date' | 'event') {
     // "NEW YORK, Jan 15 (Reuters) -": the dateline's own date is a date like any other.
@@ -124,6 +145,39 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
 }
 
 const WIRE_LABEL = /^\s*(?:(?:CORRECTED|CORRECTING|REFILE|RPT|REPEAT|UPDATE(?:\s+\d+)?|WRAPUP(?:\s+\d+)?|EXCLUSIVE|BREAKING|ANALYSIS|FACTBOX|INSIGHT|EXPLAINER|FOCUS|BRIEF|TIMELINE|GRAPHIC|POLL|URGENT|FLASH|BULLETIN|ADVISORY|WATCH|LIVE)\s*[-–—:|]\s*)+/;
+
+/**
+ * A dateline's place: its name, the gazetteer's candidates, the country or state its region names
+ * ("TBILISI, Georgia" the country, "ATLANTA, Georgia" the state), and the place it was filed from.
+ */
+function readDateline(dateline: Dateline, g: Gazetteer) {
+  const region = dateline.region?.text;
+  const placeName = titleCaseDateline(dateline.place.text);
+  const candidates = g.lookup(placeName);
+  const state = region ? g.usState(region) : undefined;
+  const country = region ? g.lookup(region).find((p) => p.kind === 'country') : undefined;
+  // "TBILISI, Georgia" names the country, "ATLANTA, Georgia" the state: the one the place is in.
+  const inState = !!state && (!country || candidates.some((p) => p.countryCode === 'US' && p.admin1 === state));
+  // "VICTORIA, British Columbia": a region names its country too.
+  const area = region && !state && !country ? g.area(region) : undefined;
+  const hint = inState ? { countryCode: 'US', admin1: state } : country ? { countryCode: country.countryCode } : area ? { countryCode: area.countryCode } : undefined;
+  const filedAt = choosePlace(candidates, { countries: new Set(), admins: new Set() }, hint);
+  return { placeName, candidates, hint, country, filedAt };
+}
+
+/**
+ * Countries whose language a story is in: a small town there named by the dateline of a story in that
+ * language is plausible; one elsewhere may be a big city's name in that language the gazetteer lacks.
+ */
+const LANGUAGE_COUNTRIES: Record<string, string[] | undefined> = {
+  en: ['US', 'GB', 'IE', 'CA', 'AU', 'NZ', 'ZA', 'IN'],
+  fr: ['FR', 'BE', 'CH', 'LU', 'MC', 'CA', 'SN', 'CI', 'ML', 'BF', 'NE', 'CM', 'CD', 'CG', 'GA', 'BJ', 'TG', 'GN', 'MG', 'HT', 'TN', 'MA', 'DZ', 'RE', 'GP', 'MQ', 'GF', 'NC', 'PF'],
+  es: ['ES', 'MX', 'AR', 'CO', 'CL', 'PE', 'VE', 'EC', 'GT', 'CU', 'BO', 'DO', 'HN', 'PY', 'SV', 'NI', 'CR', 'PA', 'UY', 'PR', 'GQ'],
+  pt: ['PT', 'BR', 'AO', 'MZ', 'CV', 'GW', 'ST', 'TL'],
+  it: ['IT', 'CH', 'SM', 'VA'],
+  de: ['DE', 'AT', 'CH', 'LI', 'LU'],
+  nl: ['NL', 'BE', 'SR'],
+};
 
 /** A shouted dateline is a place name whatever its length ("KYIV" → "Kyiv"). */
 function titleCaseDateline(text: string): string {

@@ -3,6 +3,7 @@ import { readCityRecords } from './city-records';
 import { normaliseName } from './normalise-name';
 import { PlaceRows } from './place-rows';
 import { CITY_ALIASES, COUNTRY_ALIASES, REGIONS, US_STATES } from './place-aliases';
+import { CITY_EXONYM_TABLE, EXONYM_LANGUAGES } from './exonyms';
 import { everydayWordsAmong } from './everyday-words';
 
 export interface GazetteerPlace {
@@ -38,11 +39,26 @@ export class Gazetteer {
   private areas?: Map<string, Area>;
   /** Place names that are also everyday words ("mobile", "nice"): a few hundred, see everyday-words.ts. */
   private everyday = new Set<string>();
+  /** City id → its English name, for the cities exonyms.ts lists ("Genève", "Pékin" → Geneva, Beijing). */
+  private readonly englishCityNames = new Map<string, string>();
+  /** Folded country names in the agency languages ("suisse", "allemagne") that the gazetteer added. */
+  private readonly foreignCountryNames = new Set<string>();
+  /** Lines of exonyms.ts whose GeoNames name and country match no city (the spec keeps this empty). */
+  readonly unresolvedExonyms: string[] = [];
 
   lookup(name: string): GazetteerPlace[] {
     const found = this.byName.get(normaliseName(name));
     if (found === undefined) return [];
     return typeof found === 'number' ? [this.rows.get(found)] : found.map((row) => this.rows.get(row));
+  }
+
+  /**
+   * The English name of a place named in another language ("Pékin", "Genève", "Suisse"), so one place
+   * is one entity by one name however the story spells it; undefined for any other name.
+   */
+  englishName(text: string, place: GazetteerPlace): string | undefined {
+    if (place.kind === 'city') return this.englishCityNames.get(place.id);
+    return place.kind === 'country' && this.foreignCountryNames.has(normaliseName(text)) ? place.name : undefined;
   }
 
   country(code: string): GazetteerPlace | undefined {
@@ -125,6 +141,15 @@ export class Gazetteer {
       const row = byGeoName.get(`${normaliseName(geoName)}|${cc}`);
       if (row !== undefined) g.add(alias, row);
     }
+    for (const city of CITY_EXONYM_TABLE) {
+      const row = byGeoName.get(`${normaliseName(city.geoName)}|${city.countryCode}`);
+      if (row === undefined) {
+        g.unresolvedExonyms.push(`${city.geoName} ${city.countryCode}`);
+        continue;
+      }
+      for (const name of [city.english, ...city.names]) g.add(name, row);
+      g.englishCityNames.set(rows.get(row).id, city.english);
+    }
     const names = countries.getNames('en', { select: 'all' });
     const aliasesByCode = new Map<string, string[]>();
     for (const [alias, cc] of Object.entries(COUNTRY_ALIASES)) aliasesByCode.set(cc, [...(aliasesByCode.get(cc) ?? []), alias]);
@@ -141,6 +166,7 @@ export class Gazetteer {
         if (n.includes(',')) g.add(n.split(',')[0], row);
       }
     }
+    g.addForeignCountryNames();
     // US states are placed at their largest city, like countries at their capital.
     for (const [stateName, code] of Object.entries(US_STATES)) {
       // New York and Washington are the cities (the state is named as such); Georgia is also a country,
@@ -170,7 +196,31 @@ export class Gazetteer {
     g.everyday = everydayWordsAmong((word) => g.byName.has(word));
     return g;
   }
+
+  /**
+   * Country names in the agency languages ("Suisse", "Alemania", "Stati Uniti"), from the locales
+   * i18n-iso-countries already holds. Only names nothing else is called: "Granada" (Spanish for
+   * Grenada) stays the Spanish city, and first names ("Maurice", "Mauricio") are left out. Names that
+   * are also English words ("Chili") count as everyday words, like "Nice".
+   */
+  private addForeignCountryNames(): void {
+    for (const lang of EXONYM_LANGUAGES) {
+      for (const [cc, names] of Object.entries(countries.getNames(lang, { select: 'all' }))) {
+        const row = this.byCountry.get(cc);
+        if (row === undefined) continue;
+        for (const name of names) {
+          const key = normaliseName(name);
+          if (key.length < 4 || NOT_COUNTRY_NAMES.has(key) || (this.byName.has(key) && !this.foreignCountryNames.has(key))) continue;
+          this.add(name, row);
+          this.foreignCountryNames.add(key);
+        }
+      }
+    }
+  }
 }
+
+/** Country names in other languages that are first names in English copy. */
+const NOT_COUNTRY_NAMES = new Set(['maurice', 'mauricio', 'maurizio', 'dominique']);
 
 let shared: Gazetteer | undefined;
 

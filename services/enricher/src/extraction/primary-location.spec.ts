@@ -34,4 +34,44 @@ describe('the primary location’s time zone', () => {
     const { entities } = extractEntities({ headline: '', body: 'TOKYO (Reuters) - Japanese shares fell today, traders said.', publishedAt: '2025-11-24T22:30:00Z' }, { gazetteer });
     expect(entities.filter((e) => e.type === 'date').map((e) => e.name)).toEqual(['2025-11-25']);
   });
+
+  it('reads a dateline typed with combining marks (NFD) as the NFC one', () => {
+    const body = "MÜNSTER (dpa) - Iran said on Monday it would resume talks. Iran's foreign minister said Iran wanted a deal, and Iran's president agreed.";
+    expect(placeOf(body.normalize('NFD'))).toMatchObject({ name: 'Münster'.normalize('NFD'), countryCode: 'DE', reason: 'dateline', confidence: 0.95 });
+    expect(placeOf(body.normalize('NFD'))?.entityId).toBe(placeOf(body)?.entityId);
+  });
+});
+
+// A structured dateline (NITF <dateline><location>, NewsML-G2 located) reaches the article's
+// `dateline` field as a bare location; the body then starts with no dateline of its own.
+describe('the dateline field', () => {
+  const gazetteer = loadGazetteer();
+  const extract = (body: string, dateline?: string) => extractEntities({ headline: '', body, dateline, publishedAt: '2025-11-24T16:00:00Z' }, { gazetteer });
+  const iran = "Iran said on Monday it would resume talks. Iran's foreign minister said Iran wanted a deal, and Iran's president agreed.";
+
+  it.each([
+    ['GENEVA', 'CH', 'Geneva'],
+    ['Genève', 'CH', 'Geneva'],
+    ['New York, NY', 'US', 'New York'],
+    ['PARIS, France', 'FR', 'Paris'],
+    ['LONDON (Sample Wire)', 'GB', 'London'],
+  ])('places a story by a bare %s there', (dateline, countryCode, name) => {
+    expect(extract(iran, dateline).primaryLocation).toMatchObject({ countryCode, name, reason: 'dateline' });
+  });
+
+  it('uses the entity of the place when the text names it too', () => {
+    const { entities, primaryLocation } = extract('Diplomats met in Geneva on Monday to discuss Iran.', 'GENEVA');
+    expect(primaryLocation?.entityId).toBe(entities.find((e) => e.name === 'Geneva')?.id);
+  });
+
+  it('still prefers the text’s own dateline, and still takes no ordinary first words for one', () => {
+    expect(extract('TOKYO (Reuters) - Shares fell on Monday.', 'TOKYO').primaryLocation).toMatchObject({ name: 'Tokyo', reason: 'dateline' });
+    expect(extract(iran).primaryLocation).toMatchObject({ countryCode: 'IR', reason: 'most-salient-place' });
+    expect(extract(iran, '').primaryLocation).toMatchObject({ countryCode: 'IR', reason: 'most-salient-place' });
+  });
+
+  it('places a story in a language the rules cannot read by the field alone', () => {
+    const placed = extractEntities({ headline: '', body: 'Les négociations ont repris lundi.', dateline: 'GENÈVE', placeOnly: true, language: 'fr' }, { gazetteer }).primaryLocation;
+    expect(placed).toMatchObject({ countryCode: 'CH', name: 'Geneva', reason: 'dateline', confidence: 0.95 });
+  });
 });

@@ -1,16 +1,24 @@
 import type { Entity, Location } from '@newsflow/contracts';
 import { zoneAt } from './time-zone';
 
+/** A dateline naming a town this small, and nothing else in the story placing it, is a guess. */
+export const SMALL_TOWN = 10_000;
+
 /**
  * Where the story is: the dateline's place when it resolved, otherwise the most salient place the
  * gazetteer resolved, preferring a city inside that place's country (a story "about Morocco" that
  * names Marrakech happened in Marrakech).
+ *
+ * `dateline` is the dateline's entity, or its id among `entities`. A dateline gets 0.95, unless it
+ * resolved only to a town under SMALL_TOWN people that nothing `corroborated` (a region in the
+ * dateline, another place in that country, the language's country): an exonym the gazetteer lacks
+ * ("Pekín" → Pekin, Illinois) looks just like that, so it gets 0.6.
  */
-export function choosePrimaryLocation(entities: Entity[], datelineEntityId?: string): Location | null {
+export function choosePrimaryLocation(entities: Entity[], dateline?: string | Entity, corroborated = true): Location | null {
+  const datelinePlace = typeof dateline === 'string' ? entities.find((e) => e.id === dateline && e.type === 'place' && e.geo) : dateline;
+  if (datelinePlace?.geo) return toLocation(datelinePlace, !corroborated && isSmallTown(datelinePlace) ? 0.6 : 0.95, 'dateline');
   const places = entities.filter((e) => e.type === 'place' && e.geo);
   if (places.length === 0) return null;
-  const dateline = datelineEntityId ? places.find((e) => e.id === datelineEntityId) : undefined;
-  if (dateline) return toLocation(dateline, 0.95, 'dateline');
 
   const ranked = [...places].sort((a, b) => b.salience - a.salience || b.mentionCount - a.mentionCount);
   let best = ranked[0];
@@ -23,7 +31,11 @@ export function choosePrimaryLocation(entities: Entity[], datelineEntityId?: str
   return toLocation(best, Math.min(0.9, 0.45 + 0.45 * margin + (isCity(best) ? 0.05 : 0)), 'most-salient-place');
 }
 
-function isCity(e: Entity): boolean {
+export function isSmallTown(e: Pick<Entity, 'id' | 'geo'>): boolean {
+  return isCity(e) && (e.geo?.population ?? 0) < SMALL_TOWN;
+}
+
+function isCity(e: Pick<Entity, 'id'>): boolean {
   return /^place:\d+$/.test(e.id);
 }
 

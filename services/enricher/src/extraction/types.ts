@@ -45,4 +45,6 @@ export interface ArticleText {
    * dateline still names the place (and so its weather).
    */
   placeOnly?: boolean;
+  /** The language the story is in (`fr`), when known: a dateline town in its countries is plausible. */
+  language?: string;
 }
