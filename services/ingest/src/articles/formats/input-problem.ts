@@ -28,3 +28,14 @@ export function ruleOf(fn: () => unknown): string | undefined {
   }
   return undefined;
 }
+
+/** The InputProblem `fn` throws; fails when it returns or throws something else: how a spec inspects a refusal. */
+export function problemOf(fn: () => unknown): InputProblem {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof InputProblem) return error;
+    throw error;
+  }
+  throw new Error('expected an InputProblem');
+}

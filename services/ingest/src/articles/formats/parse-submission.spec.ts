@@ -1,21 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputProblem } from './input-problem';
+import { problemOf } from './input-problem';
 import { normalizeDraft } from './normalize-draft';
 import { parseSubmission } from './parse-submission';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name));
 const now = new Date('2025-11-25T00:00:00Z');
 
-function problem(fn: () => unknown): InputProblem {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputProblem) return error;
-    throw error;
-  }
-  throw new Error('expected an InputProblem');
-}
+const problem = problemOf;
 
 describe('ninjs 2.x', () => {
   const article = normalizeDraft(parseSubmission('application/ninjs+json', fixture('interpol.ninjs.json')), 'exw', now);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Article } from '@newsflow/contracts';
 import { ArticleDraft } from './article-draft';
 import { htmlToText, sanitizeHtml } from './html-body';
-import { InputProblem } from './input-problem';
+import { problemOf } from './input-problem';
 import { normalizeDraft } from './normalize-draft';
 import { parseSubmission } from './parse-submission';
 
@@ -18,15 +18,7 @@ function draftOf(name: string, contentType = name.endsWith('.json') ? 'applicati
 function articleOf(name: string, contentType?: string, body?: Buffer): Article {
   return normalizeDraft(draftOf(name, contentType, body), 'wire', now);
 }
-function problem(fn: () => unknown): InputProblem {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputProblem) return error;
-    throw error;
-  }
-  throw new Error('expected an InputProblem');
-}
+const problem = problemOf;
 const xmlWith = (name: string, edit: (xml: string) => string) => Buffer.from(edit(sample(name).toString('latin1')), 'latin1');
 
 describe('NITF date.release is the embargo, not the version time (W1)', () => {
