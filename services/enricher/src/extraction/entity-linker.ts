@@ -50,7 +50,7 @@ export function linkMentions(mentions: RawMention[], gazetteer: Gazetteer, geo: 
       const name = aliases.get(normaliseName(m.name)) ?? withoutLegalForm(m.name);
       out.push(linked(m, name, `organization:${normaliseName(name)}`));
     } else if (m.type === 'place') {
-      const place = choosePlace(gazetteer.lookup(m.name), geo, m.hint ?? placeHints.get(normaliseName(m.name)) ?? {});
+      const place = choosePlace(m.dateline ? gazetteer.lookupDateline(m.name) : gazetteer.lookup(m.name), geo, m.hint ?? placeHints.get(normaliseName(m.name)) ?? {});
       // "Genève", "Pékin", "Suisse": one place, one name, however the story spells it (the spelling stays a surface form).
       const name = (place && gazetteer.englishName(m.name, place)) ?? m.name;
       out.push(linked(m, name, place ? place.id : `place:${normaliseName(m.name)}`, place));

@@ -37,6 +37,17 @@ describe('foreign-language names of major places', () => {
     expect(alone).toMatchObject({ id: 'place:2660646', name: 'Geneva' });
   });
 
+  it('reads Roma, Rom, Alger, Colonia and Damas as the city only in a dateline, not in running English', () => {
+    const places = (body: string) => extract(body).entities.filter((e) => e.type === 'place').map((e) => e.name);
+    expect(places('BUDAPEST (Reuters) - Roma families were evicted on Monday, and the Roma community protested.')).not.toContain('Rome');
+    const other = places('LONDON (Reuters) - Players from AS Roma met fans. The Rom community and admirers of Horatio Alger gathered. Damas said.');
+    expect(other).toContain('London');
+    expect(other.filter((name) => ['Rome', 'Algiers', 'Damascus'].includes(name))).toEqual([]);
+    expect(placeOnly('ROMA (ANSA) - Il governo ha approvato la manovra.', 'it')).toMatchObject({ name: 'Rome', countryCode: 'IT' });
+    expect(placeOnly('Alger (AFP) - Le gouvernement a annoncé des mesures.', 'fr')).toMatchObject({ name: 'Algiers', countryCode: 'DZ' });
+    expect(placeOnly('ROMA, Texas (AP) - The city council met on Monday.', 'en')).toMatchObject({ countryCode: 'US' });
+  });
+
   it('names a country given in another language by its English name', () => {
     const { entities } = extract('LONDRES, Royaume-Uni (AFP) - Le Parlement britannique a adopté lundi le budget.');
     expect(entities.find((e) => e.id === 'place:country-gb')).toMatchObject({ surfaceForms: ['Royaume-Uni'] });

@@ -4,7 +4,8 @@
  * know: "Pékin (AFP)" is Beijing, not Pekin, Illinois; "ROMA (ANSA)" Rome, not Roma, Romania.
  *
  * One line a city: `English name[=GeoNames name] CC: name, name, …` (the GeoNames name when it is not
- * the English one). Accents and case do not matter to the lookup ("Pekín" and "Pékin" are one key),
+ * the English one). A name marked `^` is the city only in a dateline ("ROMA (ANSA) -"): in running
+ * English it is mostly something else (the Roma people, AS Roma, Horatio Alger). Accents and case do not matter to the lookup ("Pekín" and "Pékin" are one key),
  * so each spelling is listed once. A name that is also a small place elsewhere ("Roma", "Londres")
  * is still that place too: the gazetteer holds both and `choosePlace` weighs them (size, country).
  * A story naming the city by any of these gets the English name, so it is the same entity, found by
@@ -17,7 +18,7 @@ Beijing CN: Pékin, Pequim, Pechino, Peking, Peiping
 Shanghai CN: Shanghaï, Xangai, Schanghai
 London GB: Londres, Londra, Londen
 Edinburgh GB: Édimbourg, Edimburgo
-Rome IT: Roma, Rom
+Rome IT: ^Roma, ^Rom
 Milan IT: Milano, Mailand, Milán, Milão
 Turin IT: Torino, Turín, Turim
 Genoa IT: Genova, Gênes, Génova, Genua
@@ -38,7 +39,7 @@ Basel CH: Bâle, Basilea, Basileia
 Brussels BE: Bruxelles, Bruselas, Brüssel, Bruxelas, Brussel
 Antwerp=Antwerpen BE: Anvers, Amberes, Anversa, Antuérpia
 Munich DE: München, Monaco di Baviera, Múnich, Munique
-Cologne=Köln DE: Colonia, Keulen, Colónia
+Cologne=Köln DE: ^Colonia, Keulen, Colónia
 Frankfurt=Frankfurt am Main DE: Francfort, Fráncfort, Francoforte
 Hamburg DE: Hambourg, Hamburgo, Amburgo
 Nuremberg=Nürnberg DE: Núremberg, Norimberga
@@ -72,9 +73,9 @@ Barcelona ES: Barcelone, Barcellona
 Saragossa=Zaragoza ES: Saragosse, Saragozza
 Istanbul TR: Estambul, Istambul, İstanbul
 Beirut LB: Beyrouth, Beirute
-Damascus SY: Damas, Damasco, Damaskus
+Damascus SY: ^Damas, Damasco, Damaskus
 Baghdad IQ: Bagdad, Bagdá, Bagdade
-Algiers DZ: Alger, Argel, Algeri, Algier
+Algiers DZ: ^Alger, Argel, Algeri, Algier
 Tunis TN: Túnez, Tunisi
 Riyadh SA: Riyad, Riad, Riade
 Tokyo JP: Tokio, Tóquio
@@ -90,13 +91,17 @@ export interface CityExonyms {
   geoName: string;
   countryCode: string;
   names: string[];
+  /** Names that are the city only in a dateline. */
+  datelineNames: string[];
 }
 
 export const CITY_EXONYM_TABLE: readonly CityExonyms[] = CITY_EXONYMS.trim().split('\n').map((line) => {
   const m = /^(.+?)(?:=(.+?))? ([A-Z]{2}): (.+)$/.exec(line);
   if (!m) throw new Error(`exonyms.ts: bad line "${line}"`);
   const [, english, geoName, countryCode, names] = m;
-  return { english, geoName: geoName ?? english, countryCode, names: names.split(/,\s*/) };
+  const all = names.split(/,\s*/);
+  const datelineNames = all.filter((name) => name.startsWith('^')).map((name) => name.slice(1));
+  return { english, geoName: geoName ?? english, countryCode, names: all.filter((name) => !name.startsWith('^')), datelineNames };
 });
 
 /** The languages whose country names the gazetteer adds (i18n-iso-countries' locales). */

@@ -153,7 +153,7 @@ const WIRE_LABEL = /^\s*(?:(?:CORRECTED|CORRECTING|REFILE|RPT|REPEAT|UPDATE(?:\s
 function readDateline(dateline: Dateline, g: Gazetteer) {
   const region = dateline.region?.text;
   const placeName = titleCaseDateline(dateline.place.text);
-  const candidates = g.lookup(placeName);
+  const candidates = g.lookupDateline(placeName);
   const state = region ? g.usState(region) : undefined;
   const country = region ? g.lookup(region).find((p) => p.kind === 'country') : undefined;
   // "TBILISI, Georgia" names the country, "ATLANTA, Georgia" the state: the one the place is in.

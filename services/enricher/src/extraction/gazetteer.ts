@@ -43,6 +43,8 @@ export class Gazetteer {
   private readonly englishCityNames = new Map<string, string>();
   /** Folded country names in the agency languages ("suisse", "allemagne") that the gazetteer added. */
   private readonly foreignCountryNames = new Set<string>();
+  /** Exonyms that name their city only in a dateline ("Roma", "Alger"): folded name → row. */
+  private readonly datelineOnly = new Map<string, number>();
   /** Lines of exonyms.ts whose GeoNames name and country match no city (the spec keeps this empty). */
   readonly unresolvedExonyms: string[] = [];
 
@@ -50,6 +52,15 @@ export class Gazetteer {
     const found = this.byName.get(normaliseName(name));
     if (found === undefined) return [];
     return typeof found === 'number' ? [this.rows.get(found)] : found.map((row) => this.rows.get(row));
+  }
+
+  /** As lookup, and for a dateline also the cities exonyms.ts names only there ("ROMA (ANSA) -" is Rome), first. */
+  lookupDateline(name: string): GazetteerPlace[] {
+    const row = this.datelineOnly.get(normaliseName(name));
+    const found = this.lookup(name);
+    if (row === undefined) return found;
+    const city = this.rows.get(row);
+    return [city, ...found.filter((p) => p.id !== city.id)];
   }
 
   /**
@@ -148,6 +159,7 @@ export class Gazetteer {
         continue;
       }
       for (const name of [city.english, ...city.names]) g.add(name, row);
+      for (const name of city.datelineNames) g.datelineOnly.set(normaliseName(name), row);
       g.englishCityNames.set(rows.get(row).id, city.english);
     }
     const names = countries.getNames('en', { select: 'all' });
