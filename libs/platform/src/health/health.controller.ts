@@ -25,7 +25,8 @@ export class HealthController {
       async () => {
         const state = this.indicator.check('lifecycle');
         const current = this.readiness.current;
-        return current === 'ready' ? state.up({ state: current }) : state.down({ state: current });
+        const waitingFor = this.readiness.waitingFor;
+        return current === 'ready' ? state.up({ state: current }) : state.down({ state: current, ...(waitingFor.length ? { waitingFor } : {}) });
       },
       ...this.probes.map((probe) => async () => {
         const state = this.indicator.check(probe.name);

@@ -8,9 +8,27 @@ export class ReadinessState implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ReadinessState.name);
   private state: Lifecycle = 'starting';
   private readonly drainSteps: Array<() => Promise<void>> = [];
+  /** Work still under way that the service needs before it takes traffic. */
+  private readonly pending = new Set<string>();
 
+  /** Ready only once every hold has been released, even after markReady. */
   get current(): Lifecycle {
-    return this.state;
+    return this.state === 'ready' && this.pending.size > 0 ? 'starting' : this.state;
+  }
+
+  /** What a starting service still waits for (e.g. `search index`). */
+  get waitingFor(): string[] {
+    return [...this.pending];
+  }
+
+  /**
+   * Keeps readiness false until `done` settles, for work a service does after it listens: the
+   * indexer loads its search index in the background so liveness answers (and no startup probe
+   * kills it) however large the corpus.
+   */
+  holdUntil(what: string, done: Promise<unknown>): void {
+    this.pending.add(what);
+    void done.finally(() => this.pending.delete(what)).catch(() => undefined);
   }
 
   markReady(): void {

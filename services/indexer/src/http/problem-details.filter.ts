@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { IndexLoadingError } from '../search/index-loading.error';
 import { InvalidParameterError } from './invalid-parameter.error';
 
 export interface ProblemDetails {
@@ -18,6 +19,9 @@ export function problemOf(error: unknown): ProblemDetails {
     return { type: 'https://newsflow.dev/problems/invalid-parameter', title: 'a request parameter is invalid', status: 400,
       detail: error.message, rule: 'invalid-parameter', parameter: error.parameter, field: error.parameter };
   }
+  if (error instanceof IndexLoadingError) {
+    return { type: 'about:blank', title: 'search index loading', status: 503, detail: error.message, rule: 'index-loading', loaded: error.loaded };
+  }
   if (error instanceof HttpException) {
     const response = error.getResponse();
     const body = typeof response === 'object' ? (response as Record<string, unknown>) : { message: response };
@@ -35,6 +39,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = problemOf(error);
     if (problem.status >= 500) this.logger.error({ msg: 'request failed', error: String((error as Error)?.stack ?? error) });
     const response = host.switchToHttp().getResponse<Response>();
+    if (problem.rule === 'index-loading') response.setHeader('Retry-After', '5');
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 }

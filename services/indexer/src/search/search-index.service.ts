@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { eventSubjectOf, parseEvent, TOPICS } from '@newsflow/contracts';
 import { TopicFollower } from '@newsflow/messaging';
-import { MONGO_CONNECTION } from '@newsflow/platform';
+import { MONGO_CONNECTION, ReadinessState } from '@newsflow/platform';
 import { Connection } from 'mongoose';
-import { INITIAL_STATE, SearchCollectionsState, SearchCollectionsStore } from '../index/search-collections';
+import { INITIAL_STATE, SearchCollectionsState, SearchCollectionsStore, SearchPurgeLog } from '../index/search-collections';
 import { SearchDocument, toSearchDocument } from '../index/search-document';
 import { SearchDocumentRepository } from '../index/search-document.repository';
 import { toIndexedArticle } from './indexed-article';
+import { IndexLoadingError } from './index-loading.error';
 import { PageAfter } from './search-cursor';
 import { SearchIndex, SearchOutcome } from './search-index';
 import { SearchParams } from './search-params';
@@ -25,7 +26,18 @@ export interface SearchIndexStatus {
   generation: number;
   building?: string;
   rebuilding?: { collection: string; loaded: number };
+  /** While the index loads at start-up: how many articles it holds so far. */
+  loading?: { loaded: number };
 }
+
+/**
+ * A purged article's version indexed up to this long after the purge began deleting is dropped too:
+ * the purge tool's clock and this host's may differ, and a takedown must not stay listed.
+ */
+const PURGE_CLOCK_SKEW_MS = 10_000;
+
+/** Between attempts to load the index when MongoDB cannot be read at start-up. */
+const LOAD_RETRY_MS = 5000;
 
 /**
  * Why search runs in memory rather than in MongoDB: on FerretDB 1.24 (SQLite), which tests and CI
@@ -40,7 +52,8 @@ export interface SearchIndexStatus {
  *
  * The active collection changes when `npm run reindex` switches to a rebuilt one: the state is polled,
  * the new index is loaded beside the old one (which keeps answering, and both take new writes), and
- * then replaces it.
+ * then replaces it. Articles `npm run purge` removed from the stores are dropped at the same poll
+ * (the purge log beside the state, see SearchPurgeLog).
  *
  * Several replicas: each one writes only its own partitions' articles, so each also follows
  * `news.articles.indexed.v1` (which carries the complete article) under a group of its own, joined
@@ -56,14 +69,21 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
   private timer?: NodeJS.Timeout;
   private following: Promise<void> = Promise.resolve();
   private follower?: TopicFollower;
+  /** `npm run purge` records what it removed (see SearchPurgeLog); this index has applied it up to here. */
+  private readonly purges: SearchPurgeLog;
+  private purgesSeen = 0;
+  /** Until the first load completes; searches answer 503 meanwhile. */
+  private loading = true;
 
   constructor(
     private readonly documents: SearchDocumentRepository,
     @Inject(MONGO_CONNECTION) connection: Connection,
+    private readonly readiness: ReadinessState,
     @Optional() @Inject(INDEX_STATE_POLL_MS) private readonly pollMs = 2000,
     @Optional() @Inject(SEARCH_FOLLOW) private readonly follow?: SearchFollowOptions,
   ) {
     this.store = new SearchCollectionsStore(connection);
+    this.purges = new SearchPurgeLog(connection);
   }
 
   async onModuleInit(): Promise<void> {
@@ -71,12 +91,31 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
       this.follower = new TopicFollower({ ...this.follow, topic: TOPICS.articleIndexed, onMessage: (value, _key, headers) => this.applyIndexed(value, headers) });
       await this.follower.start();
     }
+    // Before the load: a purge recorded from here on is applied once the load is done.
+    this.purgesSeen = (await this.purges.head()).generation;
     const state = await this.store.read();
     this.documents.follow(state);
     this.state = state;
+    // In the background, after HTTP listens: the load grows with the corpus (minutes at a few hundred
+    // thousand articles), and until it listens not even liveness answers, so a startup probe would
+    // kill the pod in a loop. Readiness stays false, and searches answer 503, until it is done;
+    // articles consumed meanwhile go into the index as it loads (an older version never replaces a newer).
+    this.readiness.holdUntil('search index', this.loadAtStart(state.active));
+  }
+
+  private async loadAtStart(collection: string): Promise<void> {
     const started = Date.now();
-    await this.load(state.active, this.index);
-    this.logger.log({ msg: 'search index loaded', collection: state.active, articles: this.index.size, ms: Date.now() - started });
+    for (;;) {
+      try {
+        await this.load(collection, this.index);
+        break;
+      } catch (error) {
+        this.logger.warn({ msg: 'could not load the search index; retrying', collection, loaded: this.index.size, err: error });
+        await new Promise((resolve) => setTimeout(resolve, LOAD_RETRY_MS).unref());
+      }
+    }
+    this.loading = false;
+    this.logger.log({ msg: 'search index loaded', collection, articles: this.index.size, ms: Date.now() - started });
     this.timer = setInterval(() => void this.poll(), this.pollMs);
     this.timer.unref();
   }
@@ -114,6 +153,7 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
   }
 
   search(params: SearchParams, page?: PageAfter): SearchOutcome {
+    if (this.loading) throw new IndexLoadingError(this.index.size);
     return this.index.search(params, page);
   }
 
@@ -124,13 +164,14 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
       articles: this.index.size,
       generation: state.generation,
       ...(state.building ? { building: state.building } : {}),
+      ...(this.loading ? { loading: { loaded: this.index.size } } : {}),
       ...(this.next ? { rebuilding: { collection: this.next.collection, loaded: this.next.index.size } } : {}),
     };
   }
 
   /** One poll at a time; a failed read (MongoDB away) is tried again at the next tick. */
   private poll(): Promise<void> {
-    this.following = this.following.then(() => this.followCollections()).catch((error) => {
+    this.following = this.following.then(() => this.followCollections()).then(() => this.followPurges()).catch((error) => {
       this.logger.warn({ msg: 'could not follow the search collections', err: error });
     });
     return this.following;
@@ -144,15 +185,47 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
     this.state = state;
     this.logger.log({ msg: 'search collections changed', active: state.active, building: state.building, generation: state.generation });
     if (!switched) return;
+    await this.rebuild(state.active);
+  }
+
+  /** Loads a new index from the collection beside the current one, which keeps answering, then swaps it in. */
+  private async rebuild(collection: string): Promise<void> {
     const started = Date.now();
-    this.next = { collection: state.active, index: new SearchIndex() };
+    this.next = { collection, index: new SearchIndex() };
     try {
-      await this.load(state.active, this.next.index);
+      await this.load(collection, this.next.index);
       this.index = this.next.index;
-      this.logger.log({ msg: 'search index rebuilt and swapped in', collection: state.active, articles: this.index.size, ms: Date.now() - started });
+      this.logger.log({ msg: 'search index rebuilt and swapped in', collection, articles: this.index.size, ms: Date.now() - started });
     } finally {
       this.next = undefined;
     }
+  }
+
+  /**
+   * Drops what `npm run purge` removed from the stores since the last poll; an `_id` read of the
+   * purge log's head when nothing changed. Runs after followCollections in the same chain, so a
+   * rebuild has finished (and may have loaded a document before its purge deleted it): applied after.
+   */
+  private async followPurges(): Promise<void> {
+    const head = await this.purges.head();
+    if (head.generation <= this.purgesSeen) return;
+    const since = await this.purges.since(this.purgesSeen, head);
+    if (!since.complete) {
+      // The records this instance still needed were pruned (it could not poll for a day): reload.
+      this.logger.warn({ msg: 'purges missed; reloading the search index', seen: this.purgesSeen, generation: since.generation });
+      await this.rebuild(this.documents.activeCollection);
+    } else {
+      let removed = 0;
+      for (const batch of since.batches) {
+        const indexedBefore = new Date(batch.deletedFrom).getTime() + PURGE_CLOCK_SKEW_MS;
+        for (const id of batch.ids) {
+          if (this.index.delete(id, indexedBefore)) removed += 1;
+          this.next?.index.delete(id, indexedBefore);
+        }
+      }
+      this.logger.log({ msg: 'purged articles dropped from the search index', removed, generation: since.generation });
+    }
+    this.purgesSeen = since.generation;
   }
 
   private async load(collection: string, index: SearchIndex): Promise<void> {

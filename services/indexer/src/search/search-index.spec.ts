@@ -248,3 +248,34 @@ describe('SearchIndex entity and place lookups without a query', () => {
     expect(search(index, { entity: 'Valdecy Urquiza' }).total).toBe(0);
   });
 });
+
+describe('SearchIndex.delete, for an article `npm run purge` removed', () => {
+  it('stops listing it, and takes any version of it afresh, version 1 included', () => {
+    const index = new SearchIndex();
+    const id = '0f8a1c2e-7a1b-5c3d-9e4f-333333333333';
+    index.put(indexed('Libel case heard', 'The court sat.', { id, version: 2, indexedAt: '2026-12-01T10:00:00Z' }));
+    index.put(indexed('Libel ruling due', 'The judge retired.'));
+    expect(index.delete(id)).toBe(true);
+    expect(search(index, { q: 'libel' }).hits.map((h) => h.article.headline)).toEqual(['Libel ruling due']);
+    expect(index.versionOf(id)).toBeUndefined();
+    expect(index.holds(id, 1)).toBe(false);
+    expect(index.delete(id)).toBe(false);
+    expect(index.put(indexed('Libel case heard', 'The court sat.', { id, version: 1 }))).toBe(true);
+    expect(search(index, { q: 'libel' }).total).toBe(2);
+    expect(index.size).toBe(2);
+  });
+
+  it('forgets a killed article too, and keeps a version indexed after the purge began', () => {
+    const index = new SearchIndex();
+    const killed = '0f8a1c2e-7a1b-5c3d-9e4f-444444444444';
+    index.put(indexed('Quake toll rises', 'Rescuers searched.', { id: killed, version: 2, pubStatus: 'canceled' }));
+    expect(index.delete(killed)).toBe(true);
+    expect(index.versionOf(killed)).toBeUndefined();
+    const resubmitted = '0f8a1c2e-7a1b-5c3d-9e4f-555555555555';
+    index.put(indexed('Quake toll revised', 'Rescuers searched.', { id: resubmitted, version: 1, indexedAt: '2026-12-07T12:00:30Z' }));
+    expect(index.delete(resubmitted, Date.parse('2026-12-07T12:00:10Z'))).toBe(false);
+    expect(search(index, { q: 'quake' }).total).toBe(1);
+    expect(index.delete(resubmitted, Date.parse('2026-12-07T12:01:00Z'))).toBe(true);
+    expect(search(index, { q: 'quake' }).total).toBe(0);
+  });
+});

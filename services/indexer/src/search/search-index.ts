@@ -141,6 +141,18 @@ export class SearchIndex {
     return true;
   }
 
+  /**
+   * Forgets the article entirely, as `npm run purge` removed it from the stores: it is no longer
+   * listed, and any version of it, version 1 again included, is taken afresh. With `indexedBefore`
+   * (epoch ms), a version indexed later is kept: it was written after the purge (a resubmission).
+   */
+  delete(id: string, indexedBefore = Number.POSITIVE_INFINITY): boolean {
+    const current = this.byId.get(id);
+    if (current && current.indexedAt > indexedBefore) return false;
+    if (current) this.remove(current);
+    return this.held.delete(id) || current !== undefined;
+  }
+
   search(params: SearchParams, page?: PageAfter): SearchOutcome {
     const after = page?.key;
     const terms = params.q ? analyzeQuery(params.q) : [];

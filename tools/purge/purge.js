@@ -1,0 +1,208 @@
+// Removes every stored trace of chosen articles from both services' collections, and tells running
+// indexers to drop them from their in-memory search (the purge log in search_meta). See README,
+// "Retention and takedown".
+const { SearchCollectionsStore, SearchPurgeLog } = require('../../services/indexer/dist/index/search-collections');
+const { VERSIONS_COLLECTION } = require('../../services/indexer/dist/index/search-document.repository');
+
+// Ingest's collections (services/ingest/src/articles/article.repository.ts, article-status.repository.ts).
+const INGEST_VERSIONS = 'ingest_articles';
+const INGEST_HEADS = 'ingest_article_heads';
+const INGEST_PUBLICATIONS = 'ingest_article_publications';
+const INGEST_STEPS = 'ingest_article_steps';
+/** Every `_id` suffix of a step record; `received` only in records written before publications kept it. */
+const STEP_KEYS = ['enriched', 'weather', 'indexed', 'failed', 'received'];
+const SCAN_BATCH = 5000;
+const PROGRESS_EVERY = 20_000;
+
+/**
+ * One pass over `collection` (FerretDB scans for any filter but `_id` equality, so the filter only
+ * trims what comes back), streaming only the projected fields.
+ */
+async function scan(connection, collection, filter, projection, onDocument, log) {
+  let seen = 0;
+  const started = Date.now();
+  for await (const document of connection.collection(collection).find(filter, { projection, batchSize: SCAN_BATCH })) {
+    onDocument(document);
+    seen += 1;
+    if (seen % PROGRESS_EVERY === 0) log(`${collection}: read ${seen} documents`);
+  }
+  log(`${collection}: read ${seen} documents in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return seen;
+}
+
+/**
+ * Which articles go, and up to which version each, with as few scans as FerretDB allows: one pass over
+ * ingest_articles (the versions; the authority on an article's latest version and its publishedAt), and
+ * one over each search collection (for articles ingest no longer holds). Every other collection's
+ * `_id`s follow from the article id and version, so those are never scanned to select.
+ */
+async function select(connection, searchCollections, options, log) {
+  const named = new Set(options.articles);
+  const byAge = options.cutoff !== undefined;
+  const cutoff = byAge ? options.cutoff.getTime() : 0;
+  /** article id → [latest version, its publishedAt in epoch ms] */
+  const ingest = new Map();
+  await scan(connection, INGEST_VERSIONS, byAge ? {} : { articleId: { $in: [...named] } }, { _id: 0, articleId: 1, version: 1, 'article.publishedAt': 1 }, (doc) => {
+    const current = ingest.get(doc.articleId);
+    if (!current || doc.version > current[0]) ingest.set(doc.articleId, [doc.version, Date.parse(doc.article?.publishedAt ?? '')]);
+  }, log);
+  /** article id → highest version known anywhere */
+  const targets = new Map();
+  const counts = { [INGEST_VERSIONS]: 0 };
+  for (const [id, [version, publishedAt]] of ingest) {
+    if (named.has(id) || (byAge && publishedAt < cutoff)) {
+      targets.set(id, version);
+      counts[INGEST_VERSIONS] += version;
+    }
+  }
+  const present = {};
+  for (const collection of searchCollections) {
+    const ids = new Set();
+    present[collection] = ids;
+    await scan(connection, collection, byAge ? {} : { _id: { $in: [...named] } }, { version: 1, publishedAt: 1 }, (doc) => {
+      const known = targets.get(doc._id);
+      // Ingest's verdict stands for the articles it holds; a search document it lacks goes by its own date.
+      const selected = known !== undefined || named.has(doc._id)
+        || (!ingest.has(doc._id) && byAge && new Date(doc.publishedAt).getTime() < cutoff);
+      if (!selected) return;
+      ids.add(doc._id);
+      targets.set(doc._id, Math.max(known ?? 0, doc.version));
+    }, log);
+    counts[collection] = ids.size;
+  }
+  const missing = options.articles.filter((id) => !targets.has(id));
+  return { targets, counts, missing };
+}
+
+/** The `_id`s of everything stored about these articles, per collection. */
+function idsByCollection(targets, searchCollections) {
+  const versionIds = [];
+  const stepIds = [];
+  for (const [id, latest] of targets) {
+    for (let version = 1; version <= latest; version += 1) {
+      versionIds.push(`${id}:${version}`);
+      for (const step of STEP_KEYS) stepIds.push(`${id}:${version}:${step}`);
+    }
+  }
+  const articleIds = [...targets.keys()];
+  return {
+    search: [...searchCollections.map((collection) => [collection, articleIds]), [VERSIONS_COLLECTION, versionIds]],
+    // Ingest's versions last: they are what a later run selects by, so a purge cut short can be run again.
+    ingest: [[INGEST_STEPS, stepIds], [INGEST_PUBLICATIONS, versionIds], [INGEST_HEADS, articleIds], [INGEST_VERSIONS, versionIds]],
+  };
+}
+
+/** `deleteMany({_id: {$in}})` per batch: on FerretDB 1.24 each is one scan of the collection, however many it names. */
+async function deleteIds(connection, collection, ids, batchSize, log) {
+  let deleted = 0;
+  const started = Date.now();
+  for (let start = 0; start < ids.length; start += batchSize) {
+    const batch = ids.slice(start, start + batchSize);
+    const result = await connection.collection(collection).deleteMany({ _id: { $in: batch } });
+    deleted += result.deletedCount;
+    log(`${collection}: ${Math.min(start + batchSize, ids.length)}/${ids.length} ids done, ${deleted} documents deleted (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  }
+  return deleted;
+}
+
+/**
+ * Weather's backfill queue keeps the whole enriched article (up to 3 days) for versions that left
+ * without weather, and would send it down the pipeline again: its entries for these versions go too.
+ * One queue per weather consumer group (`newsflow:weather:backfill:<group>:due`), found by SCAN.
+ */
+async function purgeBackfill(redis, targets, dryRun) {
+  const queues = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', 'newsflow:weather:backfill:*:due', 'COUNT', 1000);
+    cursor = next;
+    queues.push(...keys);
+  } while (cursor !== '0');
+  let removed = 0;
+  for (const due of [...new Set(queues)]) {
+    const prefix = due.slice(0, -':due'.length);
+    const members = [];
+    for (const [id, latest] of targets) for (let version = 1; version <= latest; version += 1) members.push(`${id}:${version}`);
+    for (let start = 0; start < members.length; start += 1000) {
+      const batch = members.slice(start, start + 1000);
+      if (dryRun) {
+        const scores = await batch.reduce((pipeline, member) => pipeline.zscore(due, member), redis.pipeline()).exec();
+        removed += scores.filter(([error, score]) => !error && score !== null).length;
+        continue;
+      }
+      const pipeline = redis.pipeline().zrem(due, ...batch).del(...batch.map((member) => `${prefix}:item:${member}`));
+      const [[zremError, zremoved], [delError, deleted]] = await pipeline.exec();
+      if (zremError) throw zremError;
+      if (delError) throw delError;
+      removed += Math.max(Number(zremoved), Number(deleted));
+    }
+  }
+  return { queues: queues.length, removed };
+}
+
+/**
+ * Runs the purge; returns the summary. `redis` may be null (not checked: said in the summary).
+ */
+async function purge({ connection, redis, options, log = () => undefined }) {
+  const started = Date.now();
+  const state = await new SearchCollectionsStore(connection).read();
+  if (state.building) {
+    // The reindex copies documents from the active collection into the new one: a copy made after the
+    // purge's delete would bring an article back. Run the purge before or after it.
+    throw new Error(`a reindex into ${state.building} is running (since ${state.buildingSince?.toISOString?.() ?? '?'}); purge once it is done, or after \`npm run reindex -- --abort\``);
+  }
+  const searchCollections = [...new Set([state.active, state.previous].filter(Boolean))];
+  log(`selecting ${[
+    options.cutoff ? `articles last published before ${options.cutoff.toISOString()} (${options.olderThanDays} days)` : '',
+    options.articles.length ? `${options.articles.length} named article(s)` : '',
+  ].filter(Boolean).join(' and ')}; search collections: ${searchCollections.join(', ')}`);
+  const { targets, counts, missing } = await select(connection, searchCollections, options, log);
+  const selectSeconds = (Date.now() - started) / 1000;
+  const plan = idsByCollection(targets, searchCollections);
+  const summary = {
+    dryRun: options.dryRun,
+    articles: targets.size,
+    missing,
+    selectSeconds,
+    removed: {},
+    searchCollections,
+    purgeGeneration: undefined,
+    redis: redis ? undefined : 'not checked (REDIS_URL unset)',
+    seconds: 0,
+  };
+  if (options.dryRun) {
+    for (const [collection, ids] of [...plan.search, ...plan.ingest]) {
+      summary.removed[collection] = counts[collection] !== undefined ? counts[collection] : { atMost: ids.length };
+    }
+    if (redis) summary.redis = await purgeBackfill(redis, targets, true);
+    summary.seconds = (Date.now() - started) / 1000;
+    return summary;
+  }
+  if (targets.size > 0) {
+    const deletedFrom = new Date();
+    for (const [collection, ids] of plan.search) summary.removed[collection] = await deleteIds(connection, collection, ids, options.batchSize, log);
+    const purges = new SearchPurgeLog(connection);
+    summary.purgeGeneration = await purges.append([...targets.keys()], deletedFrom);
+    const pruned = await purges.prune();
+    log(`purge log at generation ${summary.purgeGeneration}${pruned ? ` (${pruned} records older than a day pruned)` : ''}: running indexers drop these articles within their poll interval`);
+    if (redis) summary.redis = await purgeBackfill(redis, targets, false);
+    for (const [collection, ids] of plan.ingest) summary.removed[collection] = await deleteIds(connection, collection, ids, options.batchSize, log);
+  }
+  summary.seconds = (Date.now() - started) / 1000;
+  return summary;
+}
+
+function formatSummary(summary) {
+  const lines = [`[purge] ${summary.dryRun ? 'dry run: would remove' : 'removed'} ${summary.articles} article(s) in ${summary.seconds.toFixed(1)} s (selection ${summary.selectSeconds.toFixed(1)} s)`];
+  for (const [collection, removed] of Object.entries(summary.removed)) {
+    lines.push(`  ${collection.padEnd(32)} ${typeof removed === 'number' ? removed : `at most ${removed.atMost} (ids derived, not counted)`}`);
+  }
+  if (typeof summary.redis === 'string') lines.push(`  weather backfill (Redis)         ${summary.redis}`);
+  else if (summary.redis) lines.push(`  weather backfill (Redis)         ${summary.redis.removed} entries in ${summary.redis.queues} queue(s)`);
+  if (summary.purgeGeneration !== undefined) lines.push(`  purge log generation ${summary.purgeGeneration}: indexers stop listing them within SEARCH_COLLECTIONS_POLL_MS`);
+  if (summary.missing.length) lines.push(`  not found (nothing stored): ${summary.missing.join(', ')}`);
+  lines.push('  Kafka topics keep their copies until the topics\' retention deletes them (see the runbook).');
+  return lines.join('\n');
+}
+
+module.exports = { purge, formatSummary, select, idsByCollection };
