@@ -1,3 +1,4 @@
+import { deadLetterTopic } from '@newsflow/contracts';
 import { ensureTopics, TOPIC_MAX_MESSAGE_BYTES } from '@newsflow/messaging';
 import { Admin, ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { requireEnv, unique } from '../support/unique';
@@ -75,11 +76,29 @@ describe('the topics\' message limit', () => {
     try {
       await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1, configEntries: [{ name: 'retention.ms', value: '3600000' }] }] });
       expect(Number((await configOf(admin, topic))['max.message.bytes'])).toBeLessThan(TOPIC_MAX_MESSAGE_BYTES);
-      await ensureTopics(brokers, [topic], { partitions: 1, replicationFactor: 1 });
+      await ensureTopics(brokers, [topic], { partitions: 1, replicationFactor: 1, retentionMs: 7_200_000 });
       const config = await configOf(admin, topic);
       expect(Number(config['max.message.bytes'])).toBe(TOPIC_MAX_MESSAGE_BYTES);
       expect(config['retention.ms']).toBe('3600000');
       await admin.deleteTopics({ topics: [topic] });
+    } finally {
+      await admin.disconnect();
+    }
+  });
+
+  it('gives new topics the configured retention, and an older topic without one of its own too; dead-letter topics keep theirs longer', async () => {
+    const [created, old] = [unique('it-retention-new'), unique('it-retention-old')];
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({ waitForLeaders: true, topics: [{ topic: old, numPartitions: 1 }] });
+      expect((await configOf(admin, old))['retention.ms']).toBe('604800000');
+      const layout = { partitions: 1, replicationFactor: 1, retentionMs: 7_200_000, deadLetterRetentionMs: 2_592_000_000 };
+      await ensureTopics(brokers, [created, old, deadLetterTopic('indexer')], layout);
+      expect((await configOf(admin, created))['retention.ms']).toBe('7200000');
+      expect((await configOf(admin, old))['retention.ms']).toBe('7200000');
+      expect((await configOf(admin, deadLetterTopic('indexer')))['retention.ms']).toBe('2592000000');
+      await admin.deleteTopics({ topics: [created, old] });
     } finally {
       await admin.disconnect();
     }

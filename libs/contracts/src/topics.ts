@@ -27,3 +27,7 @@ export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 export function deadLetterTopic(stage: PipelineStage): string {
   return `news.deadletter.${stage}.v1`;
 }
+
+export function isDeadLetterTopic(topic: string): boolean {
+  return PIPELINE_STAGES.some((stage) => deadLetterTopic(stage) === topic);
+}

@@ -1,10 +1,15 @@
 import { Logger } from '@nestjs/common';
+import { isDeadLetterTopic } from '@newsflow/contracts';
 import { Admin, ConfigResourceTypes, ConfigSource, Kafka } from 'kafkajs';
 import { kafkaClientConfig } from './kafka-settings';
 
 export interface TopicLayout {
   partitions: number;
   replicationFactor: number;
+  /** `retention.ms` of the pipeline's topics; undefined leaves the broker's (7 days by default). */
+  retentionMs?: number;
+  /** `retention.ms` of the dead-letter topics, where a parked message waits for an operator. */
+  deadLetterRetentionMs?: number;
 }
 
 const ATTEMPTS = 15;
@@ -16,6 +21,11 @@ const ATTEMPTS = 15;
  */
 export const TOPIC_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 const MAX_MESSAGE_BYTES = 'max.message.bytes';
+const RETENTION_MS = 'retention.ms';
+
+function retentionOf(topic: string, layout: TopicLayout): number | undefined {
+  return isDeadLetterTopic(topic) ? layout.deadLetterRetentionMs : layout.retentionMs;
+}
 
 async function createMissing(admin: Admin, topics: readonly string[], layout: TopicLayout, created: Set<string>): Promise<void> {
   const existing = new Set(await admin.listTopics());
@@ -26,14 +36,17 @@ async function createMissing(admin: Admin, topics: readonly string[], layout: To
       waitForLeaders: true,
       topics: missing.map((topic) => ({
         topic, numPartitions: layout.partitions, replicationFactor: layout.replicationFactor,
-        configEntries: [{ name: MAX_MESSAGE_BYTES, value: String(TOPIC_MAX_MESSAGE_BYTES) }],
+        configEntries: [
+          { name: MAX_MESSAGE_BYTES, value: String(TOPIC_MAX_MESSAGE_BYTES) },
+          ...(retentionOf(topic, layout) !== undefined ? [{ name: RETENTION_MS, value: String(retentionOf(topic, layout)) }] : []),
+        ],
       })),
     });
   }
-  await raiseMessageLimit(admin, topics.filter((t) => existing.has(t))).catch((error: unknown) => {
+  await settleConfigs(admin, topics.filter((t) => existing.has(t)), layout).catch((error: unknown) => {
     // A cluster whose ACLs deny this client AlterConfigs: the service still starts, and says what to do.
     new Logger('ensureTopics').warn({
-      msg: `could not raise ${MAX_MESSAGE_BYTES} to ${TOPIC_MAX_MESSAGE_BYTES} on existing topics; stories whose events exceed the topic's limit will be refused until an operator raises it`,
+      msg: `could not raise ${MAX_MESSAGE_BYTES} to ${TOPIC_MAX_MESSAGE_BYTES} (or set ${RETENTION_MS}) on existing topics; stories whose events exceed the topic's limit will be refused until an operator raises it`,
       topics, error: error instanceof Error ? error.message : String(error),
     });
   });
@@ -45,25 +58,34 @@ async function createMissing(admin: Admin, topics: readonly string[], layout: To
 
 /**
  * Topics created before the limit was set keep Kafka's 1 MB, which refused large stories after ingest
- * had accepted them. kafkajs has only the whole-set AlterConfigs, which resets what it is not given,
- * so the topic's own settings (retention an operator chose) are sent back with the new limit.
+ * had accepted them, and those created before retention was set keep the broker's (7 days: parked
+ * dead letters expired unseen). The limit is raised; a retention is set only where the topic has
+ * none of its own, so one an operator chose stands. kafkajs has only the whole-set AlterConfigs,
+ * which resets what it is not given, so the topic's own settings are sent back with the change.
  */
-async function raiseMessageLimit(admin: Admin, topics: string[]): Promise<void> {
+async function settleConfigs(admin: Admin, topics: string[], layout: TopicLayout): Promise<void> {
   if (topics.length === 0) return;
   const described = await admin.describeConfigs({ includeSynonyms: false, resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })) });
-  const toRaise = described.resources.filter((r) => Number(r.configEntries.find((e) => e.configName === MAX_MESSAGE_BYTES)?.configValue ?? 0) < TOPIC_MAX_MESSAGE_BYTES);
-  if (toRaise.length === 0) return;
+  const changes = described.resources.map((r) => {
+    const entry = (name: string) => r.configEntries.find((e) => e.configName === name);
+    const raise = Number(entry(MAX_MESSAGE_BYTES)?.configValue ?? 0) < TOPIC_MAX_MESSAGE_BYTES;
+    const retention = retentionOf(r.resourceName, layout);
+    const setRetention = retention !== undefined && entry(RETENTION_MS)?.configSource !== ConfigSource.TOPIC_CONFIG && entry(RETENTION_MS)?.configValue !== String(retention);
+    return { r, raise, retention: setRetention ? retention : undefined };
+  }).filter((c) => c.raise || c.retention !== undefined);
+  if (changes.length === 0) return;
   await admin.alterConfigs({
     validateOnly: false,
-    resources: toRaise.map((r) => ({
+    resources: changes.map(({ r, raise, retention }) => ({
       type: ConfigResourceTypes.TOPIC,
       name: r.resourceName,
       configEntries: [
         // Only the topic's own settings: what it inherits from the broker stays inherited.
         ...r.configEntries
-          .filter((e) => e.configSource === ConfigSource.TOPIC_CONFIG && !e.isSensitive && e.configName !== MAX_MESSAGE_BYTES)
+          .filter((e) => e.configSource === ConfigSource.TOPIC_CONFIG && !e.isSensitive && !(raise && e.configName === MAX_MESSAGE_BYTES))
           .map((e) => ({ name: e.configName, value: e.configValue })),
-        { name: MAX_MESSAGE_BYTES, value: String(TOPIC_MAX_MESSAGE_BYTES) },
+        ...(raise ? [{ name: MAX_MESSAGE_BYTES, value: String(TOPIC_MAX_MESSAGE_BYTES) }] : []),
+        ...(retention !== undefined ? [{ name: RETENTION_MS, value: String(retention) }] : []),
       ],
     })),
   });

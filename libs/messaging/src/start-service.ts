@@ -45,6 +45,8 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   await ensureTopics(config.KAFKA_BROKERS, options.topics, {
     partitions: config.KAFKA_TOPIC_PARTITIONS,
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    retentionMs: config.KAFKA_RETENTION_HOURS * 3_600_000,
+    deadLetterRetentionMs: config.KAFKA_DEADLETTER_RETENTION_HOURS * 3_600_000,
   });
   // abortOnError false: a module that fails to start (a store out of reach) rejects to runMain, which
   // prints the one fatal line naming it, instead of Nest exiting from inside with its own text.

@@ -18,6 +18,10 @@ export const commonConfigShape = {
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1)),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(3),
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(10).default(1),
+  /** How long the pipeline's topics keep events (set when a topic is created, or when it has no retention of its own). */
+  KAFKA_RETENTION_HOURS: z.coerce.number().int().min(1).max(100_000).default(168),
+  /** How long a dead-letter topic keeps a parked message for an operator to replay; Kafka's default week lost them unseen. */
+  KAFKA_DEADLETTER_RETENTION_HOURS: z.coerce.number().int().min(1).max(100_000).default(720),
   /** Where a consumer group without committed offsets starts: the earliest message (default) or only new ones. */
   KAFKA_FROM_BEGINNING: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Messages of one partition's fetched batch handled at once; messages of one article always in order. 1 = one at a time. */
