@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { InsertCoalescer, insertEach, MONGO_CONNECTION, MONGO_INSERT_LINGER_MS } from '@newsflow/platform';
 import { Collection, Connection } from 'mongoose';
+import { oneAtATime } from './one-at-a-time';
 import { SEARCH_COLLECTION, SearchCollectionsState } from './search-collections';
 import { INDEXABLE_PROJECTION, IndexableDocument, SearchDocument } from './search-document';
 import { fromStored, StoredSearchDocument, toIndexable, toStored } from './stored-search-document';
@@ -191,7 +192,7 @@ async function upsertInto(
     if (existing.version > document.version || (existing.version === document.version && !replaceSameVersion)) return false;
     // Kept first: a crash between the two leaves the old version in both places, never in neither.
     if (beforeReplacing && existing.version < document.version) await beforeReplacing(existing);
-    const replaced = await collection.replaceOne({ _id: document._id, version: existing.version }, document);
+    const replaced = await oneAtATime(`${collection.dbName}.${collection.collectionName}`, () => collection.replaceOne({ _id: document._id, version: existing.version }, document));
     if (replaced.matchedCount === 1) return true;
   }
   throw new Error(`upsert of article ${document._id} into ${collection.collectionName} kept colliding with concurrent writes`);

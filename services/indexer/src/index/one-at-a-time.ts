@@ -1,0 +1,20 @@
+/** The write running (or last run) under each key. */
+const running = new Map<string, Promise<unknown>>();
+
+/**
+ * Writes under one key (a collection) run one after another, each once the one before has settled.
+ * The indexer replaces a search document this way: FerretDB 1.24 on SQLite scans the whole
+ * collection for each replace under its write lock (~65 µs a stored document), and a batch of
+ * corrections run at once fought for the lock (SQLITE_BUSY) until none finished and the consumer was
+ * expelled from its group (operators' audit, 2026-12-07). On MongoDB a replace by `_id` takes a
+ * millisecond, and corrections are a small share of what is indexed.
+ */
+export function oneAtATime<T>(key: string, write: () => Promise<T>): Promise<T> {
+  const run = (running.get(key) ?? Promise.resolve()).then(write);
+  const settled = run.then(() => undefined, () => undefined);
+  running.set(key, settled);
+  void settled.then(() => {
+    if (running.get(key) === settled) running.delete(key);
+  });
+  return run;
+}
