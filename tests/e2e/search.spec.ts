@@ -134,7 +134,12 @@ describe('search end to end', () => {
     const status = (key: string | null) =>
       fetch(`${services.ingest.url}/v1/articles/${ids.seed}/status`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
     expect((await status(null)).status).toBe(401);
-    expect(await (await status(apiKey)).json()).toMatchObject({ id: ids.seed, sourceId: 'sample-wire', stage: 'indexed' });
+    // Ingest records the indexed step from the final topic, a moment after the indexer answers.
+    const own = await waitFor(async () => {
+      const body = (await (await status(apiKey)).json()) as { stage?: string };
+      return body.stage === 'indexed' ? body : undefined;
+    }, { timeoutMs: 60_000, what: 'the seed article\'s status to say indexed' });
+    expect(own).toMatchObject({ id: ids.seed, sourceId: 'sample-wire', stage: 'indexed' });
     expect((await status(READ_KEY)).status).toBe(200);
     const otherDesk = await createSource(services.ingest.url, `other-desk-${run}`);
     expect((await status(otherDesk)).status).toBe(404);
