@@ -123,6 +123,22 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
     expect(await statuses.find(makeArticle().id)).toBeNull();
   });
 
+  it('reads no failure record for an indexed version (an _id that finds nothing is a scan on FerretDB)', async () => {
+    const article = makeArticle();
+    await articles.accept(article, 'corr', ownCluster);
+    await articles.markPublished(article.id, 1, 'corr');
+    await statuses.failed(article.id, 1, { stage: 'weather', code: 'X', message: 'parked' }, new Date());
+    expect(await statuses.find(article.id)).toMatchObject({ stage: 'failed', failure: { stage: 'weather' } });
+    await Promise.all((['enriched', 'weather', 'indexed'] as const).map((step) => statuses.reached(article.id, 1, step, new Date())));
+    const lookups = jest.spyOn(connection.collection('ingest_article_steps'), 'findOne');
+    try {
+      expect(await statuses.find(article.id)).toMatchObject({ stage: 'indexed' });
+      expect(lookups.mock.calls.map(([filter]) => String((filter as { _id: string })._id).split(':').pop())).toEqual(['enriched', 'weather', 'indexed']);
+    } finally {
+      lookups.mockRestore();
+    }
+  });
+
   it('keeps a story once with its band keys naming it, and still reads bands that hold a whole entry', async () => {
     const redis = new Redis(requireEnv('REDIS_URL'));
     const namespace = unique('bands');
