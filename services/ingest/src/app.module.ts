@@ -9,6 +9,8 @@ import { ArticleStatusRepository } from './articles/article-status/article-statu
 import { StatusReaders } from './articles/article-status/status-readers';
 import { TrackStatusMessageController } from './articles/article-status/track-status.message.controller';
 import { ArticleRepository } from './articles/article.repository';
+import { KillArticleAdminHttpController } from './articles/kill-article/kill-article-admin.http.controller';
+import { KillArticleService } from './articles/kill-article/kill-article.service';
 import { SubmitArticleHttpController } from './articles/submit-article/submit-article.http.controller';
 import { SubmitArticleService } from './articles/submit-article/submit-article.service';
 import { INGEST_CONFIG, IngestConfig } from './config/ingest.config';
@@ -39,7 +41,7 @@ export class AppModule implements NestModule {
     consumer
       .apply(SourceAuthMiddleware, submissionBudget(this.config.SUBMISSION_BUDGET_BYTES, this.config.MAX_BODY_BYTES), raw({ type: () => true, limit: this.config.MAX_BODY_BYTES }))
       .forRoutes({ path: 'v1/articles', method: RequestMethod.POST }, { path: 'v1/articles/batch', method: RequestMethod.POST });
-    consumer.apply(noStore, json({ limit: '100kb' })).forRoutes(SourcesAdminHttpController, DeadLettersAdminHttpController);
+    consumer.apply(noStore, json({ limit: '100kb' })).forRoutes(SourcesAdminHttpController, DeadLettersAdminHttpController, KillArticleAdminHttpController);
     if (!this.config.READ_API_KEYS) new Logger('AppModule').warn({ msg: 'article status is open to anyone who reaches this port: set READ_API_KEYS to require a key' });
   }
 
@@ -52,9 +54,9 @@ export class AppModule implements NestModule {
         MessagingModule.forRoot(messagingOptionsFromConfig(config, { service: 'ingest', serviceVersion: version, groupId: config.KAFKA_GROUP_ID })),
         PlatformModule.forRoot({ service: 'ingest', probes: [KafkaProbe, MongoProbe, RedisProbe] }),
       ],
-      controllers: [SubmitArticleHttpController, SourcesAdminHttpController, DeadLettersAdminHttpController, ArticleStatusHttpController, TrackStatusMessageController],
+      controllers: [SubmitArticleHttpController, SourcesAdminHttpController, DeadLettersAdminHttpController, KillArticleAdminHttpController, ArticleStatusHttpController, TrackStatusMessageController],
       providers: [{ provide: INGEST_CONFIG, useValue: config },
-        { provide: STORY_BAND_NAMESPACE, useValue: new URL(config.MONGODB_URI).pathname.slice(1) || 'newsflow' }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, ArticleRepository, ArticleStatusRepository, StatusReaders, SubmitArticleService,
+        { provide: STORY_BAND_NAMESPACE, useValue: new URL(config.MONGODB_URI).pathname.slice(1) || 'newsflow' }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, ArticleRepository, ArticleStatusRepository, StatusReaders, SubmitArticleService, KillArticleService,
         SourceRepository, SourceKeysCache, RateLimiter, SourceAuthGuard, AdminKeyGuard, FeedPollerService, StoryClusterFinder, StoryBandRepository],
     };
   }

@@ -1,0 +1,39 @@
+import { Body, Controller, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { AdminKeyGuard } from '../../sources/admin-key.guard';
+import { KillArticleService } from './kill-article.service';
+import { killReasonOf } from './kill-request';
+
+/** A takedown (court order, legal request) by an operator, who holds no source's key. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@UseGuards(AdminKeyGuard)
+@Controller('v1/admin/articles')
+export class KillArticleAdminHttpController {
+  constructor(private readonly killArticle: KillArticleService) {}
+
+  @Post(':id/kill')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'A canceled version carrying only a withdrawal notice was stored and sent down the pipeline; follow `statusUrl`' })
+  @ApiOkResponse({ description: 'The latest version is canceled already; nothing new was made' })
+  @ApiResponse({ status: 401, description: 'Missing or wrong admin key, or the admin API is disabled' })
+  @ApiResponse({ status: 404, description: 'No article with that id' })
+  @ApiResponse({ status: 422, description: 'The body is not `{"reason": "..."}` with at most 500 characters' })
+  @ApiResponse({ status: 503, description: 'Kafka or the store is unavailable; killing again is safe' })
+  async kill(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Headers('x-correlation-id') correlationHeader: string | undefined,
+    @Headers('traceparent') traceparent: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const reason = killReasonOf(body);
+    const correlationId = correlationHeader?.slice(0, 200) || randomUUID();
+    const result = await this.killArticle.kill(id, reason, { correlationId, traceparent });
+    if (!result.killed) response.status(200);
+    response.setHeader('x-correlation-id', correlationId);
+    return { id: result.id, version: result.version, pubStatus: 'canceled', statusUrl: `/v1/articles/${result.id}/status` };
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ArticleRepository } from '../article.repository';
+import { RequestContext, SubmitArticleService } from '../submit-article/submit-article.service';
+import { killVersionOf } from './kill-version';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface KillResult {
+  id: string;
+  version: number;
+  /** False when the latest version was already canceled: nothing new was made. */
+  killed: boolean;
+}
+
+/**
+ * An operator's takedown of a story, without the source's key. The kill goes through the same
+ * submission a source's kill takes (versioning, status, the received event), so the pipeline and
+ * downstream consumers cannot tell it apart except by its withdrawal notice.
+ */
+@Injectable()
+export class KillArticleService {
+  private readonly logger = new Logger(KillArticleService.name);
+
+  constructor(
+    private readonly articles: ArticleRepository,
+    private readonly submitArticle: SubmitArticleService,
+  ) {}
+
+  async kill(articleId: string, reason: string | undefined, context: RequestContext): Promise<KillResult> {
+    // Article ids are UUIDs: anything else names no article, and needs no lookup to say so.
+    const latest = UUID.test(articleId) ? await this.articles.latest(articleId) : null;
+    if (!latest) throw new NotFoundException({ rule: 'article-not-found', error: 'ARTICLE.NOT_FOUND', message: `no article with id ${articleId}` });
+    if (latest.article.pubStatus === 'canceled') {
+      // Submitted again as it is stored: a duplicate, so nothing new; re-sent only if its received
+      // event was never acknowledged (a kill answered 503), which the submission path does.
+      const again = await this.submitArticle.submit(latest.article, context);
+      this.logger.log({ msg: 'article already canceled', articleId, version: again.version, by: 'admin', correlationId: context.correlationId });
+      return { id: again.id, version: again.version, killed: false };
+    }
+    const result = await this.submitArticle.submit(killVersionOf(latest.article, reason, new Date()), context);
+    // Who and what, never the copy: the reason is the operator's own words.
+    this.logger.log({ msg: 'article killed by operator', articleId, version: result.version, replaced: latest.version,
+      sourceId: latest.article.source.id, by: 'admin', reason: reason ?? null, correlationId: context.correlationId });
+    return { id: result.id, version: result.version, killed: result.outcome !== 'duplicate' };
+  }
+}
