@@ -48,8 +48,9 @@ describe('admin kill end to end', () => {
 
   beforeAll(async () => {
     weatherProvider = await startFakeOpenMeteo();
-    reader = await TopicReader.start([TOPICS.articleIndexed]);
+    // The stages create the topics: on a fresh broker the reader could not subscribe before them.
     await startStages(run, stageEnv(run, weatherProvider.url, { LOG_LEVEL: 'info' }), services);
+    reader = await TopicReader.start([TOPICS.articleIndexed]);
     apiKey = await createSource(services.ingest.url, `kill-wire-${run}`);
     const response = await fetch(`${services.ingest.url}/v1/articles`, {
       method: 'POST',
