@@ -84,6 +84,7 @@ describe('admin kill end to end', () => {
   it('kills the story: a canceled version without its copy, gone from reads and search, and on the final topic', async () => {
     const response = await kill(id, ADMIN_API_KEY, 'Court order 2026/0042');
     expect(response.status).toBe(202);
+    expect(response.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(await response.json()).toEqual({ id, version: 2, pubStatus: 'canceled', statusUrl: `/v1/articles/${id}/status` });
 
     await answers(`/v1/articles/${id}`, 410);

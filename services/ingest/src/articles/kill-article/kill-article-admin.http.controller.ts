@@ -1,7 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import { AdminKeyGuard } from '../../sources/admin-key.guard';
 import { KillArticleService } from './kill-article.service';
 import { killReasonOf } from './kill-request';
@@ -25,15 +24,14 @@ export class KillArticleAdminHttpController {
   async kill(
     @Param('id') id: string,
     @Body() body: unknown,
-    @Headers('x-correlation-id') correlationHeader: string | undefined,
+    // Always present: the platform's observability middleware sets it (and echoes it) on every request.
+    @Headers('x-correlation-id') correlationId: string,
     @Headers('traceparent') traceparent: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const reason = killReasonOf(body);
-    const correlationId = correlationHeader?.slice(0, 200) || randomUUID();
     const result = await this.killArticle.kill(id, reason, { correlationId, traceparent });
     if (!result.killed) response.status(200);
-    response.setHeader('x-correlation-id', correlationId);
     return { id: result.id, version: result.version, pubStatus: 'canceled', statusUrl: `/v1/articles/${result.id}/status` };
   }
 }
