@@ -42,6 +42,7 @@ function days(lat, lon, startDate, count) {
   return Array.from({ length: count }, (_, i) => day(lat, lon, addDays(startDate, i)));
 }
 
+/** `now` is the place's wall clock: its UTC fields read as local time, as Open-Meteo's `current.time` is. */
 function current(lat, lon, now) {
   const time = `${now.toISOString().slice(0, 14)}${String(Math.floor(now.getUTCMinutes() / 15) * 15).padStart(2, '0')}`;
   const random = rng(seedOf(lat, lon, time));

@@ -16,6 +16,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { days, current } = require('./generate');
 const { compact } = require('./met-norway');
+const { zoneOf, wallClock } = require('./zone');
 
 const FAILURES = ['none', 'http-500', 'malformed', 'missing-fields', 'slow'];
 const FIXTURES = [
@@ -55,8 +56,16 @@ function coordinates(query) {
   return { lat, lon };
 }
 
-function header(lat, lon, auto, fixture) {
-  const zone = auto && fixture ? fixture : { timezone: 'GMT', timezone_abbreviation: 'GMT', utc_offset_seconds: 0 };
+/** The answer's zone: the fixture's own for `timezone=auto` at a fixture place, else as Open-Meteo would. */
+function zoneFor(query, lat, lon, fixture, now) {
+  const requested = query.get('timezone') ?? undefined;
+  if (requested === 'auto' && fixture) return fixture;
+  const zone = zoneOf(requested, lat, lon, now);
+  if (!zone) throw new BadRequest(`Invalid timezone: ${requested}`);
+  return zone;
+}
+
+function header(lat, lon, zone, fixture) {
   return {
     latitude: fixture ? fixture.latitude : Math.round(lat * 40) / 40,
     longitude: fixture ? fixture.longitude : Math.round(lon * 40) / 40,
@@ -82,24 +91,26 @@ function rowsOf(daily) {
 function forecast(query, now) {
   const { lat, lon } = coordinates(query);
   const fixture = fixtureFor(lat, lon)?.forecast;
-  const auto = query.get('timezone') === 'auto';
-  const body = header(lat, lon, auto, fixture);
+  const zone = zoneFor(query, lat, lon, fixture, now);
+  const body = header(lat, lon, zone, fixture);
+  // Open-Meteo's times and days are the zone's wall clock: `current.time` local, `daily` from local today.
+  const local = wallClock(now, zone);
   const currentVars = list(query.get('current'));
   if (currentVars.length) {
-    const values = fixture ? fixture.current : { ...current(lat, lon, now), interval: 900 };
+    const values = fixture ? fixture.current : { ...current(lat, lon, local), interval: 900 };
     body.current_units = pick(CURRENT_UNITS, ['time', 'interval', ...currentVars]);
     body.current = pick({ interval: 900, ...values }, ['time', 'interval', ...currentVars]);
   }
   const dailyVars = list(query.get('daily'));
   if (dailyVars.length) {
     // The forecast API also serves its recent past: `start_date`..`end_date` within 92 days back.
-    const range = query.has('start_date') || query.has('end_date') ? dateRange(query, { now, pastDays: 92, futureDays: 16 }) : undefined;
+    const range = query.has('start_date') || query.has('end_date') ? dateRange(query, { now: local, pastDays: 92, futureDays: 16 }) : undefined;
     const count = Math.min(16, Number(query.get('forecast_days') ?? 7));
     const rows = range
       ? rowsFor(lat, lon, range, fixtureFor(lat, lon)?.archive)
       : fixture
         ? rowsOf(fixture.daily).slice(0, count)
-        : days(lat, lon, now.toISOString().slice(0, 10), count);
+        : days(lat, lon, local.toISOString().slice(0, 10), count);
     body.daily_units = pick(DAILY_UNITS, ['time', ...dailyVars]);
     body.daily = dailyColumns(rows, dailyVars);
   }
@@ -132,12 +143,12 @@ function rowsFor(lat, lon, range, fixture) {
   return days(lat, lon, range.start, range.count).map((r) => known.get(r.date) ?? r);
 }
 
-function archive(query) {
+function archive(query, now) {
   const { lat, lon } = coordinates(query);
   const range = dateRange(query);
   const fixture = fixtureFor(lat, lon)?.archive;
   const dailyVars = list(query.get('daily'));
-  const body = header(lat, lon, query.get('timezone') === 'auto', fixture);
+  const body = header(lat, lon, zoneFor(query, lat, lon, fixture, now), fixture);
   if (dailyVars.length) {
     body.daily_units = pick(DAILY_UNITS, ['time', ...dailyVars]);
     body.daily = dailyColumns(rowsFor(lat, lon, range, fixture), dailyVars);
@@ -188,7 +199,7 @@ function start(options = {}) {
 
   function answer(url, req) {
     if (url.pathname === '/v1/forecast') return { status: 200, body: forecast(url.searchParams, now()) };
-    if (url.pathname === '/v1/archive') return { status: 200, body: archive(url.searchParams) };
+    if (url.pathname === '/v1/archive') return { status: 200, body: archive(url.searchParams, now()) };
     if (url.pathname === '/weatherapi/locationforecast/2.0/compact') return metNorway(url.searchParams, req.headers['user-agent'], now());
     return { status: 404, body: { error: true, reason: `Not found: ${url.pathname}` } };
   }
