@@ -12,7 +12,7 @@ export const MentionSchema = z.object({
 
 export const EntitySchema = z.object({
   /** Stable across articles, e.g. `person:mohammed-vi`, `place:2542997`. */
-  id: z.string().min(3).describe('Stable across articles: person:<slug>, organization:<slug>, place:<GeoNames id> or place:country-<iso2>, event:<slug>, date:<name>'),
+  id: z.string().min(3).describe('Stable across articles: person:<slug>, organization:<slug>, place:<GeoNames id> (a city), place:country-<iso2> or place:region-<slug> (a whole country or region, e.g. a US state), event:<slug>, date:<name>'),
   type: z.enum(ENTITY_TYPES),
   name: z.string().min(1).describe('Canonical name; for dates an ISO 8601 date (2025-11-24), range (2025-11-24/2025-11-27), month (2025-11) or year (2025), relative ones resolved against publishedAt in the filing place\'s time zone'),
   surfaceForms: z.array(z.string()),

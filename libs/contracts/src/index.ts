@@ -10,3 +10,4 @@ export * from './validate-event';
 export * from './json-schemas';
 export * from './asyncapi';
 export * from './event-headers';
+export * from './place-ids';

@@ -71,6 +71,21 @@ describe('AttachWeatherService', () => {
     expect(provider.calls).toEqual([{ lat: 31.63, lon: -8.01, timezone: 'Africa/Casablanca' }]);
   });
 
+  it('attaches no weather to a whole country or region, whose point is only its capital or largest city', async () => {
+    const { provider, service } = setup();
+    const australia: Location = { name: 'Australia', entityId: 'place:country-au', lat: -35.28, lon: 149.13, timezone: 'Australia/Sydney', confidence: 0.9, reason: 'most-salient-place' };
+    const florida: Location = { name: 'Florida', entityId: 'place:region-us-fl', lat: 30.33, lon: -81.66, timezone: 'America/New_York', confidence: 0.6, reason: 'most-salient-place' };
+    for (const place of [australia, florida]) {
+      const weather = WeatherSchema.parse(await service.weatherFor(enrichment(place)));
+      expect(weather).toMatchObject({ status: 'not-applicable', location: { name: place.name } });
+      expect(weather.reason).toContain('whole country or region');
+      expect(weather.current).toBeUndefined();
+    }
+    expect(provider.calls).toEqual([]);
+    const city = WeatherSchema.parse(await service.weatherFor(enrichment({ ...marrakech, entityId: 'place:2542997' })));
+    expect(city.status).toBe('attached');
+  });
+
   it('coalesces concurrent lookups of one place into one provider call', async () => {
     const { provider, service } = setup();
     const results = await Promise.all(Array.from({ length: 200 }, () => service.weatherFor(enrichment(marrakech))));

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Enrichment, Location, Weather } from '@newsflow/contracts';
+import { Enrichment, isAreaPlaceId, Location, Weather } from '@newsflow/contracts';
 import { AppError, counter, normalizeError } from '@newsflow/platform';
 import { forecastCacheKey, historyCacheKey, localDate, roundCoordinate } from '../cache/cache-key';
 import { SingleFlight } from '../cache/single-flight';
@@ -55,6 +55,10 @@ export class AttachWeatherService {
 
   private async decide(place: Location | null, publishedAt: string | undefined): Promise<Weather> {
     if (!place) return { status: 'no-location', reason: 'the article has no primary location' };
+    // "Australia" is located at Canberra: a widget reading "Australia 31°" would be that city's weather.
+    if (isAreaPlaceId(place.entityId)) {
+      return { ...this.bare(place), status: 'not-applicable', reason: `${place.name} is a whole country or region: one point's weather would not describe it` };
+    }
     // Rounded once here so the upstream query matches the cache key that stores its answer.
     const query: ForecastQuery = { lat: Number(roundCoordinate(place.lat)), lon: Number(roundCoordinate(place.lon)), timezone: place.timezone };
     const published = publishedAt ? new Date(publishedAt) : undefined;
