@@ -5,9 +5,16 @@ import { unique } from '../support/unique';
 import { waitFor } from '../support/wait-for';
 const { loadSamples, seedArticleRequest } = require('../../samples/load-samples');
 
+interface Highlights {
+  headline?: string;
+  body: string[];
+  matchedTerms: string[];
+  matchedWords: string[];
+}
+
 interface SearchBody {
   total: number;
-  items: { id: string; version: number; headline: string; score: number | null; indexedAt: string; clusterMatches?: number }[];
+  items: { id: string; version: number; headline: string; score: number | null; indexedAt: string; clusterMatches?: number; highlights?: Highlights }[];
   facets: { entities: { id: string; name: string; count: number }[]; places: { name: string }[]; sources: { id: string; count: number }[] };
   nextCursor: string | null;
 }
@@ -156,6 +163,28 @@ describe('search end to end', () => {
     await expectProblem(`/v1/articles/${ids.london}?version=9`, 404);
     await expectProblem(`/v1/articles/${ids.london}?version=abc`, 400, 'version');
     await expectProblem('/v1/articles/not-a-uuid', 400, 'id');
+  });
+
+  it('marks why each hit matched with highlight=true: the accented spelling a folded query finds, from the version listed', async () => {
+    const lyon = (await search('q=fete%20lumieres&highlight=true')).items.find((i) => i.id === ids.lyon);
+    expect(lyon?.highlights).toEqual({
+      headline: 'Lyon se prépare pour la <mark>Fête</mark> des <mark>Lumières</mark>',
+      body: [expect.stringContaining('la <mark>Fête</mark> des <mark>Lumières</mark>, qui attire')],
+      matchedTerms: ['fete', 'lumieres'],
+      matchedWords: ['Fête', 'Lumières'],
+    });
+    // Only version 2 of the London story says it was called off; the hit is version 2, and so is its text.
+    const london = (await search('q=called%20off&highlight=true')).items.find((i) => i.id === ids.london);
+    expect(london).toMatchObject({ version: 2, highlights: { body: [expect.stringContaining('the strike was <mark>called</mark> off')], matchedTerms: ['called'] } });
+    expect(london?.highlights?.headline).toBeUndefined();
+    // Off by default; refused with a value it does not know, or without q.
+    expect((await search('q=fete')).items[0]).not.toHaveProperty('highlights');
+    await expectProblem('/v1/search?q=fete&highlight=yes', 400, 'highlight');
+    await expectProblem('/v1/search?highlight=true', 400, 'highlight');
+    // The page after a highlighted one may be asked for without highlights: the cursor is the same search.
+    const first = await search('sort=time&q=strike%20fete%20interpol&limit=1&highlight=true');
+    expect(first.items[0].highlights?.matchedTerms.length).toBeGreaterThan(0);
+    expect((await search(`sort=time&q=strike%20fete%20interpol&limit=1&cursor=${first.nextCursor}`)).items).toHaveLength(1);
   });
 
   it('refuses operator injection, regex bombs and huge values with 400 or answers normally', async () => {

@@ -89,7 +89,7 @@ export function foldText(text: string): string {
 }
 
 /** Words of the folded text: letters (with the marks folding kept), digits; hyphens, dashes and apostrophes split words. */
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+export const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 
 /**
  * Letters and digits only; hyphens, dashes and apostrophes split words ("Al-Raisi" → al, raisi).
@@ -122,7 +122,7 @@ export function stem(token: string): string {
 }
 
 /** Stop words that, written in capitals, are names: the World Health Organization, IT, Islamic State. */
-const ACRONYM_STOP_WORDS = /\b(?:WHO|IT|IS)\b/g;
+export const ACRONYM_STOP_WORDS = /\b(?:WHO|IT|IS)\b/g;
 
 /** Text to index terms, in order, repeats kept (term frequency is counted from them). */
 export function analyze(text: string): string[] {
@@ -140,9 +140,15 @@ export function analyze(text: string): string[] {
 }
 
 function addWord(terms: string[], token: string): void {
-  if (token.length > MAX_TOKEN_LENGTH || STOP_WORDS.has(token)) return;
-  if (token.length < 2 && !/\d/.test(token)) return;
-  terms.push(stem(token));
+  const term = termOfWord(token);
+  if (term !== undefined) terms.push(term);
+}
+
+/** The term a (non-CJK) word of folded text is indexed as; undefined for a stop word, a lone letter or an overlong token. */
+export function termOfWord(word: string): string | undefined {
+  if (word.length > MAX_TOKEN_LENGTH || STOP_WORDS.has(word)) return undefined;
+  if (word.length < 2 && !/\d/.test(word)) return undefined;
+  return stem(word);
 }
 
 /** Query text to distinct terms, so "court courts" does not count the same term twice. */

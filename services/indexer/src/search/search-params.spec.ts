@@ -74,4 +74,14 @@ describe('parseSearchParams', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(parseSearchParams({ q: '(a+)+$' }).q).toBe('(a+)+$');
   });
+  it('takes highlight=true|false, only with q, and refuses anything else naming the parameter', () => {
+    expect(parseSearchParams({ q: 'sao paulo', highlight: 'true' }).highlight).toBe(true);
+    expect(parseSearchParams({ q: 'sao paulo', highlight: 'false' }).highlight).toBe(false);
+    expect(parseSearchParams({ q: 'sao paulo' }).highlight).toBeUndefined();
+    expect(refused({ q: 'x', highlight: 'yes' })).toBe('highlight');
+    expect(refused({ q: 'x', highlight: ['true', 'true'] })).toBe('highlight');
+    expect(refused({ highlight: 'true' })).toBe('highlight');
+    expect(refused({ q: '  ', highlight: 'true' })).toBe('highlight');
+    expect(parseSearchParams({ highlight: 'false' }).highlight).toBe(false);
+  });
 });

@@ -47,6 +47,8 @@ export const SearchParamsSchema = z.strictObject({
   sort: z.enum(['relevance', 'time']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(1_000).regex(/^[A-Za-z0-9_-]+$/, 'not a cursor this API returned').optional(),
+  /** Marked passages per hit (reads each hit's document from the store, so off unless asked for). */
+  highlight: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
 });
 
 export type SearchParams = Omit<z.output<typeof SearchParamsSchema>, 'sort' | 'radiusKm'> & {
@@ -74,5 +76,6 @@ export function parseSearchParams(query: Record<string, unknown>): SearchParams 
   if (radiusKm !== undefined && !rest.near) throw new InvalidParameterError('radiusKm', 'radiusKm needs near=lat,lon');
   if (rest.from !== undefined && rest.to !== undefined && rest.from > rest.to) throw new InvalidParameterError('to', 'to is before from');
   if (sort === 'relevance' && !q) throw new InvalidParameterError('sort', 'sort=relevance needs q');
+  if (rest.highlight && !q) throw new InvalidParameterError('highlight', 'highlight=true needs q: highlights mark the words of q');
   return { ...rest, ...(q ? { q } : {}), sort: sort ?? (q ? 'relevance' : 'time'), radiusKm: radiusKm ?? DEFAULT_RADIUS_KM };
 }

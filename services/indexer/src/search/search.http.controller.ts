@@ -2,8 +2,10 @@ import { Controller, Get, Query, UseFilters } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ENTITY_TYPES, WEATHER_STATUSES } from '@newsflow/contracts';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
+import { SearchDocumentRepository } from '../index/search-document.repository';
 import { decodeCursor, encodeCursor, queryFingerprint } from './search-cursor';
 import { SearchIndexService } from './search-index.service';
+import { highlightHits } from './search-highlights';
 import { parseSearchParams } from './search-params';
 import { SearchResponseDto } from './search.response.dto';
 
@@ -11,7 +13,10 @@ import { SearchResponseDto } from './search.response.dto';
 @Controller('v1/search')
 @UseFilters(ProblemDetailsFilter)
 export class SearchHttpController {
-  constructor(private readonly index: SearchIndexService) {}
+  constructor(
+    private readonly index: SearchIndexService,
+    private readonly documents: SearchDocumentRepository,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Full-text search with filters, facets and cursor pagination' })
@@ -33,23 +38,26 @@ export class SearchHttpController {
   @ApiQuery({ name: 'sort', required: false, enum: ['relevance', 'time'], description: 'Default: relevance with q, else time' })
   @ApiQuery({ name: 'limit', required: false, type: Number, description: '1–100, default 20' })
   @ApiQuery({ name: 'cursor', required: false, description: '`nextCursor` of the previous page' })
+  @ApiQuery({ name: 'highlight', required: false, enum: ['true', 'false'], description: 'With q: each hit carries `highlights`, its matched words marked in the headline, summary and up to three body fragments (read from the store for the page\'s hits, so off by default). Without q: 400.' })
   @ApiOkResponse({ type: SearchResponseDto })
   @ApiBadRequestResponse({ description: 'application/problem+json naming the refused `parameter`' })
-  search(@Query() query: Record<string, unknown>): SearchResponseDto {
+  async search(@Query() query: Record<string, unknown>): Promise<SearchResponseDto> {
     const params = parseSearchParams(query);
     const { cursor } = params;
-    // The page size may change between pages; everything else must stay the same.
-    const fingerprint = queryFingerprint({ ...params, cursor: undefined, limit: undefined });
+    // The page size and highlighting may change between pages; everything else must stay the same.
+    const fingerprint = queryFingerprint({ ...params, cursor: undefined, limit: undefined, highlight: undefined });
     const outcome = this.index.search(params, cursor ? decodeCursor(cursor, fingerprint) : undefined);
     const last = outcome.hits.at(-1);
+    const highlights = params.highlight && params.q ? await highlightHits(this.documents, params.q, outcome.hits.map((hit) => hit.article)) : undefined;
     return {
       total: outcome.total,
-      items: outcome.hits.map(({ article: a, key, clusterMatches }) => ({
+      items: outcome.hits.map(({ article: a, key, clusterMatches }, i) => ({
         id: a.id, version: a.version, headline: a.headline, ...(a.summary ? { summary: a.summary } : {}),
         publishedAt: new Date(a.publishedAt).toISOString(), indexedAt: new Date(a.indexedAt).toISOString(), sourceId: a.sourceId, language: a.language,
         ...(a.storyClusterId ? { storyClusterId: a.storyClusterId } : {}), weatherStatus: a.weatherStatus,
         ...(a.primaryLocation ? { primaryLocation: a.primaryLocation } : {}), score: key.score, href: `/v1/articles/${a.id}`,
         ...(clusterMatches !== undefined ? { clusterMatches } : {}),
+        ...(highlights ? { highlights: highlights[i] } : {}),
       })),
       facets: outcome.facets,
       nextCursor: outcome.hasMore && last ? encodeCursor(fingerprint, last.key, outcome.basis) : null,
