@@ -13,6 +13,9 @@ import { KillArticleAdminHttpController } from './articles/kill-article/kill-art
 import { KillArticleService } from './articles/kill-article/kill-article.service';
 import { SubmitArticleHttpController } from './articles/submit-article/submit-article.http.controller';
 import { SubmitArticleService } from './articles/submit-article/submit-article.service';
+import { TakedownList } from './articles/takedowns/takedown-list';
+import { TakedownRepository } from './articles/takedowns/takedown.repository';
+import { TakedownsAdminHttpController } from './articles/takedowns/takedowns-admin.http.controller';
 import { INGEST_CONFIG, IngestConfig } from './config/ingest.config';
 import { STORY_BAND_NAMESPACE, StoryBandRepository } from './articles/story-clusters/story-band.repository';
 import { StoryClusterFinder } from './articles/story-clusters/story-cluster.finder';
@@ -41,7 +44,7 @@ export class AppModule implements NestModule {
     consumer
       .apply(SourceAuthMiddleware, submissionBudget(this.config.SUBMISSION_BUDGET_BYTES, this.config.MAX_BODY_BYTES), raw({ type: () => true, limit: this.config.MAX_BODY_BYTES }))
       .forRoutes({ path: 'v1/articles', method: RequestMethod.POST }, { path: 'v1/articles/batch', method: RequestMethod.POST });
-    consumer.apply(noStore, json({ limit: '100kb' })).forRoutes(SourcesAdminHttpController, DeadLettersAdminHttpController, KillArticleAdminHttpController);
+    consumer.apply(noStore, json({ limit: '100kb' })).forRoutes(SourcesAdminHttpController, DeadLettersAdminHttpController, KillArticleAdminHttpController, TakedownsAdminHttpController);
     if (!this.config.READ_API_KEYS) new Logger('AppModule').warn({ msg: 'article status is open to anyone who reaches this port: set READ_API_KEYS to require a key' });
   }
 
@@ -54,9 +57,9 @@ export class AppModule implements NestModule {
         MessagingModule.forRoot(messagingOptionsFromConfig(config, { service: 'ingest', serviceVersion: version, groupId: config.KAFKA_GROUP_ID })),
         PlatformModule.forRoot({ service: 'ingest', probes: [KafkaProbe, MongoProbe, RedisProbe] }),
       ],
-      controllers: [SubmitArticleHttpController, SourcesAdminHttpController, DeadLettersAdminHttpController, KillArticleAdminHttpController, ArticleStatusHttpController, TrackStatusMessageController],
+      controllers: [SubmitArticleHttpController, SourcesAdminHttpController, DeadLettersAdminHttpController, KillArticleAdminHttpController, TakedownsAdminHttpController, ArticleStatusHttpController, TrackStatusMessageController],
       providers: [{ provide: INGEST_CONFIG, useValue: config },
-        { provide: STORY_BAND_NAMESPACE, useValue: new URL(config.MONGODB_URI).pathname.slice(1) || 'newsflow' }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, ArticleRepository, ArticleStatusRepository, StatusReaders, SubmitArticleService, KillArticleService,
+        { provide: STORY_BAND_NAMESPACE, useValue: new URL(config.MONGODB_URI).pathname.slice(1) || 'newsflow' }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, ArticleRepository, ArticleStatusRepository, StatusReaders, SubmitArticleService, KillArticleService, TakedownRepository, TakedownList,
         SourceRepository, SourceKeysCache, RateLimiter, SourceAuthGuard, AdminKeyGuard, FeedPollerService, StoryClusterFinder, StoryBandRepository],
     };
   }

@@ -114,6 +114,21 @@ describe('FeedPollerService', () => {
     expect(state).toMatchObject({ consecutiveFailures: 0, lastItemCount: 1, lastRefusedCount: 1, lastRefusal: expect.stringMatching(/1001.*headline: too long/) });
   });
 
+  it('skips an item an operator took down without failing the feed or counting it refused, and takes the rest', async () => {
+    const { ArticleTakenDown } = await import('../articles/takedowns/article-taken-down.error');
+    const handedOn: string[] = [];
+    const { pollNow } = poller(async (article) => {
+      if (article.sourceItemId === 'exw-rss-1001') throw new ArticleTakenDown({ _id: article.id, takenDownAt: new Date('2026-12-07T10:00:00Z') });
+      handedOn.push(article.sourceItemId);
+      return { outcome: 'new' };
+    });
+    const state = await pollNow();
+    expect(handedOn).toEqual(['https://example.com/world/porto-alegre-floods']);
+    expect(state).toMatchObject({ consecutiveFailures: 0, lastItemCount: 1, lastRefusedCount: 0, lastTakenDownCount: 1, etag: '"v1"' });
+    expect(state.lastError).toBeUndefined();
+    expect(state.lastRefusal).toBeUndefined();
+  });
+
   it('hands on at most FEED_MAX_ITEMS_PER_POLL new items a poll, rereads the feed until every item was handed on, then polls conditionally again', async () => {
     const requests: Array<string | undefined> = [];
     routes.set('/long.rss', (req, res) => {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { InputProblem } from '../articles/formats/input-problem';
 import { normalizeDraft } from '../articles/formats/normalize-draft';
 import { runInKeyOrder } from '../articles/submit-article/run-in-key-order';
+import { ArticleTakenDown } from '../articles/takedowns/article-taken-down.error';
 import { SubmitArticleService } from '../articles/submit-article/submit-article.service';
 import { INGEST_CONFIG, IngestConfig } from '../config/ingest.config';
 import { FeedState, Source, SourceRepository } from '../sources/source.repository';
@@ -82,7 +83,7 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
     const intervalSeconds = Math.max(feed.intervalSeconds, this.config.FEED_MIN_INTERVAL_SECONDS);
     try {
       const fetched = await fetchFeed(feed.url, feed, this.fetchPolicy);
-      let outcome: ItemsOutcome = { taken: feed.lastItemCount ?? 0, refused: feed.lastRefusedCount ?? 0, lastRefusal: feed.lastRefusal, deferred: 0 };
+      let outcome: ItemsOutcome = { taken: feed.lastItemCount ?? 0, refused: feed.lastRefusedCount ?? 0, lastRefusal: feed.lastRefusal, takenDown: feed.lastTakenDownCount ?? 0, deferred: 0 };
       if (!fetched.notModified) outcome = await this.submitItems(source, parseFeed(fetched.body ?? '', fetched.url).items, lease);
       if (fetched.movedTo) this.logger.log({ msg: 'feed moved permanently; polling its new address from now on', sourceId: source._id });
       polls.inc({ outcome: fetched.notModified ? 'not-modified' : 'fetched' });
@@ -90,7 +91,7 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
       const validators = outcome.deferred > 0 ? { etag: undefined, lastModified: undefined } : { etag: fetched.etag, lastModified: fetched.lastModified };
       await this.finish(source, lease, { ...feed, url: fetched.movedTo ?? feed.url, ...validators, lastPolledAt: new Date(), consecutiveFailures: 0,
         lastError: undefined, lastItemCount: outcome.taken, lastRefusedCount: outcome.refused, lastRefusal: outcome.lastRefusal,
-        lastDeferredCount: outcome.deferred,
+        lastTakenDownCount: outcome.takenDown, lastDeferredCount: outcome.deferred,
         nextPollAt: new Date(Date.now() + withJitter(intervalSeconds * 1000)) });
     } catch (error) {
       if (error instanceof FeedLeaseLost) throw error;
@@ -122,10 +123,13 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
    * Past FEED_MAX_ITEMS_PER_POLL new or changed items the rest waits for the next poll, which reads
    * the feed again (no validators are kept): items handled already come back as duplicates, cheap and
    * not counted, and so do refused ones, so the next poll gets further and no item is left behind.
+   *
+   * An item an operator took down is skipped: not refused (the desk did nothing wrong by listing it,
+   * and the feed stays healthy), only counted; the submission logs it once per takedown, not per poll.
    */
   private async submitItems(source: Source, items: ReturnType<typeof parseFeed>['items'], lease: FeedLease): Promise<ItemsOutcome> {
     const correlationId = randomUUID();
-    const outcome: ItemsOutcome = { taken: 0, refused: 0, deferred: 0 };
+    const outcome: ItemsOutcome = { taken: 0, refused: 0, takenDown: 0, deferred: 0 };
     const notHandedOn: string[] = [];
     let changed = 0;
     for (const [index, draft] of items.entries()) {
@@ -142,7 +146,10 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
         if (result.outcome !== 'duplicate') changed += 1;
       } catch (error) {
         const item = draft.sourceItemId ?? '(no id)';
-        if (error instanceof InputProblem) {
+        if (error instanceof ArticleTakenDown) {
+          feedItems.inc({ outcome: 'taken-down' });
+          outcome.takenDown += 1;
+        } else if (error instanceof InputProblem) {
           feedItems.inc({ outcome: 'refused' });
           outcome.refused += 1;
           outcome.lastRefusal = `${item.slice(0, 200)}: ${error.message}`;
@@ -166,6 +173,8 @@ interface ItemsOutcome {
   /** Items refused as invalid; they stay refused until the feed changes them. */
   refused: number;
   lastRefusal?: string;
+  /** Items skipped because an operator took their article down. */
+  takenDown: number;
   /** Items left for the next poll. */
   deferred: number;
 }

@@ -23,7 +23,7 @@ export interface ProblemDetails {
 export function problemOf(error: unknown): ProblemDetails {
   if (error instanceof InputProblem) {
     return { type: `https://newsflow.dev/problems/${error.rule}`, title: 'the article cannot be accepted', status: error.status,
-      detail: error.message, rule: error.rule, ...(error.field ? { field: error.field } : {}) };
+      detail: error.message, rule: error.rule, ...(error.field ? { field: error.field } : {}), ...error.extensions };
   }
   // body-parser's own errors: size limit, aborted uploads.
   const parserError = error as { type?: string; status?: number; limit?: number };

@@ -16,6 +16,8 @@ export interface FeedState {
   /** Items of that poll refused as invalid, and why the last of them was. */
   lastRefusedCount?: number;
   lastRefusal?: string;
+  /** Items of that poll skipped because an operator took their article down (not refusals: the feed is fine). */
+  lastTakenDownCount?: number;
   /** Items of the last poll left for the next one, past FEED_MAX_ITEMS_PER_POLL new or changed items. */
   lastDeferredCount?: number;
   /** The feed answered 410 Gone: not polled until the source is enabled again. */

@@ -5,8 +5,11 @@ import { AppError } from '@newsflow/platform';
  * naming the field and the rule, so a wire desk can fix the story without reading our code.
  */
 export class InputProblem extends AppError {
+  /** Members the problem carries besides its own (RFC 9457 extensions), e.g. the article id of a takedown. */
+  extensions?: Record<string, unknown>;
+
   constructor(
-    readonly status: 400 | 401 | 403 | 409 | 413 | 415 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 409 | 413 | 415 | 422 | 429 | 451,
     readonly rule: string,
     message: string,
     readonly field?: string,

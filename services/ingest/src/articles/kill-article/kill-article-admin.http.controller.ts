@@ -15,7 +15,7 @@ export class KillArticleAdminHttpController {
 
   @Post(':id/kill')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'A canceled version carrying only a withdrawal notice was stored and sent down the pipeline; follow `statusUrl`' })
+  @ApiAcceptedResponse({ description: 'The article is on the takedown list, and a canceled version carrying only a withdrawal notice was stored and sent down the pipeline; follow `statusUrl`. Answers after about 4 s: the kill waits until every ingest instance refuses resends' })
   @ApiOkResponse({ description: 'The latest version is canceled already; nothing new was made' })
   @ApiResponse({ status: 401, description: 'Missing or wrong admin key, or the admin API is disabled' })
   @ApiResponse({ status: 404, description: 'No article with that id' })

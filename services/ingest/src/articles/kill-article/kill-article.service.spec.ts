@@ -3,25 +3,41 @@ import { makeArticle } from '@newsflow/contracts/testing';
 import { NotFoundException } from '@nestjs/common';
 import { AcceptedArticle, ArticleRepository } from '../article.repository';
 import { SubmitArticleService } from '../submit-article/submit-article.service';
+import { TakedownList } from '../takedowns/takedown-list';
+import { Takedown } from '../takedowns/takedown.repository';
 import { KillArticleService } from './kill-article.service';
 import { KILL_HEADLINE } from './kill-version';
 
 /** The latest stored version, and a submission that stores the next one (or a duplicate of the same hash). */
-function harness(stored: Article | null) {
+function harness(stored: Article | null, whilePropagating: (resend: (article: Article) => void) => void = () => undefined) {
   let latest = stored;
   const articles = {
     latest: jest.fn(async () => (latest ? ({ article: latest, version: latest.version } as AcceptedArticle) : null)),
   } as unknown as ArticleRepository;
   const submitted: Article[] = [];
+  const calls: string[] = [];
+  const listed = new Map<string, Takedown>();
+  const takedowns = {
+    add: jest.fn(async (takedown: Takedown) => {
+      calls.push('listed');
+      if (!listed.has(takedown._id)) listed.set(takedown._id, takedown);
+      return listed.get(takedown._id);
+    }),
+    propagated: jest.fn(async () => {
+      calls.push('propagated');
+      whilePropagating((article) => (latest = { ...article, version: (latest?.version ?? 0) + 1 }));
+    }),
+  } as unknown as TakedownList;
   const submitArticle = {
     submit: jest.fn(async (article: Article) => {
+      calls.push('submitted');
       submitted.push(article);
       if (latest && latest.contentHash === article.contentHash) return { id: article.id, version: latest.version, outcome: 'duplicate', storyClusterId: 'c' };
       latest = { ...article, version: (latest?.version ?? 0) + 1 };
       return { id: article.id, version: latest.version, outcome: 'new-version', storyClusterId: 'c' };
     }),
   } as unknown as SubmitArticleService;
-  return { service: new KillArticleService(articles, submitArticle), submitted, articles };
+  return { service: new KillArticleService(articles, submitArticle, takedowns), submitted, articles, submitArticle, listed, calls };
 }
 
 const context = { correlationId: 'corr-1' };
@@ -56,5 +72,39 @@ describe('KillArticleService', () => {
     await expect(service.kill('6f1c5e0a-8d2b-5c4e-9a57-2f0d8b1e3c74', undefined, context)).rejects.toBeInstanceOf(NotFoundException);
     await expect(service.kill('../../etc', undefined, context)).rejects.toBeInstanceOf(NotFoundException);
     expect(articles.latest).toHaveBeenCalledTimes(1);
+  });
+
+  it('puts the article on the takedown list before the kill is made, with the reason, time and correlation id', async () => {
+    const story = makeArticle({ sourceItemId: 'item-42' });
+    const { service, listed, calls, submitArticle } = harness(story);
+    await service.kill(story.id, 'Court order 2026/123', context);
+    expect(listed.get(story.id)).toEqual({ _id: story.id, reason: 'Court order 2026/123', takenDownAt: expect.any(Date), correlationId: 'corr-1',
+      sourceId: story.source.id, sourceItemId: 'item-42' });
+    // Listed first, and made once every instance refuses resends; the kill itself passes the list.
+    expect(calls).toEqual(['listed', 'propagated', 'submitted']);
+    expect(submitArticle.submit).toHaveBeenCalledWith(expect.objectContaining({ pubStatus: 'canceled' }), context, { operatorKill: true });
+  });
+
+  it('lists a story its source killed itself once an operator kills it too, and a kill without a reason', async () => {
+    const killed = makeArticle({ version: 4, pubStatus: 'canceled' });
+    const { service, listed, submitArticle } = harness(killed);
+    await service.kill(killed.id, undefined, context);
+    expect(listed.get(killed.id)).toMatchObject({ _id: killed.id, correlationId: 'corr-1' });
+    expect(listed.get(killed.id)).not.toHaveProperty('reason');
+    expect(submitArticle.submit).toHaveBeenCalledWith(killed, context, { operatorKill: true });
+  });
+
+  it('lists nothing for an unknown article', async () => {
+    const { service, listed } = harness(null);
+    await expect(service.kill('6f1c5e0a-8d2b-5c4e-9a57-2f0d8b1e3c74', 'Court order', context)).rejects.toBeInstanceOf(NotFoundException);
+    expect(listed.size).toBe(0);
+  });
+
+  it('makes the kill after a resend another instance accepted while the list propagated, so the kill stays the latest version', async () => {
+    const story = makeArticle({ headline: 'Original headline', body: 'Original body text.' });
+    const { service, submitted } = harness(story, (resend) => resend({ ...story, headline: 'Resent headline', contentHash: 'resent', pubStatus: 'usable' }));
+    await expect(service.kill(story.id, 'Court order', context)).resolves.toEqual({ id: story.id, version: 3, killed: true });
+    expect(submitted[0]).toMatchObject({ pubStatus: 'canceled', headline: KILL_HEADLINE });
+    expect(JSON.stringify(submitted[0])).not.toMatch(/Resent|Original/);
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { ArticleRepository } from '../article.repository';
 import { RequestContext, SubmitArticleService } from '../submit-article/submit-article.service';
+import { TakedownList } from '../takedowns/takedown-list';
 import { killVersionOf } from './kill-version';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,6 +17,11 @@ export interface KillResult {
  * An operator's takedown of a story, without the source's key. The kill goes through the same
  * submission a source's kill takes (versioning, status, the received event), so the pipeline and
  * downstream consumers cannot tell it apart except by its withdrawal notice.
+ *
+ * It also puts the article on the takedown list, before the kill is made, so no resend slips in
+ * after it: the desk's system or its feed can no longer bring the story back, also not after a
+ * purge, until an operator lifts the takedown. A source's own kill does not: a desk may reissue
+ * its own story, while the operator's kill is the legal path.
  */
 @Injectable()
 export class KillArticleService {
@@ -24,23 +30,30 @@ export class KillArticleService {
   constructor(
     private readonly articles: ArticleRepository,
     private readonly submitArticle: SubmitArticleService,
+    private readonly takedowns: TakedownList,
   ) {}
 
   async kill(articleId: string, reason: string | undefined, context: RequestContext): Promise<KillResult> {
     // Article ids are UUIDs: anything else names no article, and needs no lookup to say so.
-    const latest = UUID.test(articleId) ? await this.articles.latest(articleId) : null;
-    if (!latest) throw new NotFoundException({ rule: 'article-not-found', error: 'ARTICLE.NOT_FOUND', message: `no article with id ${articleId}` });
+    const found = UUID.test(articleId) ? await this.articles.latest(articleId) : null;
+    if (!found) throw new NotFoundException({ rule: 'article-not-found', error: 'ARTICLE.NOT_FOUND', message: `no article with id ${articleId}` });
+    const { id: sourceId } = found.article.source;
+    const takedown = await this.takedowns.add({ _id: found.article.id, ...(reason ? { reason } : {}), takenDownAt: new Date(), correlationId: context.correlationId,
+      sourceId, sourceItemId: found.article.sourceItemId });
+    // Other instances accept resends until they have read the list: the kill comes after any of them.
+    await this.takedowns.propagated(takedown);
+    const latest = (await this.articles.latest(found.article.id)) ?? found;
     if (latest.article.pubStatus === 'canceled') {
       // Submitted again as it is stored: a duplicate, so nothing new; re-sent only if its received
       // event was never acknowledged (a kill answered 503), which the submission path does.
-      const again = await this.submitArticle.submit(latest.article, context);
+      const again = await this.submitArticle.submit(latest.article, context, { operatorKill: true });
       this.logger.log({ msg: 'article already canceled', articleId, version: again.version, by: 'admin', correlationId: context.correlationId });
       return { id: again.id, version: again.version, killed: false };
     }
-    const result = await this.submitArticle.submit(killVersionOf(latest.article, reason, new Date()), context);
+    const result = await this.submitArticle.submit(killVersionOf(latest.article, reason, new Date()), context, { operatorKill: true });
     // Who and what, never the copy: the reason is the operator's own words.
     this.logger.log({ msg: 'article killed by operator', articleId, version: result.version, replaced: latest.version,
-      sourceId: latest.article.source.id, by: 'admin', reason: reason ?? null, correlationId: context.correlationId });
+      sourceId, by: 'admin', reason: reason ?? null, correlationId: context.correlationId });
     return { id: result.id, version: result.version, killed: result.outcome !== 'duplicate' };
   }
 }

@@ -43,6 +43,7 @@ export class SubmitArticleHttpController {
   @ApiResponse({ status: 415, description: 'Unsupported content type or XML document' })
   @ApiResponse({ status: 422, description: 'A field breaks a rule; `field` and `rule` name it' })
   @ApiResponse({ status: 429, description: 'Past the source rate limit; see Retry-After' })
+  @ApiResponse({ status: 451, description: 'An operator took the article down (rule taken-down, `articleId`); refused until the takedown is lifted' })
   @ApiResponse({ status: 503, description: 'Kafka or the article store is unavailable or busy; retry later (Retry-After), resubmitting is safe' })
   async submit(
     @Req() req: AuthenticatedRequest,

@@ -3,12 +3,20 @@ import { makeArticle } from '@newsflow/contracts/testing';
 import { EventPublisher } from '@newsflow/messaging';
 import { AcceptedArticle, ArticleRepository } from '../article.repository';
 import { StoryClusterFinder } from '../story-clusters/story-cluster.finder';
+import { ArticleTakenDown } from '../takedowns/article-taken-down.error';
+import { TakedownList } from '../takedowns/takedown-list';
+import { Takedown, TakedownRepository } from '../takedowns/takedown.repository';
+import { problemOf } from '../../http/problem-details.filter';
 import { SubmitArticleService } from './submit-article.service';
 import { PipelineUnavailable } from './pipeline-unavailable.error';
 
 /** In-memory stand-ins: this spec is about the accept/publish protocol, the stores have their own integration tests. */
 function harness(publish: () => Promise<unknown>) {
   const versions = new Map<string, AcceptedArticle>();
+  const listed = new Map<string, Takedown>();
+  const takedownStore = { insert: async (t: Takedown) => (listed.set(t._id, t), true), find: async (id: string) => listed.get(id) ?? null,
+    delete: async (id: string) => listed.delete(id), bumpGeneration: async () => undefined } as unknown as TakedownRepository;
+  const takedowns = new TakedownList(takedownStore);
   const articles = {
     async accept(article: Article) {
       const existing = versions.get(article.id);
@@ -25,7 +33,7 @@ function harness(publish: () => Promise<unknown>) {
   } as unknown as ArticleRepository;
   const publisher = { publish: jest.fn(publish) } as unknown as EventPublisher;
   const clusters = { clusterFor: async (a: Article) => a.id } as unknown as StoryClusterFinder;
-  return { service: new SubmitArticleService(articles, publisher, clusters, { PUBLISH_TIMEOUT_MS: 200 }), versions, publisher };
+  return { service: new SubmitArticleService(articles, publisher, clusters, takedowns, { PUBLISH_TIMEOUT_MS: 200 }), versions, publisher, takedowns };
 }
 
 describe('SubmitArticleService', () => {
@@ -66,5 +74,44 @@ describe('SubmitArticleService', () => {
     expect(versions.get(article.id)?.published).toBe(true);
     await service.submit(article, { correlationId: 'c' });
     expect(publisher.publish).toHaveBeenCalledTimes(2);
+  });
+
+  describe('an article an operator took down', () => {
+    const takenDown = (id: string): Takedown => ({ _id: id, takenDownAt: new Date('2026-12-07T10:00:00Z'), correlationId: 'corr-kill', sourceId: 'wire', sourceItemId: 'item' });
+
+    it('is refused with 451, naming the article, before anything is stored or sent', async () => {
+      const { service, versions, publisher, takedowns } = harness(() => Promise.resolve());
+      const article = makeArticle();
+      await service.submit(article, { correlationId: 'c' });
+      await takedowns.add(takenDown(article.id));
+      const resend = { ...article, headline: 'Resent with a newer updatedAt', contentHash: 'changed', updatedAt: new Date().toISOString() };
+
+      const refusal = await service.submit(resend, { correlationId: 'c' }).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(ArticleTakenDown);
+      expect(problemOf(refusal)).toMatchObject({
+        type: 'https://newsflow.dev/problems/taken-down', status: 451, rule: 'taken-down', articleId: article.id, takenDownAt: '2026-12-07T10:00:00.000Z',
+        detail: expect.stringMatching(new RegExp(`article ${article.id} was taken down by an operator`)),
+      });
+      expect(versions.get(article.id)?.version).toBe(1);
+      expect(publisher.publish).toHaveBeenCalledTimes(1);
+    });
+
+    it('lets the operator\'s own kill through, and every other article as before', async () => {
+      const { service, takedowns } = harness(() => Promise.resolve());
+      const article = makeArticle();
+      await takedowns.add(takenDown(article.id));
+      await expect(service.submit({ ...article, pubStatus: 'canceled' }, { correlationId: 'c' }, { operatorKill: true })).resolves.toMatchObject({ outcome: 'new' });
+      await expect(service.submit(makeArticle(), { correlationId: 'c' })).resolves.toMatchObject({ outcome: 'new' });
+    });
+
+    it('is accepted as the next version once the takedown is lifted', async () => {
+      const { service, takedowns } = harness(() => Promise.resolve());
+      const article = makeArticle();
+      await service.submit(article, { correlationId: 'c' });
+      await takedowns.add(takenDown(article.id));
+      await expect(service.submit({ ...article, contentHash: 'changed' }, { correlationId: 'c' })).rejects.toBeInstanceOf(ArticleTakenDown);
+      await expect(takedowns.lift(article.id)).resolves.toMatchObject({ _id: article.id });
+      await expect(service.submit({ ...article, contentHash: 'changed' }, { correlationId: 'c' })).resolves.toMatchObject({ outcome: 'new-version', version: 2 });
+    });
   });
 });

@@ -5,8 +5,11 @@ import { counter, withTimeout } from '@newsflow/platform';
 import { INGEST_CONFIG, IngestConfig } from '../../config/ingest.config';
 import { AcceptOutcome, ArticleRepository } from '../article.repository';
 import { StoryClusterFinder } from '../story-clusters/story-cluster.finder';
+import { ArticleTakenDown } from '../takedowns/article-taken-down.error';
+import { TakedownList } from '../takedowns/takedown-list';
 import { PipelineUnavailable } from './pipeline-unavailable.error';
 
+const takenDownRefused = counter('newsflow_ingest_taken_down_refused_total', 'Submissions refused (451) because an operator took the article down');
 const unconfirmed = counter('newsflow_ingest_publish_unconfirmed_total', 'Stories ingest answered 503 for because Kafka did not acknowledge them in PUBLISH_TIMEOUT_MS', ['topic']);
 
 export interface SubmitResult {
@@ -21,6 +24,11 @@ export interface RequestContext {
   traceparent?: string;
 }
 
+export interface SubmitOptions {
+  /** Only the operator's own kill of a taken-down article passes the takedown list. */
+  operatorKill?: boolean;
+}
+
 /**
  * Accepts a story only once it is stored and the broker acknowledged the received event, so a
  * 202 is never handed out for a story that could still be lost.
@@ -33,10 +41,21 @@ export class SubmitArticleService {
     private readonly articles: ArticleRepository,
     private readonly publisher: EventPublisher,
     private readonly clusters: StoryClusterFinder,
+    private readonly takedowns: TakedownList,
     @Inject(INGEST_CONFIG) private readonly config: Pick<IngestConfig, 'PUBLISH_TIMEOUT_MS'>,
   ) {}
 
-  async submit(article: Article, context: RequestContext): Promise<SubmitResult> {
+  async submit(article: Article, context: RequestContext, options: SubmitOptions = {}): Promise<SubmitResult> {
+    // Before anything is stored: every route and format (single, batch, feed) comes through here.
+    const takedown = options.operatorKill ? undefined : this.takedowns.find(article.id);
+    if (takedown) {
+      takenDownRefused.inc();
+      if (this.takedowns.firstRefusal(article.id)) {
+        this.logger.log({ msg: 'submission of a taken-down article refused; later ones are not logged', articleId: article.id,
+          sourceId: article.source.id, takenDownAt: takedown.takenDownAt, correlationId: context.correlationId });
+      }
+      throw new ArticleTakenDown(takedown);
+    }
     const { outcome, record } = await this.articles.accept(article, context.correlationId, () => this.clusters.clusterFor(article));
     const result = { id: record.articleId, version: record.version, outcome, storyClusterId: record.storyClusterId };
     if (outcome === 'duplicate' && record.published) return result;
