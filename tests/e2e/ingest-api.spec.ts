@@ -55,8 +55,12 @@ describe('ingest HTTP API', () => {
   ])('accepts %s and publishes the canonical article', async (_name, contentType, file, format) => {
     const response = await post('/v1/articles', contentType, fresh(readFileSync(join(FIXTURES, file), 'utf8')));
     expect(response.status).toBe(202);
-    const accepted = (await response.json()) as { id: string };
+    const accepted = (await response.json()) as { id: string; correlationId: string };
+    // None was sent: the one made for the request is answered in the header and the body, and carried on.
+    expect(accepted.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers.get('x-correlation-id')).toBe(accepted.correlationId);
     const message = await received.waitForMessage((m) => m.key === accepted.id, `${format} article on the received topic`);
+    expect(parseEvent(TOPICS.articleReceived, JSON.parse(message.value ?? 'null')).correlationId).toBe(accepted.correlationId);
     const { article } = parseEvent(TOPICS.articleReceived, JSON.parse(message.value ?? 'null')).payload;
     expect(article).toMatchObject({ format, headline: 'Marrakech Hosts 93rd INTERPOL General Assembly', language: 'en' });
     expect(article.body).toMatch(/Al-Raisi/);

@@ -49,8 +49,10 @@ describe('pipeline end to end', () => {
       body: JSON.stringify(request),
     });
     expect(response.status).toBe(202);
-    const accepted = (await response.json()) as { id: string; version: number; statusUrl: string };
+    expect(response.headers.get('x-correlation-id')).toBe(correlationId);
+    const accepted = (await response.json()) as { id: string; version: number; statusUrl: string; correlationId: string };
     expect(accepted.version).toBe(1);
+    expect(accepted.correlationId).toBe(correlationId);
 
     const message = await reader.waitForMessage((m) => m.key === accepted.id, `article ${accepted.id} on ${TOPICS.articleIndexed}`);
     const event = parseEvent(TOPICS.articleIndexed, JSON.parse(message.value ?? 'null'));

@@ -4,7 +4,6 @@ import type { Request, Response } from 'express';
 import { RateLimiter } from '../../sources/rate-limiter';
 import { ChargesPerArticle, SourceAuthGuard, takeRate } from '../../sources/source-auth.guard';
 import { AuthenticatedRequest } from '../../sources/source-identity';
-import { randomUUID } from 'node:crypto';
 import { INGEST_CONFIG, IngestConfig } from '../../config/ingest.config';
 import { problemOf } from '../../http/problem-details.filter';
 import { InputProblem } from '../formats/input-problem';
@@ -48,16 +47,15 @@ export class SubmitArticleHttpController {
   async submit(
     @Req() req: AuthenticatedRequest,
     @Headers('content-type') contentType: string | undefined,
-    @Headers('x-correlation-id') correlationHeader: string | undefined,
+    // Set (from the caller's header, or new) and echoed by the platform's observability middleware.
+    @Headers('x-correlation-id') correlationId: string,
     @Headers('traceparent') traceparent: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const draft = parseSubmission(contentType, body(req));
     const article = normalizeDraft(draft, sourceOf(req), new Date());
-    const correlationId = correlationHeader?.slice(0, 200) || randomUUID();
     const result = await this.submitArticle.submit(article, { correlationId, traceparent });
     if (result.outcome === 'duplicate') response.status(200);
-    response.setHeader('x-correlation-id', correlationId);
     return {
       id: result.id,
       version: result.version,
@@ -78,7 +76,8 @@ export class SubmitArticleHttpController {
   async batch(
     @Req() req: AuthenticatedRequest,
     @Headers('content-type') contentType: string | undefined,
-    @Headers('x-correlation-id') correlationHeader: string | undefined,
+    // Set (from the caller's header, or new) and echoed by the platform's observability middleware.
+    @Headers('x-correlation-id') correlationId: string,
     @Headers('traceparent') traceparent: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
@@ -91,7 +90,6 @@ export class SubmitArticleHttpController {
     }
     // The rate limit counts articles: a batch is charged for all of its items, or (refused) for none.
     if (req.source) await takeRate(this.limiter, req.source, Math.max(1, items.length), items.length);
-    const correlationId = correlationHeader?.slice(0, 200) || randomUUID();
     // Items of one story (same sourceItemId) stay in order; different stories are accepted side by side.
     const results = await runInKeyOrder(
       items.map((item, index) => ({
