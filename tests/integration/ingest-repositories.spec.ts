@@ -68,11 +68,13 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
     const corrected = await articles.accept({ ...article, byline: 'By Jane Doe and John Roe' }, 'c3', ownCluster);
     expect(corrected).toMatchObject({ outcome: 'new-version', record: { version: 2, article: { byline: 'By Jane Doe and John Roe' } } });
     expect((await articles.accept({ ...article, byline: 'By Jane Doe and John Roe', summary: 'Police chiefs met.' }, 'c4', ownCluster)).record.version).toBe(3);
-    // A version stored before presentation hashes existed is compared on its content alone.
-    const older = makeArticle();
+    // A version stored before presentation hashes existed (an upgrade) is compared by its stored
+    // article: an unchanged resend is a duplicate, a byline correction the next version.
+    const older = { ...makeArticle(), byline: 'By Jane Doe' };
     await articles.accept(older, 'c5', ownCluster);
     await connection.collection('ingest_articles').updateOne({ _id: `${older.id}:1` } as never, { $unset: { presentationHash: '' } });
-    expect((await articles.accept({ ...older, byline: 'By Someone' }, 'c6', ownCluster)).outcome).toBe('duplicate');
+    expect((await articles.accept({ ...older }, 'c6', ownCluster)).outcome).toBe('duplicate');
+    expect(await articles.accept({ ...older, byline: 'By Someone' }, 'c7', ownCluster)).toMatchObject({ outcome: 'new-version', record: { version: 2 } });
   });
 
   it('with an insert linger, shares one insert between articles accepted a few ms apart', async () => {

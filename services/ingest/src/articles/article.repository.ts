@@ -16,7 +16,7 @@ export interface AcceptedArticle {
   articleId: string;
   version: number;
   contentHash: string;
-  /** See presentationHashOf; absent on versions stored before it, whose metadata is then not compared. */
+  /** See presentationHashOf; absent on versions stored before it, whose stored article is then hashed when compared. */
   presentationHash?: string;
   article: Article;
   /**
@@ -179,6 +179,11 @@ function refuseIfOlder(article: Article, latest: AcceptedArticle): void {
   }
 }
 
+/**
+ * A version stored before presentation hashes existed is compared by the hash of its stored article:
+ * taking it as unchanged lost every summary, byline, link or media correction of a story accepted
+ * before an upgrade (answered 200 duplicate).
+ */
 function isSameVersion(latest: AcceptedArticle, article: Article, presentation: string): boolean {
-  return latest.contentHash === article.contentHash && (latest.presentationHash === undefined || latest.presentationHash === presentation);
+  return latest.contentHash === article.contentHash && (latest.presentationHash ?? presentationHashOf(latest.article)) === presentation;
 }
