@@ -113,6 +113,22 @@ describe('SearchIndex', () => {
     expect(changed.hits[0].article.indexedAt).toBe(Date.parse('2025-11-24T10:00:00Z'));
   });
 
+  it('gives a poll an embargoed story once its embargo lifts, though it was indexed before the poll\'s time', () => {
+    const own = new SearchIndex();
+    const indexedAt = new Date(Date.now() - 10 * 60_000).toISOString();
+    const lifts = Date.now() + 60_000;
+    own.put(indexed('Budget embargoed', 'Figures.', { indexedAt, embargoedUntil: new Date(lifts).toISOString() }));
+    own.put(indexed('Budget old news', 'Figures.', { indexedAt }));
+    const lastPoll = new Date(Date.now() - 60_000).toISOString();
+    expect(search(own, { indexedSince: lastPoll }).total).toBe(0);
+    const now = jest.spyOn(Date, 'now').mockReturnValue(lifts + 30_000);
+    try {
+      expect(search(own, { indexedSince: lastPoll }).hits.map((h) => h.article.headline)).toEqual(['Budget embargoed']);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
   it('counts a story placed only by its dateline in the places facet, as place= finds it', () => {
     const own = new SearchIndex();
     const zurich = { name: 'Zürich', lat: 47.37, lon: 8.55, entityId: 'place:2657896', confidence: 0.95, reason: 'dateline' };

@@ -311,7 +311,7 @@ export class SearchIndex {
       if (params.country && !a.countryCodes.includes(params.country)) continue;
       if (params.from !== undefined && a.publishedAt < params.from) continue;
       if (params.to !== undefined && a.publishedAt > params.to) continue;
-      if (indexedSince !== undefined && a.indexedAt < indexedSince) continue;
+      if (indexedSince !== undefined && (a.releasedAt ?? a.indexedAt) < indexedSince) continue;
       if (params.source && a.sourceId !== params.source) continue;
       if (params.lang && a.language !== params.lang && !a.language.startsWith(`${params.lang}-`)) continue;
       if (params.weather && a.weatherStatus !== params.weather) continue;

@@ -16,6 +16,11 @@ export interface StoredArticle extends ListedArticle {
   countryCodes: readonly string[];
   /** lat, lon, lat, lon…: a packed array of doubles instead of an object per point. */
   points: readonly number[];
+  /**
+   * When an embargo indexed before its end lifts: the article is new to search then, so an
+   * `indexedSince` poll counts it from here rather than from `indexedAt`, which it missed.
+   */
+  releasedAt?: number;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -78,6 +83,7 @@ export function toStoredArticle(article: IndexedArticle, slot: number, termIds: 
     entityTypes: pool.internList(article.entityTypes),
     countryCodes: pool.internList(article.countryCodes),
     points: points.length ? points : NONE,
+    ...(article.embargoedUntil !== undefined && article.embargoedUntil > article.indexedAt ? { releasedAt: article.embargoedUntil } : {}),
   };
 }
 
