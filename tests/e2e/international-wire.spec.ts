@@ -12,6 +12,7 @@ const wire = (file: string) => readFileSync(join(WIRE, file));
 interface Indexed {
   article: { publishedAt: string; dateline?: string; language: string };
   enrichment: { primaryLocation: { name: string; countryCode?: string; lat: number; lon: number } | null };
+  weather?: { status: string; location?: { name: string; timezone?: string } };
 }
 
 /**
@@ -75,6 +76,25 @@ describe('international wire copy end to end', () => {
       publishedAt: new Date().toISOString(),
     }));
     expect((await indexed(id)).enrichment.primaryLocation).toMatchObject({ name: 'Beijing', countryCode: 'CN' });
+  });
+
+  it('places TASS and Xinhua copy by their native-script datelines, and gives them that city\'s weather', async () => {
+    const tass = await accepted(JSON.stringify({
+      sourceItemId: `tass-moskva-${run}`, language: 'ru', headline: 'Кремль прокомментировал переговоры',
+      body: 'МОСКВА, 7 декабря. /ТАСС/. Пресс-секретарь президента России заявил в понедельник, что переговоры продолжатся.',
+      publishedAt: new Date().toISOString(),
+    }));
+    const xinhua = await accepted(JSON.stringify({
+      sourceItemId: `xinhua-beijing-${run}`, language: 'zh', headline: '国务院召开常务会议',
+      body: '新华社北京12月7日电（记者张三）国务院7日召开常务会议，研究部署明年经济工作。', publishedAt: new Date().toISOString(),
+    }));
+    const [moscow, beijing] = await Promise.all([indexed(tass.id), indexed(xinhua.id)]);
+    expect(moscow.article.language).toBe('ru');
+    expect(moscow.enrichment.primaryLocation).toMatchObject({ name: 'Moscow', countryCode: 'RU' });
+    expect(moscow.weather).toMatchObject({ status: 'attached', location: { name: 'Moscow', timezone: 'Europe/Moscow' } });
+    expect(beijing.article.language).toBe('zh');
+    expect(beijing.enrichment.primaryLocation).toMatchObject({ name: 'Beijing', countryCode: 'CN' });
+    expect(beijing.weather).toMatchObject({ status: 'attached', location: { name: 'Beijing', timezone: 'Asia/Shanghai' } });
   });
 
   it('takes a story sent decomposed (NFD) as the one sent composed, and drops a javascript: picture but keeps the story', async () => {

@@ -79,4 +79,17 @@ describe('EnrichArticleService', () => {
     const enrichment = await service.enrich(makeArticle({ language: 'fr', headline: 'Manœuvres', body: 'Pékin (AFP) - La Chine a annoncé lundi des manœuvres militaires près de Taïwan.' }), '1.0.0');
     expect(enrichment.primaryLocation).toMatchObject({ name: 'Beijing', countryCode: 'CN', reason: 'dateline' });
   });
+
+  it.each([
+    ['ru', 'МОСКВА, 7 декабря. /ТАСС/. Президент России заявил в понедельник, что переговоры продолжатся.', 'Moscow', 'Europe/Moscow'],
+    ['zh', '新华社北京12月7日电 国家主席习近平7日在人民大会堂会见来访的外国领导人。', 'Beijing', 'Asia/Shanghai'],
+    ['ar', 'الدوحة في 07 ديسمبر /قنا/ أكد معالي رئيس مجلس الوزراء أن المحادثات مستمرة.', 'Doha', 'Asia/Qatar'],
+    ['ko', '(서울=연합뉴스) 홍길동 기자 = 정부는 7일 새 경제 정책을 발표했다고 밝혔다.', 'Seoul', 'Asia/Seoul'],
+  ])('places %s agency copy by its native-script dateline, so it gets weather, under its own language', async (language, body, name, timezone) => {
+    // Tagged with its language, and tagged en by a source that tags everything so: the text decides.
+    for (const declared of [language, 'en']) {
+      const enrichment = await service.enrich(makeArticle({ language: declared, headline: '', body }), '1.0.0');
+      expect(EnrichmentSchema.parse(enrichment)).toMatchObject({ status: 'skipped', language, entities: [], primaryLocation: { name, reason: 'dateline', timezone, confidence: 0.95 } });
+    }
+  });
 });

@@ -14,6 +14,9 @@ describe('parseDateline', () => {
     ['SARAJEVO, Bosnia and Herzegovina (AP) — Voters', 'SARAJEVO', 'Bosnia and Herzegovina', 'AP'],
     ['KINSHASA, Democratic Republic of Congo (Reuters) - Rebels', 'KINSHASA', 'Democratic Republic of Congo', 'Reuters'],
     ['BRAZZAVILLE, Republic of the Congo (AP) — Rain', 'BRAZZAVILLE', 'Republic of the Congo', 'AP'],
+    // Agencies in other scripts (more in native-datelines.spec.ts).
+    ['МОСКВА, 7 декабря. /ТАСС/. Президент заявил', 'МОСКВА', undefined, 'ТАСС'],
+    ['新华社北京12月7日电 国家主席会见', '北京', undefined, '新华社'],
   ])('parses %s', (text, place, region, source) => {
     const d = parseDateline(text);
     if (!d) throw new Error(`no dateline in ${text}`);
@@ -51,6 +54,8 @@ describe('parseDatelineField', () => {
     ['PARIS, Nov 24 (Reuters) -', 'PARIS', undefined, 'Reuters'],
     ['Paris, 7 déc. (AFP)', 'Paris', undefined, 'AFP'],
     ['  LYON', 'LYON', undefined, undefined],
+    ['Москва', 'Москва', undefined, undefined],
+    ['北京', '北京', undefined, undefined],
   ])('reads the bare location %s', (field, place, region, source) => {
     const d = parseDatelineField(field);
     if (!d) throw new Error(`no dateline in ${field}`);

@@ -1,3 +1,5 @@
+import { parseNativeDateline, parseNativeDatelineField } from './native-datelines';
+
 export interface Dateline {
   /** `MARRAKECH` as written, and where it sits in the text parsed. */
   place: { text: string; start: number; end: number };
@@ -30,7 +32,8 @@ const DATELINE = new RegExp(
  */
 export function parseDateline(text: string): Dateline | undefined {
   const m = DATELINE.exec(text.slice(0, 200));
-  if (!m) return undefined;
+  // Agencies writing in other scripts have their own forms (TASS, Xinhua, Yonhap…); only a non-Latin opening is tried.
+  if (!m) return parseNativeDateline(text);
   const [, lead, place, others, sep, region, source] = m;
   const shouted = place === place.toUpperCase();
   if (!shouted && !source && place.split(/\s+/).length > 3) return undefined;
@@ -60,7 +63,7 @@ const FIELD = new RegExp(`^\\s*${PLACE}((?:\\s*\\/\\s*${WORD}(?:\\s+${WORD}){0,3
 export function parseDatelineField(field: string | undefined): Dateline | undefined {
   if (!field || field.length > 300) return undefined;
   const m = FIELD.exec(field);
-  if (!m) return undefined;
+  if (!m) return parseNativeDatelineField(field);
   const [whole, place, others, sep, maybeRegion] = m;
   // "PARIS, Nov 24": a date is no region.
   const region = maybeRegion && !new RegExp(`^${MONTH}`, 'u').test(maybeRegion) ? maybeRegion : undefined;

@@ -95,14 +95,19 @@ export interface CityExonyms {
   datelineNames: string[];
 }
 
-export const CITY_EXONYM_TABLE: readonly CityExonyms[] = CITY_EXONYMS.trim().split('\n').map((line) => {
-  const m = /^(.+?)(?:=(.+?))? ([A-Z]{2}): (.+)$/.exec(line);
-  if (!m) throw new Error(`exonyms.ts: bad line "${line}"`);
-  const [, english, geoName, countryCode, names] = m;
-  const all = names.split(/,\s*/);
-  const datelineNames = all.filter((name) => name.startsWith('^')).map((name) => name.slice(1));
-  return { english, geoName: geoName ?? english, countryCode, names: all.filter((name) => !name.startsWith('^')), datelineNames };
-});
+export const CITY_EXONYM_TABLE: readonly CityExonyms[] = readCityTable(CITY_EXONYMS, 'exonyms.ts');
+
+/** The lines of a table like the one above (native-names.ts holds another). */
+export function readCityTable(table: string, file: string): CityExonyms[] {
+  return table.trim().split('\n').map((line) => {
+    const m = /^(.+?)(?:=(.+?))? ([A-Z]{2}): (.+)$/.exec(line);
+    if (!m) throw new Error(`${file}: bad line "${line}"`);
+    const [, english, geoName, countryCode, names] = m;
+    const all = names.split(/,\s*/);
+    const datelineNames = all.filter((name) => name.startsWith('^')).map((name) => name.slice(1));
+    return { english, geoName: geoName ?? english, countryCode, names: all.filter((name) => !name.startsWith('^')), datelineNames };
+  });
+}
 
 /** The languages whose country names the gazetteer adds (i18n-iso-countries' locales). */
 export const EXONYM_LANGUAGES = ['fr', 'es', 'pt', 'it', 'de', 'nl'] as const;

@@ -5,6 +5,7 @@ import { PlaceRows } from './place-rows';
 import { CITY_ALIASES, COUNTRY_ALIASES, REGIONS, US_STATES } from './place-aliases';
 import { CITY_EXONYM_TABLE, EXONYM_LANGUAGES } from './exonyms';
 import { everydayWordsAmong } from './everyday-words';
+import { CITY_NATIVE_TABLE, NATIVE_LANGUAGES, NATIVE_LETTER, nativeNameKey } from './native-names';
 
 export interface GazetteerPlace {
   /** `place:<geonamesId>`, `place:country-<iso2>` or `place:region-<slug>`. */
@@ -45,8 +46,14 @@ export class Gazetteer {
   private readonly foreignCountryNames = new Set<string>();
   /** Exonyms that name their city only in a dateline ("Roma", "Alger"): folded name → row. */
   private readonly datelineOnly = new Map<string, number>();
-  /** Lines of exonyms.ts whose GeoNames name and country match no city (the spec keeps this empty). */
+  /** Native-script names of native-names.ts ("МОСКВА", "北京", "서울"), keyed by `nativeNameKey`: dateline names, and the only reading there. */
+  private readonly nativeDateline = new Map<string, number>();
+  /** City id → the English name of native-names.ts, for native-script names only: English copy's "Gaza City" stays as written. */
+  private readonly nativeEnglishNames = new Map<string, string>();
+  /** Lines of exonyms.ts and native-names.ts whose GeoNames name and country match no city (the spec keeps this empty). */
   readonly unresolvedExonyms: string[] = [];
+  /** Native names that two lines of native-names.ts give to different cities (the spec keeps this empty). */
+  readonly conflictingNativeNames: string[] = [];
 
   lookup(name: string): GazetteerPlace[] {
     const found = this.byName.get(normaliseName(name));
@@ -54,8 +61,16 @@ export class Gazetteer {
     return typeof found === 'number' ? [this.rows.get(found)] : found.map((row) => this.rows.get(row));
   }
 
-  /** As lookup, and for a dateline also the cities exonyms.ts names only there ("ROMA (ANSA) -" is Rome), first. */
+  /**
+   * As lookup, and for a dateline also the cities exonyms.ts names only there ("ROMA (ANSA) -" is Rome),
+   * first. A native-script name native-names.ts lists is that city alone: in a Petra dateline "عمان"
+   * is Amman, though Arabic names Oman so too.
+   */
   lookupDateline(name: string): GazetteerPlace[] {
+    if (NATIVE_LETTER.test(name)) {
+      const native = this.nativeDateline.get(nativeNameKey(name));
+      if (native !== undefined) return [this.rows.get(native)];
+    }
     const row = this.datelineOnly.get(normaliseName(name));
     const found = this.lookup(name);
     if (row === undefined) return found;
@@ -68,7 +83,7 @@ export class Gazetteer {
    * is one entity by one name however the story spells it; undefined for any other name.
    */
   englishName(text: string, place: GazetteerPlace): string | undefined {
-    if (place.kind === 'city') return this.englishCityNames.get(place.id);
+    if (place.kind === 'city') return this.englishCityNames.get(place.id) ?? (NATIVE_LETTER.test(text) ? this.nativeEnglishNames.get(place.id) : undefined);
     return place.kind === 'country' && this.foreignCountryNames.has(normaliseName(text)) ? place.name : undefined;
   }
 
@@ -162,6 +177,20 @@ export class Gazetteer {
       for (const name of city.datelineNames) g.datelineOnly.set(normaliseName(name), row);
       g.englishCityNames.set(rows.get(row).id, city.english);
     }
+    for (const city of CITY_NATIVE_TABLE) {
+      const row = byGeoName.get(`${normaliseName(city.geoName)}|${city.countryCode}`);
+      if (row === undefined) {
+        g.unresolvedExonyms.push(`${city.geoName} ${city.countryCode}`);
+        continue;
+      }
+      for (const name of city.names) {
+        const key = nativeNameKey(name);
+        const seen = g.nativeDateline.get(key);
+        if (seen !== undefined && seen !== row) g.conflictingNativeNames.push(name);
+        g.nativeDateline.set(key, row);
+      }
+      g.nativeEnglishNames.set(rows.get(row).id, city.english);
+    }
     const names = countries.getNames('en', { select: 'all' });
     const aliasesByCode = new Map<string, string[]>();
     for (const [alias, cc] of Object.entries(COUNTRY_ALIASES)) aliasesByCode.set(cc, [...(aliasesByCode.get(cc) ?? []), alias]);
@@ -216,7 +245,7 @@ export class Gazetteer {
    * are also English words ("Chili") count as everyday words, like "Nice".
    */
   private addForeignCountryNames(): void {
-    for (const lang of EXONYM_LANGUAGES) {
+    for (const lang of [...EXONYM_LANGUAGES, ...NATIVE_LANGUAGES]) {
       for (const [cc, names] of Object.entries(countries.getNames(lang, { select: 'all' }))) {
         const row = this.byCountry.get(cc);
         if (row === undefined) continue;

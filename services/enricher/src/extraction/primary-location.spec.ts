@@ -35,6 +35,14 @@ describe('the primary location’s time zone', () => {
     expect(entities.filter((e) => e.type === 'date').map((e) => e.name)).toEqual(['2025-11-25']);
   });
 
+  it('places agency copy in other scripts by its dateline, in the city’s zone, as a Latin one', () => {
+    expect(placeOf('МОСКВА, 7 декабря. /ТАСС/. Президент России заявил в понедельник.')).toMatchObject({ name: 'Moscow', countryCode: 'RU', timezone: 'Europe/Moscow', reason: 'dateline', confidence: 0.95 });
+    expect(placeOf('新华社北京12月7日电 国家主席习近平7日在人民大会堂会见外国领导人。')).toMatchObject({ name: 'Beijing', timezone: 'Asia/Shanghai', reason: 'dateline', confidence: 0.95 });
+    expect(placeOf('【東京共同】政府は7日、閣議で決定した。')).toMatchObject({ name: 'Tokyo', timezone: 'Asia/Tokyo', reason: 'dateline', confidence: 0.95 });
+    // A city the story merely names is no dateline.
+    expect(placeOf('国家主席习近平7日在北京人民大会堂会见外国领导人。')).toBeNull();
+  });
+
   it('reads a dateline typed with combining marks (NFD) as the NFC one', () => {
     const body = "MÜNSTER (dpa) - Iran said on Monday it would resume talks. Iran's foreign minister said Iran wanted a deal, and Iran's president agreed.";
     expect(placeOf(body.normalize('NFD'))).toMatchObject({ name: 'Münster'.normalize('NFD'), countryCode: 'DE', reason: 'dateline', confidence: 0.95 });
