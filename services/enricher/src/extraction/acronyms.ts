@@ -18,7 +18,7 @@ const KNOWN = new Map<string, string>(Object.entries({
 }));
 
 /** Names (not acronyms) that cue no keyword but are organisations everywhere. */
-const KNOWN_NAMES = ['Reuters', 'Associated Press', 'White House', 'Kremlin', 'Pentagon', 'Hamas', 'Hezbollah', 'Taliban', 'Google', 'Apple',
+const KNOWN_NAMES = ['Reuters', 'Associated Press', 'United Nations', 'White House', 'Kremlin', 'Pentagon', 'Hamas', 'Hezbollah', 'Taliban', 'Google', 'Apple',
   'Microsoft', 'Amazon', 'Meta', 'Tesla', 'Toyota', 'Samsung', 'Nvidia', 'Airbus', 'Boeing', 'Volkswagen', 'Siemens', 'Unilever', 'Nestle', 'Nestlé',
   'Interpol', 'Europol', 'Greenpeace', 'Amnesty International', 'Human Rights Watch', 'Red Cross', 'Red Crescent', 'World Bank', 'Al Jazeera',
   'Vatican', 'Mercosur', 'Downing Street', 'Bundestag', 'Knesset', 'Duma', 'Politburo', 'Congress', 'Parliament', 'Senate',

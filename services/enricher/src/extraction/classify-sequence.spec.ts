@@ -84,4 +84,48 @@ describe('classifying capitalised runs', () => {
     expect(orgs[0].surfaceForms).toEqual(expect.arrayContaining(['Apple Inc', 'Apple']));
     expect(names('The British Broadcasting Corporation said on Monday it would cut jobs.', 'organization')).toEqual(['British Broadcasting Corporation']);
   });
+
+  it('keeps "Sheikh" in the names it is written with, and drops it before an Arabic patronymic as a title', () => {
+    const dhaka = 'DHAKA, Bangladesh (AP) — Former Prime Minister Sheikh Hasina was sentenced in absentia on Monday. Hasina fled to India last year.';
+    const { entities } = extractEntities({ headline: '', body: dhaka, publishedAt: '2025-11-25T09:00:00Z' }, { gazetteer });
+    expect(entities.filter((e) => e.type === 'person')).toEqual([expect.objectContaining({ name: 'Sheikh Hasina', mentionCount: 2, titles: ['Prime Minister'] })]);
+    expect(names('Sheikh Mujibur Rahman led the independence struggle.', 'person')).toEqual(['Sheikh Mujibur Rahman']);
+    const doha = 'Qatar’s emir, Sheikh Tamim bin Hamad Al Thani, met the president on Monday. Sheikh Tamim said talks would continue.';
+    const emir = extractEntities({ headline: '', body: doha, publishedAt: '2025-11-25T09:00:00Z' }, { gazetteer }).entities.filter((e) => e.type === 'person');
+    expect(emir).toEqual([expect.objectContaining({ name: 'Tamim bin Hamad Al Thani', mentionCount: 2, titles: ['Sheikh'] })]);
+    // Other titles are still split off, regnal numbers kept.
+    expect(names('Pope Leo XIV met King Charles III and Prince William.', 'person').sort()).toEqual(['Charles III', 'Leo XIV', 'William']);
+    expect(names('Pope Leo XIV met King Charles III and Prince William.', 'organization')).toEqual([]);
+  });
+
+  it('reads a name before a geographic feature as that place, not the company, the state or a person', () => {
+    const manaus = 'MANAUS, Brazil (AP) — Drought has pushed the Amazon river to its lowest level in a century, stranding boats near Manaus.';
+    expect(names(manaus, 'organization')).toEqual([]);
+    expect(names(manaus, 'place')).toContain('Amazon River');
+    expect(names('Water from the Colorado river and the Mekong delta was running low.', 'place').sort()).toEqual(['Colorado River', 'Mekong Delta']);
+    expect(names('Ships in the Sea of Galilee and the Strait of Hormuz were delayed.', 'place').sort()).toEqual(['Sea of Galilee', 'Strait of Hormuz']);
+    // Still the company alone, and still the state where a feature is a stretch of it.
+    expect(names('Amazon said on Monday it would hire 10,000 workers.', 'organization')).toEqual(['Amazon']);
+    expect(names('Fires burned across the California desert and the Texas coast.', 'place').sort()).toEqual(['California', 'Texas']);
+  });
+
+  it('does not split an unknown place of several words into two unrelated places, nor read it as a person', () => {
+    const halls = 'HALLS GAP, Australia (AP) — Firefighters battled a blaze on Tuesday as residents of Halls Gap were told to leave.';
+    expect(names(halls, 'place').sort()).toEqual(['Australia', 'Halls Gap']);
+    const gap = extractEntities({ headline: '', body: halls, publishedAt: '2025-11-25T09:00:00Z' }, { gazetteer }).entities.find((e) => e.name === 'Halls Gap');
+    expect(gap?.geo).toBeUndefined();
+    const cedar = 'CEDAR KEY, Fla. (AP) — Residents of Cedar Key returned on Friday to find homes flooded after Hurricane Helene.';
+    expect(names(cedar, 'person')).toEqual([]);
+    expect(names(cedar, 'place')).toContain('Cedar Key');
+    // An organisation's own dateline names the organisation.
+    const un = 'UNITED NATIONS (AP) — The United Nations said on Monday that aid would flow.';
+    expect(names(un, 'organization')).toEqual(['United Nations']);
+    expect([...names(un, 'person'), ...names(un, 'place')]).toEqual([]);
+    // Without a dateline: a state after it, or the same name read as a place elsewhere in the story.
+    const { entities } = extractEntities({ headline: 'Residents return to storm-battered Cedar Key', body: 'Residents of Cedar Key, Fla., began returning home on Friday.', publishedAt: '2025-11-25T09:00:00Z' }, { gazetteer });
+    expect(entities.filter((e) => e.name === 'Cedar Key')).toEqual([expect.objectContaining({ type: 'place', mentionCount: 2 })]);
+    // Names that do nest still decompose.
+    expect(names('Flooding hit homes in Ikeja Lagos on Monday.', 'place').sort()).toEqual(['Ikeja', 'Lagos']);
+    expect(names('Police in Marrakech Morocco said on Monday the suspects were held.', 'place').sort()).toEqual(['Marrakech', 'Morocco']);
+  });
 });

@@ -6,6 +6,7 @@ import { PlaceHint } from './geocode';
 import { NlpHints } from './nlp-hints';
 import { endsWithOrganisationHead, hasOrganisationHead, ORG_CUES, startsWithOrganisationHead } from './organisation-cues';
 import { looksLikeNameWord, NAME_PARTICLES, ROLE_CUES, titleLengthAt } from './person-names';
+import { normaliseName } from './normalise-name';
 import { isAcronym, Token } from './tokenise';
 import { Field, RawMention } from './types';
 
@@ -17,6 +18,8 @@ export interface ClassifyContext {
   /** Countries the article names; lets small cities in those countries through. */
   countries: Set<string>;
   hints: NlpHints;
+  /** The dateline's place, normalised ("cedar key"): the story says it is a place, whether the gazetteer knows it or not. */
+  datelinePlace?: string;
 }
 
 /** Second words of clubs named after their town ("Manchester United", "Leicester City"): never a surname. */
@@ -39,8 +42,14 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
   const lead = titleLengthAt(texts, 0);
   if (lead > 0 && texts[lead]?.toLowerCase() === 'of') return classify(dropConnectors(words.slice(lead + 1)), ['of'], after, ctx);
 
+  const feature = featureAfter(words, after, prev, ctx);
+  if (feature) return [feature];
+
   const known = knownOrganisation(whole.text);
   if (known) return [mention(ctx, words, 'organization', known)];
+  // "CEDAR KEY, Fla. (AP) — Residents of Cedar Key…": the dateline has said what the name is
+  // (though "UNITED NATIONS (AP)" heads stories about the organisation).
+  if (ctx.datelinePlace !== undefined && normaliseName(whole.text) === ctx.datelinePlace) return [placeMention(ctx, words, after)];
   if (/^(?:Brent|West|U\.S\.|WTI)$/.test(texts[0]) && (isCommodityName(whole.text) || (/^\s+crude\b/.test(after) && isCommodityName(`${whole.text} crude`)))) return [];
   // "and" joined the run; unless the whole is one body ("Ministry of Trade and Industry") it lists separate names.
   const and = texts.findIndex((t) => t === 'and' || t === '&');
@@ -73,8 +82,12 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
     let n = 0;
     while (n < rest.length && n < 5 && looksLikeNameWord(rest[n].text) && rest[n].text.toLowerCase() !== 'of') n += 1;
     if (n > 0 && !NAME_PARTICLES.has(rest[n - 1].text.toLowerCase())) {
-      const person = mention(ctx, rest.slice(0, n), 'person', spanOf(rest.slice(0, n)).text);
-      person.title = titleWords.join(' ');
+      // "Prime Minister Sheikh Hasina": see keepsSheikh.
+      const sheikh = keepsSheikh(titleWords, rest.slice(0, n));
+      const named = sheikh ? [words[words.indexOf(rest[0]) - 1], ...rest.slice(0, n)] : rest.slice(0, n);
+      if (sheikh) titleWords.pop();
+      const person = mention(ctx, named, 'person', spanOf(named).text);
+      if (titleWords.length > 0) person.title = titleWords.join(' ');
       out.push(person);
     }
     return [...out, ...classify(dropConnectors(rest.slice(n)), [], after, ctx)];
@@ -92,6 +105,12 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
   }
   if (places.length > 0 && acceptPlace(places, words, prev, after, ctx)) return [placeMention(ctx, words, after, places)];
 
+  // "Sea of Galilee", "Strait of Hormuz": a feature "of" a name is one place, not the name's place.
+  // ("…and the Strait of Hormuz": the right of an "and" keeps its "the".)
+  const the = texts[0] === 'the' ? 1 : 0;
+  if (texts[the + 1] === 'of' && texts.length <= the + 4 && /^(?:Sea|Gulf|Bay|Strait|Straits|Isle|Isles|Lake|Cape)$/.test(texts[the])) {
+    return [mention(ctx, words.slice(the), 'place', spanOf(words.slice(the)).text)];
+  }
   // "Mark Jensen of Boulder": with no organisation head, "of" separates a name from where it is from.
   const of = texts.indexOf('of');
   if (of > 0) return [...classify(words.slice(0, of), before, '', ctx), ...classify(dropConnectors(words.slice(of + 1)), ['of'], after, ctx)];
@@ -103,6 +122,8 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
 
   const decomposed = decompose(words, prev, after, ctx);
   if (decomposed) return decomposed;
+  // "Residents of Cedar Key, Fla.": a name the text puts in a state or country is a place the gazetteer lacks.
+  if (allNames && LOCATIVES.has(prev) && regionAfter(after, ctx)) return [placeMention(ctx, words, after)];
 
   if (PLACE_FEATURE_WORDS.has(texts[texts.length - 1].toLowerCase()) || /^(?:Lake|Mount|Mt\.|River|Isle|Cape|Gulf)$/.test(texts[0])) {
     return [mention(ctx, words, 'place', whole.text)];
@@ -182,13 +203,54 @@ function decompose(words: Token[], prev: string, after: string, ctx: ClassifyCon
     parts.push(words.slice(i, j));
     i = j;
   }
-  const lastKinds = ctx.gazetteer.lookup(spanOf(parts[parts.length - 1]).text).map((p) => p.kind);
-  if (!LOCATIVES.has(prev) && !lastKinds.some((k) => k !== 'city')) return undefined;
-  // "Marrakech Morocco" yes, "Parks Canada" no, and after a locative too ("residents of Halls Gap" is
-  // not Halls, Tennessee and Gap, France): the leading names must be places of the trailing one's country.
-  const lastCountries = new Set(ctx.gazetteer.lookup(spanOf(parts[parts.length - 1]).text).map((p) => p.countryCode));
-  if (!parts.slice(0, -1).every((p) => ctx.gazetteer.lookup(spanOf(p).text).some((c) => lastCountries.has(c.countryCode)))) return undefined;
-  return parts.map((p, k) => placeMention(ctx, p, k === parts.length - 1 ? after : ', ' + spanOf(parts[k + 1]).text));
+  const lastPlaces = ctx.gazetteer.lookup(spanOf(parts[parts.length - 1]).text);
+  const lastIsArea = lastPlaces.some((p) => p.kind !== 'city');
+  if (!LOCATIVES.has(prev) && !lastIsArea) return undefined;
+  // "Marrakech Morocco" yes, "Parks Canada" no: the leading names must be places of the trailing one's
+  // country, and after a locative, where the trailing name is a town too ("in Ikeja Lagos"), of its state.
+  const within = (c: GazetteerPlace) => lastPlaces.some((p) => p.countryCode === c.countryCode && (lastIsArea || p.admin1 === c.admin1));
+  if (parts.slice(0, -1).every((p) => ctx.gazetteer.lookup(spanOf(p).text).some(within))) {
+    return parts.map((p, k) => placeMention(ctx, p, k === parts.length - 1 ? after : ', ' + spanOf(parts[k + 1]).text));
+  }
+  // "residents of Halls Gap" is not Halls, Tennessee and Gap, France: after a locative, small towns'
+  // names that do not nest are one place the gazetteer lacks (named, but with no coordinates to give).
+  const small = parts.every((p) => ctx.gazetteer.lookup(spanOf(p).text).every((c) => c.kind === 'city' && (c.population ?? 0) < 100_000));
+  return LOCATIVES.has(prev) && small ? [mention(ctx, words, 'place', spanOf(words).text)] : undefined;
+}
+
+/**
+ * Lower-case words after a name that make the two one place: "the Amazon river", "the Mekong delta".
+ * Not "coast": "Mexico's Pacific coast" is a stretch of a country, not a place with a name.
+ */
+const FEATURES_AFTER = new Set(
+  'river delta lake estuary canal strait mountains range basin glacier volcano reservoir creek island islands forest rainforest jungle sea gulf bay valley desert peninsula plateau falls'.split(' '),
+);
+/** Features an area has as well as a name of its own ("the California desert", "the Congo basin"): after a country, state or big city, the name is that place. */
+const FEATURES_OF_AREAS = new Set('desert valley peninsula plateau forest rainforest jungle mountains range islands basin'.split(' '));
+const WORD_AFTER = /^\s+(\p{Ll}+)\b/u;
+
+/**
+ * "the Amazon river", "the Colorado river": a name and a geographic feature are a place, the river and
+ * not the company, the state or a person. Named "Amazon River" (no gazetteer entry, so no coordinates).
+ */
+function featureAfter(words: Token[], after: string, prev: string, ctx: ClassifyContext): RawMention | undefined {
+  const m = WORD_AFTER.exec(after);
+  if (!m || !FEATURES_AFTER.has(m[1]) || words.length > 3 || !words.every((w) => looksLikeNameWord(w.text))) return undefined;
+  const whole = spanOf(words);
+  if (FEATURES_OF_AREAS.has(m[1]) && ctx.gazetteer.lookup(whole.text).some((p) => p.kind !== 'city' || (p.population ?? 0) >= 100_000)) return undefined;
+  // "Former Prime Minister … river": a title opening the run is a person's, whatever follows.
+  if (titleLengthAt(words.map((w) => w.text), 0) > 0 || ROLE_CUES.has(prev)) return undefined;
+  const end = whole.end + m[0].length;
+  return { field: ctx.field, start: whole.start, end, text: ctx.fieldText.slice(whole.start, end), type: 'place', name: `${whole.text} ${m[1][0].toUpperCase()}${m[1].slice(1)}` };
+}
+
+/**
+ * "Sheikh" is an honorific, but in "Sheikh Hasina" and "Sheikh Mujibur Rahman" it is what the name is
+ * written and searched as; before an Arabic patronymic ("Sheikh Tamim bin Hamad Al Thani") it is a
+ * title like "King", and the name is the rest.
+ */
+function keepsSheikh(titleWords: string[], name: Token[]): boolean {
+  return titleWords[titleWords.length - 1] === 'Sheikh' && !name.some((w) => /^(?:bin|bint|ibn|al|el)(?:-|$)/i.test(w.text));
 }
 
 function acceptPlace(places: GazetteerPlace[], words: Token[], prev: string, after: string, ctx: ClassifyContext): boolean {

@@ -41,5 +41,5 @@ export const NON_NAME_WORDS = new Set(
 
 /** Geographic feature words that make an unknown sequence a place even when the gazetteer lacks it. */
 export const PLACE_FEATURE_WORDS = new Set(
-  'river mountains mountain lake island islands valley bay cove coast sea ocean strait gulf desert canal peninsula province region county district airport falls'.split(' '),
+  'river mountains mountain lake island islands valley bay cove coast sea ocean strait gulf desert canal peninsula province region county district airport falls park'.split(' '),
 );

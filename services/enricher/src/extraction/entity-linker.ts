@@ -19,7 +19,7 @@ export interface LinkedMention extends RawMention {
  */
 export function linkMentions(mentions: RawMention[], gazetteer: Gazetteer, geo: GeoContext, texts: { headline: string; body: string }): LinkedMention[] {
   const aliases = acronymAliases(mentions, texts);
-  readPeopleNamedAfterPlaces(mentions);
+  readPeopleNamedAfterPlaces(mentions, texts);
   const fullNames = new Map<string, string | null>();
   for (const m of mentions) {
     if (m.type !== 'person' || m.weak || !m.name.includes(' ')) continue;
@@ -29,7 +29,15 @@ export function linkMentions(mentions: RawMention[], gazetteer: Gazetteer, geo: 
       fullNames.set(k, seen === undefined || seen === m.name ? m.name : null);
     }
   }
+  // "Sheikh Tamim bin Hamad Al Thani … Sheikh Tamim": a ruler's later mention is the honorific and the given name.
+  for (const m of mentions) {
+    if (m.type !== 'person' || !m.title?.endsWith('Sheikh') || !m.name.includes(' ')) continue;
+    const k = `sheikh ${normaliseName(m.name.slice(0, m.name.indexOf(' ')))}`;
+    const seen = fullNames.get(k);
+    fullNames.set(k, seen === undefined || seen === m.name ? m.name : null);
+  }
   readSurnamesNamedAfterPlaces(mentions, fullNames, texts);
+  readPeopleNamedLikeTheStorysPlaces(mentions);
   readClubsNamedAfterPlaces(mentions);
   // One resolution per name: "Churchill, Manitoba" decides what a bare "Churchill" elsewhere means.
   const placeHints = new Map<string, RawMention['hint']>();
@@ -65,16 +73,33 @@ export function linkMentions(mentions: RawMention[], gazetteer: Gazetteer, geo: 
  * "Paris Hilton arrived … Hilton said": a two-word name holding a place, whose second word the text
  * uses alone as a surname (a bare-surname mention), is a person; the surname then links to it.
  */
-function readPeopleNamedAfterPlaces(mentions: RawMention[]): void {
+function readPeopleNamedAfterPlaces(mentions: RawMention[], texts: { headline: string; body: string }): void {
   const candidates = mentions.filter((m) => m.personIfSurnameRecurs);
   if (candidates.length === 0) return;
-  const bare = new Set(mentions.filter((m) => m.type === 'person' && m.weak).map((m) => normaliseName(m.name)));
+  // "Michael Jordan said … Jordan, who won six titles": the bare word was read as the country, but
+  // nothing in the text places it, so it may as well be the surname.
+  const bareWord = (m: RawMention) => (m.type === 'person' && m.weak) || (m.type === 'place' && !m.name.includes(' ') && !placedByText(m, mentions, texts));
+  const bare = new Set(mentions.filter(bareWord).map((m) => normaliseName(m.name)));
   const people = new Set(candidates.filter((m) => bare.has(normaliseName(m.name.slice(m.name.indexOf(' ') + 1)))).map((m) => m.name));
   for (const m of mentions) if (people.has(m.name) && m.type === 'organization') m.type = 'person';
 }
 
-/** "in Austin", "near Jackson": a preposition that places what follows. */
-const PLACED_BY = /\b(?:in|at|from|near|to|into|outside|across|around|toward|towards)\s+(?:the\s+)?$/i;
+/** "in Austin", "near Jackson", "King Abdullah of Jordan": a preposition that places what follows. */
+const PLACED_BY = /\b(?:in|at|from|near|to|into|outside|across|around|toward|towards|of)\s+(?:the\s+)?$/i;
+/** "Jordan's King Abdullah", "Jordan's government": what a country has, not what a person has. */
+const PLACE_POSSESSES = /^['’]s\s+(?:king|queen|crown|prince|princess|emir|president|prime|foreign|defen[cs]e|interior|finance|health|government|capital|army|military|border|borders|economy|parliament|embassy|ministry|people|largest|second-largest|northern|southern|eastern|western|central)\b/i;
+
+/**
+ * The text itself says a bare word is a place: a preposition before it ("in Jordan"), a country's
+ * possession after it ("Jordan's King Abdullah"), or a town before it ("Amman, Jordan").
+ */
+function placedByText(m: RawMention, mentions: RawMention[], texts: { headline: string; body: string }): boolean {
+  if (m.hint || m.dateline) return true;
+  const text = texts[m.field];
+  if (PLACED_BY.test(text.slice(Math.max(0, m.start - 16), m.start)) || PLACE_POSSESSES.test(text.slice(m.end, m.end + 30))) return true;
+  const comma = /,\s*$/.exec(text.slice(Math.max(0, m.start - 3), m.start));
+  return !!comma && mentions.some((o) => o.type === 'place' && o.field === m.field && o.end === m.start - comma[0].length);
+}
 
 /**
  * "Defense Secretary Lloyd Austin … Austin said": a bare word the story uses as the surname of someone
@@ -84,10 +109,19 @@ const PLACED_BY = /\b(?:in|at|from|near|to|into|outside|across|around|toward|tow
 function readSurnamesNamedAfterPlaces(mentions: RawMention[], fullNames: Map<string, string | null>, texts: { headline: string; body: string }): void {
   if (fullNames.size === 0) return;
   for (const m of mentions) {
-    if (m.type !== 'place' || m.hint || m.dateline || m.name.includes(' ') || !fullNames.get(normaliseName(m.name))) continue;
-    if (PLACED_BY.test(texts[m.field].slice(Math.max(0, m.start - 16), m.start))) continue;
+    if (m.type !== 'place' || m.name.includes(' ') || !fullNames.get(normaliseName(m.name)) || placedByText(m, mentions, texts)) continue;
     m.type = 'person';
   }
+}
+
+/**
+ * "Residents return to storm-battered Cedar Key" over "Residents of Cedar Key, Fla.": a name of several
+ * words that the story reads as a place somewhere is that place everywhere, not a person.
+ */
+function readPeopleNamedLikeTheStorysPlaces(mentions: RawMention[]): void {
+  const places = new Set(mentions.filter((m) => m.type === 'place' && m.name.includes(' ')).map((m) => normaliseName(m.name)));
+  if (places.size === 0) return;
+  for (const m of mentions) if (m.type === 'person' && !m.title && places.has(normaliseName(m.name))) m.type = 'place';
 }
 
 /** "Arsenal beat Newcastle 2-0 … Newcastle manager Eddie Howe": once a match report names a club, the bare name is the club throughout. */

@@ -46,6 +46,8 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
   let datelineSpan: Span | undefined;
   let datelineHint: { countryCode?: string; admin1?: string } | undefined;
   let filedAt: GazetteerPlace | undefined;
+  /** A dateline place the gazetteer does not know ("CEDAR KEY, Fla."): still a place wherever the text names it. */
+  let unknownDatelinePlace: string | undefined;
   if (dateline) {
     datelineSpan = { field: 'body', start: 0, end: dateline.end, text: body.slice(0, dateline.end) };
     claimed.body.push(datelineSpan);
@@ -53,6 +55,7 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
     datelineHint = read.hint;
     filedAt = read.filedAt;
     if (read.candidates.length > 0) mentions.push({ field: 'body', ...dateline.place, type: 'place', name: read.placeName, hint: datelineHint, dateline: true });
+    else unknownDatelinePlace = normaliseName(read.placeName);
     for (const other of dateline.alsoFrom) {
       const name = titleCaseDateline(other.text);
       if (g.lookup(name).length > 0) mentions.push({ field: 'body', ...other, type: 'place', name });
@@ -116,7 +119,7 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
   // The story's first sentence starts after its dateline ("LONDON (Reuters) — Reading from a statement").
   const opening = dateline ? bodyTokens.find((t) => t.start >= dateline.end) : undefined;
   if (opening) opening.sentenceStart = true;
-  const ctx: ClassifyContext = { field: 'body', fieldText: body, gazetteer: g, countries: geo.countries, hints: hints(body) };
+  const ctx: ClassifyContext = { field: 'body', fieldText: body, gazetteer: g, countries: geo.countries, hints: hints(body), datelinePlace: unknownDatelinePlace };
   for (const seq of findSequences(body, bodyTokens)) mentions.push(...classifySequence(seq, ctx));
 
   if (isTitleCase(headline)) {

@@ -9,6 +9,8 @@ describe('person names', () => {
   it('accepts name words and Roman numerals', () => {
     expect(['Al-Raisi', 'VI', 'O’Brien', 'McDonald', 'Urquiza'].every(looksLikeNameWord)).toBe(true);
     expect(looksLikeNameWord('INTERPOL')).toBe(false);
+    expect(['XIV', 'XXI', 'Jr.'].every(looksLikeNameWord)).toBe(true);
+    expect(['LIV', 'CIA', 'XL'].some(looksLikeNameWord)).toBe(false);
   });
   it('keys later surname mentions', () => {
     expect(surnameKeys('Ahmed Naser Al-Raisi')).toEqual(['al-raisi', 'naser al-raisi']);

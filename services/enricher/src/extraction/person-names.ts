@@ -52,7 +52,8 @@ export const ROLE_CUES = new Set(
 /** Particles allowed inside names ("Ibn", "bin", "de", "van der", "al"). */
 export const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'del', 'della', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'dos', 'das', 'y', 'abu', 'bint']);
 
-const ROMAN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|Jr\.?|Sr\.?)$/;
+/** Regnal numbers up to XXX ("Leo XIV", "Charles III"), not beyond: "LIV Golf" and "CIA" are no numerals. */
+const ROMAN = /^(?:(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})|Jr\.?|Sr\.?)$/;
 
 /** Name words: capitalised, not shouted (except Roman numerals), hyphens allowed (Al-Raisi). */
 export function looksLikeNameWord(word: string): boolean {
