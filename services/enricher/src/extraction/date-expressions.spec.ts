@@ -25,6 +25,18 @@ describe('findDates', () => {
     expect(names('Last Tuesday the minister resigned.')).toEqual(['2025-11-18']);
   });
 
+  it('reads tomorrow\'s weekday back a week when its sentence is in the past tense', () => {
+    const names = (text: string) => findDates(text, 'body', published).map((d) => d.name);
+    // Monday's copy: Tuesday is the day after, or six days before.
+    expect(names('Firefighters battled a blaze on Tuesday.')).toEqual(['2025-11-18']);
+    expect(names('The minister said on Tuesday he would resign.')).toEqual(['2025-11-18']);
+    expect(names('The minister said Tuesday that talks had failed.')).toEqual(['2025-11-18']);
+    expect(names('The minister will travel to Paris on Tuesday.')).toEqual(['2025-11-25']);
+    expect(names('The minister said talks would resume on Tuesday.')).toEqual(['2025-11-25']);
+    expect(names('The delayed vote on Tuesday is the last of the year.')).toEqual(['2025-11-25']);
+    expect(names('Talks on Tuesday are the last chance.')).toEqual(['2025-11-25']);
+  });
+
   it('resolves "today" and weekdays in the zone the story was filed from', () => {
     // 22:30 UTC on Monday 24 November is already Tuesday 25 November in Tokyo.
     const late = '2025-11-24T22:30:00Z';

@@ -103,8 +103,22 @@ const FUTURE = /\b(?:will|shall|is (?:due|set|expected|scheduled|to)|are (?:due|
 const AHEAD = new RegExp(`${FUTURE.source}|\\b(?:opens|begins|starts|kicks off|runs from|upcoming)\\b`, 'i');
 
 /**
+ * A verb in the past tense before the weekday: "battled a blaze on Tuesday", "said Tuesday". Words in
+ * -ed that are schedules rather than a past ("the delayed vote on Tuesday", "expected") do not count.
+ */
+const PAST = /\b(?:said|told|was|were|had|did|met|spoke|took|made|won|lost|fled|left|held|gave|came|went|began|fell|rose|saw|found|struck|hit|shot|broke|sent|led|sold|bought|drew|[a-z]{2,}ed)\b/gi;
+const NOT_PAST = new Set(['expected', 'scheduled', 'rescheduled', 'planned', 'proposed', 'delayed', 'postponed', 'awaited', 'long-awaited', 'called', 'so-called', 'needed', 'required', 'intended', 'supposed']);
+
+function pastTense(before: string): boolean {
+  for (const m of before.matchAll(PAST)) if (!NOT_PAST.has(m[0].toLowerCase())) return true;
+  return false;
+}
+
+/**
  * "on Monday" in wire copy is this week's Monday, looking back (past tense dominates), unless its
- * sentence speaks of what will happen; "next Monday" looks forward, "last Monday" back.
+ * sentence speaks of what will happen; "next Monday" looks forward, "last Monday" back. Tomorrow's
+ * weekday is read ahead ("talks on Tuesday" in Monday's copy) unless the sentence is in the past
+ * tense: "battled a blaze on Tuesday" in Monday's copy was six days before, not the day after.
  */
 function weekday(phrase: string, dayName: string, ref: Date, before = ''): string | undefined {
   const target = WEEKDAYS.indexOf(dayName.toLowerCase());
@@ -113,6 +127,7 @@ function weekday(phrase: string, dayName: string, ref: Date, before = ''): strin
   if (/^next/i.test(phrase)) delta = delta === 0 ? 7 : delta;
   else if (/^last/i.test(phrase)) delta = delta === 0 ? -7 : delta - 7;
   else if (delta > 1 && !FUTURE.test(before)) delta -= 7;
+  else if (delta === 1 && !FUTURE.test(before) && pastTense(before)) delta -= 7;
   return shift(ref, delta);
 }
 
