@@ -196,6 +196,10 @@ describe('dashboard in a browser', () => {
     await page.waitForFunction(() => location.hash.startsWith('#/search?q=') && document.body.dataset.ready === 'search');
     expect(await page.locator('[data-testid="result-count"]').textContent()).toMatch(/^[1-9]\d* articles?$/);
     expect(await page.locator(`[data-testid="results"] li[data-article-id="${seedId}"]`).count()).toBe(1);
+    // The indexer's highlights: the query's words marked in the headline and in body passages.
+    const marked = await page.locator(`li[data-article-id="${seedId}"] mark`).allTextContents();
+    expect(marked.map((m) => m.toLowerCase())).toEqual(expect.arrayContaining(['interpol', 'general', 'assembly']));
+    expect(await page.locator(`li[data-article-id="${seedId}"] [data-testid="snippet"] mark`).count()).toBeGreaterThan(0);
 
     await open('#/search?radiusKm=5', 'search');
     expect(await page.locator('[data-testid="search-error"]').textContent()).toContain('radiusKm');

@@ -1,6 +1,7 @@
 import { getJson } from '../lib/api.js';
 import { formatTime } from '../lib/format.js';
 import { html, mount } from '../lib/html.js';
+import { markedText } from '../lib/marked-text.js';
 import { navigate } from '../lib/navigate.js';
 
 const FILTERS = ['entity', 'entityType', 'place', 'near', 'radiusKm', 'country', 'from', 'to', 'source', 'lang', 'weather', 'cluster'];
@@ -28,11 +29,14 @@ function filterChips(params, active, facets) {
   return active.map((name) => html`<a class="chip" href="${linkWith(params, { [name]: undefined })}" title="remove this filter">${name}: ${named.get(params.get(name)) ?? params.get(name)} ✕</a>`);
 }
 
+/** With `q`, the indexer marks the words that matched: in the headline, the summary and a few body passages. */
 function resultItem(item) {
+  const marks = item.highlights;
   return html`
     <li class="result" data-article-id="${item.id}">
-      <a class="result-title" href="#/article/${encodeURIComponent(item.id)}">${item.headline}</a>
-      ${item.summary ? html`<p>${item.summary}</p>` : ''}
+      <a class="result-title" href="#/article/${encodeURIComponent(item.id)}">${marks?.headline ? markedText(marks.headline) : item.headline}</a>
+      ${marks?.summary ? html`<p>${markedText(marks.summary)}</p>` : item.summary ? html`<p>${item.summary}</p>` : ''}
+      ${marks?.body?.length ? html`<p class="snippet" data-testid="snippet">${marks.body.map((fragment, i) => html`${i ? ' · ' : ''}${markedText(fragment)}`)}</p>` : ''}
       <p class="muted small">${item.sourceId} · ${formatTime(item.publishedAt)}${item.primaryLocation ? html` · ${item.primaryLocation.name}` : ''} · weather ${item.weatherStatus}${typeof item.score === 'number' ? html` · score ${item.score.toFixed(2)}` : ''}</p>
     </li>`;
 }
@@ -57,6 +61,7 @@ export async function renderSearch(view, params) {
   });
   const query = new URLSearchParams(params);
   if (!query.has('limit')) query.set('limit', '20');
+  if (query.get('q') && !query.has('highlight')) query.set('highlight', 'true');
   let page;
   try {
     page = await getJson(`/api/search?${query}`);
