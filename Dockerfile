@@ -29,6 +29,10 @@ RUN mkdir -p /out/service \
 
 FROM ${NODE_IMAGE}
 ARG SERVICE
+# The release this image is (its tag or commit: `--build-arg RELEASE=...`), appended to the version
+# the services report; empty leaves the package version alone.
+ARG RELEASE=""
+ENV NEWSFLOW_RELEASE=${RELEASE}
 # Every service listens on 8080 inside its container (each has its own network namespace); the
 # 8081-8084 defaults only matter when all run on one host without containers.
 # MALLOC_*: as tools/service-runtime.js gives the services outside containers (why: there).

@@ -24,7 +24,7 @@ describe('pipeline end to end', () => {
 
   beforeAll(async () => {
     weatherProvider = await startFakeOpenMeteo();
-    const env = stageEnv(run, weatherProvider.url, { LOG_LEVEL: 'info' });
+    const env = stageEnv(run, weatherProvider.url, { LOG_LEVEL: 'info', NEWSFLOW_RELEASE: 'e2e-1' });
     await startStages(run, env, services);
     reader = await TopicReader.start([TOPICS.articleIndexed]);
     apiKey = await createSource(services.ingest.url, 'sample-wire');
@@ -58,7 +58,8 @@ describe('pipeline end to end', () => {
     const event = parseEvent(TOPICS.articleIndexed, JSON.parse(message.value ?? 'null'));
     expect(event.correlationId).toBe(correlationId);
     expect(traceIdOf(event.traceparent)).toBe(traceIdOf(traceparent));
-    expect(event.producer).toMatch(/^indexer@/);
+    // The deployed release beside the package version, so a rollout's old and new instances differ.
+    expect(event.producer).toMatch(/^indexer@\d+\.\d+\.\d+\+e2e-1$/);
     expect(message.headers['event-type']).toBe('article.indexed');
     expect(event.payload.article.headline).toBe(request.headline);
     expect(event.payload.article.body).toContain('Major General Ahmed Naser Al-Raisi');

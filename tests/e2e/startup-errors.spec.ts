@@ -45,3 +45,11 @@ describe('a service whose store is out of reach at start', () => {
     expect(fatal[0]).not.toContain('secret');
   });
 });
+
+describe('a service given a release name it cannot carry', () => {
+  it('exits 1 with one fatal line naming NEWSFLOW_RELEASE', async () => {
+    const { code, lines } = await runUntilExit('weather', { ...stageEnv(unique('e2e-release'), 'http://127.0.0.1:9'), NEWSFLOW_RELEASE: 'v1.2 with spaces' });
+    expect(code).toBe(1);
+    expect(lines.filter((l) => l.level === 'fatal').map((l) => l.msg)).toEqual([expect.stringContaining('NEWSFLOW_RELEASE must be')]);
+  });
+});

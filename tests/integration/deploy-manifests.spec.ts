@@ -102,8 +102,10 @@ describe('Helm chart deploy/helm/newsflow', () => {
       const env: Record<string, string> = Object.assign({}, ...container.envFrom.map((s: { configMapRef: { name: string } }) => configMaps.get(s.configMapRef.name)));
       for (const e of container.env ?? []) if (secret[e.valueFrom.secretKeyRef.key] !== undefined) env[e.name] = secret[e.valueFrom.secretKeyRef.key];
       const schema = configSchema(container.name);
-      // Node's own variables (heap limits) are for the runtime, not the service's configuration.
-      for (const runtime of ['NODE_OPTIONS']) delete env[runtime];
+      // Node's own variables (heap limits) are for the runtime, not the service's configuration, and
+      // the release name is read where the version is (serviceVersion), beside the schema.
+      expect(env.NEWSFLOW_RELEASE).toMatch(/^[A-Za-z0-9._-]{1,64}$/);
+      for (const runtime of ['NODE_OPTIONS', 'NEWSFLOW_RELEASE']) delete env[runtime];
       expect({ service: container.name, unknown: Object.keys(env).filter((k) => !(k in schema.shape)) }).toEqual({ service: container.name, unknown: [] });
       const parsed = schema.safeParse(env);
       expect({ service: container.name, issues: parsed.success ? [] : parsed.error.issues }).toEqual({ service: container.name, issues: [] });

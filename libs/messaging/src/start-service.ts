@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { CommonConfig, createLogger, enableShutdown, ReadinessState, setHeapGrowingPercent, startTracing, tracingHttpMiddleware, withTimeout } from '@newsflow/platform';
+import { CommonConfig, createLogger, enableShutdown, gauge, ReadinessState, setHeapGrowingPercent, startTracing, tracingHttpMiddleware, withTimeout } from '@newsflow/platform';
 import { BacklogMonitor } from './backlog.monitor';
 import { EventConsumer } from './event-consumer';
 import { ensureTopics } from './ensure-topics';
 import { kafkaConsumerOptions } from './kafka-settings';
 import { ObservedServerKafka } from './observed-server-kafka';
 
+const buildInfo = gauge('newsflow_build_info', 'Always 1; its labels name the running service and its version (with NEWSFLOW_RELEASE)', ['service', 'version']);
 const GROUP_JOIN_TIMEOUT_MS = 60_000;
 /** A 2 MiB submission at 35 KB/s still fits; a slow-loris client does not hold on for minutes. */
 const HTTP_REQUEST_TIMEOUT_MS = 60_000;
@@ -97,20 +98,34 @@ export async function startService(options: StartServiceOptions): Promise<INestA
     await server.close();
   });
   readiness.markReady();
+  buildInfo.set({ service: options.service, version: options.version }, 1);
   // Consumer lag per partition and the messages parked on the dead-letter topic as gauges, sampled
   // every 10 s from the broker (never blocks or fails the start).
   app.get(BacklogMonitor).start();
-  new Logger('bootstrap').log({ msg: `${options.service} ready`, port: config.HTTP_PORT, groupId: options.groupId });
+  new Logger('bootstrap').log({ msg: `${options.service} ready`, version: options.version, port: config.HTTP_PORT, groupId: options.groupId });
   return app;
 }
 
-/** The version in the service's package.json, read from next to its `dist/`. */
-export function serviceVersion(distDir: string): string {
+const RELEASE_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * The version in the service's package.json, read from next to its `dist/`, and after a `+` the
+ * release an operator deployed (`NEWSFLOW_RELEASE`: the image tag or commit). Every build says
+ * 0.1.0, so without it events' `producer`, logs, traces and `newsflow_build_info` could not tell an
+ * old instance from a new one during a rollout.
+ */
+export function serviceVersion(distDir: string, release = process.env.NEWSFLOW_RELEASE): string {
+  let version = '0.0.0';
   try {
-    return (JSON.parse(readFileSync(join(distDir, '..', 'package.json'), 'utf8')) as { version: string }).version;
+    version = (JSON.parse(readFileSync(join(distDir, '..', 'package.json'), 'utf8')) as { version: string }).version;
   } catch {
-    return '0.0.0';
+    // A service run from an unusual layout still starts; its version is then unknown.
   }
+  if (!release) return version;
+  if (!RELEASE_NAME.test(release)) {
+    throw new Error(`NEWSFLOW_RELEASE must be 1-64 letters, digits, '.', '_' or '-' (an image tag or a commit), got ${JSON.stringify(release.slice(0, 80))}`);
+  }
+  return `${version}+${release}`;
 }
 
 /** Runs a service's start-up and turns any failure (bad config, unreachable broker) into one fatal log line and exit 1. */
