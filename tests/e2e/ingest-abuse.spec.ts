@@ -17,8 +17,11 @@ describe('ingest under abuse', () => {
       MONGODB_URI: mongoUriWithDatabase(run.replace(/-/g, '_')),
       KAFKA_GROUP_ID: run,
       MAX_BODY_BYTES: String(64 * 1024),
-      // Room for one of the largest bodies and a little more.
+      // Room for one of the largest bodies and a little more; half of it per source.
       SUBMISSION_BUDGET_BYTES: String(100 * 1024),
+      SUBMISSION_SOURCE_SHARE: '0.5',
+      // An upload bringing under 1 KB a second over 5 s is cut off.
+      SUBMISSION_STALL_WINDOW_MS: '5000',
       ADMIN_API_KEY,
     });
     apiKey = await createSource(ingest.url, `abuse-${run}`, { rateLimitPerMinute: 5 });
@@ -57,21 +60,44 @@ describe('ingest under abuse', () => {
     expect((await post('/v1/articles', story('after-anonymous'))).status).toBe(202);
   });
 
-  it('counts a compressed upload as the largest body it may inflate to', async () => {
+  it('charges a compressed upload what it inflates to as it arrives, not the largest body it could be', async () => {
     const compressed = gzipSync(JSON.stringify(story('gzip')));
     const upload = await trickle(`Authorization: Bearer ${apiKey}\r\nContent-Encoding: gzip\r\n`, compressed.length, compressed.subarray(0, 1));
     await new Promise((resolve) => setTimeout(resolve, 200));
-    // A few hundred bytes on the wire, but up to 64 KB once inflated: the next 40 KB no longer fits.
-    const busy = await fetch(`${ingest.url}/v1/articles`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-      body: JSON.stringify(story('beside-gzip')).padEnd(40 * 1024, ' '),
-    });
-    expect(busy.status).toBe(503);
+    // A few hundred bytes on the wire and inflated: the next 40 KB fits beside it (counted as 64 KB, it did not).
+    const beside = await post('/v1/articles', { ...story('beside-gzip'), body: 'Body. '.repeat(7_000) });
+    expect(beside.status).toBe(202);
     upload.socket.write(compressed.subarray(1));
     await waitFor(() => (upload.answer().includes('\r\n\r\n') ? true : undefined), { timeoutMs: 10_000, what: 'the gzip upload to be answered' });
     expect(upload.answer()).toMatch(/^HTTP\/1\.1 202/);
   });
+
+  it('sheds only the flooding source\'s submissions once it holds its share of the budget; another desk still gets in', async () => {
+    const flood = await createSource(ingest.url, `flood-${run}`, { rateLimitPerMinute: 1000 });
+    const desk = await createSource(ingest.url, `desk-${run}`, { rateLimitPerMinute: 1000 });
+    // Two slow uploads of 20 KB hold 40 KB of the flood's 50 KB share; the third would pass it.
+    await trickle(`Authorization: Bearer ${flood}\r\n`, 20 * 1024);
+    await trickle(`Authorization: Bearer ${flood}\r\n`, 20 * 1024);
+    await waitFor(async () => {
+      const metrics = await (await fetch(`${ingest.url}/metrics`)).text();
+      return Number(/^newsflow_ingest_submission_bytes_in_progress\S* (\d+)/m.exec(metrics)?.[1]) >= 40 * 1024 ? true : undefined;
+    }, { timeoutMs: 4_000, what: 'both slow uploads to hold their bytes' });
+    const third = await trickle(`Authorization: Bearer ${flood}\r\n`, 20 * 1024);
+    await waitFor(() => (third.answer().includes('\r\n\r\n') ? true : undefined), { timeoutMs: 4_000, what: 'the flood\'s third upload to be refused' });
+    expect(third.answer()).toMatch(/^HTTP\/1\.1 503/);
+    expect(third.answer()).toContain('"rule":"busy"');
+    expect(third.answer()).toMatch(/source flood-\S+ already has 2 submissions/);
+    // 40 KB + 45 KB fit the 100 KB budget: the flood took only its share (all three, 60 KB, left no room).
+    const other = await post('/v1/articles', { ...story('desk-beside-flood'), body: 'Body. '.repeat(7_500) }, desk);
+    expect(other.status).toBe(202);
+  });
+
+  it('cuts off an upload that stops sending with 408, giving back what it held', async () => {
+    const stalled = await trickle(`Authorization: Bearer ${apiKey}\r\n`, 60 * 1024);
+    await waitFor(() => (stalled.answer().includes('\r\n\r\n') ? true : undefined), { timeoutMs: 15_000, what: 'the stalled upload to be cut off' });
+    expect(stalled.answer()).toMatch(/^HTTP\/1\.1 408/);
+    expect(stalled.answer()).toContain('"rule":"upload-too-slow"');
+  }, 30_000);
 
   it('counts a batch as its articles against the source\'s rate limit, and a refused batch as none', async () => {
     const other = await createSource(ingest.url, `limited-${run}`, { rateLimitPerMinute: 5 });

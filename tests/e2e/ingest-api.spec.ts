@@ -27,6 +27,8 @@ describe('ingest HTTP API', () => {
       MAX_BATCH_ITEMS: '5',
       // Room for one of the largest bodies and a little more: the busy test holds one open to fill it.
       SUBMISSION_BUDGET_BYTES: String(100 * 1024),
+      // One source sends everything here, so it may hold the whole budget (ingest-abuse.spec.ts tests the share).
+      SUBMISSION_SOURCE_SHARE: '1',
       ADMIN_API_KEY,
       FEED_SCHEDULER_INTERVAL_MS: '200',
       // The pulled-feed tests poll a feed on 127.0.0.1 every second.

@@ -1,6 +1,6 @@
 import { DynamicModule, Inject, Logger, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { json, raw } from 'express';
+import { json } from 'express';
 import { MessagingModule, messagingOptionsFromConfig } from '@newsflow/messaging';
 import { KafkaProbe } from '@newsflow/messaging';
 import { MongoModule, MongoProbe, PlatformModule, RedisModule, RedisProbe } from '@newsflow/platform';
@@ -38,11 +38,16 @@ export class AppModule implements NestModule {
 
   /**
    * Bodies arrive raw: ingest decodes JSON and XML itself so every failure is a problem+json answer.
-   * The key is checked first, so only a known source's submissions take budget or have a body read.
+   * The key is checked first, so only a known source's submissions take budget or have a body read,
+   * and the budget knows whose share a submission takes.
    */
   configure(consumer: MiddlewareConsumer): void {
     consumer
-      .apply(SourceAuthMiddleware, submissionBudget(this.config.SUBMISSION_BUDGET_BYTES, this.config.MAX_BODY_BYTES), raw({ type: () => true, limit: this.config.MAX_BODY_BYTES }))
+      .apply(SourceAuthMiddleware, ...submissionBudget({
+        budgetBytes: this.config.SUBMISSION_BUDGET_BYTES, sourceShare: this.config.SUBMISSION_SOURCE_SHARE, maxBodyBytes: this.config.MAX_BODY_BYTES,
+        minBytesPerSecond: this.config.SUBMISSION_MIN_BYTES_PER_SECOND, stallWindowMs: this.config.SUBMISSION_STALL_WINDOW_MS,
+        largeBodyBytes: this.config.SUBMISSION_LARGE_BODY_BYTES, largeAtOnce: this.config.SUBMISSION_LARGE_AT_ONCE,
+      }))
       .forRoutes({ path: 'v1/articles', method: RequestMethod.POST }, { path: 'v1/articles/batch', method: RequestMethod.POST });
     consumer.apply(noStore, json({ limit: '100kb' })).forRoutes(SourcesAdminHttpController, DeadLettersAdminHttpController, KillArticleAdminHttpController, TakedownsAdminHttpController);
     if (!this.config.READ_API_KEYS) new Logger('AppModule').warn({ msg: 'article status is open to anyone who reaches this port: set READ_API_KEYS to require a key' });

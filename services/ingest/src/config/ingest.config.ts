@@ -24,6 +24,25 @@ export const IngestConfigSchema = z.object({
    */
   SUBMISSION_BUDGET_BYTES: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
   /**
+   * The fraction of SUBMISSION_BUDGET_BYTES one source may hold: past it that source's submissions get
+   * 503 busy while other desks' still go in (one desk's 24 parallel gzipped uploads once shed 84 % of
+   * another desk's stories). A source with nothing in progress is always let in.
+   */
+  SUBMISSION_SOURCE_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
+  /**
+   * An upload bringing fewer than this many bytes a second over any SUBMISSION_STALL_WINDOW_MS is cut off
+   * with 408: it holds its share of the budget, and 17 uploads sending a byte a second held all of it.
+   */
+  SUBMISSION_MIN_BYTES_PER_SECOND: z.coerce.number().int().min(1).default(1024),
+  SUBMISSION_STALL_WINDOW_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /**
+   * Bodies of at least SUBMISSION_LARGE_BODY_BYTES are handled at most SUBMISSION_LARGE_AT_ONCE at a time
+   * (the others wait, read, in arrival order): handling costs 10–20× the body in memory, and sixteen
+   * 2 MB articles at once took ingest past 390 MB.
+   */
+  SUBMISSION_LARGE_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  SUBMISSION_LARGE_AT_ONCE: z.coerce.number().int().min(1).max(64).default(2),
+  /**
    * Guards the admin API (sources, keys, dead letters); without it the admin API is off. Empty counts
    * as unset, as `ADMIN_API_KEY: ${ADMIN_API_KEY:-}` in a compose file gives when the shell has none.
    */

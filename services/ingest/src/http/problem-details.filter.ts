@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { isStoreUnavailable } from '@newsflow/platform';
 import { InputProblem } from '../articles/formats/input-problem';
 import { PipelineUnavailable } from '../articles/submit-article/pipeline-unavailable.error';
-import { SubmissionsBusy } from './submission-budget.middleware';
+import { SubmissionsBusy, UploadTooSlow } from './submission-errors';
 
 /** Seconds a client should wait after the store or ingest was busy: SQLite locks clear within milliseconds, a burst within a second or so. */
 const BUSY_RETRY_AFTER_SECONDS = 1;
@@ -25,7 +25,7 @@ export function problemOf(error: unknown): ProblemDetails {
     return { type: `https://newsflow.dev/problems/${error.rule}`, title: 'the article cannot be accepted', status: error.status,
       detail: error.message, rule: error.rule, ...(error.field ? { field: error.field } : {}), ...error.extensions };
   }
-  // body-parser's own errors: size limit, aborted uploads.
+  // The body reader's errors, shaped as body-parser's (submission-errors.ts): size limit, aborted uploads.
   const parserError = error as { type?: string; status?: number; limit?: number };
   if (parserError?.type === 'entity.too.large') {
     return { type: 'https://newsflow.dev/problems/body-too-large', title: 'the request body is too large', status: 413,
@@ -63,6 +63,9 @@ export function problemOf(error: unknown): ProblemDetails {
   }
   if (error instanceof SubmissionsBusy) {
     return { type: 'https://newsflow.dev/problems/busy', title: 'ingest is busy', status: 503, detail: error.message, rule: 'busy' };
+  }
+  if (error instanceof UploadTooSlow) {
+    return { type: 'https://newsflow.dev/problems/upload-too-slow', title: 'the upload was too slow', status: 408, detail: error.message, rule: 'upload-too-slow' };
   }
   if (isStoreUnavailable(error)) {
     return { type: 'https://newsflow.dev/problems/store-unavailable', title: 'the article store is busy or unavailable', status: 503,

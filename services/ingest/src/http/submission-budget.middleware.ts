@@ -1,51 +1,69 @@
 import { Logger } from '@nestjs/common';
-import { AppError, counter, gauge } from '@newsflow/platform';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { LargeBodyGate } from './large-body-gate';
+import { BodyReadFailure, readSubmissionBody } from './read-submission-body';
+import { ShedEpisodes } from './shed-episodes';
+import { Reservation, SubmissionBudget } from './submission-budget';
 
-const inProgressBytes = gauge('newsflow_ingest_submission_bytes_in_progress', 'Request bytes of the submissions ingest is handling now');
-const shed = counter('newsflow_ingest_submissions_shed_total', 'Submissions answered 503 because ingest already held its budget of bytes in progress');
+export { SubmissionsBusy, UploadTooSlow } from './submission-errors';
 
-/** Answered by the problem+json filter as 503 `busy` with Retry-After; resubmitting is safe. */
-export class SubmissionsBusy extends AppError {
-  constructor(message: string) {
-    super('INGEST.BUSY', message, { retriable: true });
-    this.name = 'SubmissionsBusy';
-  }
+export interface SubmissionIntakeLimits {
+  budgetBytes: number;
+  /** Fraction of the budget one source may hold (its other submissions are refused past it). */
+  sourceShare: number;
+  maxBodyBytes: number;
+  minBytesPerSecond: number;
+  stallWindowMs: number;
+  /** Bodies of at least this many bytes are handled at most `largeAtOnce` at a time. */
+  largeBodyBytes: number;
+  largeAtOnce: number;
 }
 
+/** What a body of unknown length is charged until more of it has arrived: a socket read's worth. */
+const UNKNOWN_LENGTH_BYTES = 16 * 1024;
+
 /**
- * Bounds the request bytes ingest holds at once, before a body is read: past the budget a submission
- * is answered 503 with Retry-After at once instead of queueing in memory until the heap runs out and
- * the process takes everything in flight down with it. A body of unknown length, or a compressed one,
- * counts as the largest allowed. One submission is always let in, so a single large batch is never refused for its size alone.
+ * Reads a submission's body within ingest's budget of request bytes in progress, after
+ * SourceAuthMiddleware has said which source sends it. Past the instance's budget, or past the
+ * source's share of it, a submission is answered 503 busy with Retry-After before its body is read,
+ * so one desk's flood sheds that desk's submissions only. A declared length is charged up front; a
+ * compressed or chunked body is charged what it decodes to as it arrives (and is refused 503 if that
+ * passes a limit), not the largest it could be. A body that trickles in is cut off with 408. Large
+ * bodies are then handled a few at a time (LargeBodyGate). Sets `req.body` to the decoded bytes.
  */
-export function submissionBudget(budgetBytes: number, maxBodyBytes: number) {
-  const logger = new Logger('SubmissionBudget');
-  let held = 0;
-  let inFlight = 0;
-  let shedding = false;
-  return (request: Request, response: Response, next: NextFunction): void => {
-    const declared = Number(request.headers['content-length']);
-    // A compressed body inflates to up to maxBodyBytes whatever its length on the wire (2 KB of gzip to 2 MB).
-    const encoded = !/^(?:identity)?$/i.test(String(request.headers['content-encoding'] ?? '').trim());
-    const bytes = !encoded && Number.isFinite(declared) && declared >= 0 ? Math.min(declared, maxBodyBytes) : maxBodyBytes;
-    if (inFlight > 0 && held + bytes > budgetBytes) {
-      shed.inc();
-      if (!shedding) logger.warn({ msg: 'ingest is busy: shedding submissions', budgetBytes, heldBytes: held, inFlight });
-      shedding = true;
-      next(new SubmissionsBusy(`ingest is already handling ${inFlight} submissions (${held} bytes, its budget is ${budgetBytes}); retry shortly: resubmitting the same story is safe`));
+export function submissionBudget(limits: SubmissionIntakeLimits): RequestHandler[] {
+  const budget = new SubmissionBudget(limits, new ShedEpisodes(new Logger('SubmissionBudget')));
+  const gate = new LargeBodyGate(limits.largeAtOnce);
+  const readBody = (req: Request & { source?: { _id: string } }, res: Response, next: NextFunction): void => {
+    const declared = Number(req.headers['content-length']);
+    const known = Number.isFinite(declared) && declared >= 0 ? Math.min(declared, limits.maxBodyBytes) : undefined;
+    // A plain body holds its declared length; a compressed one is charged its length on the wire until it inflates past it.
+    let reservation: Reservation;
+    try {
+      reservation = budget.admit(req.source?._id ?? '', known ?? Math.min(UNKNOWN_LENGTH_BYTES, limits.maxBodyBytes));
+    } catch (error) {
+      next(error);
       return;
     }
-    if (shedding) logger.log({ msg: 'ingest takes submissions again', heldBytes: held, inFlight });
-    shedding = false;
-    held += bytes;
-    inFlight += 1;
-    inProgressBytes.set(held);
-    response.once('close', () => {
-      held -= bytes;
-      inFlight -= 1;
-      inProgressBytes.set(held);
-    });
-    next();
+    res.once('close', reservation.release);
+    readSubmissionBody(req, limits, (decoded) => reservation.growTo(decoded)).then(
+      (body) => {
+        req.body = body;
+        next();
+      },
+      (failure: BodyReadFailure) => {
+        // What it held is no longer in memory: let others in while the answer goes out.
+        reservation.release();
+        if (failure.closeConnection) res.setHeader('Connection', 'close');
+        next(failure.error);
+      },
+    );
   };
+  const oneLargeAtATime = (req: Request, res: Response, next: NextFunction): void => {
+    if (!Buffer.isBuffer(req.body) || req.body.length < limits.largeBodyBytes) return next();
+    const turn = gate.enter();
+    res.once('close', turn.release);
+    void turn.granted.then(() => next());
+  };
+  return [readBody, oneLargeAtATime];
 }

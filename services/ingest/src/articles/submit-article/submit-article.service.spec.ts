@@ -114,4 +114,34 @@ describe('SubmitArticleService', () => {
       await expect(service.submit({ ...article, contentHash: 'changed' }, { correlationId: 'c' })).resolves.toMatchObject({ outcome: 'new-version', version: 2 });
     });
   });
+
+  it('accepts versions of one article sent at once one after another, in the order sent, and other articles beside them', async () => {
+    const { service, versions } = harness(() => Promise.resolve());
+    const repository = (service as unknown as { articles: ArticleRepository }).articles;
+    const accept = repository.accept.bind(repository);
+    const running = new Map<string, number>();
+    let mostForOneArticle = 0;
+    let mostOverall = 0;
+    repository.accept = async (...args: Parameters<ArticleRepository['accept']>) => {
+      const id = args[0].id;
+      running.set(id, (running.get(id) ?? 0) + 1);
+      mostForOneArticle = Math.max(mostForOneArticle, running.get(id) ?? 0);
+      mostOverall = Math.max(mostOverall, [...running.values()].reduce((a, b) => a + b, 0));
+      // A store round trip: racing versions would overlap here.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      try {
+        return await accept(...args);
+      } finally {
+        running.set(id, (running.get(id) ?? 0) - 1);
+      }
+    };
+    const story = makeArticle();
+    const other = makeArticle({ id: 'another-article' } as Partial<Article>);
+    const sent = Array.from({ length: 5 }, (_, k) => ({ ...story, contentHash: `hash-${k}` }));
+    const results = await Promise.all([...sent.map((a) => service.submit(a, { correlationId: 'c' })), service.submit(other, { correlationId: 'c' })]);
+    expect(results.slice(0, 5).map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(mostForOneArticle).toBe(1);
+    expect(mostOverall).toBe(2);
+    expect(versions.get(story.id)?.contentHash).toBe('hash-4');
+  });
 });
