@@ -1,6 +1,6 @@
 import { Batch, EachBatchPayload, EachMessagePayload, KafkaMessage } from 'kafkajs';
 import { histogramTotals } from '@newsflow/platform';
-import { dispatchBatch } from './batch-dispatch';
+import { dispatchBatch, HEARTBEAT_WHILE_HANDLING_MS } from './batch-dispatch';
 
 function message(offset: number, key: string | null): KafkaMessage {
   return { offset: String(offset), key: key === null ? null : Buffer.from(key), value: Buffer.from(`m${offset}`), timestamp: '0', attributes: 0, headers: {} } as KafkaMessage;
@@ -114,5 +114,51 @@ describe('dispatchBatch', () => {
     await dispatchBatch(payloadOf([message(3, 'c')]).payload, async () => undefined, 4);
     const after = await observed();
     expect({ count: after.count - before.count, sum: after.sum - before.sum }).toEqual({ count: 2, sum: 4 });
+  });
+
+  describe('while a handler runs', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('heartbeats every few seconds, so a long handler does not outlast the session timeout', async () => {
+      const heartbeat = jest.fn(async () => undefined);
+      const { payload, resolved } = payloadOf([message(0, 'a')], { heartbeat });
+      let finish!: () => void;
+      const done = dispatchBatch(payload, () => new Promise<void>((resolve) => (finish = resolve)), 4);
+      // 40 s of handling, past the 30 s session timeout.
+      await jest.advanceTimersByTimeAsync(40_000);
+      expect(heartbeat.mock.calls.length).toBe(Math.floor(40_000 / HEARTBEAT_WHILE_HANDLING_MS));
+      expect(HEARTBEAT_WHILE_HANDLING_MS).toBeLessThanOrEqual(10_000);
+      finish();
+      await done;
+      expect(resolved).toEqual(['0']);
+      // And none once the batch is done.
+      const after = heartbeat.mock.calls.length;
+      await jest.advanceTimersByTimeAsync(20_000);
+      expect(heartbeat.mock.calls.length).toBe(after);
+    });
+
+    it('sends one heartbeat at a time and leaves a failed one to the heartbeat after the message', async () => {
+      const rebalance = new Error('The group is rebalancing');
+      let pending = 0;
+      let maxPending = 0;
+      const heartbeat = jest.fn(async () => {
+        maxPending = Math.max(maxPending, ++pending);
+        await new Promise((resolve) => setTimeout(resolve, 2.5 * HEARTBEAT_WHILE_HANDLING_MS));
+        pending--;
+        throw rebalance;
+      });
+      const { payload, resolved } = payloadOf([message(0, 'a'), message(1, 'a')], { heartbeat });
+      let finish!: () => void;
+      const done = dispatchBatch(payload, () => new Promise<void>((resolve) => (finish = resolve)), 1);
+      const outcome = done.catch((error: unknown) => error);
+      await jest.advanceTimersByTimeAsync(10 * HEARTBEAT_WHILE_HANDLING_MS);
+      expect(maxPending).toBe(1);
+      expect(heartbeat.mock.calls.length).toBeGreaterThanOrEqual(3);
+      finish();
+      await jest.advanceTimersByTimeAsync(3 * HEARTBEAT_WHILE_HANDLING_MS);
+      expect(await outcome).toBe(rebalance);
+      expect(resolved).toEqual(['0']);
+    });
   });
 });

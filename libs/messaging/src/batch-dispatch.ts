@@ -6,6 +6,12 @@ const batchMessages = histogram('newsflow_consumer_batch_messages', 'Messages pe
   [1, 2, 4, 8, 16, 32, 64, 128, 256, 512]);
 
 /**
+ * While a handler runs: kafkajs heartbeats only between batches, and one slow message (an article
+ * whose extraction takes a while) must not outlast the 30 s session timeout and get the member evicted.
+ */
+export const HEARTBEAT_WHILE_HANDLING_MS = 3_000;
+
+/**
  * Handles one fetched batch of a partition with up to `concurrency` messages in flight, keeping
  * Kafka's ordering guarantee where it matters: messages with the same key (an article id) run one
  * after another in offset order; different keys overlap. That lets the stage's sends, inbox checks and
@@ -14,7 +20,8 @@ const batchMessages = histogram('newsflow_consumer_batch_messages', 'Messages pe
  * The offset is resolved only up to the last message before which everything succeeded, so a failure
  * or a rebalance mid-batch leaves the rest uncommitted and redelivered (the inbox skips what already
  * finished). The first failure stops new work, and is rethrown once what runs has settled, so
- * kafkajs handles it the way it handles a failing eachMessage.
+ * kafkajs handles it the way it handles a failing eachMessage. While messages are in flight the member
+ * heartbeats every HEARTBEAT_WHILE_HANDLING_MS, as a retry's wait does.
  */
 export async function dispatchBatch(
   payload: EachBatchPayload,
@@ -51,11 +58,30 @@ export async function dispatchBatch(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, chains.length)) }, worker));
+  const stopHeartbeats = heartbeatEvery(HEARTBEAT_WHILE_HANDLING_MS, heartbeat);
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, chains.length)) }, worker));
+  } finally {
+    stopHeartbeats();
+  }
 
   const lastDone = contiguousPrefixEnd(batch.messages, done);
   if (lastDone) resolveOffset(lastDone.offset);
   if (failure) throw failure.error;
+}
+
+/**
+ * Heartbeats on a timer, one at a time, until stopped. A failure is ignored here, as the retry wait
+ * does: the heartbeat after the message in flight meets the same rebalance and surfaces it.
+ */
+function heartbeatEvery(ms: number, heartbeat: () => Promise<void>): () => void {
+  let pending = false;
+  const timer = setInterval(() => {
+    if (pending) return;
+    pending = true;
+    heartbeat().catch(() => undefined).finally(() => { pending = false; });
+  }, ms);
+  return () => clearInterval(timer);
 }
 
 /** Messages grouped by key, each group in offset order; groups ordered by their first message. */

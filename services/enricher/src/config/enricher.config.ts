@@ -13,6 +13,12 @@ export const EnricherConfigSchema = z.object({
   HEAP_GROWING_PERCENT: heapGrowingPercent(100),
   /** Extraction worker threads (each holds its own ~27 MB gazetteer); 0 runs extraction on the main thread. */
   EXTRACTION_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
+  /**
+   * How long a worker may spend extracting one article before it is replaced and the article goes on
+   * unenriched (`skipped`, `extraction-timeout`). Real articles take well under a second; the default
+   * stays well below the consumer's 30 s session timeout. Needs workers: inline extraction has none.
+   */
+  EXTRACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });
 
 export type EnricherConfig = z.infer<typeof EnricherConfigSchema>;

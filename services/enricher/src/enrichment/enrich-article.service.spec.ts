@@ -1,5 +1,8 @@
+import { Logger } from '@nestjs/common';
 import { makeArticle } from '@newsflow/contracts/testing';
 import { EnrichmentSchema } from '@newsflow/contracts';
+import { metricsRegistry } from '@newsflow/platform';
+import { WorkerTimeoutError } from '../extraction/worker-timeout.error';
 import { EnrichArticleService } from './enrich-article.service';
 import { EntityExtractor } from './entity-extractor.provider';
 
@@ -91,5 +94,30 @@ describe('EnrichArticleService', () => {
       const enrichment = await service.enrich(makeArticle({ language: declared, headline: '', body }), '1.0.0');
       expect(EnrichmentSchema.parse(enrichment)).toMatchObject({ status: 'skipped', language, entities: [], primaryLocation: { name, reason: 'dateline', timezone, confidence: 0.95 } });
     }
+  });
+
+  describe('when extraction runs past its deadline', () => {
+    const timedOut = new EnrichArticleService({ extract: () => Promise.reject(new WorkerTimeoutError(10_000)) } as unknown as EntityExtractor);
+    const timeouts = async () => (await metricsRegistry.getSingleMetric('newsflow_enricher_extraction_timeouts_total')?.get())?.values[0]?.value ?? 0;
+
+    it.each([['en'], ['fr']])('passes a %s article on as skipped, extraction-timeout, counted and logged once with its id', async (language) => {
+      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      try {
+        const before = await timeouts();
+        const article = makeArticle({ language, headline: 'Cities', body: 'The tour will stop in ' + 'Paris '.repeat(1333) });
+        const enrichment = await timedOut.enrich(article, '1.0.0');
+        expect(EnrichmentSchema.parse(enrichment)).toMatchObject({ status: 'skipped', reason: 'extraction-timeout', language, entities: [], primaryLocation: null });
+        expect(await timeouts()).toBe(before + 1);
+        expect(warn).toHaveBeenCalledTimes(1);
+        expect(warn.mock.calls[0][0]).toMatchObject({ articleId: article.id, timeoutMs: 10_000 });
+      } finally {
+        warn.mockRestore();
+      }
+    });
+
+    it('still fails on any other extraction error, so the message is retried', async () => {
+      const broken = new EnrichArticleService({ extract: () => Promise.reject(new Error('worker pool is closed')) } as unknown as EntityExtractor);
+      await expect(broken.enrich(makeArticle({ language: 'en' }), '1.0.0')).rejects.toThrow('worker pool is closed');
+    });
   });
 });

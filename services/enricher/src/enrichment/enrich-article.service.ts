@@ -1,7 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Article, Enrichment } from '@newsflow/contracts';
+import { counter } from '@newsflow/platform';
 import { judgeLanguage, LanguageEvidence } from '@newsflow/text';
+import type { Extraction } from '../extraction/extract-entities';
+import { WorkerTimeoutError } from '../extraction/worker-timeout.error';
 import { EntityExtractor } from './entity-extractor.provider';
+
+const extractionTimeouts = counter('newsflow_enricher_extraction_timeouts_total', 'Articles passed on unenriched because extraction ran past EXTRACTION_TIMEOUT_MS');
 
 /** Languages the extractor has rules for; others pass through with empty entities and the reason. */
 const SUPPORTED_LANGUAGES = new Set(['en']);
@@ -22,6 +27,8 @@ const DECLARED_SHARE_BELOW = 0.06;
  */
 @Injectable()
 export class EnrichArticleService {
+  private readonly logger = new Logger(EnrichArticleService.name);
+
   constructor(private readonly extractor: EntityExtractor) {}
 
   async enrich(article: Article, enricherVersion: string, now = new Date()): Promise<Enrichment> {
@@ -34,10 +41,28 @@ export class EnrichArticleService {
     if (!SUPPORTED_LANGUAGES.has(language)) {
       // No entities in a language the rules cannot read, but a dateline ("LYON -") still says where
       // the story is, and so which weather it gets.
-      const { primaryLocation } = await this.extractor.extract(article, { placeOnly: true, language });
-      return { status: 'skipped', reason: `language-not-supported:${language}`, language, entities: [], primaryLocation, enricherVersion, enrichedAt };
+      const extraction = await this.extractWithinDeadline(article, { placeOnly: true, language });
+      if (!extraction) return { status: 'skipped', reason: 'extraction-timeout', language, entities: [], primaryLocation: null, enricherVersion, enrichedAt };
+      return { status: 'skipped', reason: `language-not-supported:${language}`, language, entities: [], primaryLocation: extraction.primaryLocation, enricherVersion, enrichedAt };
     }
-    const { entities, primaryLocation } = await this.extractor.extract(article, { language });
-    return { status: 'enriched', language, entities, primaryLocation, enricherVersion, enrichedAt };
+    const extraction = await this.extractWithinDeadline(article, { language });
+    if (!extraction) return { status: 'skipped', reason: 'extraction-timeout', language, entities: [], primaryLocation: null, enricherVersion, enrichedAt };
+    return { status: 'enriched', language, entities: extraction.entities, primaryLocation: extraction.primaryLocation, enricherVersion, enrichedAt };
+  }
+
+  /**
+   * Undefined when the extraction ran past its deadline. Such an article (a long list of names, a
+   * title-cased body) would take as long again, so it goes on unenriched, to be indexed and get no
+   * weather, instead of being retried or dead-lettered.
+   */
+  private async extractWithinDeadline(article: Article, options: { placeOnly?: boolean; language: string }): Promise<Extraction | undefined> {
+    try {
+      return await this.extractor.extract(article, options);
+    } catch (error) {
+      if (!(error instanceof WorkerTimeoutError)) throw error;
+      extractionTimeouts.inc();
+      this.logger.warn({ msg: 'extraction ran past its deadline; the article goes on unenriched', articleId: article.id, timeoutMs: error.timeoutMs, bodyChars: article.body.length });
+      return undefined;
+    }
   }
 }

@@ -21,6 +21,8 @@ type Extract = (article: ArticleText) => Extraction;
  * Runs the extraction pipeline. With EXTRACTION_WORKERS > 0 (and the built worker present) it runs
  * on worker threads, each holding its own gazetteer, so a huge article never stalls consumption;
  * otherwise inline, with the gazetteer (about a second and ~27 MB of heap) built once in onModuleInit.
+ * Only a worker can be held to EXTRACTION_TIMEOUT_MS (WorkerTimeoutError): inline extraction blocks
+ * the event loop until it is done.
  * The pipeline is imported lazily so the main thread does not decode the city list it will not use.
  */
 @Injectable()
@@ -32,7 +34,10 @@ export class EntityExtractor implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     const workers = this.config?.EXTRACTION_WORKERS ?? 0;
-    if (workers > 0 && existsSync(WORKER_FILE)) this.pool = new WorkerPool(workers, () => new Worker(WORKER_FILE, { resourceLimits: WORKER_LIMITS }));
+    if (workers > 0 && existsSync(WORKER_FILE)) {
+      const spawn = () => new Worker(WORKER_FILE, { resourceLimits: WORKER_LIMITS });
+      this.pool = new WorkerPool(workers, spawn, { timeoutMs: this.config?.EXTRACTION_TIMEOUT_MS });
+    }
     else this.inline = await loadInline();
   }
 

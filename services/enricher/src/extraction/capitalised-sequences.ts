@@ -19,6 +19,13 @@ export interface Sequence {
 
 const CONNECTORS = new Set(['of', 'the', 'for', 'on', 'de', 'del', 'della', 'da', 'di', 'du', 'des', 'dos', 'das', 'do', 'los', 'las', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'y', '&', 'and']);
 const INLINE_GAP = /^[ \t\u00a0]+$/;
+/**
+ * Words a run may hold before it is cut. The longest names are eight words ("U.N. Office for the
+ * Coordination of Humanitarian Affairs") and the longest runs in the evaluation sets twelve (two titled
+ * names joined by "and"); anything longer is a list, a lineup or a title-cased body, and classifying it
+ * whole costs the square or the cube of its length.
+ */
+export const MAX_RUN_WORDS = 16;
 
 function startsName(t: Token): boolean {
   return (isCapitalised(t.text) || /^(?:al|el|bin|ibn|ben)-\p{Lu}/u.test(t.text)) && !isCalendarWord(t.text);
@@ -33,12 +40,14 @@ export function findSequences(text: string, tokens: Token[]): Sequence[] {
   const upper = hasOnlyAsciiWords(text) ? /[A-Z]/ : /\p{Lu}/u;
   const lowerWords = new Set<string>();
   for (const t of tokens) if (!upper.test(t.text)) lowerWords.add(t.text);
+  // A run cut at MAX_RUN_WORDS goes on in the next: its cue ("in" before a list of places) is the first part's.
+  let carried: string[] | undefined;
   let i = 0;
   while (i < tokens.length) {
     if (!startsName(tokens[i])) { i += 1; continue; }
     const run: Token[] = [tokens[i]];
     let j = i;
-    while ((!hasPossessive(tokens[j]) || possessiveInName(tokens, j)) && j + 1 < tokens.length && INLINE_GAP.test(text.slice(tokens[j].end, tokens[j + 1].start))) {
+    while (run.length < MAX_RUN_WORDS && (!hasPossessive(tokens[j]) || possessiveInName(tokens, j)) && j + 1 < tokens.length && INLINE_GAP.test(text.slice(tokens[j].end, tokens[j + 1].start))) {
       const next = tokens[j + 1];
       if (startsName(next)) { run.push(next); j += 1; continue; }
       // "of the", "bin", "van der" only join when a capitalised word follows.
@@ -48,6 +57,9 @@ export function findSequences(text: string, tokens: Token[]): Sequence[] {
       j = k;
     }
     i = j + 1;
+    const inherited = carried;
+    carried = undefined;
+    const cut = run.length >= MAX_RUN_WORDS && i < tokens.length && startsName(tokens[i]) && !hasPossessive(tokens[j]) && INLINE_GAP.test(text.slice(tokens[j].end, tokens[i].start));
     const trimmed = trim(run, lowerWords);
     if (trimmed.length === 0) continue;
     const first = trimmed[0];
@@ -57,8 +69,9 @@ export function findSequences(text: string, tokens: Token[]): Sequence[] {
     const start = first.start;
     const end = words[words.length - 1].end;
     const firstIndex = tokens.indexOf(first, Math.max(0, i - run.length - 1));
-    const beforeTokens = tokens.slice(Math.max(0, firstIndex - 2), firstIndex).map((t) => t.text.toLowerCase());
-    out.push({ words, start, end, text: text.slice(start, end), before: beforeTokens, after: text.slice(end, end + 40) });
+    const before = inherited ?? tokens.slice(Math.max(0, firstIndex - 2), firstIndex).map((t) => t.text.toLowerCase());
+    if (cut) carried = before;
+    out.push({ words, start, end, text: text.slice(start, end), before, after: text.slice(end, end + 40) });
   }
   return out;
 }
@@ -93,9 +106,10 @@ function nextNameAfterConnectors(text: string, tokens: Token[], from: number, ru
 function trim(run: Token[], lowerWords: Set<string>): Token[] {
   let a = 0;
   let b = run.length;
+  const texts = run.map((t) => t.text);
   // A title opening the run ("Chief Executive Vanessa Hudson") is kept for the classifier to split off.
   // "Bank of Japan Governor…" opening a sentence: a cue word before "of" heads the name.
-  while (a < b && titleLengthAt(run.map((t) => t.text), a) === 0 && isDroppableLead(run[a], lowerWords) && !headsName(run, a)) a += 1;
+  while (a < b && titleLengthAt(texts, a) === 0 && isDroppableLead(run[a], lowerWords) && !headsName(run, a)) a += 1;
   while (b > a && (CONNECTORS.has(run[b - 1].text.toLowerCase()) || run[b - 1].text === 'The')) b -= 1;
   return run.slice(a, b);
 }

@@ -194,28 +194,45 @@ function playsAgainst(before: string[], after: string, places: GazetteerPlace[])
 
 /** "Marrakech Morocco", "in Gaza City Palestine": consecutive gazetteer names. Only after a locative or ending in a country. */
 function decompose(words: Token[], prev: string, after: string, ctx: ClassifyContext): RawMention[] | undefined {
-  const parts: Token[][] = [];
-  let i = 0;
-  while (i < words.length) {
-    let j = words.length;
-    while (j > i && ctx.gazetteer.lookup(spanOf(words.slice(i, j)).text).length === 0) j -= 1;
-    if (j === i) return undefined;
-    parts.push(words.slice(i, j));
-    i = j;
-  }
-  const lastPlaces = ctx.gazetteer.lookup(spanOf(parts[parts.length - 1]).text);
+  const parts = placeNamesAlong(words, ctx.gazetteer);
+  if (!parts) return undefined;
+  const lastPlaces = parts[parts.length - 1].places;
   const lastIsArea = lastPlaces.some((p) => p.kind !== 'city');
   if (!LOCATIVES.has(prev) && !lastIsArea) return undefined;
   // "Marrakech Morocco" yes, "Parks Canada" no: the leading names must be places of the trailing one's
   // country, and after a locative, where the trailing name is a town too ("in Ikeja Lagos"), of its state.
   const within = (c: GazetteerPlace) => lastPlaces.some((p) => p.countryCode === c.countryCode && (lastIsArea || p.admin1 === c.admin1));
-  if (parts.slice(0, -1).every((p) => ctx.gazetteer.lookup(spanOf(p).text).some(within))) {
-    return parts.map((p, k) => placeMention(ctx, p, k === parts.length - 1 ? after : ', ' + spanOf(parts[k + 1]).text));
+  if (parts.slice(0, -1).every((p) => p.places.some(within))) {
+    return parts.map((p, k) => placeMention(ctx, p.words, k === parts.length - 1 ? after : ', ' + parts[k + 1].text, p.places));
   }
   // "residents of Halls Gap" is not Halls, Tennessee and Gap, France: after a locative, small towns'
   // names that do not nest are one place the gazetteer lacks (named, but with no coordinates to give).
-  const small = parts.every((p) => ctx.gazetteer.lookup(spanOf(p).text).every((c) => c.kind === 'city' && (c.population ?? 0) < 100_000));
+  const small = parts.every((p) => p.places.every((c) => c.kind === 'city' && (c.population ?? 0) < 100_000));
   return LOCATIVES.has(prev) && small ? [mention(ctx, words, 'place', spanOf(words).text)] : undefined;
+}
+
+/**
+ * The run cut greedily into the longest gazetteer names from the left, or undefined where no name
+ * starts. Candidates are at most the gazetteer's longest name in words, and grow a word at a time:
+ * every longer span was a lookup that could not match, and rebuilding each span's text made a long
+ * run of names ("Paris Paris Paris…") cost its cube.
+ */
+function placeNamesAlong(words: Token[], gazetteer: Gazetteer): { words: Token[]; text: string; places: GazetteerPlace[] }[] | undefined {
+  const parts: { words: Token[]; text: string; places: GazetteerPlace[] }[] = [];
+  const longest = gazetteer.longestNameWords;
+  let i = 0;
+  while (i < words.length) {
+    const candidates: string[] = [words[i].text];
+    const end = Math.min(words.length, i + longest);
+    for (let j = i + 1; j < end; j += 1) candidates.push(`${candidates[candidates.length - 1]} ${words[j].text}`);
+    let n = candidates.length;
+    let places: GazetteerPlace[] = [];
+    while (n > 0 && (places = gazetteer.lookup(candidates[n - 1])).length === 0) n -= 1;
+    if (n === 0) return undefined;
+    parts.push({ words: words.slice(i, i + n), text: candidates[n - 1], places });
+    i += n;
+  }
+  return parts;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { WorkerTimeoutError } from './worker-timeout.error';
 
 interface Job<I, O> {
   id: number;
@@ -11,6 +12,20 @@ interface Slot<I, O> {
   worker: Worker;
   /** Handed to the worker and not answered yet, oldest first: the worker answers in order. */
   jobs: Map<number, Job<I, O>>;
+  /** Set once the worker says it is ready: loading its gazetteer is no job's time. */
+  ready: boolean;
+  /** Ends the oldest job, the one the worker is on, if it runs past the pool's deadline. */
+  deadline?: NodeJS.Timeout;
+}
+
+export interface WorkerPoolOptions {
+  jobsPerWorker?: number;
+  /**
+   * How long a worker may spend on one job, from when it starts on it. Past that the job fails with
+   * WorkerTimeoutError and the worker is replaced: a synchronous job cannot be interrupted otherwise,
+   * and the jobs queued behind it would wait for it. Undefined: no deadline.
+   */
+  timeoutMs?: number;
 }
 
 /**
@@ -25,18 +40,24 @@ export const JOBS_PER_WORKER = 4;
  * A fixed pool of worker threads, so a 1 MB article keeps one core busy instead of the event loop.
  * Each worker has up to `jobsPerWorker` articles handed over and answers them in order. A worker that
  * dies fails only the job it was on (its oldest); the ones queued behind it go to its replacement.
+ * So does a worker that outlives the deadline on a job. A worker that never says it is ready (as a
+ * worker started with no `{ ready: true }` message) has no deadline.
  */
 export class WorkerPool<I, O> {
   private readonly slots: Slot<I, O>[] = [];
   private readonly queue: Job<I, O>[] = [];
   private nextId = 1;
   private closed = false;
+  private readonly jobsPerWorker: number;
+  private readonly timeoutMs?: number;
 
   constructor(
     size: number,
     private readonly spawn: () => Worker,
-    private readonly jobsPerWorker = JOBS_PER_WORKER,
+    options: WorkerPoolOptions = {},
   ) {
+    this.jobsPerWorker = options.jobsPerWorker ?? JOBS_PER_WORKER;
+    this.timeoutMs = options.timeoutMs;
     for (let i = 0; i < Math.max(1, size); i += 1) this.slots.push(this.start());
   }
 
@@ -51,15 +72,22 @@ export class WorkerPool<I, O> {
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new Error('worker pool is closed'));
+    for (const slot of this.slots) clearTimeout(slot.deadline);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
   private start(): Slot<I, O> {
-    const slot: Slot<I, O> = { worker: this.spawn(), jobs: new Map() };
-    slot.worker.on('message', (msg: { id?: number; result?: O; error?: string }) => {
+    const slot: Slot<I, O> = { worker: this.spawn(), jobs: new Map(), ready: false };
+    slot.worker.on('message', (msg: { id?: number; result?: O; error?: string; ready?: boolean }) => {
+      if (msg.ready === true) {
+        slot.ready = true;
+        this.arm(slot);
+        return;
+      }
       const job = msg.id === undefined ? undefined : slot.jobs.get(msg.id);
       if (!job) return;
       slot.jobs.delete(job.id);
+      this.arm(slot);
       if (msg.error !== undefined) job.reject(new Error(msg.error));
       else job.resolve(msg.result as O);
       this.dispatch();
@@ -74,6 +102,7 @@ export class WorkerPool<I, O> {
   private replace(slot: Slot<I, O>, err: Error): void {
     const index = this.slots.indexOf(slot);
     if (index < 0 || this.closed) return;
+    clearTimeout(slot.deadline);
     const [current, ...waiting] = slot.jobs.values();
     current?.reject(err);
     // Never started: they go first, in their order, to whichever worker is free.
@@ -92,7 +121,17 @@ export class WorkerPool<I, O> {
       const job = this.queue.shift() as Job<I, O>;
       slot.jobs.set(job.id, job);
       slot.worker.postMessage({ id: job.id, article: job.input });
+      if (slot.jobs.size === 1) this.arm(slot);
     }
+  }
+
+  /** Starts the deadline of the job the worker is on now (its oldest), if it has one and is ready. */
+  private arm(slot: Slot<I, O>): void {
+    clearTimeout(slot.deadline);
+    slot.deadline = undefined;
+    const timeoutMs = this.timeoutMs;
+    if (timeoutMs === undefined || !slot.ready || slot.jobs.size === 0) return;
+    slot.deadline = setTimeout(() => this.replace(slot, new WorkerTimeoutError(timeoutMs)), timeoutMs);
   }
 
   /** The worker with the fewest jobs handed over, if one can take another. */

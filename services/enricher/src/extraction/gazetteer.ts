@@ -54,6 +54,11 @@ export class Gazetteer {
   readonly unresolvedExonyms: string[] = [];
   /** Native names that two lines of native-names.ts give to different cities (the spec keeps this empty). */
   readonly conflictingNativeNames: string[] = [];
+  /**
+   * Words in the longest name `lookup` can find (9: "Georgia del Sur y las Islas Sandwich del Sur"):
+   * a longer span of words is never a place, so no one need ask.
+   */
+  longestNameWords = 1;
 
   lookup(name: string): GazetteerPlace[] {
     const found = this.byName.get(normaliseName(name));
@@ -118,6 +123,7 @@ export class Gazetteer {
     const key = normaliseName(name);
     if (!key) return;
     this.areas = undefined;
+    this.longestNameWords = Math.max(this.longestNameWords, wordCount(key));
     const seen = this.byName.get(key);
     if (seen === undefined) this.byName.set(key, row);
     else if (typeof seen === 'number') {
@@ -279,4 +285,10 @@ function stateCode(key: string): string | undefined {
 
 function titleCase(s: string): string {
   return s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+}
+
+function wordCount(key: string): number {
+  let n = 1;
+  for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) n += 1;
+  return n;
 }
