@@ -1,15 +1,19 @@
 import { z } from 'zod';
+import { KnownFields } from './known-fields';
 
 /** IPTC's publication statuses (ninjs `pubstatus`, NewsML-G2 `stat:`, NITF `management-status`). */
 export const PUB_STATUSES = ['usable', 'withheld', 'canceled'] as const;
 
-/** The one canonical article every stage reads; each ingest format is normalised into this. */
-export const ArticleSchema = z.object({
+/**
+ * The one canonical article every stage reads; each ingest format is normalised into this. Loose, as
+ * every object of the contract: a field a newer release added is kept and passed on, not stripped.
+ */
+export const ArticleSchema = z.looseObject({
   /** Stable id: UUIDv5 of source id + source item id, so a resubmission maps to the same article. */
   id: z.uuid(),
   /** Starts at 1; bumped when the source sends changed content for the same item. */
   version: z.number().int().positive(),
-  source: z.object({
+  source: z.looseObject({
     id: z.string().min(1).max(200),
     name: z.string().max(200).optional(),
   }),
@@ -23,7 +27,7 @@ export const ArticleSchema = z.object({
   bodyHtml: z.string().max(4_000_000).optional(),
   /** The dateline as the text gives it, e.g. `MARRAKECH, Morocco (AP) —`. */
   dateline: z.string().max(300).optional(),
-  media: z.array(z.object({ url: z.string(), type: z.string().optional(), caption: z.string().optional() })).optional(),
+  media: z.array(z.looseObject({ url: z.string(), type: z.string().optional(), caption: z.string().optional() })).optional(),
   /** Same id for the same story across sources and republications (near-duplicates); the first article's id. */
   storyClusterId: z.string().optional(),
   /** The format the story arrived in (`native`, `ninjs`, `newsml-g2`, `nitf`, `rss`, `atom`). */
@@ -47,4 +51,4 @@ export const ArticleSchema = z.object({
   contentHash: z.string().regex(/^[a-f0-9]{64}$/),
 });
 
-export type Article = z.infer<typeof ArticleSchema>;
+export type Article = KnownFields<z.infer<typeof ArticleSchema>>;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { KnownFields } from './known-fields';
 
 export const ENTITY_TYPES = ['person', 'organization', 'place', 'event', 'date'] as const;
 
-export const MentionSchema = z.object({
+export const MentionSchema = z.looseObject({
   /** Character offsets into `field`, end exclusive, for highlighting. */
   field: z.enum(['headline', 'body']),
   start: z.number().int().nonnegative().describe('Offset of the mention in its field, in UTF-16 code units as JavaScript counts them (not bytes, not code points)'),
@@ -10,7 +11,7 @@ export const MentionSchema = z.object({
   text: z.string(),
 });
 
-export const EntitySchema = z.object({
+export const EntitySchema = z.looseObject({
   /** Stable across articles, e.g. `person:mohammed-vi`, `place:2542997`. */
   id: z.string().min(3).describe('Stable across articles: person:<slug>, organization:<slug>, place:<GeoNames id> (a city), place:country-<iso2> or place:region-<slug> (a whole country or region, e.g. a US state), event:<slug>, date:<name>'),
   type: z.enum(ENTITY_TYPES),
@@ -23,7 +24,7 @@ export const EntitySchema = z.object({
   titles: z.array(z.string()).optional(),
   /** Only for places: where the gazetteer put it. */
   geo: z
-    .object({
+    .looseObject({
       lat: z.number().min(-90).max(90),
       lon: z.number().min(-180).max(180),
       countryCode: z.string().length(2).optional(),
@@ -33,7 +34,7 @@ export const EntitySchema = z.object({
     .optional(),
 });
 
-export const LocationSchema = z.object({
+export const LocationSchema = z.looseObject({
   name: z.string().min(1),
   entityId: z.string().optional(),
   lat: z.number().min(-90).max(90),
@@ -45,10 +46,10 @@ export const LocationSchema = z.object({
   reason: z.string().describe('Why this place: dateline or most-salient-place'),
 });
 
-export const EnrichmentSchema = z.object({
-  status: z.enum(['enriched', 'skipped']).describe('skipped: the text is in a language the enricher does not read; entities are then empty, but the dateline may still give primaryLocation'),
-  /** Set when status is `skipped`, e.g. `language-not-supported:fr`. */
-  reason: z.string().optional().describe('Set when skipped, e.g. language-not-supported:fr'),
+export const EnrichmentSchema = z.looseObject({
+  status: z.enum(['enriched', 'skipped']).describe('skipped: the text is in a language the enricher does not read (entities are then empty, but the dateline may still give primaryLocation), or its extraction ran past the enricher\'s deadline (reason extraction-timeout: no entities, no primaryLocation)'),
+  /** Set when status is `skipped`, e.g. `language-not-supported:fr` or `extraction-timeout`. */
+  reason: z.string().optional().describe('Set when skipped, e.g. language-not-supported:fr or extraction-timeout'),
   language: z.string(),
   entities: z.array(EntitySchema),
   primaryLocation: LocationSchema.nullable(),
@@ -56,8 +57,8 @@ export const EnrichmentSchema = z.object({
   enrichedAt: z.iso.datetime({ offset: true }),
 });
 
-export type Mention = z.infer<typeof MentionSchema>;
-export type Entity = z.infer<typeof EntitySchema>;
+export type Mention = KnownFields<z.infer<typeof MentionSchema>>;
+export type Entity = KnownFields<z.infer<typeof EntitySchema>>;
 export type EntityType = Entity['type'];
-export type Location = z.infer<typeof LocationSchema>;
-export type Enrichment = z.infer<typeof EnrichmentSchema>;
+export type Location = KnownFields<z.infer<typeof LocationSchema>>;
+export type Enrichment = KnownFields<z.infer<typeof EnrichmentSchema>>;

@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 /**
  * Every event on every topic travels in this envelope. The Kafka message key is `articleId`, so all
- * versions of one article stay in one partition and are consumed in order.
+ * versions of one article stay in one partition and are consumed in order. Unlike the payload's
+ * objects it drops keys it does not know: it describes one stage's event, and the next stage writes
+ * its own envelope rather than passing this one on.
  */
 export const EnvelopeSchema = z.object({
   /** Unique per event; consumers record it to make redelivery a no-op (idempotency key). */

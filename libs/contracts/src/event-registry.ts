@@ -5,6 +5,7 @@ import {
   ArticleReceivedPayloadSchema,
   ArticleWeatherAttachedPayloadSchema,
 } from './events/article-events';
+import { KnownFields } from './known-fields';
 import { TOPICS, TopicName } from './topics';
 
 export interface TopicContract<S extends z.ZodType = z.ZodType> {
@@ -31,4 +32,4 @@ export const TOPIC_CONTRACTS = {
 } as const;
 
 export type TopicContracts = typeof TOPIC_CONTRACTS;
-export type PayloadOf<T extends TopicName> = z.infer<TopicContracts[T]['payload']>;
+export type PayloadOf<T extends TopicName> = KnownFields<z.infer<TopicContracts[T]['payload']>>;

@@ -5,9 +5,10 @@ import { TopicName } from './topics';
 
 /**
  * JSON Schemas are generated from the zod schemas, never written by hand, so the documented
- * contract and the TypeScript types cannot drift apart. Their objects are open (zod's input view):
- * a topic version gains optional fields over time (README, "Consuming the final topic"), and a
- * consumer validating with a closed schema would refuse every event after the first addition.
+ * contract and the TypeScript types cannot drift apart. Their objects are open (zod's input view,
+ * and the payload's objects are loose besides): a topic version gains optional fields over time
+ * (README, "Consuming the final topic"), and a consumer validating with a closed schema would refuse
+ * every event after the first addition.
  */
 export function topicJsonSchema(topic: TopicName): Record<string, unknown> {
   const contract = TOPIC_CONTRACTS[topic];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compiledCheck } from './compiled-check';
+import { compiledCheck, KEY_ZOD_DROPS } from './compiled-check';
 import { Envelope, EnvelopeSchema } from './envelope.schema';
 import { PayloadOf, TOPIC_CONTRACTS } from './event-registry';
 import { TopicName } from './topics';
@@ -38,10 +38,11 @@ function payloadShapeOf(topic: TopicName): Record<string, z.ZodType> {
 }
 
 /**
- * Whether the compiled checks pass a consumed message whole: its envelope, a payload holding only
- * the topic's sections, and each section. When they do, zod would return it unchanged (see
+ * Whether the compiled checks pass a consumed message whole: its envelope, a payload of sections,
+ * and each section the topic knows. When they do, zod would return it unchanged (see
  * compiled-check.ts). In parts rather than as one schema per topic: the four topics share their
- * sections, and publishing checks the same sections, so each is compiled once.
+ * sections, and publishing checks the same sections, so each is compiled once. A section the topic
+ * does not know (a later release's stage) is any JSON, as zod's loose payload keeps it.
  */
 export function passesCompiledChecks(topic: TopicName, raw: unknown): boolean {
   if (!TOPIC_CONTRACTS[topic] || !compiledCheck(envelopeSchemaOf(topic))(raw)) return false;
@@ -49,7 +50,7 @@ export function passesCompiledChecks(topic: TopicName, raw: unknown): boolean {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return false;
   const shape = payloadShapeOf(topic);
   const sections = payload as Record<string, unknown>;
-  for (const key of Object.keys(sections)) if (!Object.hasOwn(shape, key)) return false;
+  if (Object.hasOwn(sections, KEY_ZOD_DROPS)) return false;
   for (const key of Object.keys(shape)) if (!compiledCheck(shape[key])(sections[key])) return false;
   return true;
 }
@@ -78,39 +79,43 @@ export function parseEvent<T extends TopicName>(topic: T, raw: unknown): Envelop
  * that is the very object `passedOn`'s validation produced (a stage passing on the event it consumed,
  * as every stage does with what came before its own section) is kept as it is instead of being
  * validated again: at 10–20 KB a whole payload took 0.2–0.5 ms to validate, once on consume and
- * again on publish at every stage. Unknown top-level keys are dropped, as a whole parse drops them.
- * A new section the compiled check passes is kept as it is too; zod judges any other.
+ * again on publish at every stage. A section this release does not know is kept as it is, as the
+ * loose payload schema keeps it: passed on from the consumed event, or from a payload stored and
+ * republished later (weather's backfill). A new section the compiled check passes is kept as it is
+ * too; zod judges any other. The sections keep the payload's order, so the publisher can append the
+ * new ones to the consumed bytes (payload-json.ts in libs/messaging).
  */
 export function assertPayload<T extends TopicName>(topic: T, payload: unknown, passedOn?: { payload?: unknown }): PayloadOf<T> {
   // Every payload is an object of sections; the union of the four schemas is not callable as one.
   const schema = TOPIC_CONTRACTS[topic].payload as unknown as z.ZodObject<Record<string, z.ZodType>>;
-  const consumed = passedOn?.payload;
-  if (typeof payload !== 'object' || payload === null || typeof consumed !== 'object' || consumed === null) {
-    return parsePayload(topic, schema, payload) as PayloadOf<T>;
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    const refused = schema.safeParse(payload);
+    throw new ContractViolationError(topic, refused.success ? ['payload: expected an object'] : describe(refused.error, 'payload'));
   }
-  const sections = payload as Record<string, unknown>;
-  const reused = consumed as Record<string, unknown>;
+  const consumed = passedOn?.payload;
+  const reused = (typeof consumed === 'object' && consumed !== null ? consumed : {}) as Record<string, unknown>;
+  const passed = (key: string, value: unknown) => Object.hasOwn(reused, key) && reused[key] === value;
+  const shape = schema.shape;
   const result: Record<string, unknown> = {};
   const issues: string[] = [];
-  for (const [key, section] of Object.entries(schema.shape)) {
-    if (sections[key] !== undefined && (sections[key] === reused[key] || compiledCheck(section)(sections[key]))) {
-      result[key] = sections[key];
+  const sections = payload as Record<string, unknown>;
+  for (const key in sections) {
+    const value = sections[key];
+    if (!Object.hasOwn(sections, key) || value === undefined || key === KEY_ZOD_DROPS) continue;
+    if (!Object.hasOwn(shape, key) || passed(key, value) || compiledCheck(shape[key])(value)) {
+      result[key] = value;
       continue;
     }
-    const checked = section.safeParse(sections[key]);
-    if (checked.success) {
-      if (checked.data !== undefined) result[key] = checked.data;
-    } else {
-      issues.push(...describe(checked.error, `payload.${key}`));
-    }
+    const checked = shape[key].safeParse(value);
+    if (checked.success) result[key] = checked.data;
+    else issues.push(...describe(checked.error, `payload.${key}`));
+  }
+  // A section the topic requires and the payload lacks.
+  for (const key in shape) {
+    if (sections[key] !== undefined) continue;
+    const checked = shape[key].safeParse(undefined);
+    if (!checked.success) issues.push(...describe(checked.error, `payload.${key}`));
   }
   if (issues.length) throw new ContractViolationError(topic, issues);
   return result as PayloadOf<T>;
-}
-
-function parsePayload(topic: TopicName, schema: z.ZodType, payload: unknown): unknown {
-  if (compiledCheck(schema)(payload)) return payload;
-  const result = schema.safeParse(payload);
-  if (!result.success) throw new ContractViolationError(topic, describe(result.error, 'payload'));
-  return result.data;
 }

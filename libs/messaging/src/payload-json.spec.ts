@@ -15,6 +15,19 @@ const STAGES: Array<[TopicName, TopicName, string]> = [
   [TOPICS.articleWeatherAttached, TOPICS.articleIndexed, 'indexing'],
 ];
 
+/** `event` as a newer release would publish it: a key of its own in every object of the payload, and a section after the first. */
+function withUnknownKeys<E extends { payload: Record<string, unknown> }>(event: E): E {
+  const copy = JSON.parse(JSON.stringify(event)) as E;
+  const mark = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null) return;
+    Object.values(value).forEach(mark);
+    if (!Array.isArray(value)) (value as Record<string, unknown>).addedLater = { n: 1 };
+  };
+  mark(copy.payload);
+  const [first, ...rest] = Object.entries(copy.payload);
+  return { ...copy, payload: Object.fromEntries([first, ['laterSection', ['x', 2]], ...rest]) };
+}
+
 /** A message as a consumer gets it, decoded and validated the way EventConsumer does. */
 function consume(topic: TopicName, text: string) {
   const decoded = decodeMessageValue(Buffer.from(text));
@@ -50,6 +63,30 @@ describe('a stage passing on what it consumed', () => {
       // The indexer's stored document is the consumed payload's text.
       expect(payloadJson(event.payload)).toBe(JSON.stringify(event.payload));
     }
+  });
+
+  it.each(STAGES)('from %s to %s keeps the consumed bytes when a newer release added keys at every level and a section', (from, to, section) => {
+    for (const [i, published] of EVENTS[from].entries()) {
+      const newer = withUnknownKeys(published);
+      const event = consume(from, JSON.stringify(newer));
+      expect(payloadJson(event.payload)).toBe(JSON.stringify(newer.payload));
+      const payload = { ...event.payload, [section]: EVENTS[to][i].payload[section] };
+      const value = envelopeValue({ ...EVENTS[to][i], payload }, event.payload);
+      expect(Buffer.isBuffer(value)).toBe(true);
+      expect(value.toString()).toContain(`"payload":${JSON.stringify(newer.payload).slice(0, -1)},`);
+      expect(JSON.parse(value.toString()).payload).toEqual({ ...newer.payload, [section]: EVENTS[to][i].payload[section] });
+    }
+  });
+
+  it('keeps the unknown keys when zod had to copy the event (an unknown envelope key), serialising the payload again', () => {
+    const newer = { ...withUnknownKeys(EVENTS[TOPICS.articleEnriched][2]), extra: true };
+    const consumed = consume(TOPICS.articleEnriched, JSON.stringify(newer));
+    expect(consumed).not.toHaveProperty('extra');
+    expect(JSON.parse(payloadJson(consumed.payload))).toEqual(newer.payload);
+    const envelope = { ...consumed, payload: { ...consumed.payload, weather: { status: 'no-location' } } };
+    const value = envelopeValue(envelope, consumed.payload);
+    expect(typeof value).toBe('string');
+    expect(JSON.parse(value.toString()).payload).toEqual({ ...newer.payload, weather: { status: 'no-location' } });
   });
 
   it('keeps another producer\'s spacing inside the payload, the same JSON values', () => {
