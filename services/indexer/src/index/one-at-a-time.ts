@@ -2,7 +2,8 @@
 const running = new Map<string, Promise<unknown>>();
 
 /**
- * Writes under one key (a collection) run one after another, each once the one before has settled.
+ * Work under one key (a collection's writes; the highlighted search pages) runs one after another,
+ * each once the one before has settled.
  * The indexer replaces a search document this way: FerretDB 1.24 on SQLite scans the whole
  * collection for each replace under its write lock (~65 µs a stored document), and a batch of
  * corrections run at once fought for the lock (SQLITE_BUSY) until none finished and the consumer was

@@ -83,5 +83,9 @@ describe('parseSearchParams', () => {
     expect(refused({ highlight: 'true' })).toBe('highlight');
     expect(refused({ q: '  ', highlight: 'true' })).toBe('highlight');
     expect(parseSearchParams({ highlight: 'false' }).highlight).toBe(false);
+    // Each highlighted hit is a store read and a pass over its text: a page of them is bounded.
+    expect(parseSearchParams({ q: 'x', highlight: 'true', limit: '20' }).limit).toBe(20);
+    expect(refused({ q: 'x', highlight: 'true', limit: '21' })).toBe('limit');
+    expect(parseSearchParams({ q: 'x', limit: '100' }).limit).toBe(100);
   });
 });

@@ -2,6 +2,7 @@ import { Controller, Get, Query, UseFilters } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ENTITY_TYPES, WEATHER_STATUSES } from '@newsflow/contracts';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
+import { oneAtATime } from '../index/one-at-a-time';
 import { SearchDocumentRepository } from '../index/search-document.repository';
 import { decodeCursor, encodeCursor, queryFingerprint } from './search-cursor';
 import { SearchIndexService } from './search-index.service';
@@ -38,7 +39,7 @@ export class SearchHttpController {
   @ApiQuery({ name: 'sort', required: false, enum: ['relevance', 'time'], description: 'Default: relevance with q, else time' })
   @ApiQuery({ name: 'limit', required: false, type: Number, description: '1–100, default 20' })
   @ApiQuery({ name: 'cursor', required: false, description: '`nextCursor` of the previous page' })
-  @ApiQuery({ name: 'highlight', required: false, enum: ['true', 'false'], description: 'With q: each hit carries `highlights`, its matched words marked in the headline, summary and up to three body fragments (read from the store for the page\'s hits, so off by default). Without q: 400.' })
+  @ApiQuery({ name: 'highlight', required: false, enum: ['true', 'false'], description: 'With q: each hit carries `highlights`, its matched words marked in the headline, summary and up to three body fragments (read from the store for the page\'s hits, so off by default; limit at most 20). Without q: 400.' })
   @ApiOkResponse({ type: SearchResponseDto })
   @ApiBadRequestResponse({ description: 'application/problem+json naming the refused `parameter`' })
   async search(@Query() query: Record<string, unknown>): Promise<SearchResponseDto> {
@@ -48,7 +49,10 @@ export class SearchHttpController {
     const fingerprint = queryFingerprint({ ...params, cursor: undefined, limit: undefined, highlight: undefined });
     const outcome = this.index.search(params, cursor ? decodeCursor(cursor, fingerprint) : undefined);
     const last = outcome.hits.at(-1);
-    const highlights = params.highlight && params.q ? await highlightHits(this.documents, params.q, outcome.hits.map((hit) => hit.article)) : undefined;
+    const q = params.q;
+    // One highlighted page at a time per instance: its passes over the hits' text are CPU that plain
+    // searches and the indexing consumer share (three clients at once slowed both, security audit).
+    const highlights = params.highlight && q ? await oneAtATime('search:highlights', () => highlightHits(this.documents, q, outcome.hits.map((hit) => hit.article))) : undefined;
     return {
       total: outcome.total,
       items: outcome.hits.map(({ article: a, key, clusterMatches }, i) => ({
