@@ -104,7 +104,7 @@ describe('Helm chart deploy/helm/newsflow', () => {
       const schema = configSchema(container.name);
       // Node's own variables (heap limits) are for the runtime, not the service's configuration, and
       // the release name is read where the version is (serviceVersion), beside the schema.
-      expect(env.NEWSFLOW_RELEASE).toMatch(/^[A-Za-z0-9._-]{1,64}$/);
+      expect(env.NEWSFLOW_RELEASE).toMatch(/^[A-Za-z0-9._-]{1,128}$/);
       for (const runtime of ['NODE_OPTIONS', 'NEWSFLOW_RELEASE']) delete env[runtime];
       expect({ service: container.name, unknown: Object.keys(env).filter((k) => !(k in schema.shape)) }).toEqual({ service: container.name, unknown: [] });
       const parsed = schema.safeParse(env);

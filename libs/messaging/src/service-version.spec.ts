@@ -17,8 +17,10 @@ describe('serviceVersion', () => {
   });
 
   it('refuses a release name that cannot be a label value or a version suffix, naming the variable', () => {
-    expect(() => serviceVersion(dist, 'v1 beta')).toThrow(/NEWSFLOW_RELEASE must be 1-64 letters/);
-    expect(() => serviceVersion(dist, 'x'.repeat(65))).toThrow(/NEWSFLOW_RELEASE/);
+    expect(() => serviceVersion(dist, 'v1 beta')).toThrow(/NEWSFLOW_RELEASE must be 1-128 letters/);
+    // A Docker tag may be 128 characters: the chart passes the image tag.
+    expect(serviceVersion(dist, 't'.repeat(128))).toBe(`1.4.2+${'t'.repeat(128)}`);
+    expect(() => serviceVersion(dist, 'x'.repeat(129))).toThrow(/NEWSFLOW_RELEASE/);
   });
 
   it('says 0.0.0 when no package.json sits beside dist/', () => {

@@ -106,7 +106,8 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   return app;
 }
 
-const RELEASE_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+// A Docker tag's characters and length, so the chart can pass any image tag.
+const RELEASE_NAME = /^[A-Za-z0-9._-]{1,128}$/;
 
 /**
  * The version in the service's package.json, read from next to its `dist/`, and after a `+` the
@@ -123,7 +124,7 @@ export function serviceVersion(distDir: string, release = process.env.NEWSFLOW_R
   }
   if (!release) return version;
   if (!RELEASE_NAME.test(release)) {
-    throw new Error(`NEWSFLOW_RELEASE must be 1-64 letters, digits, '.', '_' or '-' (an image tag or a commit), got ${JSON.stringify(release.slice(0, 80))}`);
+    throw new Error(`NEWSFLOW_RELEASE must be 1-128 letters, digits, '.', '_' or '-' (an image tag or a commit), got ${JSON.stringify(release.slice(0, 80))}`);
   }
   return `${version}+${release}`;
 }
