@@ -29,14 +29,21 @@ function filterChips(params, active, facets) {
   return active.map((name) => html`<a class="chip" href="${linkWith(params, { [name]: undefined })}" title="remove this filter">${name}: ${named.get(params.get(name)) ?? params.get(name)} ✕</a>`);
 }
 
-/** With `q`, the indexer marks the words that matched: in the headline, the summary and a few body passages. */
+const text = (value) => (typeof value === 'string' ? value : undefined);
+
+/**
+ * With `q`, the indexer marks the words that matched: in the headline, the summary and a few body
+ * passages. Each piece is isolated (<bdi>) so right-to-left text, or a stray direction override in
+ * a story, cannot reorder what surrounds it; a field of the wrong type is left out, not fatal.
+ */
 function resultItem(item) {
-  const marks = item.highlights;
+  const marks = item.highlights && typeof item.highlights === 'object' ? item.highlights : {};
+  const fragments = Array.isArray(marks.body) ? marks.body.filter((f) => typeof f === 'string') : [];
   return html`
     <li class="result" data-article-id="${item.id}">
-      <a class="result-title" href="#/article/${encodeURIComponent(item.id)}">${marks?.headline ? markedText(marks.headline) : item.headline}</a>
-      ${marks?.summary ? html`<p>${markedText(marks.summary)}</p>` : item.summary ? html`<p>${item.summary}</p>` : ''}
-      ${marks?.body?.length ? html`<p class="snippet" data-testid="snippet">${marks.body.map((fragment, i) => html`${i ? ' · ' : ''}${markedText(fragment)}`)}</p>` : ''}
+      <a class="result-title" href="#/article/${encodeURIComponent(item.id)}"><bdi>${text(marks.headline) ? markedText(marks.headline) : item.headline}</bdi></a>
+      ${text(marks.summary) ? html`<p><bdi>${markedText(marks.summary)}</bdi></p>` : item.summary ? html`<p><bdi>${item.summary}</bdi></p>` : ''}
+      ${fragments.length ? html`<p class="snippet" data-testid="snippet">${fragments.map((fragment, i) => html`${i ? ' · ' : ''}<bdi>${markedText(fragment)}</bdi>`)}</p>` : ''}
       <p class="muted small">${item.sourceId} · ${formatTime(item.publishedAt)}${item.primaryLocation ? html` · ${item.primaryLocation.name}` : ''} · weather ${item.weatherStatus}${typeof item.score === 'number' ? html` · score ${item.score.toFixed(2)}` : ''}</p>
     </li>`;
 }
