@@ -72,6 +72,24 @@ describe('ingest under abuse', () => {
     expect(upload.answer()).toMatch(/^HTTP\/1\.1 202/);
   });
 
+  it('answers uploads whose declared length is past the limit 413 at once, and they hold none of the budget while their bodies never come', async () => {
+    const header = await createSource(ingest.url, `header-only-${run}`, { rateLimitPerMinute: 1000 });
+    const desk = await createSource(ingest.url, `desk-header-only-${run}`, { rateLimitPerMinute: 1000 });
+    const started = Date.now();
+    // Headers only: held as 64 KB each until Node's request timeout, the first left no room for the desk's 42 KB.
+    const silent = await Promise.all(Array.from({ length: 6 }, () => trickle(`Authorization: Bearer ${header}\r\n`, 100 * 1024, '')));
+    for (const upload of silent) {
+      await waitFor(() => (upload.answer().includes('\r\n\r\n') ? true : undefined), { timeoutMs: 3_000, what: 'the over-limit upload to be answered' });
+      expect(upload.answer()).toMatch(/^HTTP\/1\.1 413/);
+      expect(upload.answer()).toMatch(/connection: close/i);
+      expect(upload.answer()).toContain('"rule":"body-too-large"');
+    }
+    // Well inside one stall window (5 s): answered from the headers, not cut off for sending nothing.
+    expect(Date.now() - started).toBeLessThan(3_000);
+    const other = await post('/v1/articles', { ...story('desk-beside-header-only'), body: 'Body. '.repeat(7_000) }, desk);
+    expect(other.status).toBe(202);
+  });
+
   it('sheds only the flooding source\'s submissions once it holds its share of the budget; another desk still gets in', async () => {
     const flood = await createSource(ingest.url, `flood-${run}`, { rateLimitPerMinute: 1000 });
     const desk = await createSource(ingest.url, `desk-${run}`, { rateLimitPerMinute: 1000 });

@@ -11,35 +11,64 @@ export interface BodyReadLimits {
   stallWindowMs: number;
 }
 
-/** What went wrong, and whether the connection must be closed (the client stopped sending) rather than drained. */
+/** What went wrong, and whether the connection must be closed after the answer rather than kept for the next request. */
 export class BodyReadFailure extends Error {
   constructor(readonly error: unknown, readonly closeConnection: boolean) {
     super(String((error as Error)?.message ?? error));
   }
 }
 
+const SUPPORTED_ENCODINGS = ['identity', 'gzip', 'deflate', 'br'];
+
+/**
+ * The failure a request's headers already earn (a declared length past the limit, an encoding ingest
+ * cannot decode), so it is answered before any of its body is read or any budget is taken for it.
+ */
+export function refusedFromHeaders(req: IncomingMessage, limits: Pick<BodyReadLimits, 'maxBodyBytes'>): Error | undefined {
+  const encoding = encodingOf(req);
+  if (!SUPPORTED_ENCODINGS.includes(encoding)) return bodyError('encoding.unsupported', 415, `unsupported content encoding "${encoding}"`, { encoding });
+  // A compressed body's wire length says nothing certain about what it inflates to; it is judged as it inflates.
+  if (encoding === 'identity' && Number(req.headers['content-length']) > limits.maxBodyBytes) return tooLarge(limits.maxBodyBytes);
+  return undefined;
+}
+
 /**
  * Reads (and decompresses) a request body, calling `onProgress` with the decoded bytes so far as they
  * grow, so the caller charges what the body holds rather than the most it could. `onProgress` may
- * throw to stop. A failed body is read off to its end before the promise rejects (the client then
- * reads the answer), except one too slow to arrive, whose connection is to be closed.
+ * throw to stop.
+ *
+ * The promise rejects the moment the body fails, so the caller frees what it held and answers at
+ * once: a failure the headers earn is to be answered with the connection closed, as its body may
+ * never come. After a failure partway, the rest is read off and dropped so the client gets to read
+ * the answer, but at most `maxBodyBytes` more and only while it keeps arriving at the minimum rate;
+ * past either the connection is dropped. A body too slow to arrive is answered 408, connection closed.
  */
 export function readSubmissionBody(req: IncomingMessage, limits: BodyReadLimits, onProgress: (decodedBytes: number) => void): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
+    const refused = refusedFromHeaders(req, limits);
+    if (refused) return reject(new BodyReadFailure(refused, true));
+
     const chunks: Buffer[] = [];
     let size = 0;
     let wireBytesThisWindow = 0;
+    let drainedBytes = 0;
     let failure: BodyReadFailure | undefined;
     let settled = false;
-    let decoded: IncomingMessage | Duplex = req;
+    const encoding = encodingOf(req);
+    const decoded: IncomingMessage | Duplex = encoding === 'identity' ? req : req.pipe(decoderFor(encoding));
 
     const settle = (outcome: () => void) => {
       if (settled) return;
       settled = true;
-      clearInterval(stallCheck);
       outcome();
     };
-    // Stops collecting; the rest of the body is read off and dropped, and the promise rejects at its end.
+    const stopWatching = () => clearInterval(stallCheck);
+    // The answer has gone out; a client that keeps the connection busy past the drain's bounds loses it.
+    const dropConnection = () => {
+      stopWatching();
+      req.socket?.destroy();
+    };
+    // Stops collecting and rejects at once; what is left of the body is read off within bounds (see above).
     const fail = (error: unknown, closeConnection = false) => {
       if (failure) return;
       failure = new BodyReadFailure(error, closeConnection);
@@ -50,30 +79,27 @@ export function readSubmissionBody(req: IncomingMessage, limits: BodyReadLimits,
         // Unpiping paused it; the rest is read off so the client gets to read the answer.
         req.resume();
       }
-      // A decoder can fail (a truncated stream) or overflow after the wire body has ended.
-      if (closeConnection || req.readableEnded) settle(() => reject(failure));
+      if (closeConnection || req.readableEnded) stopWatching();
+      settle(() => reject(failure));
     };
 
     const minBytesPerWindow = Math.ceil((limits.minBytesPerSecond * limits.stallWindowMs) / 1000);
     const stallCheck = setInterval(() => {
-      if (wireBytesThisWindow < minBytesPerWindow) {
-        fail(new UploadTooSlow(`the body arrived at fewer than ${limits.minBytesPerSecond} bytes a second over ${limits.stallWindowMs} ms; nothing was accepted: send it again on a faster connection`), true);
-      }
+      const stalled = wireBytesThisWindow < minBytesPerWindow;
       wireBytesThisWindow = 0;
+      if (!stalled) return;
+      if (failure) return dropConnection();
+      fail(new UploadTooSlow(`the body arrived at fewer than ${limits.minBytesPerSecond} bytes a second over ${limits.stallWindowMs} ms; nothing was accepted: send it again on a faster connection`), true);
     }, limits.stallWindowMs);
-
-    const declared = Number(req.headers['content-length']);
-    const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase() || 'identity';
-    try {
-      if (encoding !== 'identity') decoded = req.pipe(decoderFor(encoding));
-      else if (declared > limits.maxBodyBytes) throw tooLarge(limits.maxBodyBytes);
-    } catch (error) {
-      fail(error);
-    }
 
     req.on('data', (chunk: Buffer) => {
       wireBytesThisWindow += chunk.length;
-      if (decoded === req && !failure) collect(chunk);
+      if (failure) {
+        drainedBytes += chunk.length;
+        if (drainedBytes > limits.maxBodyBytes) dropConnection();
+      } else if (decoded === req) {
+        collect(chunk);
+      }
     });
     if (decoded !== req) {
       decoded.on('data', (chunk: Buffer) => !failure && collect(chunk));
@@ -81,10 +107,11 @@ export function readSubmissionBody(req: IncomingMessage, limits: BodyReadLimits,
       decoded.on('end', () => !failure && settle(() => resolve(Buffer.concat(chunks, size))));
     }
     req.on('end', () => {
-      if (failure) settle(() => reject(failure));
-      else if (decoded === req) settle(() => resolve(Buffer.concat(chunks, size)));
+      stopWatching();
+      if (decoded === req && !failure) settle(() => resolve(Buffer.concat(chunks, size)));
     });
     req.on('close', () => {
+      stopWatching();
       if (!req.complete) settle(() => reject(new BodyReadFailure(bodyError('request.aborted', 400, 'request aborted'), true)));
     });
 
@@ -101,6 +128,10 @@ export function readSubmissionBody(req: IncomingMessage, limits: BodyReadLimits,
   });
 }
 
+function encodingOf(req: IncomingMessage): string {
+  return String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase() || 'identity';
+}
+
 function tooLarge(limit: number): Error {
   return bodyError('entity.too.large', 413, 'request entity too large', { limit });
 }
@@ -111,9 +142,7 @@ function decoderFor(encoding: string): zlib.Gunzip | zlib.Inflate | zlib.BrotliD
       return zlib.createGunzip();
     case 'deflate':
       return zlib.createInflate();
-    case 'br':
-      return zlib.createBrotliDecompress();
     default:
-      throw bodyError('encoding.unsupported', 415, `unsupported content encoding "${encoding}"`, { encoding });
+      return zlib.createBrotliDecompress();
   }
 }

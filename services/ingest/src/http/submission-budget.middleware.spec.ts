@@ -191,6 +191,70 @@ describe('submissionBudget', () => {
     });
   });
 
+  describe('a submission its headers already refuse', () => {
+    // No stall cut-off within the test: only an answer from the headers can arrive in time.
+    const it_ = intake();
+    beforeAll(() => it_.start());
+    afterAll(() => it_.stop());
+
+    it('is answered 413 or 415 at once with the connection closed, and holds none of the budget while its body never comes', async () => {
+      const silent = await Promise.all([
+        ...[0, 1, 2].map(() => it_.trickle('X-Source: flood\r\nContent-Length: 9000\r\n', '')),
+        it_.trickle('X-Source: flood\r\nContent-Encoding: zstd\r\nContent-Length: 5000\r\n', ''),
+      ]);
+      const answers = await Promise.all(silent.map(answered));
+      expect(answers.map((a) => /^HTTP\/1\.1 (\d+)/.exec(a)?.[1])).toEqual(['413', '413', '413', '415']);
+      for (const answer of answers) expect(answer).toMatch(/connection: close/i);
+      expect(answers[0]).toContain('"rule":"body-too-large"');
+      expect(answers[3]).toContain('"rule":"unsupported-encoding"');
+      await Promise.all(silent.map((upload) => upload.closed));
+      // Held at 8,000 bytes each, they left no room for this; now it goes in beside them.
+      expect((await it_.post('x'.repeat(8_000), { 'x-source': 'desk' })).status).toBe(202);
+    });
+  });
+
+  describe('a body that fails partway', () => {
+    // At least 300 bytes in each 300 ms window, also while the rest of a failed body is read off.
+    const it_ = intake({ stallWindowMs: 300 });
+    beforeAll(() => it_.start());
+    afterAll(() => it_.stop());
+
+    it('is answered 413 as soon as it inflates past the limit, gives its bytes back, and is dropped once the rest stops coming', async () => {
+      const bomb = gzipSync('x'.repeat(50_000));
+      // Declares 1,000 bytes more than it sends, so its body never ends.
+      const upload = await it_.trickle(`X-Source: bomb\r\nContent-Encoding: gzip\r\nContent-Length: ${bomb.length + 1_000}\r\n`, bomb);
+      const answer = await answered(upload);
+      expect(answer).toMatch(/^HTTP\/1\.1 413/);
+      expect(answer).toContain('"rule":"body-too-large"');
+      expect((await it_.post('x'.repeat(8_000), { 'x-source': 'desk' })).status).toBe(202);
+      await upload.closed;
+    });
+
+    it('is answered 503 busy as soon as it grows past the budget, not when its body ends', async () => {
+      it_.hold();
+      const held = it_.post('x'.repeat(7_000), { 'x-source': 'desk2' });
+      await settle();
+      const grown = gzipSync('y'.repeat(7_000));
+      const upload = await it_.trickle(`X-Source: grows\r\nContent-Encoding: gzip\r\nContent-Length: ${grown.length + 1_000}\r\n`, grown);
+      const answer = await answered(upload);
+      expect(answer).toMatch(/^HTTP\/1\.1 503/);
+      expect(answer).toContain('"rule":"busy"');
+      it_.state.release();
+      expect((await held).status).toBe(202);
+      await upload.closed;
+    });
+
+    it('keeps the connection when the rest of the body does come', async () => {
+      const bomb = gzipSync('x'.repeat(50_000));
+      const upload = await it_.trickle(`X-Source: bomb\r\nContent-Encoding: gzip\r\nContent-Length: ${bomb.length + 100}\r\n`, bomb);
+      expect(await answered(upload)).toMatch(/^HTTP\/1\.1 413/);
+      upload.socket.write(Buffer.alloc(100));
+      upload.socket.write('POST /v1/articles HTTP/1.1\r\nHost: x\r\nX-Source: bomb\r\nContent-Length: 2\r\n\r\n{}');
+      for (let i = 0; i < 200 && !/HTTP\/1\.1 202/.test(upload.answer()); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(upload.answer()).toMatch(/HTTP\/1\.1 202/);
+    });
+  });
+
   describe('large bodies', () => {
     const it_ = intake({ largeBodyBytes: 2_000, largeAtOnce: 1, budgetBytes: 100_000 });
     beforeAll(() => it_.start());

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { LargeBodyGate } from './large-body-gate';
-import { BodyReadFailure, readSubmissionBody } from './read-submission-body';
+import { BodyReadFailure, readSubmissionBody, refusedFromHeaders } from './read-submission-body';
 import { ShedEpisodes } from './shed-episodes';
 import { Reservation, SubmissionBudget } from './submission-budget';
 
@@ -30,11 +30,22 @@ const UNKNOWN_LENGTH_BYTES = 16 * 1024;
  * compressed or chunked body is charged what it decodes to as it arrives (and is refused 503 if that
  * passes a limit), not the largest it could be. A body that trickles in is cut off with 408. Large
  * bodies are then handled a few at a time (LargeBodyGate). Sets `req.body` to the decoded bytes.
+ *
+ * A submission whose headers already earn a refusal (a declared length past MAX_BODY_BYTES, an
+ * unsupported encoding) is answered 413/415 at once with the connection closed, and takes nothing:
+ * its body may never come, and waiting for it once held the budget for a minute. A body that fails
+ * partway gives its bytes back the moment it fails, and is answered while the rest drains.
  */
 export function submissionBudget(limits: SubmissionIntakeLimits): RequestHandler[] {
   const budget = new SubmissionBudget(limits, new ShedEpisodes(new Logger('SubmissionBudget')));
   const gate = new LargeBodyGate(limits.largeAtOnce);
   const readBody = (req: Request & { source?: { _id: string } }, res: Response, next: NextFunction): void => {
+    const refused = refusedFromHeaders(req, limits);
+    if (refused) {
+      res.setHeader('Connection', 'close');
+      next(refused);
+      return;
+    }
     const declared = Number(req.headers['content-length']);
     const known = Number.isFinite(declared) && declared >= 0 ? Math.min(declared, limits.maxBodyBytes) : undefined;
     // A plain body holds its declared length; a compressed one is charged its length on the wire until it inflates past it.
@@ -52,7 +63,7 @@ export function submissionBudget(limits: SubmissionIntakeLimits): RequestHandler
         next();
       },
       (failure: BodyReadFailure) => {
-        // What it held is no longer in memory: let others in while the answer goes out.
+        // What it held is no longer in memory: let others in while the answer goes out (and the rest drains).
         reservation.release();
         if (failure.closeConnection) res.setHeader('Connection', 'close');
         next(failure.error);
