@@ -108,6 +108,11 @@ describe('a stage passing on what it consumed', () => {
     ['a space after the key', (rest: string, payload: string) => `${rest.slice(0, -1)},"payload": ${payload}}`],
     ['the payload not last', (rest: string, payload: string) => `{"payload":${payload},${rest.slice(1)}`],
     ['a space before the closing brace', (rest: string, payload: string) => `${rest.slice(0, -1)},"payload":${payload} }`],
+    // The literal key occurs once; the escaped one is a second copy that JSON.parse keeps.
+    ['an escaped "payload" key after it', (rest: string, payload: string) => `${rest.slice(0, -1)},"payload":{"article":{}},"pay\\u006coad":${payload}}`],
+    ['an escaped "payload" key before it', (rest: string, payload: string) => `${rest.slice(0, -1)},"\\u0070ayload":{"article":{}},"payload":${payload}}`],
+    ['the only "payload" key escaped', (rest: string, payload: string) => `${rest.slice(0, -1)},"payl\\u006fad":${payload}}`],
+    ['a key repeated inside the payload', (rest: string, payload: string) => `${rest.slice(0, -1)},"payload":{"article":{"headline":"first copy"},${payload.slice(1)}}`],
   ])('serialises again when the message has %s', (_case, build) => {
     const { payload, ...rest } = EVENTS[TOPICS.articleEnriched][2];
     const consumed = consume(TOPICS.articleEnriched, build(JSON.stringify(rest), JSON.stringify(payload)));
@@ -115,6 +120,16 @@ describe('a stage passing on what it consumed', () => {
     const envelope = { ...rest, payload: { ...consumed.payload, weather: { status: 'skipped' } } };
     expect(envelopeValue(envelope, consumed.payload)).toBe(JSON.stringify(envelope));
     expect(payloadJson(consumed.payload)).toBe(JSON.stringify(consumed.payload));
+  });
+
+  it('keeps the bytes when strings inside the payload hold quotes, backslashes, braces and "payload":', () => {
+    const event = JSON.parse(JSON.stringify(EVENTS[TOPICS.articleEnriched][2])) as { payload: { article: Record<string, unknown> } } & Record<string, unknown>;
+    event.payload.article.body = 'He typed "payload":{"x":1}} and C:\\dir\\ then \\"} [[{ and \u00e9';
+    const text = JSON.stringify(event);
+    const consumed = consume(TOPICS.articleEnriched, text);
+    expect(payloadJson(consumed.payload)).toBe(JSON.stringify(event.payload));
+    const envelope = { ...event, payload: { ...consumed.payload, weather: { status: 'skipped' } } };
+    expect(Buffer.isBuffer(envelopeValue(envelope, consumed.payload))).toBe(true);
   });
 
   it('serialises again when a consumed section was replaced or the sections reordered', () => {

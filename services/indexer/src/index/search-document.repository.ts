@@ -145,7 +145,8 @@ export class SearchDocumentRepository implements OnModuleInit {
   async *allIndexable(collectionName = this.collection.collectionName): AsyncIterable<IndexableDocument> {
     // The projection trims documents stored as objects; one stored as text is trimmed after parsing.
     for await (const stored of this.connection.collection<StoredSearchDocument>(collectionName).find({}, { batchSize: 500, projection: INDEXABLE_PROJECTION })) {
-      yield toIndexable(stored);
+      const indexable = toIndexable(stored);
+      if (indexable) yield indexable;
     }
   }
 

@@ -1,5 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { ArticleWeatherAttachedPayload } from '@newsflow/contracts';
 import { payloadJson } from '@newsflow/messaging';
+import { AppError, counter } from '@newsflow/platform';
 import { IndexableDocument, SearchDocument } from './search-document';
 
 /**
@@ -19,25 +21,45 @@ export function toStored(document: SearchDocument): StoredSearchDocument {
   return { ...document, document: payloadJson(document.document) };
 }
 
+const unreadable = counter('newsflow_indexer_unreadable_documents_total', 'Stored search documents whose article text does not parse, left out of the index load');
+const logger = new Logger('StoredSearchDocument');
+
 export function fromStored<T extends StoredSearchDocument>(stored: T): Omit<T, 'document'> & { document: ArticleWeatherAttachedPayload } {
-  return { ...stored, document: typeof stored.document === 'string' ? (JSON.parse(stored.document) as ArticleWeatherAttachedPayload) : stored.document };
+  return { ...stored, document: typeof stored.document === 'string' ? parseText(stored, stored.document) : stored.document };
+}
+
+/** A read of this one document fails (500 for that article, no highlights for that hit), naming it. */
+function parseText(stored: StoredSearchDocument, text: string): ArticleWeatherAttachedPayload {
+  try {
+    return JSON.parse(text) as ArticleWeatherAttachedPayload;
+  } catch (error) {
+    throw new AppError('SEARCH_DOCUMENT.UNREADABLE', `stored search document ${stored._id} (version ${stored.version}) is not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 /**
  * What the in-memory index keeps of a stored document. Documents stored as objects arrive already
  * projected (INDEXABLE_PROJECTION); text is parsed whole and trimmed to the same shape, so both kinds
- * load alike and nothing else of the article outlives the load.
+ * load alike and nothing else of the article outlives the load. Undefined for text that does not
+ * parse into an article: that one document is logged, counted and left out, where a throw would fail
+ * the whole load, which would be retried forever and never report ready.
  */
-export function toIndexable(stored: StoredSearchDocument): IndexableDocument {
+export function toIndexable(stored: StoredSearchDocument): IndexableDocument | undefined {
   // The projection has already dropped older documents' top-level copy of the body.
   const { document, ...fields } = stored;
   if (typeof document !== 'string') return { ...fields, document } as IndexableDocument;
-  const { article, enrichment } = JSON.parse(document) as ArticleWeatherAttachedPayload;
-  return {
-    ...fields,
-    document: {
-      article: { storyClusterId: article.storyClusterId, body: article.body, pubStatus: article.pubStatus, embargoedUntil: article.embargoedUntil },
-      enrichment: { primaryLocation: enrichment.primaryLocation, entities: enrichment.entities.map(({ mentions: _mentions, ...entity }) => entity) },
-    },
-  };
+  try {
+    const { article, enrichment } = parseText(stored, document);
+    return {
+      ...fields,
+      document: {
+        article: { storyClusterId: article.storyClusterId, body: article.body, pubStatus: article.pubStatus, embargoedUntil: article.embargoedUntil },
+        enrichment: { primaryLocation: enrichment.primaryLocation, entities: enrichment.entities.map(({ mentions: _mentions, ...entity }) => entity) },
+      },
+    };
+  } catch (error) {
+    unreadable.inc();
+    logger.error({ msg: 'stored search document cannot be read; left out of the search index', articleId: stored._id, version: stored.version, err: error });
+    return undefined;
+  }
 }

@@ -1,8 +1,10 @@
-import { HttpException } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 import { SearchDocument } from '../index/search-document';
 import { SearchDocumentRepository } from '../index/search-document.repository';
 import { refuseUnreleased } from '../query/release-gate';
 import { highlightArticle, Highlights } from './highlight-article';
+
+const logger = new Logger('SearchHighlights');
 
 /** No highlights: a hit whose text this instance may not or cannot show (the fields stay, empty). */
 export const NO_HIGHLIGHTS: Readonly<Highlights> = Object.freeze({ body: [], matchedTerms: [], matchedWords: [] });
@@ -22,11 +24,18 @@ export async function highlightHits(
 ): Promise<Highlights[]> {
   return Promise.all(
     hits.map(async ({ id, version }) => {
-      const latest = await documents.findById(id);
-      const found = latest && (latest.version === version ? latest : await documents.findVersion(id, version, latest));
-      if (!latest || !found || found.version !== version || !released(latest, found)) return { ...NO_HIGHLIGHTS };
-      const { article } = found.document;
-      return highlightArticle(q, { headline: article.headline, ...(article.summary ? { summary: article.summary } : {}), body: article.body });
+      // One document that cannot be read (stored text that does not parse, a failed lookup) costs
+      // that hit its highlights, not the whole page.
+      try {
+        const latest = await documents.findById(id);
+        const found = latest && (latest.version === version ? latest : await documents.findVersion(id, version, latest));
+        if (!latest || !found || found.version !== version || !released(latest, found)) return { ...NO_HIGHLIGHTS };
+        const { article } = found.document;
+        return highlightArticle(q, { headline: article.headline, ...(article.summary ? { summary: article.summary } : {}), body: article.body });
+      } catch (error) {
+        logger.warn({ msg: 'could not highlight a hit; listed without highlights', articleId: id, version, err: error });
+        return { ...NO_HIGHLIGHTS };
+      }
     }),
   );
 }
