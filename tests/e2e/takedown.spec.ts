@@ -18,8 +18,9 @@ interface Listed { articleId: string; reason: string | null; takenDownAt: string
  * The takedown list end to end: the four services as processes and a second ingest instance on the
  * same store. An operator's kill lists the story; resends (any format, single or in a batch, on
  * either instance, also after a purge) are refused with 451 and nothing new reaches search or the
- * final topic; a feed that still lists the item is skipped without failing; lifting the takedown
- * lets the next submission in as usual.
+ * final topic; the same copy under another item id or from another source, also with invisible
+ * changes, is refused too; a feed that still lists the item is skipped without failing; lifting the
+ * takedown lets the next submission in as usual.
  */
 describe('takedown list end to end', () => {
   const run = unique('e2e-takedown');
@@ -116,6 +117,29 @@ describe('takedown list end to end', () => {
     }, { timeoutMs: 5_000, intervalMs: 250, what: 'the second ingest instance to refuse the resend as taken down' });
     await expectTakenDown(onSecond, id);
     await expectTakenDown(await submit((second as RunningService).url, resend()), id);
+    expect(await status(id)).toMatchObject({ version: 2 });
+  });
+
+  it('refuses the taken-down copy under another item id, with a zero-width space, and from another source, on every instance; other copy goes through', async () => {
+    const copyRefused = async (response: Response) => {
+      expect(response.status).toBe(451);
+      const problem = (await response.json()) as Problem;
+      expect(problem).toMatchObject({ type: 'https://newsflow.dev/problems/taken-down-copy', status: 451, rule: 'taken-down-copy', articleId: id });
+      expect(problem.detail).toMatch(new RegExp(`copy of article ${id}, which an operator took down`));
+    };
+    const otherKey = await createSource(services.ingest.url, `takedown-syndicator-${run}`);
+    const submitAs = (key: string, url: string, article: Record<string, unknown>) => fetch(`${url}/v1/articles`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(article),
+    });
+    const copy = { ...story, updatedAt: new Date().toISOString() };
+    await copyRefused(await submit(services.ingest.url, { ...copy, sourceItemId: `${itemId}-reissued` }));
+    await copyRefused(await submit(services.ingest.url, { ...copy, sourceItemId: itemId.toUpperCase(), body: story.body.replace('defamation', 'defa\u200Bmation') }));
+    await copyRefused(await submitAs(otherKey, services.ingest.url, { ...copy, headline: story.headline.toUpperCase() }));
+    await copyRefused(await submitAs(otherKey, (second as RunningService).url, { ...copy, sourceItemId: `syndicated-${run}` }));
+
+    const different = await submitAs(otherKey, services.ingest.url, { ...copy, sourceItemId: `different-${run}`,
+      headline: `Magistrates ${run} adjourn Ellerbrook hearing`, body: 'LEEDS (Reuters) - The Ellerbrook hearing was adjourned until January.' });
+    expect(different.status).toBe(202);
     expect(await status(id)).toMatchObject({ version: 2 });
   });
 
@@ -243,5 +267,7 @@ describe('takedown list end to end', () => {
     // The other instance lifts it too within its poll: the same story there is the duplicate it now is.
     await waitFor(async () => ((await submit((second as RunningService).url, article)).status === 200 ? true : undefined),
       { timeoutMs: 5_000, intervalMs: 250, what: 'the second ingest instance to accept the story again' });
+    // Its copy under another item id too: the lift took the fingerprints with it.
+    expect((await submit(services.ingest.url, { ...story, sourceItemId: `${itemId}-after-lift`, updatedAt: new Date().toISOString() })).status).toBe(202);
   });
 });

@@ -3,16 +3,21 @@ import { makeArticle } from '@newsflow/contracts/testing';
 import { NotFoundException } from '@nestjs/common';
 import { AcceptedArticle, ArticleRepository } from '../article.repository';
 import { SubmitArticleService } from '../submit-article/submit-article.service';
+import { copyFingerprintOf, takenDownCopiesOf } from '../takedowns/copy-fingerprint';
 import { TakedownList } from '../takedowns/takedown-list';
 import { Takedown } from '../takedowns/takedown.repository';
 import { KillArticleService } from './kill-article.service';
 import { KILL_HEADLINE } from './kill-version';
 
-/** The latest stored version, and a submission that stores the next one (or a duplicate of the same hash). */
-function harness(stored: Article | null, whilePropagating: (resend: (article: Article) => void) => void = () => undefined) {
+/** The latest stored version (and `earlier` ones), and a submission that stores the next one (or a duplicate of the same hash). */
+function harness(stored: Article | null, whilePropagating: (resend: (article: Article) => void) => void = () => undefined, earlier: Article[] = []) {
   let latest = stored;
   const articles = {
     latest: jest.fn(async () => (latest ? ({ article: latest, version: latest.version } as AcceptedArticle) : null)),
+    findVersion: jest.fn(async (id: string, version: number) => {
+      const found = [...earlier, latest].find((a) => a?.id === id && a.version === version);
+      return found ? ({ article: found, version } as AcceptedArticle) : null;
+    }),
   } as unknown as ArticleRepository;
   const submitted: Article[] = [];
   const calls: string[] = [];
@@ -79,7 +84,7 @@ describe('KillArticleService', () => {
     const { service, listed, calls, submitArticle } = harness(story);
     await service.kill(story.id, 'Court order 2026/123', context);
     expect(listed.get(story.id)).toEqual({ _id: story.id, reason: 'Court order 2026/123', takenDownAt: expect.any(Date), correlationId: 'corr-1',
-      sourceId: story.source.id, sourceItemId: 'item-42' });
+      sourceId: story.source.id, sourceItemId: 'item-42', ...takenDownCopiesOf([story]) });
     // Listed first, and made once every instance refuses resends; the kill itself passes the list.
     expect(calls).toEqual(['listed', 'propagated', 'submitted']);
     expect(submitArticle.submit).toHaveBeenCalledWith(expect.objectContaining({ pubStatus: 'canceled' }), context, { operatorKill: true });
@@ -92,6 +97,22 @@ describe('KillArticleService', () => {
     expect(listed.get(killed.id)).toMatchObject({ _id: killed.id, correlationId: 'corr-1' });
     expect(listed.get(killed.id)).not.toHaveProperty('reason');
     expect(submitArticle.submit).toHaveBeenCalledWith(killed, context, { operatorKill: true });
+  });
+
+  it('lists the fingerprints of every version that carried copy, not of a kill among them, and leaves out a purged version', async () => {
+    const v1 = makeArticle({ headline: 'First headline', body: 'First body.' });
+    const v2 = { ...v1, version: 2, headline: 'Corrected headline', contentHash: 'v2' };
+    const v3 = { ...v1, version: 3, headline: 'Desk kill', body: 'Withdrawn.', pubStatus: 'canceled' as const, contentHash: 'v3' };
+    const v5 = { ...v1, version: 5, headline: 'Reissued headline', contentHash: 'v5' };
+    const { service, listed, articles } = harness(v5, undefined, [v1, v2, v3]);
+    await service.kill(v1.id, 'Court order', context);
+    const entry = listed.get(v1.id);
+    expect(entry?.copyFingerprints).toEqual([copyFingerprintOf('First headline', 'First body.'), copyFingerprintOf('Corrected headline', 'First body.'),
+      copyFingerprintOf('Reissued headline', 'First body.')]);
+    expect(entry?.contentHashes).toEqual(expect.arrayContaining([v1.contentHash, 'v2', 'v5']));
+    expect(entry?.contentHashes).not.toContain('v3');
+    expect(JSON.stringify(entry)).not.toMatch(/headline|First body/i);
+    expect(articles.findVersion).toHaveBeenCalledTimes(4);
   });
 
   it('lists nothing for an unknown article', async () => {

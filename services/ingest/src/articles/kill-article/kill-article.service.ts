@@ -1,6 +1,8 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { ArticleRepository } from '../article.repository';
+import type { Article } from '@newsflow/contracts';
+import { AcceptedArticle, ArticleRepository } from '../article.repository';
 import { RequestContext, SubmitArticleService } from '../submit-article/submit-article.service';
+import { takenDownCopiesOf } from '../takedowns/copy-fingerprint';
 import { TakedownList } from '../takedowns/takedown-list';
 import { killVersionOf } from './kill-version';
 
@@ -21,7 +23,8 @@ export interface KillResult {
  * It also puts the article on the takedown list, before the kill is made, so no resend slips in
  * after it: the desk's system or its feed can no longer bring the story back, also not after a
  * purge, until an operator lifts the takedown. A source's own kill does not: a desk may reissue
- * its own story, while the operator's kill is the legal path.
+ * its own story, while the operator's kill is the legal path. The entry keeps fingerprints of every
+ * version's copy, so the copy is refused under another item id or from another source too.
  */
 @Injectable()
 export class KillArticleService {
@@ -39,7 +42,7 @@ export class KillArticleService {
     if (!found) throw new NotFoundException({ rule: 'article-not-found', error: 'ARTICLE.NOT_FOUND', message: `no article with id ${articleId}` });
     const { id: sourceId } = found.article.source;
     const takedown = await this.takedowns.add({ _id: found.article.id, ...(reason ? { reason } : {}), takenDownAt: new Date(), correlationId: context.correlationId,
-      sourceId, sourceItemId: found.article.sourceItemId });
+      sourceId, sourceItemId: found.article.sourceItemId, ...takenDownCopiesOf(await this.versionsUpTo(found)) });
     // Other instances accept resends until they have read the list: the kill comes after any of them.
     await this.takedowns.propagated(takedown);
     const latest = (await this.articles.latest(found.article.id)) ?? found;
@@ -55,5 +58,11 @@ export class KillArticleService {
     this.logger.log({ msg: 'article killed by operator', articleId, version: result.version, replaced: latest.version,
       sourceId, by: 'admin', reason: reason ?? null, correlationId: context.correlationId });
     return { id: result.id, version: result.version, killed: result.outcome !== 'duplicate' };
+  }
+
+  /** Every stored version up to `latest`, oldest first; one a purge removed is left out. Reads by `_id`, one per version: kills are rare. */
+  private async versionsUpTo(latest: AcceptedArticle): Promise<Article[]> {
+    const earlier = await Promise.all(Array.from({ length: latest.version - 1 }, (_, k) => this.articles.findVersion(latest.article.id, k + 1)));
+    return [...earlier.flatMap((version) => (version ? [version.article] : [])), latest.article];
   }
 }

@@ -3,7 +3,10 @@ import { makeArticle } from '@newsflow/contracts/testing';
 import { EventPublisher } from '@newsflow/messaging';
 import { AcceptedArticle, ArticleRepository } from '../article.repository';
 import { StoryClusterFinder } from '../story-clusters/story-cluster.finder';
+import { contentHashOf } from '../article-identity';
 import { ArticleTakenDown } from '../takedowns/article-taken-down.error';
+import { takenDownCopiesOf } from '../takedowns/copy-fingerprint';
+import { CopyTakenDown } from '../takedowns/copy-taken-down.error';
 import { TakedownList } from '../takedowns/takedown-list';
 import { Takedown, TakedownRepository } from '../takedowns/takedown.repository';
 import { problemOf } from '../../http/problem-details.filter';
@@ -112,6 +115,48 @@ describe('SubmitArticleService', () => {
       await expect(service.submit({ ...article, contentHash: 'changed' }, { correlationId: 'c' })).rejects.toBeInstanceOf(ArticleTakenDown);
       await expect(takedowns.lift(article.id)).resolves.toMatchObject({ _id: article.id });
       await expect(service.submit({ ...article, contentHash: 'changed' }, { correlationId: 'c' })).resolves.toMatchObject({ outcome: 'new-version', version: 2 });
+    });
+  });
+
+  describe('the copy of an article an operator took down, under another id', () => {
+    const copy = { headline: 'Magistrates hear Ellerbrook defamation claim', body: 'LEEDS - A defamation claim over the Ellerbrook report was heard on Tuesday.' };
+    const sent = (overrides: Partial<Article> = {}) => {
+      const article = makeArticle({ ...copy, ...overrides });
+      return { ...article, contentHash: contentHashOf(article.headline, article.body) };
+    };
+    const listCopy = async (takedowns: TakedownList, original: Article) => takedowns.add({ _id: original.id, takenDownAt: new Date('2026-12-07T10:00:00Z'),
+      correlationId: 'corr-kill', sourceId: original.source.id, sourceItemId: original.sourceItemId, ...takenDownCopiesOf([original]) });
+
+    it('is refused with 451 taken-down-copy naming the taken-down article, from any source and with trivial changes, storing nothing', async () => {
+      const { service, versions, publisher, takedowns } = harness(() => Promise.resolve());
+      const original = sent();
+      await service.submit(original, { correlationId: 'c' });
+      await listCopy(takedowns, original);
+
+      for (const resend of [sent(), sent({ source: { id: 'other-wire', name: 'Other' } }),
+        sent({ headline: copy.headline.toUpperCase(), body: copy.body.replace('defamation', 'defa\u200Bmation') })]) {
+        const refusal = await service.submit(resend, { correlationId: 'c' }).catch((error: unknown) => error);
+        expect(refusal).toBeInstanceOf(CopyTakenDown);
+        // A feed skips it as it skips the taken-down article itself.
+        expect(refusal).toBeInstanceOf(ArticleTakenDown);
+        expect(problemOf(refusal)).toMatchObject({
+          type: 'https://newsflow.dev/problems/taken-down-copy', status: 451, rule: 'taken-down-copy', articleId: original.id, takenDownAt: '2026-12-07T10:00:00.000Z',
+          detail: expect.stringMatching(new RegExp(`copy of article ${original.id}, which an operator took down`)),
+        });
+        expect(versions.has(resend.id)).toBe(false);
+      }
+      expect(publisher.publish).toHaveBeenCalledTimes(1);
+    });
+
+    it('accepts other copy, a kill of the copy (a desk withdrawing what it sent before), and the copy once the takedown is lifted', async () => {
+      const { service, takedowns } = harness(() => Promise.resolve());
+      const original = sent();
+      await listCopy(takedowns, original);
+      await expect(service.submit(sent({ body: 'LEEDS - A defamation claim over the Ellerbrook report was dismissed on Tuesday.' }), { correlationId: 'c' }))
+        .resolves.toMatchObject({ outcome: 'new' });
+      await expect(service.submit({ ...sent(), pubStatus: 'canceled' }, { correlationId: 'c' })).resolves.toMatchObject({ outcome: 'new' });
+      await takedowns.lift(original.id);
+      await expect(service.submit(sent(), { correlationId: 'c' })).resolves.toMatchObject({ outcome: 'new' });
     });
   });
 

@@ -6,11 +6,14 @@ import { INGEST_CONFIG, IngestConfig } from '../../config/ingest.config';
 import { AcceptOutcome, ArticleRepository } from '../article.repository';
 import { StoryClusterFinder } from '../story-clusters/story-cluster.finder';
 import { ArticleTakenDown } from '../takedowns/article-taken-down.error';
+import { CopyTakenDown } from '../takedowns/copy-taken-down.error';
 import { TakedownList } from '../takedowns/takedown-list';
 import { KeyedSerialQueue } from './keyed-serial-queue';
 import { PipelineUnavailable } from './pipeline-unavailable.error';
 
 const takenDownRefused = counter('newsflow_ingest_taken_down_refused_total', 'Submissions refused (451) because an operator took the article down');
+const takenDownCopyRefused = counter('newsflow_ingest_taken_down_copy_refused_total',
+  'Submissions of other articles refused (451) because they carry the copy of an article an operator took down');
 const unconfirmed = counter('newsflow_ingest_publish_unconfirmed_total', 'Stories ingest answered 503 for because Kafka did not acknowledge them in PUBLISH_TIMEOUT_MS', ['topic']);
 
 export interface SubmitResult {
@@ -62,6 +65,17 @@ export class SubmitArticleService {
           sourceId: article.source.id, takenDownAt: takedown.takenDownAt, correlationId: context.correlationId });
       }
       throw new ArticleTakenDown(takedown);
+    }
+    // The copy under another id (a reissue, another source, invisible changes). A kill passes: a desk
+    // must still be able to withdraw a copy it sent before the takedown.
+    const copyOf = options.operatorKill || article.pubStatus === 'canceled' ? undefined : this.takedowns.findCopy(article);
+    if (copyOf) {
+      takenDownCopyRefused.inc();
+      if (this.takedowns.firstRefusal(copyOf._id, 'copy')) {
+        this.logger.log({ msg: 'submission of a taken-down article\'s copy under another id refused; later ones are not logged', articleId: article.id,
+          takenDownArticleId: copyOf._id, sourceId: article.source.id, sourceItemId: article.sourceItemId, takenDownAt: copyOf.takenDownAt, correlationId: context.correlationId });
+      }
+      throw new CopyTakenDown(copyOf);
     }
     const { outcome, record } = await this.acceptsInOrder.run(article.id, () =>
       this.articles.accept(article, context.correlationId, () => this.clusters.clusterFor(article)));

@@ -9,10 +9,13 @@ import type { Takedown } from './takedown.repository';
 export class ArticleTakenDown extends InputProblem {
   readonly articleId: string;
 
-  constructor(takedown: Pick<Takedown, '_id' | 'takenDownAt'>) {
-    super(451, 'taken-down',
-      `article ${takedown._id} was taken down by an operator on ${takedown.takenDownAt.toISOString()}; it is not accepted again, in any version, until an operator lifts the takedown`,
-      'sourceItemId');
+  constructor(
+    takedown: Pick<Takedown, '_id' | 'takenDownAt'>,
+    rule = 'taken-down',
+    message = `article ${takedown._id} was taken down by an operator on ${takedown.takenDownAt.toISOString()}; it is not accepted again, in any version, until an operator lifts the takedown`,
+    field = 'sourceItemId',
+  ) {
+    super(451, rule, message, field);
     this.name = 'ArticleTakenDown';
     this.articleId = takedown._id;
     this.extensions = { articleId: takedown._id, takenDownAt: takedown.takenDownAt.toISOString() };

@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { contentHashOf } from '../article-identity';
+import { copyFingerprintOf, takenDownCopiesOf } from './copy-fingerprint';
 import { TAKEDOWNS_PROPAGATION_MS, TAKEDOWNS_RELOAD_MS, TakedownList } from './takedown-list';
 import { Takedown, TakedownRepository } from './takedown.repository';
 
@@ -142,6 +144,69 @@ describe('TakedownList', () => {
     store.state.down = true;
     await list.refresh();
     expect(warn).toHaveBeenCalledTimes(2);
+  });
+
+  describe('the taken-down copy', () => {
+    const copy = { headline: 'Court hears Ellerbrook claim', body: 'A defamation claim was heard on Tuesday.' };
+    const asSent = (headline: string, body: string) => ({ headline, body, contentHash: contentHashOf(headline, body) });
+    const withCopy = (id: string) => takedown(id, takenDownCopiesOf([{ ...asSent(copy.headline, copy.body), pubStatus: 'usable' }]));
+
+    it('finds the takedown by the copy under any id: as sent, and with case, spacing or invisible characters changed', async () => {
+      const list = await started(memoryStore().instance());
+      await list.add(withCopy(ID));
+      expect(list.findCopy(asSent(copy.headline, copy.body))?._id).toBe(ID);
+      expect(list.findCopy(asSent(copy.headline.toUpperCase(), copy.body.replace('claim', 'cla\u200Bim').replace(/ /g, '\u00A0 ')))?._id).toBe(ID);
+      expect(list.findCopy(asSent(copy.headline, 'A defamation claim was dismissed on Tuesday.'))).toBeUndefined();
+    });
+
+    it('reads the fingerprints with the list on another instance, and lifting takes them away everywhere', async () => {
+      const store = memoryStore();
+      const here = await started(store.instance());
+      const there = await started(store.instance());
+      await there.add(withCopy(ID));
+      expect(here.findCopy(asSent(copy.headline, copy.body))).toBeUndefined();
+      await here.refresh();
+      expect(here.findCopy(asSent(copy.headline, `  ${copy.body}`))?._id).toBe(ID);
+
+      await there.lift(ID);
+      expect(there.findCopy(asSent(copy.headline, copy.body))).toBeUndefined();
+      await here.refresh();
+      expect(here.findCopy(asSent(copy.headline, copy.body))).toBeUndefined();
+    });
+
+    it('keeps another takedown of the same copy when one is lifted', async () => {
+      const list = await started(memoryStore().instance());
+      await list.add(withCopy(ID));
+      await list.add(withCopy(OTHER));
+      await list.lift(OTHER);
+      expect(list.findCopy(asSent(copy.headline, copy.body))?._id).toBe(ID);
+    });
+
+    it('works by id alone for an entry listed before fingerprints were kept, and then makes no fingerprint of a submission', async () => {
+      const store = memoryStore();
+      store.docs.set(ID, takedown(ID));
+      const list = await started(store.instance());
+      expect(list.find(ID)).toBeDefined();
+      const submission = asSent(copy.headline, copy.body);
+      const normalize = jest.spyOn(String.prototype, 'normalize');
+      expect(list.findCopy(submission)).toBeUndefined();
+      expect(normalize).not.toHaveBeenCalled();
+      await list.add(withCopy(OTHER));
+      expect(list.findCopy({ ...submission, contentHash: 'other' })?._id).toBe(OTHER);
+      expect(normalize).toHaveBeenCalled();
+      expect(withCopy(OTHER).copyFingerprints).toEqual([copyFingerprintOf(copy.headline, copy.body)]);
+    });
+  });
+
+  it('logs the first refusal by copy apart from the first by id', async () => {
+    const list = await started(memoryStore().instance());
+    await list.add(takedown(ID));
+    expect(list.firstRefusal(ID, 'copy')).toBe(true);
+    expect(list.firstRefusal(ID)).toBe(true);
+    expect(list.firstRefusal(ID, 'copy')).toBe(false);
+    await list.lift(ID);
+    await list.add(takedown(ID));
+    expect(list.firstRefusal(ID, 'copy')).toBe(true);
   });
 
   it('answers null when lifting an article that is not listed', async () => {

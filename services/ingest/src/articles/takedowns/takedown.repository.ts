@@ -4,8 +4,9 @@ import { Collection, Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 
 /**
- * An article an operator took down: submissions of it are refused until an operator lifts it.
- * `_id` = article id. Holds who and when, never the copy. `npm run purge` leaves this collection
+ * An article an operator took down: submissions of it, and of its copy under any other article id,
+ * are refused until an operator lifts it. `_id` = article id. Holds who and when, and hashes of the
+ * copy, never the copy. `npm run purge` leaves this collection
  * alone on purpose: it is what keeps a purged story from coming back as a new version 1.
  */
 export interface Takedown {
@@ -17,6 +18,13 @@ export interface Takedown {
   /** So an operator can tell the desk which item it is without looking the article up. */
   sourceId: string;
   sourceItemId: string;
+  /**
+   * Of every version that carried copy (see takenDownCopiesOf), so the copy is refused also from
+   * another source or under another item id. Absent on entries listed before they were kept: those
+   * refuse by article id only.
+   */
+  contentHashes?: string[];
+  copyFingerprints?: string[];
 }
 
 /**
