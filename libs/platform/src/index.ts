@@ -20,3 +20,4 @@ export * from './runtime/heap-growth';
 export * from './runtime/shutdown-signals';
 export * from './time/local-date';
 export * from './http/read-access';
+export * from './concurrency/keyed-serial-queue';

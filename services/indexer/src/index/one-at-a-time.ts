@@ -1,5 +1,6 @@
-/** The write running (or last run) under each key. */
-const running = new Map<string, Promise<unknown>>();
+import { KeyedSerialQueue } from '@newsflow/platform';
+
+const queue = new KeyedSerialQueue();
 
 /**
  * Work under one key (a collection's writes; the highlighted search pages) runs one after another,
@@ -11,11 +12,5 @@ const running = new Map<string, Promise<unknown>>();
  * millisecond, and corrections are a small share of what is indexed.
  */
 export function oneAtATime<T>(key: string, write: () => Promise<T>): Promise<T> {
-  const run = (running.get(key) ?? Promise.resolve()).then(write);
-  const settled = run.then(() => undefined, () => undefined);
-  running.set(key, settled);
-  void settled.then(() => {
-    if (running.get(key) === settled) running.delete(key);
-  });
-  return run;
+  return queue.run(key, write);
 }

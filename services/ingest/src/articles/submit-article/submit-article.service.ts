@@ -1,14 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Article, TOPICS } from '@newsflow/contracts';
 import { EventPublisher } from '@newsflow/messaging';
-import { counter, withTimeout } from '@newsflow/platform';
+import { counter, KeyedSerialQueue, withTimeout } from '@newsflow/platform';
 import { INGEST_CONFIG, IngestConfig } from '../../config/ingest.config';
 import { AcceptOutcome, ArticleRepository } from '../article.repository';
 import { StoryClusterFinder } from '../story-clusters/story-cluster.finder';
 import { ArticleTakenDown } from '../takedowns/article-taken-down.error';
 import { CopyTakenDown } from '../takedowns/copy-taken-down.error';
 import { TakedownList } from '../takedowns/takedown-list';
-import { KeyedSerialQueue } from './keyed-serial-queue';
 import { PipelineUnavailable } from './pipeline-unavailable.error';
 
 const takenDownRefused = counter('newsflow_ingest_taken_down_refused_total', 'Submissions refused (451) because an operator took the article down');
