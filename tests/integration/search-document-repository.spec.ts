@@ -2,6 +2,7 @@ import { makeArticle } from '@newsflow/contracts/testing';
 import mongoose, { Connection } from 'mongoose';
 import { toSearchDocument } from '../../services/indexer/src/index/search-document';
 import { SearchDocumentRepository } from '../../services/indexer/src/index/search-document.repository';
+import { fromStored } from '../../services/indexer/src/index/stored-search-document';
 import { toIndexedArticle } from '../../services/indexer/src/search/indexed-article';
 import { mongoUriWithDatabase, unique } from '../support/unique';
 
@@ -54,7 +55,7 @@ describe('search documents on the real MongoDB endpoint', () => {
 
   it('streams every latest document for the start-up index build', async () => {
     const all = [];
-    for await (const document of repository.all()) all.push(document);
+    for await (const stored of repository.allStored()) all.push(fromStored(stored));
     expect(all.map((d) => d.version)).toEqual([3]);
   });
 
@@ -130,7 +131,7 @@ describe('search documents on the real MongoDB endpoint', () => {
     expect(indexed[0].document).not.toHaveProperty('weather');
     expect(toIndexedArticle(indexed[0])).toEqual(toIndexedArticle(newer));
     const streamed = [];
-    for await (const document of repository.all()) if (document._id === newer._id) streamed.push(document);
+    for await (const stored of repository.allStored()) if (stored._id === newer._id) streamed.push(fromStored(stored));
     expect(streamed).toEqual([newer]);
   });
 });

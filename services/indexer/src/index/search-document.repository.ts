@@ -89,10 +89,9 @@ export class SearchDocumentRepository implements OnModuleInit {
    * Copies a batch into a collection being built: one insertMany, and the version-guarded upsert only
    * for the articles a concurrent write already put there (which may hold an older version).
    */
-  async copyInto(collectionName: string, documents: SearchDocument[]): Promise<void> {
-    if (documents.length === 0) return;
+  async copyInto(collectionName: string, stored: StoredSearchDocument[]): Promise<void> {
+    if (stored.length === 0) return;
     const collection = this.connection.collection<StoredSearchDocument>(collectionName);
-    const stored = documents.map(toStored);
     const outcomes = await insertEach(collection, stored);
     for (const [index, outcome] of outcomes.entries()) {
       if (!outcome.ok) throw outcome.error;
@@ -105,8 +104,8 @@ export class SearchDocumentRepository implements OnModuleInit {
    * or holds an older version. The same version there came from the same derivation, so it is left
    * alone, which spares a replace (a collection scan on FerretDB) per article already copied.
    */
-  copyIfNewer(collectionName: string, document: SearchDocument): Promise<boolean> {
-    return this.copyStoredIfNewer(this.connection.collection<StoredSearchDocument>(collectionName), toStored(document));
+  copyIfNewer(collectionName: string, stored: StoredSearchDocument): Promise<boolean> {
+    return this.copyStoredIfNewer(this.connection.collection<StoredSearchDocument>(collectionName), stored);
   }
 
   private copyStoredIfNewer(collection: Collection<StoredSearchDocument>, stored: StoredSearchDocument): Promise<boolean> {
@@ -136,9 +135,9 @@ export class SearchDocumentRepository implements OnModuleInit {
     return { ...document, _id: articleId };
   }
 
-  /** Every latest document, streamed (a reindex copies them). */
-  async *all(collectionName = this.collection.collectionName): AsyncIterable<SearchDocument> {
-    for await (const stored of this.connection.collection<StoredSearchDocument>(collectionName).find({}, { batchSize: 500 })) yield fromStored(stored);
+  /** Every latest document as stored, streamed (a reindex copies them, and must see the ones that no longer parse). */
+  allStored(collectionName = this.collection.collectionName): AsyncIterable<StoredSearchDocument> {
+    return this.connection.collection<StoredSearchDocument>(collectionName).find({}, { batchSize: 500 });
   }
 
   /** Every latest document as far as the in-memory index reads it, streamed; at start-up and after a reindex. */
@@ -161,9 +160,8 @@ export class SearchDocumentRepository implements OnModuleInit {
       .find({ indexedAt: { $gte: since } }, { projection: { version: 1 }, batchSize: 5000 }).toArray();
   }
 
-  async findIn(collectionName: string, id: string): Promise<SearchDocument | null> {
-    const found = await this.connection.collection<StoredSearchDocument>(collectionName).findOne({ _id: id });
-    return found && fromStored(found);
+  findStoredIn(collectionName: string, id: string): Promise<StoredSearchDocument | null> {
+    return this.connection.collection<StoredSearchDocument>(collectionName).findOne({ _id: id });
   }
 
   async versionIn(collectionName: string, id: string): Promise<number | undefined> {

@@ -46,7 +46,8 @@ async function main(args: string[]): Promise<number> {
       });
       console.log(`[reindex] switched ${report.from} → ${report.to}: ${report.copied} articles in ${report.seconds.toFixed(1)} s `
         + `(bulk copy ${report.copyPerSecond}/s), ${report.caughtUp} caught up; ${report.from} kept as previous`
-        + (report.droppedCollection ? `, ${report.droppedCollection} dropped` : ''));
+        + (report.droppedCollection ? `, ${report.droppedCollection} dropped` : '')
+        + (report.unreadable.length > 0 ? `; ${report.unreadable.length} unreadable, copied unchanged and left out of search: ${report.unreadable.join(', ')}` : ''));
     }
     return 0;
   } finally {

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { AppError } from '@newsflow/platform';
 import { SearchCollectionsState, SearchCollectionsStore } from '../index/search-collections';
 import { SearchDocument, toSearchDocument } from '../index/search-document';
 import { SearchDocumentRepository } from '../index/search-document.repository';
+import { fromStored, StoredSearchDocument, toStored } from '../index/stored-search-document';
 
 export interface ReindexOptions {
   /** How long indexers may take to notice a state change: their poll interval, with margin. */
@@ -18,6 +20,8 @@ export interface ReindexReport {
   to: string;
   copied: number;
   caughtUp: number;
+  /** Documents whose stored article text does not parse: copied unchanged, not re-derived. */
+  unreadable: string[];
   /** The bulk copy alone, without the settle wait and the catch-up pass. */
   copySeconds: number;
   copyPerSecond: number;
@@ -66,7 +70,12 @@ export class Reindexer {
     try {
       await sleep(options.settleMs);
       const copyClock = Date.now();
-      const copied = await this.copy(this.documents.all(from), to, options.batchSize ?? 1000, (n) => log(`copied ${n}`));
+      const unreadable: string[] = [];
+      const rederiveOrKeep = (stored: StoredSearchDocument) => rederiveStored(stored, (id) => {
+        unreadable.push(id);
+        log(`${id}: its stored article text does not parse, so it cannot be re-derived; copied as it is (the indexers leave it out of search)`);
+      });
+      const copied = await this.copy(this.documents.allStored(from), to, rederiveOrKeep, options.batchSize ?? 1000, (n) => log(`copied ${n}`));
       const copySeconds = (Date.now() - copyClock) / 1000;
       log(`copied ${copied} articles; catching up on writes made since the build was announced`);
       // The announcement precedes the copy, so everything an indexer wrote to the old collection alone is older than it.
@@ -74,8 +83,8 @@ export class Reindexer {
       let caughtUp = 0;
       for (const { _id, version } of await this.documents.writtenSince(from, since)) {
         if ((await this.documents.versionIn(to, _id) ?? 0) >= version) continue;
-        const document = await this.documents.findIn(from, _id);
-        if (document && await this.documents.copyIfNewer(to, rederive(document))) caughtUp += 1;
+        const stored = await this.documents.findStoredIn(from, _id);
+        if (stored && await this.documents.copyIfNewer(to, rederiveOrKeep(stored))) caughtUp += 1;
       }
       log(`${caughtUp} newer versions caught up from writes since ${since.toISOString()}; switching`);
       await this.store.replace(building, { active: to, previous: from });
@@ -83,7 +92,7 @@ export class Reindexer {
       if (droppedCollection) await this.dropCollection(droppedCollection);
       const seconds = (Date.now() - started) / 1000;
       const perSecond = (n: number, s: number) => Math.round(n / Math.max(s, 0.001));
-      return { from, to, copied, caughtUp, copySeconds, copyPerSecond: perSecond(copied, copySeconds), droppedCollection, seconds, perSecond: perSecond(copied, seconds) };
+      return { from, to, copied, caughtUp, unreadable, copySeconds, copyPerSecond: perSecond(copied, copySeconds), droppedCollection, seconds, perSecond: perSecond(copied, seconds) };
     } catch (error) {
       await this.abort().catch(() => undefined);
       throw error;
@@ -99,11 +108,14 @@ export class Reindexer {
     return state.building;
   }
 
-  private async copy(source: AsyncIterable<SearchDocument>, to: string, batchSize: number, progress: (n: number) => void): Promise<number> {
-    let batch: SearchDocument[] = [];
+  private async copy(
+    source: AsyncIterable<StoredSearchDocument>, to: string, rederiveOrKeep: (stored: StoredSearchDocument) => StoredSearchDocument,
+    batchSize: number, progress: (n: number) => void,
+  ): Promise<number> {
+    let batch: StoredSearchDocument[] = [];
     let copied = 0;
-    for await (const document of source) {
-      batch.push(rederive(document));
+    for await (const stored of source) {
+      batch.push(rederiveOrKeep(stored));
       if (batch.length < batchSize) continue;
       await this.documents.copyInto(to, batch);
       copied += batch.length;
@@ -115,9 +127,22 @@ export class Reindexer {
   }
 }
 
-/** The same function the consumer uses, applied to the stored complete article. */
-function rederive(document: SearchDocument): SearchDocument {
-  return toSearchDocument(document.document, document.indexedAt);
+/**
+ * The same function the consumer uses, applied to the stored complete article. A document whose
+ * article text no longer parses (written before the payload check of 2026-12-07) is copied as it is:
+ * dropping it would lose the only copy of an accepted article, and failing would leave the index
+ * unable ever to be rebuilt.
+ */
+function rederiveStored(stored: StoredSearchDocument, unreadable: (id: string) => void): StoredSearchDocument {
+  let document: SearchDocument;
+  try {
+    document = fromStored(stored);
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'SEARCH_DOCUMENT.UNREADABLE')) throw error;
+    unreadable(stored._id);
+    return stored;
+  }
+  return toStored(toSearchDocument(document.document, document.indexedAt));
 }
 
 /** Sortable by time, and never an existing collection's name. */
