@@ -239,13 +239,13 @@ describe('takedown list end to end', () => {
       expect(laterVersionsOnFinalTopic(feedArticle, killedAt)).toEqual([]);
     });
 
-    it('takes the item again as the next version once the takedown is lifted', async () => {
+    it('takes the item again as the next version once the takedown is lifted, though the feed did not change', async () => {
       const lift = await admin(`/takedowns/${feedArticle}`, 'DELETE');
       expect(lift.status).toBe(200);
       expect(await lift.json()).toMatchObject({ lifted: { articleId: feedArticle, sourceId: feedSource, sourceItemId: `item-a-${run}` } });
-      // The feed is unchanged (a 304) until it changes again; then the item is read and taken.
-      feed = { ...feed, etag: '"v3"' };
+      // The feed still answers 304 to its validators: the lift dropped them, so the next poll reads it whole.
       await indexed(feedArticle, killedAt + 1);
+      expect((await sourceState()).lastTakenDownCount).toBe(0);
     });
   });
 

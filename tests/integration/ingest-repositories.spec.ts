@@ -7,6 +7,7 @@ import { contentHashOf } from '../../services/ingest/src/articles/article-identi
 import { StoryBandRepository } from '../../services/ingest/src/articles/story-clusters/story-band.repository';
 import { StoryClusterFinder } from '../../services/ingest/src/articles/story-clusters/story-cluster.finder';
 import { RateLimiter } from '../../services/ingest/src/sources/rate-limiter';
+import { TakedownRepository } from '../../services/ingest/src/articles/takedowns/takedown.repository';
 const { seedArticleRequest } = require('../../samples/load-samples');
 
 const ownCluster = async () => 'own-cluster';
@@ -27,6 +28,16 @@ describe('ingest repositories on the real MongoDB endpoint', () => {
   afterAll(async () => {
     await connection?.dropDatabase().catch(() => undefined);
     await connection?.close();
+  });
+
+  it('adds copies to a takedown with $addToSet, keeping what it held and adding nothing twice', async () => {
+    const takedowns = new TakedownRepository(connection);
+    const id = makeArticle().id;
+    await takedowns.insert({ _id: id, takenDownAt: new Date(), correlationId: 'c', sourceId: 'wire', sourceItemId: 'item' });
+    expect(await takedowns.addCopies(id, { contentHashes: ['h1'], copyFingerprints: ['f1'] })).toBe(true);
+    expect(await takedowns.addCopies(id, { contentHashes: ['h1', 'h2'], copyFingerprints: ['f2'] })).toBe(true);
+    expect(await takedowns.find(id)).toMatchObject({ contentHashes: ['h1', 'h2'], copyFingerprints: ['f1', 'f2'] });
+    expect(await takedowns.addCopies(makeArticle().id, { contentHashes: ['h3'], copyFingerprints: [] })).toBe(false);
   });
 
   it('accepts a new story, spots a duplicate, and versions changed content', async () => {

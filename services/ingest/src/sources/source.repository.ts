@@ -85,9 +85,14 @@ export class SourceRepository implements OnModuleInit {
   }
 
   /**
-   * Moves nextPollAt forward only if it still has the value this instance saw, so one instance polls.
-   * Also renews a lease: the value seen is then the lease's end.
+   * Drops the feed's validators, so its next poll reads it whole (no 304) and submits every item it
+   * lists again: those handled already are duplicates. False when the source has no feed.
    */
+  async rereadFeedInFull(id: string): Promise<boolean> {
+    const result = await this.collection.updateOne({ _id: id, feed: { $exists: true } }, { $unset: { 'feed.etag': '', 'feed.lastModified': '' } });
+    return result.matchedCount === 1;
+  }
+
   /**
    * A poll's outcome, written only while its lease still holds (nextPollAt is the lease's end): a
    * feed changed meanwhile through the admin API, or taken over, keeps what was written since.
@@ -97,6 +102,10 @@ export class SourceRepository implements OnModuleInit {
     return result.matchedCount === 1;
   }
 
+  /**
+   * Moves nextPollAt forward only if it still has the value this instance saw, so one instance polls.
+   * Also renews a lease: the value seen is then the lease's end.
+   */
   async claimFeed(id: string, seenNextPollAt: Date, leaseUntil: Date): Promise<boolean> {
     const result = await this.collection.updateOne(
       { _id: id, 'feed.nextPollAt': seenNextPollAt },

@@ -28,6 +28,11 @@ function harness(stored: Article | null, whilePropagating: (resend: (article: Ar
       if (!listed.has(takedown._id)) listed.set(takedown._id, takedown);
       return listed.get(takedown._id);
     }),
+    addCopies: jest.fn(async (id: string, copies: { contentHashes: string[]; copyFingerprints: string[] }) => {
+      const entry = listed.get(id);
+      const union = (held: string[] | undefined, more: string[]) => [...new Set([...(held ?? []), ...more])];
+      if (entry) listed.set(id, { ...entry, contentHashes: union(entry.contentHashes, copies.contentHashes), copyFingerprints: union(entry.copyFingerprints, copies.copyFingerprints) });
+    }),
     propagated: jest.fn(async () => {
       calls.push('propagated');
       whilePropagating((article) => (latest = { ...article, version: (latest?.version ?? 0) + 1 }));
@@ -42,7 +47,7 @@ function harness(stored: Article | null, whilePropagating: (resend: (article: Ar
       return { id: article.id, version: latest.version, outcome: 'new-version', storyClusterId: 'c' };
     }),
   } as unknown as SubmitArticleService;
-  return { service: new KillArticleService(articles, submitArticle, takedowns), submitted, articles, submitArticle, listed, calls };
+  return { service: new KillArticleService(articles, submitArticle, takedowns), submitted, articles, submitArticle, takedowns, listed, calls };
 }
 
 const context = { correlationId: 'corr-1' };
@@ -127,5 +132,31 @@ describe('KillArticleService', () => {
     await expect(service.kill(story.id, 'Court order', context)).resolves.toEqual({ id: story.id, version: 3, killed: true });
     expect(submitted[0]).toMatchObject({ pubStatus: 'canceled', headline: KILL_HEADLINE });
     expect(JSON.stringify(submitted[0])).not.toMatch(/Resent|Original/);
+  });
+
+  it('adds the copy of a resend accepted while the list propagated to the takedown', async () => {
+    const story = makeArticle({ headline: 'Original headline', body: 'Original body text.' });
+    const resent = { ...story, headline: 'Resent headline', contentHash: 'resent', pubStatus: 'usable' as const };
+    const { service, listed, takedowns } = harness(story, (resend) => resend(resent), [story]);
+    await service.kill(story.id, 'Court order', context);
+    expect(listed.get(story.id)?.copyFingerprints).toEqual([copyFingerprintOf('Original headline', 'Original body text.'), copyFingerprintOf('Resent headline', 'Original body text.')]);
+    expect(listed.get(story.id)?.contentHashes).toContain('resent');
+    expect(takedowns.addCopies).toHaveBeenCalledTimes(1);
+  });
+
+  it('adds fingerprints to an entry listed before they were kept when the article is killed again', async () => {
+    const story = makeArticle({ headline: 'Original headline', body: 'Original body text.' });
+    const { service, listed, takedowns } = harness(story);
+    listed.set(story.id, { _id: story.id, takenDownAt: new Date('2026-12-01T00:00:00Z'), correlationId: 'old', sourceId: story.source.id, sourceItemId: story.sourceItemId });
+    await service.kill(story.id, 'Court order', context);
+    expect(listed.get(story.id)).toMatchObject({ correlationId: 'old', copyFingerprints: [copyFingerprintOf('Original headline', 'Original body text.')] });
+    expect(takedowns.addCopies).toHaveBeenCalledTimes(1);
+  });
+
+  it('adds nothing when no version came in meanwhile and the entry is its own', async () => {
+    const story = makeArticle();
+    const { service, takedowns } = harness(story);
+    await service.kill(story.id, 'Court order', context);
+    expect(takedowns.addCopies).not.toHaveBeenCalled();
   });
 });

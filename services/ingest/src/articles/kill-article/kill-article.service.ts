@@ -41,11 +41,17 @@ export class KillArticleService {
     const found = UUID.test(articleId) ? await this.articles.latest(articleId) : null;
     if (!found) throw new NotFoundException({ rule: 'article-not-found', error: 'ARTICLE.NOT_FOUND', message: `no article with id ${articleId}` });
     const { id: sourceId } = found.article.source;
-    const takedown = await this.takedowns.add({ _id: found.article.id, ...(reason ? { reason } : {}), takenDownAt: new Date(), correlationId: context.correlationId,
-      sourceId, sourceItemId: found.article.sourceItemId, ...takenDownCopiesOf(await this.versionsUpTo(found)) });
+    const copies = takenDownCopiesOf(await this.versionsUpTo(found));
+    const entry = { _id: found.article.id, ...(reason ? { reason } : {}), takenDownAt: new Date(), correlationId: context.correlationId,
+      sourceId, sourceItemId: found.article.sourceItemId, ...copies };
+    const takedown = await this.takedowns.add(entry);
+    // An entry listed earlier keeps its record, and may predate fingerprints or lack later versions'.
+    if (takedown !== entry) await this.takedowns.addCopies(found.article.id, copies);
     // Other instances accept resends until they have read the list: the kill comes after any of them.
     await this.takedowns.propagated(takedown);
     const latest = (await this.articles.latest(found.article.id)) ?? found;
+    // Such a resend's copy is as taken down as the rest.
+    if (latest.version > found.version) await this.takedowns.addCopies(found.article.id, takenDownCopiesOf(await this.versionsUpTo(latest, found.version + 1)));
     if (latest.article.pubStatus === 'canceled') {
       // Submitted again as it is stored: a duplicate, so nothing new; re-sent only if its received
       // event was never acknowledged (a kill answered 503), which the submission path does.
@@ -60,9 +66,9 @@ export class KillArticleService {
     return { id: result.id, version: result.version, killed: result.outcome !== 'duplicate' };
   }
 
-  /** Every stored version up to `latest`, oldest first; one a purge removed is left out. Reads by `_id`, one per version: kills are rare. */
-  private async versionsUpTo(latest: AcceptedArticle): Promise<Article[]> {
-    const earlier = await Promise.all(Array.from({ length: latest.version - 1 }, (_, k) => this.articles.findVersion(latest.article.id, k + 1)));
+  /** Every stored version from `from` up to `latest`, oldest first; one a purge removed is left out. Reads by `_id`, one per version: kills are rare. */
+  private async versionsUpTo(latest: AcceptedArticle, from = 1): Promise<Article[]> {
+    const earlier = await Promise.all(Array.from({ length: latest.version - from }, (_, k) => this.articles.findVersion(latest.article.id, from + k)));
     return [...earlier.flatMap((version) => (version ? [version.article] : [])), latest.article];
   }
 }

@@ -24,6 +24,14 @@ function memoryStore() {
     find: async (id: string) => (up(), docs.get(id) ?? null),
     insert: jest.fn(async (t: Takedown) => (up(), docs.has(t._id) ? false : (docs.set(t._id, t), true))),
     delete: async (id: string) => (up(), docs.delete(id)),
+    addCopies: jest.fn(async (id: string, copies: { contentHashes: string[]; copyFingerprints: string[] }) => {
+      up();
+      const listed = docs.get(id);
+      if (!listed) return false;
+      const union = (held: string[] | undefined, more: string[]) => [...new Set([...(held ?? []), ...more])];
+      docs.set(id, { ...listed, contentHashes: union(listed.contentHashes, copies.contentHashes), copyFingerprints: union(listed.copyFingerprints, copies.copyFingerprints) });
+      return true;
+    }),
     bumpGeneration: async () => (up(), (state.generation = randomUUID()), undefined),
   };
   return { repository, docs, state, instance: () => new TakedownList(repository as unknown as TakedownRepository) };
@@ -180,6 +188,29 @@ describe('TakedownList', () => {
       await list.add(withCopy(OTHER));
       await list.lift(OTHER);
       expect(list.findCopy(asSent(copy.headline, copy.body))?._id).toBe(ID);
+    });
+
+    it('adds the copies an entry lacks, here at once and on another instance at its next poll, and only what is new', async () => {
+      const store = memoryStore();
+      store.docs.set(ID, takedown(ID));
+      const here = await started(store.instance());
+      const there = await started(store.instance());
+      const copies = takenDownCopiesOf([{ ...asSent(copy.headline, copy.body), pubStatus: 'usable' }]);
+      await here.addCopies(ID, copies);
+      expect(here.findCopy(asSent(copy.headline, copy.body))?._id).toBe(ID);
+      expect(store.docs.get(ID)).toMatchObject(copies);
+      await there.refresh();
+      expect(there.findCopy(asSent(copy.headline, ` ${copy.body}`))?._id).toBe(ID);
+      await here.addCopies(ID, copies);
+      expect(store.repository.addCopies).toHaveBeenCalledTimes(1);
+    });
+
+    it('adds no copies to an article lifted meanwhile', async () => {
+      const store = memoryStore();
+      const list = await started(store.instance());
+      await list.addCopies(ID, takenDownCopiesOf([{ ...asSent(copy.headline, copy.body), pubStatus: 'usable' }]));
+      expect(store.repository.addCopies).not.toHaveBeenCalled();
+      expect(list.findCopy(asSent(copy.headline, copy.body))).toBeUndefined();
     });
 
     it('works by id alone for an entry listed before fingerprints were kept, and then makes no fingerprint of a submission', async () => {

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Article } from '@newsflow/contracts';
-import { copyFingerprintOf } from './copy-fingerprint';
+import { copyFingerprintOf, TakenDownCopies } from './copy-fingerprint';
 import { Takedown, TakedownRepository } from './takedown.repository';
 
 /**
@@ -105,7 +105,25 @@ export class TakedownList implements OnModuleInit, OnApplicationShutdown {
     return listed ?? (inserted ? takedown : ((await this.repository.find(takedown._id)) ?? takedown));
   }
 
-  /** Resolves once TAKEDOWNS_PROPAGATION_MS passed since the article was listed: at once for an older takedown. */
+  /**
+   * Adds the fingerprints a listed entry lacks: of a version accepted while the kill propagated, or
+   * of every version when an entry listed before fingerprints were kept is killed again. Here at
+   * once, then in the store, then tells the other instances. Nothing when it was lifted meanwhile.
+   */
+  async addCopies(articleId: string, copies: TakenDownCopies): Promise<void> {
+    const entry = this.entries.get(articleId);
+    if (!entry) return;
+    const missing = (held: string[] | undefined, found: string[]) => found.filter((value) => !(held ?? []).includes(value));
+    const added = { contentHashes: missing(entry.contentHashes, copies.contentHashes), copyFingerprints: missing(entry.copyFingerprints, copies.copyFingerprints) };
+    if (added.contentHashes.length === 0 && added.copyFingerprints.length === 0) return;
+    this.localChanges += 1;
+    this.entries.set(articleId, { ...entry, contentHashes: [...(entry.contentHashes ?? []), ...added.contentHashes],
+      copyFingerprints: [...(entry.copyFingerprints ?? []), ...added.copyFingerprints] });
+    this.indexCopies();
+    if (await this.repository.addCopies(articleId, added)) await this.repository.bumpGeneration();
+  }
+
+  /** Resolves once TAKEDOWNS_PROPAGATION_MS passed since the article was listed (or lifted): at once for an older change. */
   async propagated(takedown: Pick<Takedown, 'takenDownAt'>): Promise<void> {
     const remaining = takedown.takenDownAt.getTime() + TAKEDOWNS_PROPAGATION_MS - Date.now();
     if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(remaining, TAKEDOWNS_PROPAGATION_MS)));

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MONGO_CONNECTION } from '@newsflow/platform';
 import { Collection, Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
+import type { TakenDownCopies } from './copy-fingerprint';
 
 /**
  * An article an operator took down: submissions of it, and of its copy under any other article id,
@@ -21,7 +22,7 @@ export interface Takedown {
   /**
    * Of every version that carried copy (see takenDownCopiesOf), so the copy is refused also from
    * another source or under another item id. Absent on entries listed before they were kept: those
-   * refuse by article id only.
+   * refuse by article id only until an operator kills the article again, which adds them.
    */
   contentHashes?: string[];
   copyFingerprints?: string[];
@@ -79,6 +80,13 @@ export class TakedownRepository {
       if ((error as { code?: number }).code === 11000) return false;
       throw error;
     }
+  }
+
+  /** Adds fingerprints to a listed entry; `$addToSet`, so another instance's concurrent additions stay. False when it is not listed. */
+  async addCopies(articleId: string, copies: TakenDownCopies): Promise<boolean> {
+    const result = await this.takedowns.updateOne({ _id: articleId },
+      { $addToSet: { contentHashes: { $each: copies.contentHashes }, copyFingerprints: { $each: copies.copyFingerprints } } });
+    return result.matchedCount === 1;
   }
 
   async delete(articleId: string): Promise<boolean> {
