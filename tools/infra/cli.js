@@ -2,12 +2,17 @@
 // npm run infra -- up | down [--purge] | status | env
 // Node built-ins only: this runs before `npm install`.
 const infra = require('./index');
+const kafka = require('./kafka');
+const { settings } = require('./paths');
 
 const USAGE = `usage: node tools/infra/cli.js <command>
   up              start Kafka, FerretDB and Redis on loopback (reuses running ones)
   down [--purge]  stop what "up" started; --purge also deletes their data (the state dir)
   status          running / stopped / external, per server
-  env             export lines for KAFKA_BROKERS, MONGODB_URI, REDIS_URL`;
+  env             export lines for KAFKA_BROKERS, MONGODB_URI, REDIS_URL
+  kafka-configs … Kafka's kafka-configs tool (kafka.admin.ConfigCommand) from the installed jars,
+                  against this broker unless --bootstrap-server is given; e.g.
+                  kafka-configs --describe --entity-type topics --entity-name news.articles.received.v1`;
 
 const shellQuote = (v) => (/^[\w@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, "'\\''")}'`);
 
@@ -31,6 +36,12 @@ async function main(command, args) {
     case 'env':
       for (const [key, value] of Object.entries(infra.env())) console.log(`export ${key}=${shellQuote(value)}`);
       return;
+    case 'kafka-configs': {
+      const s = settings();
+      const broker = args.includes('--bootstrap-server') ? [] : ['--bootstrap-server', infra.env(s).KAFKA_BROKERS];
+      process.exitCode = await kafka.runTool(s, 'kafka.admin.ConfigCommand', [...broker, ...args]);
+      return;
+    }
     case 'help':
     case '--help':
     case '-h':

@@ -1,5 +1,6 @@
 // Apache Kafka, single node in KRaft mode (broker and controller in one JVM), from its Maven Central jars.
 // 3.9.x because kafkajs 2.2.4 relies on protocol versions that Kafka 4 removed (KIP-896).
+const { spawn } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -136,8 +137,26 @@ async function start(s) {
   });
 }
 
+/**
+ * Runs one of Kafka's own command-line tools (a main class in the jars `up` installed) against the
+ * broker, output to this terminal: an install from Maven Central has the jars but none of the
+ * `bin/*.sh` wrappers a Kafka download has. Resolves to the tool's exit code.
+ */
+function runTool(s, mainClass, args) {
+  const l = layout(s);
+  if (!installed(l)) return Promise.reject(new Error(`Kafka's jars are not installed under ${l.home}: run "npm run infra -- up" once`));
+  // The broker's log4j settings (warnings only) when `up` wrote them; without, log4j says it has no appenders, once.
+  const logging = fs.existsSync(l.log4j) ? ['-Dlog4j.configuration=file:' + l.log4j] : [];
+  const child = spawn('java', [...logging, '-cp', `${l.libs}/*`, mainClass, ...args], { stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
 module.exports = {
   name: 'kafka',
+  runTool,
   envVar: 'KAFKA_BROKERS',
   version: KAFKA_VERSION,
   ports: (s) => [s.kafkaPort, s.kafkaControllerPort],
