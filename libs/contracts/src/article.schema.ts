@@ -47,6 +47,9 @@ export const ArticleSchema = z.looseObject({
   /** Not to be published before this time: the source's embargo. */
   embargoedUntil: z.iso.datetime({ offset: true }).optional()
     .describe('The source\'s embargo: not to be published before this time (UTC); search lists the article only from then on'),
+  /** Not to be published after this time: the source's expiry (licensed copy, NITF `date.expire`, ninjs `expires`). */
+  expiresAt: z.iso.datetime({ offset: true }).optional()
+    .describe('The source\'s expiry: not to be published after this time (UTC); search and reads by id stop serving the article then'),
   /** sha256 of headline + body (and of the status and embargo when given); a resubmission with the same hash is a duplicate, not a new version. */
   contentHash: z.string().regex(/^[a-f0-9]{64}$/),
 });

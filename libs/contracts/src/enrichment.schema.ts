@@ -47,9 +47,9 @@ export const LocationSchema = z.looseObject({
 });
 
 export const EnrichmentSchema = z.looseObject({
-  status: z.enum(['enriched', 'skipped']).describe('skipped: the text is in a language the enricher does not read (entities are then empty, but the dateline may still give primaryLocation), or its extraction ran past the enricher\'s deadline (reason extraction-timeout: no entities, no primaryLocation)'),
+  status: z.enum(['enriched', 'skipped']).describe('skipped: the text is in a language the enricher does not read (entities are then empty, but the dateline may still give primaryLocation), or its extraction ran past the enricher\'s deadline (reason extraction-timeout: no entities, no primaryLocation), or it is a kill (reason canceled: no entities, no primaryLocation)'),
   /** Set when status is `skipped`, e.g. `language-not-supported:fr` or `extraction-timeout`. */
-  reason: z.string().optional().describe('Set when skipped, e.g. language-not-supported:fr or extraction-timeout'),
+  reason: z.string().optional().describe('Set when skipped, e.g. language-not-supported:fr, extraction-timeout or canceled'),
   language: z.string(),
   entities: z.array(EntitySchema),
   primaryLocation: LocationSchema.nullable(),

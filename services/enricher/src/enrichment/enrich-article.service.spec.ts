@@ -26,6 +26,13 @@ describe('EnrichArticleService', () => {
     expect(enrichment.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['person:mohammed-vi', 'place:2542997', 'place:country-ma']));
   });
 
+  it('finds nothing in a kill, so a name in the operator\'s reason becomes no entity of the story', async () => {
+    const kill = makeArticle({ language: 'en', pubStatus: 'canceled', headline: 'Story withdrawn',
+      body: 'MARRAKECH - This story has been withdrawn. Court order 2026/555: protect witness Brindlewick Osterhal.' });
+    const enrichment = await service.enrich(kill, '1.0.0');
+    expect(EnrichmentSchema.parse(enrichment)).toMatchObject({ status: 'skipped', reason: 'canceled', language: 'en', entities: [], primaryLocation: null });
+  });
+
   it('passes other languages on with the reason instead of failing', async () => {
     const enrichment = await service.enrich(makeArticle({ language: 'fr' }), '1.0.0');
     expect(enrichment.status).toBe('skipped');

@@ -33,6 +33,11 @@ export class EnrichArticleService {
 
   async enrich(article: Article, enricherVersion: string, now = new Date()): Promise<Enrichment> {
     const declared = article.language.split('-')[0];
+    // A kill carries no copy, only the withdrawal notice and the operator's reason, and a name in the
+    // reason must not become an entity (a search facet) of the killed story.
+    if (article.pubStatus === 'canceled') {
+      return { status: 'skipped', reason: 'canceled', language: declared, entities: [], primaryLocation: null, enricherVersion, enrichedAt: now.toISOString() };
+    }
     const judged = SUPPORTED_LANGUAGES.has(declared) ? judgeLanguage(`${article.headline}\n${article.body}`, CLEAR_EVIDENCE) : undefined;
     const detected = judged?.language;
     const contradicted = !!detected && detected !== declared && !SUPPORTED_LANGUAGES.has(detected) && (judged.shares[declared] ?? 0) < DECLARED_SHARE_BELOW;
