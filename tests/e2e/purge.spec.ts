@@ -24,6 +24,7 @@ describe('npm run purge: flags', () => {
     expect(options.cutoff?.toISOString()).toBe('2026-09-08T12:00:00.000Z');
     expect(parseArgs(['--article', ID], now)).toMatchObject({ olderThanDays: undefined, cutoff: undefined, dryRun: false, batchSize: 5000 });
     expect(parseArgs(['--older-than=1d'], now).cutoff?.toISOString()).toBe('2026-12-06T12:00:00.000Z');
+    expect(parseArgs(['--article', ID, '--earlier-versions'], now)).toMatchObject({ articles: [ID], earlierVersions: true });
   });
 
   it.each([
@@ -41,6 +42,9 @@ describe('npm run purge: flags', () => {
     [['--article', ID, '--dry-run=yes'], /takes no value/],
     [['--article', ID, '--force'], /unknown argument "--force"/],
     [['--article', ID, 'extra'], /unknown argument "extra"/],
+    [['--earlier-versions'], /say what to purge/],
+    [['--older-than', '90d', '--earlier-versions'], /--earlier-versions goes with --article/],
+    [['--article', ID, '--earlier-versions=yes'], /takes no value/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseArgs(argv as string[], now)).toThrow(UsageError);
     expect(() => parseArgs(argv as string[], now)).toThrow(message);
@@ -206,6 +210,38 @@ describe('npm run purge against running services', () => {
     expect(response.status).toBe(200);
     expect(((await response.json()) as { article: { version: number; body: string } }).article).toMatchObject({ version: 1, body: expect.stringContaining('resumes on Monday') });
     expect(await traces(takedown)).toMatchObject({ ingest_articles: 1, ingest_article_heads: 0, search_articles: 1, search_article_versions: 0 });
+  });
+
+  it('erases the versions before a correction and keeps the story as it now reads, served, searchable and versioned on', async () => {
+    // Version 1 (resubmitted above) named someone; the desk's correction, version 2, does not.
+    const corrected = { ...takedownCopy, body: `${String(takedownCopy.body)} A name was removed from this story.` };
+    expect((await submit(corrected)).body).toMatchObject({ id: takedown, version: 2 });
+    await indexed(takedown, 2);
+    expect(await byId(takedown, 1)).toBe(200);
+    const before = await traces(takedown);
+    expect(before).toMatchObject({ ingest_articles: 2, search_article_versions: 1, search_articles: 1 });
+
+    const dry = await purge(['--article', takedown, '--earlier-versions', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.output).toContain('dry run: would remove the earlier versions of 1 article(s), keeping each one\'s latest');
+    expect(await traces(takedown)).toEqual(before);
+
+    const cli = await purge(['--article', takedown, '--earlier-versions']);
+    expect(cli.code).toBe(0);
+    expect(summaryOf(cli.output).removed).toMatchObject({ 'ingest_articles (erased)': 1, ingest_article_publications: 1, search_article_versions: 1 });
+    expect(await traces(takedown)).toMatchObject({ ingest_articles: 2, ingest_article_heads: 1, ingest_article_publications: 1, search_articles: 1, search_article_versions: 0 });
+    // Ingest keeps version 1's number, not its copy.
+    const erased = await connection.collection('ingest_articles').findOne({ _id: `${takedown}:1` as never });
+    expect(erased).toMatchObject({ erasedAt: expect.any(Date), article: { headline: 'Version erased', body: 'This version was erased.' } });
+    expect(JSON.stringify(erased)).not.toContain('resumes on Monday');
+    expect(await byId(takedown, 1)).toBe(404);
+    expect(await byId(takedown, 2)).toBe(200);
+    expect(await byId(takedown)).toBe(200);
+    expect(await hits()).toContain(`${takedown}:2`);
+    // Ingest still knows the story at version 2: the same copy is a duplicate, a new correction is version 3.
+    expect((await submit(corrected)).body).toMatchObject({ id: takedown, version: 2, duplicate: true });
+    expect((await submit({ ...corrected, headline: `${String(corrected.headline)} (updated)` })).body).toMatchObject({ id: takedown, version: 3, duplicate: false });
+    await indexed(takedown, 3);
   });
 
   it('exits 2 on bad flags and 1 when MongoDB cannot be reached, removing nothing', async () => {

@@ -1,8 +1,10 @@
 // Flags of `npm run purge`; no I/O here, so the spec can check every refusal.
 
-const USAGE = `usage: npm run purge -- (--older-than <N>d | --article <id> ...) [--dry-run] [--batch-size N]
+const USAGE = `usage: npm run purge -- (--older-than <N>d | --article <id> ... [--earlier-versions]) [--dry-run] [--batch-size N]
   --older-than <N>d  every article whose latest version was published more than N days ago
   --article <id>     one article (repeatable): a takedown
+  --earlier-versions with --article: every version but the latest, which stays served and searchable
+                     (a name or detail removed by a correction, erased from the versions before it)
   --dry-run          count what would be removed, remove nothing
   --batch-size N     ids per delete (default 5000); on FerretDB each delete scans its collection once
   MONGODB_URI and REDIS_URL as the services use them (default: the local infra).`;
@@ -14,7 +16,7 @@ class UsageError extends Error {}
 
 /** `argv` without node and the script; returns the options, or throws UsageError (exit 2). */
 function parseArgs(argv, now = new Date()) {
-  const options = { articles: [], dryRun: false, batchSize: 5000, olderThanDays: undefined, cutoff: undefined, help: false };
+  const options = { articles: [], earlierVersions: false, dryRun: false, batchSize: 5000, olderThanDays: undefined, cutoff: undefined, help: false };
   const valueOf = (i, name) => {
     const value = argv[i + 1];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
@@ -50,6 +52,10 @@ function parseArgs(argv, now = new Date()) {
         if (inline !== undefined) throw new UsageError('--dry-run takes no value');
         options.dryRun = true;
         break;
+      case '--earlier-versions':
+        if (inline !== undefined) throw new UsageError('--earlier-versions takes no value');
+        options.earlierVersions = true;
+        break;
       case '--batch-size': {
         const value = take();
         const n = Number(value);
@@ -67,6 +73,9 @@ function parseArgs(argv, now = new Date()) {
   }
   if (!options.help && options.olderThanDays === undefined && options.articles.length === 0) {
     throw new UsageError('say what to purge: --older-than <N>d and/or --article <id>');
+  }
+  if (options.earlierVersions && (options.olderThanDays !== undefined || options.articles.length === 0)) {
+    throw new UsageError('--earlier-versions goes with --article <id> only (not --older-than): it keeps each named article\'s latest version');
   }
   return options;
 }

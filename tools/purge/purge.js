@@ -92,6 +92,60 @@ function idsByCollection(targets, searchCollections) {
   };
 }
 
+/**
+ * For --earlier-versions: the `_id`s of every version before each article's latest, in the
+ * collections that keep versions. The latest version, its search document, the head and the
+ * in-memory index are left alone, so the story stays served and searchable as it now reads.
+ */
+function earlierVersionIds(targets) {
+  const versionIds = [];
+  const stepIds = [];
+  for (const [id, latest] of targets) {
+    for (let version = 1; version < latest; version += 1) {
+      versionIds.push(`${id}:${version}`);
+      for (const step of STEP_KEYS) stepIds.push(`${id}:${version}:${step}`);
+    }
+  }
+  return {
+    search: [[VERSIONS_COLLECTION, versionIds]],
+    // Ingest's versions are erased, not deleted (eraseVersions): each claims its version number.
+    ingest: [[INGEST_STEPS, stepIds], [INGEST_PUBLICATIONS, versionIds]],
+    erase: versionIds,
+  };
+}
+
+/**
+ * Ingest numbers versions by claiming each with an insert, version 1 first: a deleted version would
+ * be claimed again by the next submission, which would then be taken for a new story. So an earlier
+ * version keeps its document, with its copy replaced by a notice (as a kill's is) and `erasedAt` set;
+ * ids, source, times, hashes and its cluster stay, so versioning and duplicates work as before.
+ */
+async function eraseVersions(connection, ids, log) {
+  const versions = connection.collection(INGEST_VERSIONS);
+  let erased = 0;
+  for (const id of ids) {
+    const stored = await versions.findOne({ _id: id });
+    if (!stored || stored.erasedAt) continue;
+    const { id: articleId, version, source, sourceItemId, language, publishedAt, updatedAt, receivedAt, format, storyClusterId, contentHash } = stored.article;
+    const article = Object.fromEntries(Object.entries({ id: articleId, version, source, sourceItemId, language, publishedAt, updatedAt, receivedAt, format, storyClusterId, contentHash,
+      headline: 'Version erased', body: 'This version was erased.' }).filter(([, value]) => value !== undefined));
+    await versions.replaceOne({ _id: id }, { ...stored, article, erasedAt: new Date() });
+    erased += 1;
+  }
+  log(`${INGEST_VERSIONS}: ${erased} earlier version(s) erased`);
+  return erased;
+}
+
+/**
+ * Ingest finds an article's latest version from its head, probing forward; a head left naming a
+ * version that is gone would make the article look absent, so it is set to the latest first.
+ */
+async function pinHeads(connection, targets) {
+  for (const [id, latest] of targets) {
+    if (latest > 1) await connection.collection(INGEST_HEADS).updateOne({ _id: id }, { $set: { version: latest } }, { upsert: true });
+  }
+}
+
 /** `deleteMany({_id: {$in}})` per batch: on FerretDB 1.24 each is one scan of the collection, however many it names. */
 async function deleteIds(connection, collection, ids, batchSize, log) {
   let deleted = 0;
@@ -110,7 +164,7 @@ async function deleteIds(connection, collection, ids, batchSize, log) {
  * without weather, and would send it down the pipeline again: its entries for these versions go too.
  * One queue per weather consumer group (`newsflow:weather:backfill:<group>:due`), found by SCAN.
  */
-async function purgeBackfill(redis, targets, dryRun) {
+async function purgeBackfill(redis, targets, dryRun, keepLatest = false) {
   const queues = [];
   let cursor = '0';
   do {
@@ -122,7 +176,7 @@ async function purgeBackfill(redis, targets, dryRun) {
   for (const due of [...new Set(queues)]) {
     const prefix = due.slice(0, -':due'.length);
     const members = [];
-    for (const [id, latest] of targets) for (let version = 1; version <= latest; version += 1) members.push(`${id}:${version}`);
+    for (const [id, latest] of targets) for (let version = 1; version <= (keepLatest ? latest - 1 : latest); version += 1) members.push(`${id}:${version}`);
     for (let start = 0; start < members.length; start += 1000) {
       const batch = members.slice(start, start + 1000);
       if (dryRun) {
@@ -158,9 +212,10 @@ async function purge({ connection, redis, options, log = () => undefined }) {
   ].filter(Boolean).join(' and ')}; search collections: ${searchCollections.join(', ')}`);
   const { targets, counts, missing } = await select(connection, searchCollections, options, log);
   const selectSeconds = (Date.now() - started) / 1000;
-  const plan = idsByCollection(targets, searchCollections);
+  const plan = options.earlierVersions ? earlierVersionIds(targets) : idsByCollection(targets, searchCollections);
   const summary = {
     dryRun: options.dryRun,
+    earlierVersionsOnly: options.earlierVersions,
     articles: targets.size,
     missing,
     selectSeconds,
@@ -172,13 +227,20 @@ async function purge({ connection, redis, options, log = () => undefined }) {
   };
   if (options.dryRun) {
     for (const [collection, ids] of [...plan.search, ...plan.ingest]) {
-      summary.removed[collection] = counts[collection] !== undefined ? counts[collection] : { atMost: ids.length };
+      summary.removed[collection] = counts[collection] !== undefined && !options.earlierVersions ? counts[collection] : { atMost: ids.length };
     }
-    if (redis) summary.redis = await purgeBackfill(redis, targets, true);
+    if (plan.erase) summary.removed[`${INGEST_VERSIONS} (erased)`] = { atMost: plan.erase.length };
+    if (redis) summary.redis = await purgeBackfill(redis, targets, true, options.earlierVersions);
     summary.seconds = (Date.now() - started) / 1000;
     return summary;
   }
-  if (targets.size > 0) {
+  if (targets.size > 0 && options.earlierVersions) {
+    await pinHeads(connection, targets);
+    for (const [collection, ids] of plan.search) summary.removed[collection] = await deleteIds(connection, collection, ids, options.batchSize, log);
+    if (redis) summary.redis = await purgeBackfill(redis, targets, false, true);
+    for (const [collection, ids] of plan.ingest) summary.removed[collection] = await deleteIds(connection, collection, ids, options.batchSize, log);
+    summary.removed[`${INGEST_VERSIONS} (erased)`] = await eraseVersions(connection, plan.erase, log);
+  } else if (targets.size > 0) {
     const deletedFrom = new Date();
     for (const [collection, ids] of plan.search) summary.removed[collection] = await deleteIds(connection, collection, ids, options.batchSize, log);
     const purges = new SearchPurgeLog(connection);
@@ -193,7 +255,8 @@ async function purge({ connection, redis, options, log = () => undefined }) {
 }
 
 function formatSummary(summary) {
-  const lines = [`[purge] ${summary.dryRun ? 'dry run: would remove' : 'removed'} ${summary.articles} article(s) in ${summary.seconds.toFixed(1)} s (selection ${summary.selectSeconds.toFixed(1)} s)`];
+  const what = summary.earlierVersionsOnly ? `the earlier versions of ${summary.articles} article(s), keeping each one's latest,` : `${summary.articles} article(s)`;
+  const lines = [`[purge] ${summary.dryRun ? 'dry run: would remove' : 'removed'} ${what} in ${summary.seconds.toFixed(1)} s (selection ${summary.selectSeconds.toFixed(1)} s)`];
   for (const [collection, removed] of Object.entries(summary.removed)) {
     lines.push(`  ${collection.padEnd(32)} ${typeof removed === 'number' ? removed : `at most ${removed.atMost} (ids derived, not counted)`}`);
   }
@@ -205,4 +268,4 @@ function formatSummary(summary) {
   return lines.join('\n');
 }
 
-module.exports = { purge, formatSummary, select, idsByCollection };
+module.exports = { purge, formatSummary, select, idsByCollection, earlierVersionIds };
