@@ -32,7 +32,7 @@ type Entity = ArticleWeatherAttachedPayload['enrichment']['entities'][number];
  */
 export type IndexableDocument = Omit<SearchDocument, 'document' | 'body'> & {
   document: {
-    article: Pick<ArticleWeatherAttachedPayload['article'], 'storyClusterId' | 'body' | 'pubStatus' | 'embargoedUntil'>;
+    article: Pick<ArticleWeatherAttachedPayload['article'], 'storyClusterId' | 'body' | 'pubStatus' | 'embargoedUntil' | 'expiresAt'>;
     enrichment: Pick<ArticleWeatherAttachedPayload['enrichment'], 'primaryLocation'> & { entities: Array<Omit<Entity, 'mentions'>> };
   };
 };

@@ -19,6 +19,12 @@ describe('stored search documents', () => {
     expect(toIndexable(document)?.document.article.body).toBe('Rain in Bern.');
   });
 
+  it('keeps the times the index releases and expires an article by, so a restart honours them', () => {
+    const article = makeArticle({ embargoedUntil: '2026-12-08T06:00:00Z', expiresAt: '2027-01-07T00:00:00Z' });
+    const document = toStored(toSearchDocument({ article, enrichment, weather: { status: 'no-location' } }, new Date()));
+    expect(toIndexable(document)?.document.article).toMatchObject({ embargoedUntil: '2026-12-08T06:00:00Z', expiresAt: '2027-01-07T00:00:00Z' });
+  });
+
   it('leaves text that does not parse out of the index load, counted, instead of failing the load', async () => {
     const before = await unreadableCount();
     expect(toIndexable(smuggled())).toBeUndefined();

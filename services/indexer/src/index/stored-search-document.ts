@@ -53,7 +53,7 @@ export function toIndexable(stored: StoredSearchDocument): IndexableDocument | u
     return {
       ...fields,
       document: {
-        article: { storyClusterId: article.storyClusterId, body: article.body, pubStatus: article.pubStatus, embargoedUntil: article.embargoedUntil },
+        article: { storyClusterId: article.storyClusterId, body: article.body, pubStatus: article.pubStatus, embargoedUntil: article.embargoedUntil, expiresAt: article.expiresAt },
         enrichment: { primaryLocation: enrichment.primaryLocation, entities: enrichment.entities.map(({ mentions: _mentions, ...entity }) => entity) },
       },
     };

@@ -21,7 +21,7 @@ export class ArticleQueryHttpController {
   @ApiOkResponse({ description: 'The indexed article (latest version unless `version` is given) with every stage section' })
   @ApiNotFoundResponse({ description: 'application/problem+json: no such article or version' })
   @ApiForbiddenResponse({ description: 'application/problem+json: the version is withheld (`rule: withheld`) or under embargo (`rule: embargoed`, with `embargoedUntil`)' })
-  @ApiGoneResponse({ description: 'application/problem+json: the source canceled (killed) the story; no version is served (`rule: canceled`)' })
+  @ApiGoneResponse({ description: 'application/problem+json: the source canceled (killed) the story (`rule: canceled`), or its expiry has passed (`rule: expired`, with `expiresAt`: the latest version\'s, or the asked version\'s own); no version is served' })
   async byId(@Param('id') id: string, @Query() query: Record<string, unknown>) {
     if (!IdSchema.safeParse(id).success) throw new InvalidParameterError('id', 'id must be a UUID');
     id = id.toLowerCase();

@@ -32,3 +32,30 @@ describe('refuseUnreleased', () => {
     expect(refusal({ id, version: 2, pubStatus: 'withheld' }, { id, version: 1 })).toBeUndefined();
   });
 });
+
+describe('refuseUnreleased and the source\'s expiry', () => {
+  it('serves copy until its expiry, and from that instant answers 410 expired, saying when', () => {
+    expect(refusal({ id, version: 1, expiresAt: '2026-12-07T12:00:01Z' })).toBeUndefined();
+    expect(refusal({ id, version: 1, expiresAt: '2026-12-07T12:00:00Z' })).toMatchObject({ status: 410, rule: 'expired', expiresAt: '2026-12-07T12:00:00Z' });
+    expect(refusal({ id, version: 1, expiresAt: '2026-12-01T00:00:00.000Z' })).toMatchObject({ status: 410, error: 'ARTICLE.EXPIRED', message: expect.stringContaining('expired at 2026-12-01T00:00:00.000Z') });
+  });
+
+  it('serves no version once the latest has expired, as for a kill', () => {
+    const latest = { id, version: 3, expiresAt: '2026-12-07T11:00:00Z' };
+    expect(refusal(latest, { id, version: 1 })).toMatchObject({ status: 410, rule: 'expired', expiresAt: '2026-12-07T11:00:00Z' });
+    // A kill says more than an expiry: the story was withdrawn, not just out of licence.
+    expect(refusal({ ...latest, pubStatus: 'canceled' })).toMatchObject({ status: 410, rule: 'canceled' });
+  });
+
+  it('keeps an earlier version\'s own expiry though a later version extended the licence', () => {
+    const latest = { id, version: 2, expiresAt: '2026-12-31T00:00:00Z' };
+    expect(refusal(latest)).toBeUndefined();
+    expect(refusal(latest, { id, version: 1, expiresAt: '2026-12-06T00:00:00Z' })).toMatchObject({ status: 410, rule: 'expired', expiresAt: '2026-12-06T00:00:00Z' });
+    expect(refusal(latest, { id, version: 1 })).toBeUndefined();
+  });
+
+  it('refuses expired copy before saying it is withheld or embargoed: it will not be served later either', () => {
+    const wanted = { id, version: 1, embargoedUntil: '2026-12-07T13:00:00Z', expiresAt: '2026-12-07T11:00:00Z' };
+    expect(refusal(wanted)).toMatchObject({ status: 410, rule: 'expired' });
+  });
+});

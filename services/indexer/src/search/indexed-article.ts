@@ -15,6 +15,13 @@ export interface ListedArticle {
   headline: string;
   summary?: string;
   publishedAt: number;
+  /**
+   * When the story became public, where that is later than `publishedAt`: the end of its embargo.
+   * Time order and `from`/`to` go by this (see releaseTimeOf); hits show it.
+   */
+  releasedAt?: number;
+  /** The source's expiry (epoch ms): the article is served until then, not from then on. */
+  expiresAt?: number;
   /** When this version (or its backfilled weather) was indexed: what a client polling for changes asks by. */
   indexedAt: number;
   sourceId: string;
@@ -41,6 +48,15 @@ export interface IndexedArticle extends ListedArticle {
   pubStatus?: 'withheld' | 'canceled';
   /** Epoch ms of the source's embargo: listed only from then on. */
   embargoedUntil?: number;
+}
+
+/**
+ * The time a story went public: its embargo's end when that is later than its publication time,
+ * else `publishedAt`. A story released from embargo is news at its release, so it sorts and filters
+ * among the stories published then, not among those written while it waited.
+ */
+export function releaseTimeOf(article: Pick<ListedArticle, 'publishedAt' | 'releasedAt'>): number {
+  return article.releasedAt ?? article.publishedAt;
 }
 
 export function toIndexedArticle(doc: IndexableDocument): IndexedArticle {
@@ -80,12 +96,14 @@ export function toIndexedArticle(doc: IndexableDocument): IndexedArticle {
   // A story placed only by its dateline (one in a language the enricher does not read) has no
   // entities, but `place=` finds it there: the places facet counts it too, or the two disagree.
   if (primary?.entityId && !unique.has(primary.entityId)) unique.set(primary.entityId, { id: primary.entityId, name: primary.name, type: 'place' });
+  const publishedAt = doc.publishedAt.getTime();
+  const embargoedUntil = article.embargoedUntil ? Date.parse(article.embargoedUntil) : undefined;
   return {
     id: doc._id,
     version: doc.version,
     headline: doc.headline,
     ...(doc.summary ? { summary: doc.summary } : {}),
-    publishedAt: doc.publishedAt.getTime(),
+    publishedAt,
     indexedAt: new Date(doc.indexedAt).getTime(),
     sourceId: doc.sourceId,
     language: doc.language.toLowerCase(),
@@ -101,6 +119,8 @@ export function toIndexedArticle(doc: IndexableDocument): IndexedArticle {
     lengths,
     terms,
     ...(article.pubStatus === 'withheld' || article.pubStatus === 'canceled' ? { pubStatus: article.pubStatus } : {}),
-    ...(article.embargoedUntil ? { embargoedUntil: Date.parse(article.embargoedUntil) } : {}),
+    ...(embargoedUntil !== undefined ? { embargoedUntil } : {}),
+    ...(embargoedUntil !== undefined && embargoedUntil > publishedAt ? { releasedAt: embargoedUntil } : {}),
+    ...(article.expiresAt ? { expiresAt: Date.parse(article.expiresAt) } : {}),
   };
 }

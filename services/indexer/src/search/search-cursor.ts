@@ -12,7 +12,8 @@ import { InvalidParameterError } from '../http/invalid-parameter.error';
 export interface SortKey {
   /** Relevance score; null when sorting by time. */
   score: number | null;
-  publishedAt: number;
+  /** The release time (publishedAt, or the embargo's end when later; see releaseTimeOf). */
+  releasedAt: number;
   id: string;
 }
 
@@ -46,7 +47,7 @@ export function queryFingerprint(parts: Record<string, unknown>): string {
 
 export function encodeCursor(fingerprint: string, key: SortKey, basis?: ScoreBasis): string {
   const b = basis && [basis.documentCount, ...basis.averageLength, ...basis.documentFrequencies];
-  return Buffer.from(JSON.stringify({ f: fingerprint, s: key.score, t: key.publishedAt, i: key.id, ...(b ? { b } : {}) })).toString('base64url');
+  return Buffer.from(JSON.stringify({ f: fingerprint, s: key.score, t: key.releasedAt, i: key.id, ...(b ? { b } : {}) })).toString('base64url');
 }
 
 export function decodeCursor(cursor: string, fingerprint: string): PageAfter {
@@ -57,15 +58,15 @@ export function decodeCursor(cursor: string, fingerprint: string): PageAfter {
     throw new InvalidParameterError('cursor', 'not a cursor this API returned');
   }
   if (parsed.f !== fingerprint) throw new InvalidParameterError('cursor', 'the cursor belongs to a search with other parameters');
-  const key = { score: parsed.s, publishedAt: parsed.t, id: parsed.i };
+  const key = { score: parsed.s, releasedAt: parsed.t, id: parsed.i };
   if (!parsed.b) return { key };
   const [documentCount, headline, summary, body, ...documentFrequencies] = parsed.b;
   return { key, basis: { documentCount, averageLength: [headline, summary, body], documentFrequencies } };
 }
 
-/** Descending score, then newest first, then id: a total order, so pages never overlap or skip. */
+/** Descending score, then newest release first, then id: a total order, so pages never overlap or skip. */
 export function compareSortKeys(a: SortKey, b: SortKey): number {
   if (a.score !== null && b.score !== null && a.score !== b.score) return b.score - a.score;
-  if (a.publishedAt !== b.publishedAt) return b.publishedAt - a.publishedAt;
+  if (a.releasedAt !== b.releasedAt) return b.releasedAt - a.releasedAt;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

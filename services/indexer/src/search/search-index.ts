@@ -1,7 +1,8 @@
 import { analyzeQuery, FIELD_WEIGHTS, nameKey, SEARCH_FIELDS } from './analyzer';
 import { BM25_B, BM25_K1, idf } from './bm25';
+import { ExpiryQueue } from './expiry-queue';
 import { isNear, Point } from './geo';
-import { IndexedArticle, ListedArticle } from './indexed-article';
+import { IndexedArticle, ListedArticle, releaseTimeOf } from './indexed-article';
 import { FacetDictionary, FacetKind } from './facet-dictionary';
 import { GrowableFloat64, GrowableInt32 } from './growable';
 import { packCounts, PostingList } from './postings';
@@ -59,8 +60,9 @@ export class SearchIndex {
   /**
    * Per-slot columns read for every match of a search. Kept in typed arrays rather than on the
    * article objects: scanning tens of thousands of scattered objects is bound by cache misses.
+   * First, each slot's release time (releaseTimeOf): what time order sorts by.
    */
-  private readonly publishedAt = new GrowableFloat64();
+  private readonly releasedAt = new GrowableFloat64();
   /** headline, summary, body lengths: three entries per slot. */
   private readonly lengths = new GrowableInt32();
   /** Slot s's facet ids are facetPool[facetStart[s] .. facetStart[s + 1]). */
@@ -74,6 +76,8 @@ export class SearchIndex {
   private readonly held = new Map<string, number>();
   /** Slots under embargo → until when (epoch ms); few at any time. */
   private readonly embargoes = new Map<number, number>();
+  /** Slots whose article carries an expiry still ahead; at its time the article is taken out (see expire). */
+  private readonly expiries = new ExpiryQueue();
 
   get size(): number {
     return this.byId.size;
@@ -96,13 +100,15 @@ export class SearchIndex {
   /**
    * A withheld or canceled version (a kill) takes the article out of the listing, and an older
    * version arriving later does not bring it back; an embargoed one is listed once its time has come.
+   * An expired one is held like a kill: only a newer version (a renewed licence) lists the story again.
    */
   put(article: IndexedArticle): boolean {
     const current = this.byId.get(article.id);
     if (current && current.version > article.version) return false;
     if ((this.held.get(article.id) ?? 0) > article.version) return false;
     if (current) this.remove(current);
-    if (article.pubStatus) {
+    const now = Date.now();
+    if (article.pubStatus || (article.expiresAt !== undefined && article.expiresAt <= now)) {
       this.held.set(article.id, article.version);
       return true;
     }
@@ -126,7 +132,7 @@ export class SearchIndex {
       if (e.type !== 'date') this.facetPool.push(this.facets.idOf(e.type === 'place' ? 'place' : 'entity', e.id, e));
     }
     this.facetStart.push(this.facetPool.length);
-    this.publishedAt.push(article.publishedAt);
+    this.releasedAt.push(releaseTimeOf(article));
     for (const field of SEARCH_FIELDS) this.lengths.push(article.lengths[field]);
     const stored = toStoredArticle(article, slot, packTermIds(termIds), this.strings);
     for (const key of new Set([...stored.entityKeys, ...stored.placeKeys])) {
@@ -136,7 +142,8 @@ export class SearchIndex {
     }
     this.slots.push(stored);
     this.byId.set(article.id, stored);
-    if (article.embargoedUntil !== undefined && article.embargoedUntil > Date.now()) this.embargoes.set(slot, article.embargoedUntil);
+    if (article.embargoedUntil !== undefined && article.embargoedUntil > now) this.embargoes.set(slot, article.embargoedUntil);
+    if (article.expiresAt !== undefined) this.expiries.add(article.expiresAt, slot);
     for (const field of SEARCH_FIELDS) this.totalLength[field] += article.lengths[field];
     return true;
   }
@@ -153,14 +160,34 @@ export class SearchIndex {
     return this.held.delete(id) || current !== undefined;
   }
 
+  /**
+   * Takes out every article whose expiry has come, as a kill would: from then on no search lists,
+   * counts, facets or clusters it, without waiting for an event. Searches call it first, so the
+   * statistics they score with leave those articles out too.
+   */
+  expire(now = Date.now()): number {
+    let expired = 0;
+    for (const slot of this.expiries.due(now)) {
+      const article = this.slots[slot];
+      // Replaced or removed since it was queued: the slot's expiry is no longer anyone's.
+      if (article === undefined) continue;
+      this.remove(article);
+      this.held.set(article.id, article.version);
+      expired += 1;
+    }
+    return expired;
+  }
+
   search(params: SearchParams, page?: PageAfter): SearchOutcome {
+    const now = Date.now();
+    this.expire(now);
     const after = page?.key;
     const terms = params.q ? analyzeQuery(params.q) : [];
     const scores = params.q !== undefined ? this.scoreTerms(terms, page?.basis) : undefined;
     const candidates = scores ? scores.matched : this.unscoredCandidates(params);
-    const released = this.released(this.filter(params, candidates), Date.now());
+    const released = this.released(this.filter(params, candidates), now);
     const byRelevance = params.sort === 'relevance' && scores !== undefined;
-    const published = this.publishedAt.values;
+    const times = this.releasedAt.values;
     const idOf = (slot: number) => (this.slots[slot] as StoredArticle).id;
     const scoreOf = (slot: number) => (byRelevance ? Math.round(scores.bySlot[slot] * 1e6) / 1e6 : null);
     const clusters = params.collapse === 'cluster' ? this.leadersOfClusters(released, scoreOf, idOf) : undefined;
@@ -171,12 +198,12 @@ export class SearchIndex {
     let remaining = 0;
     for (const slot of matches) {
       const score = scoreOf(slot);
-      if (after && compareToKey(score, published[slot], slot, idOf, after) <= 0) continue;
+      if (after && compareToKey(score, times[slot], slot, idOf, after) <= 0) continue;
       remaining += 1;
       const worst = top.worst();
-      if (worst && compareToKey(score, published[slot], slot, idOf, worst) >= 0) continue;
+      if (worst && compareToKey(score, times[slot], slot, idOf, worst) >= 0) continue;
       const article = this.slots[slot] as StoredArticle;
-      top.offer({ article, key: { score, publishedAt: published[slot], id: article.id } });
+      top.offer({ article, key: { score, releasedAt: times[slot], id: article.id } });
     }
     return {
       total: matches.length,
@@ -196,8 +223,8 @@ export class SearchIndex {
    * without a cluster stands alone.
    */
   private leadersOfClusters(slots: number[], scoreOf: (slot: number) => number | null, idOf: (slot: number) => string): Map<number, number> {
-    const published = this.publishedAt.values;
-    const keyOf = (slot: number): SortKey => ({ score: scoreOf(slot), publishedAt: published[slot], id: idOf(slot) });
+    const times = this.releasedAt.values;
+    const keyOf = (slot: number): SortKey => ({ score: scoreOf(slot), releasedAt: times[slot], id: idOf(slot) });
     const byCluster = new Map<string, { slot: number; count: number }>();
     const leaders = new Map<number, number>();
     for (const slot of slots) {
@@ -309,9 +336,10 @@ export class SearchIndex {
       if (place !== undefined && !a.placeKeys.includes(place)) continue;
       if (params.entityType && !a.entityTypes.includes(params.entityType)) continue;
       if (params.country && !a.countryCodes.includes(params.country)) continue;
-      if (params.from !== undefined && a.publishedAt < params.from) continue;
-      if (params.to !== undefined && a.publishedAt > params.to) continue;
-      if (indexedSince !== undefined && (a.releasedAt ?? a.indexedAt) < indexedSince) continue;
+      // A story released from embargo belongs to the time it went public, as in time order.
+      if (params.from !== undefined && releaseTimeOf(a) < params.from) continue;
+      if (params.to !== undefined && releaseTimeOf(a) > params.to) continue;
+      if (indexedSince !== undefined && (a.listedFrom ?? a.indexedAt) < indexedSince) continue;
       if (params.source && a.sourceId !== params.source) continue;
       if (params.lang && a.language !== params.lang && !a.language.startsWith(`${params.lang}-`)) continue;
       if (params.weather && a.weatherStatus !== params.weather) continue;
@@ -342,9 +370,9 @@ function anyNear(points: readonly number[], center: Point, radiusKm: number): bo
 }
 
 /** compareSortKeys for a hit not yet built: its id is only looked up when score and time tie. */
-function compareToKey(score: number | null, publishedAt: number, slot: number, idOf: (slot: number) => string, key: SortKey): number {
+function compareToKey(score: number | null, releasedAt: number, slot: number, idOf: (slot: number) => string, key: SortKey): number {
   if (score !== null && key.score !== null && score !== key.score) return key.score - score;
-  if (publishedAt !== key.publishedAt) return key.publishedAt - publishedAt;
+  if (releasedAt !== key.releasedAt) return key.releasedAt - releasedAt;
   const id = idOf(slot);
   return id < key.id ? -1 : id > key.id ? 1 : 0;
 }

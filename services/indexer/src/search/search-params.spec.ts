@@ -34,6 +34,33 @@ describe('parseSearchParams', () => {
     expect(() => parseSearchParams({ from: '2026-12-03T00:00:00 05:30' })).toThrow(/from: expected an ISO 8601 date .*%2B/);
   });
 
+  it('takes every offset form ingest accepts in from, to and indexedSince, so a client can echo a stored time', () => {
+    const instant = Date.parse('2026-12-02T18:30:00Z');
+    for (const name of ['from', 'to', 'indexedSince']) {
+      for (const value of ['2026-12-03T00:00:00+05:30', '2026-12-03T00:00:00+0530', '2026-12-03T00:30:00+06', '2026-12-02 18:30Z']) {
+        expect([name, value, parseSearchParams({ [name]: value })[name as 'from']]).toEqual([name, value, instant]);
+      }
+    }
+    // A leap second is the day's last: `to` with it keeps the day's articles, as ingest stores them at :59.
+    expect(parseSearchParams({ to: '2026-12-06T23:59:60Z' }).to).toBe(Date.parse('2026-12-06T23:59:59Z'));
+  });
+
+  it('gives every refused date parameter the same help, naming the parameter, the forms and what was sent', () => {
+    for (const name of ['from', 'to', 'indexedSince']) {
+      for (const value of ['yesterday', '2026-02-30', '2026-12-06T25:00:00Z', '2026-12-03T00:00:00 05:30', '2026-12-06T23:59:61Z', 'x'.repeat(100)]) {
+        let message = '';
+        try {
+          parseSearchParams({ [name]: value });
+        } catch (error) {
+          expect((error as { parameter?: string }).parameter).toBe(name);
+          message = (error as Error).message;
+        }
+        expect(message).toMatch(new RegExp(`^${name}: expected an ISO 8601 date \\(2025-11-24, a UTC day\\) or date-time .*\\+05:30, \\+0530 or \\+05.*%2B`));
+        if (value.length < 64) expect(message).toContain(`got ${JSON.stringify(value)}`);
+      }
+    }
+  });
+
   it('matches entity and place ids whatever their case', () => {
     expect(parseSearchParams({ entity: 'Person:Corine-Mauch', place: 'PLACE:2657896' })).toMatchObject({ entity: 'person:corine-mauch', place: 'place:2657896' });
     expect(parseSearchParams({ entity: 'Corine Mauch' }).entity).toBe('Corine Mauch');

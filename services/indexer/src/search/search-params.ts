@@ -1,6 +1,7 @@
 import { ENTITY_TYPES, WEATHER_STATUSES } from '@newsflow/contracts';
 import { z } from 'zod';
 import { InvalidParameterError } from '../http/invalid-parameter.error';
+import { parseSearchInstant } from './search-date';
 
 /**
  * Every search parameter is parsed here into plain strings and numbers; nothing a client sends is
@@ -11,13 +12,25 @@ import { InvalidParameterError } from '../http/invalid-parameter.error';
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** Ids are lower case ("person:corine-mauch"); a name without a colon is matched folded anyway. */
 const subject = text(200).transform((value) => (value.includes(':') ? value.toLowerCase() : value));
-const DATE_HELP = 'expected an ISO 8601 date (2025-11-24, a UTC day) or date-time (2025-11-24T09:00:00Z; an offset\'s + written %2B; without an offset, UTC)';
-/** As ingest reads timestamps: a date-time without an offset is UTC. */
-const dateTime = z.iso.datetime({ offset: true, local: true, error: DATE_HELP }).transform((value) => (/(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`));
-const day = z.iso.date({ error: DATE_HELP });
-const instant = z.union([dateTime, day]).transform((value) => Date.parse(value));
-/** `to=2025-10-31` means through that day (UTC): a bare date as its last millisecond, not its first. */
-const until = z.union([dateTime, day.transform((date) => `${date}T23:59:59.999Z`)]).transform((value) => Date.parse(value));
+/** The forms every date parameter takes (search-date.ts), for the OpenAPI descriptions. */
+export const DATE_FORMS = 'An ISO 8601 date (2025-11-24, a UTC day) or date-time (2025-11-24T09:00:00Z; with an offset +05:30, +0530 or +05, its + written %2B in a URL; without one, UTC)';
+const DATE_HELP = 'expected an ISO 8601 date (2025-11-24, a UTC day) or date-time (2025-11-24T09:00:00Z, or with an offset +05:30, +0530 or +05, its + written %2B in a URL; without an offset, UTC)';
+const DAY_MS = 86_400_000;
+
+/**
+ * Every date parameter reads what ingest reads, and every one it refuses gets the same help (the
+ * parameter's name is put in front by parseSearchParams). `to=2025-10-31` means through that day
+ * (UTC): a bare date as its last millisecond, not its first.
+ */
+const dateParameter = (bound: 'start' | 'end') =>
+  z.string().max(64, DATE_HELP).transform((value, ctx) => {
+    const read = parseSearchInstant(value);
+    if (read) return bound === 'end' && read.dateOnly ? read.ms + DAY_MS - 1 : read.ms;
+    ctx.addIssue({ code: 'custom', message: `${DATE_HELP}; got ${JSON.stringify(value)}` });
+    return z.NEVER;
+  });
+const instant = dateParameter('start');
+const until = dateParameter('end');
 
 export const SearchParamsSchema = z.strictObject({
   q: z.string().max(500).optional(),

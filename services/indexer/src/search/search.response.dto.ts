@@ -19,7 +19,9 @@ export class SearchResultItemDto {
   @ApiProperty() version!: number;
   @ApiProperty() headline!: string;
   @ApiPropertyOptional() summary?: string;
-  @ApiProperty({ format: 'date-time' }) publishedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'The story\'s first-created time, as its source gave it' }) publishedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the story went public: publishedAt, or the end of its embargo when that is later. Time order and from/to go by it; a story released from embargo is counted by indexedSince from then, so its indexedAt may lie before the indexedSince that found it' }) releasedAt!: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'The source\'s expiry: the article is listed and served until then, not from then on' }) expiresAt?: string;
   @ApiProperty({ format: 'date-time', description: 'When this version, or the weather backfilled into it, was indexed' }) indexedAt!: string;
   @ApiProperty() sourceId!: string;
   @ApiProperty() language!: string;

@@ -20,7 +20,7 @@ export interface StoredArticle extends ListedArticle {
    * When an embargo indexed before its end lifts: the article is new to search then, so an
    * `indexedSince` poll counts it from here rather than from `indexedAt`, which it missed.
    */
-  releasedAt?: number;
+  listedFrom?: number;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -70,6 +70,8 @@ export function toStoredArticle(article: IndexedArticle, slot: number, termIds: 
     headline: article.headline,
     ...(article.summary ? { summary: article.summary } : {}),
     publishedAt: article.publishedAt,
+    ...(article.releasedAt !== undefined ? { releasedAt: article.releasedAt } : {}),
+    ...(article.expiresAt !== undefined ? { expiresAt: article.expiresAt } : {}),
     indexedAt: article.indexedAt,
     sourceId: pool.intern(article.sourceId),
     language: pool.intern(article.language),
@@ -83,15 +85,16 @@ export function toStoredArticle(article: IndexedArticle, slot: number, termIds: 
     entityTypes: pool.internList(article.entityTypes),
     countryCodes: pool.internList(article.countryCodes),
     points: points.length ? points : NONE,
-    ...(article.embargoedUntil !== undefined && article.embargoedUntil > article.indexedAt ? { releasedAt: article.embargoedUntil } : {}),
+    ...(article.embargoedUntil !== undefined && article.embargoedUntil > article.indexedAt ? { listedFrom: article.embargoedUntil } : {}),
   };
 }
 
 /** Hits carry the listing fields only, not the index's internals. */
 export function listingOf(article: StoredArticle): ListedArticle {
-  const { id, version, headline, summary, publishedAt, indexedAt, sourceId, language, weatherStatus, storyClusterId, primaryLocation } = article;
+  const { id, version, headline, summary, publishedAt, releasedAt, expiresAt, indexedAt, sourceId, language, weatherStatus, storyClusterId, primaryLocation } = article;
   return {
-    id, version, headline, ...(summary ? { summary } : {}), publishedAt, indexedAt, sourceId, language, weatherStatus,
+    id, version, headline, ...(summary ? { summary } : {}), publishedAt,
+    ...(releasedAt !== undefined ? { releasedAt } : {}), ...(expiresAt !== undefined ? { expiresAt } : {}), indexedAt, sourceId, language, weatherStatus,
     ...(storyClusterId ? { storyClusterId } : {}), ...(primaryLocation ? { primaryLocation } : {}),
   };
 }
