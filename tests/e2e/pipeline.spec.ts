@@ -38,8 +38,8 @@ describe('pipeline end to end', () => {
   });
 
   it('carries the seed article through every stage to the final topic and the index', async () => {
-    // A fresh wire story (published now), so the weather stage looks up the forecast, as the seed page did.
-    const request = { ...seedArticleRequest(), sourceItemId: `seed-${run}`, publishedAt: new Date().toISOString() };
+    // The seed as the wire sent it (Monday 2025-11-24): its day is over, so it gets what was observed then.
+    const request = { ...seedArticleRequest(), sourceItemId: `seed-${run}` };
     const correlationId = randomUUID();
     const traceparent = `00-${randomUUID().replace(/-/g, '')}-${'1'.repeat(16)}-01`;
 
@@ -74,21 +74,15 @@ describe('pipeline end to end', () => {
     expect(enrichment.entities.find((e) => e.name === 'INTERPOL')?.surfaceForms).toContain('ICPO–INTERPOL');
     expect(named('place')).toEqual(expect.arrayContaining(['Marrakech', 'Morocco']));
     expect(named('event').some((name) => /93rd INTERPOL General Assembly/.test(name))).toBe(true);
-    // "November 24 to 27", resolved against the publication date (now, in this test).
+    // "November 24 to 27", resolved against the publication date.
     expect(enrichment.entities.filter((e) => e.type === 'date').map((e) => e.id)).toContainEqual(expect.stringMatching(/^date:\d{4}-11-24-\d{4}-11-27$/));
     expect(enrichment.primaryLocation).toMatchObject({ name: 'Marrakech', countryCode: 'MA' });
     expect(enrichment.primaryLocation?.lat).toBeCloseTo(31.63, 1);
     expect(enrichment.primaryLocation?.lon).toBeCloseTo(-8.01, 1);
-    // …and the Marrakech weather strip its page showed: Mon 6:00 light rain 13.01 °C, then Tue–Sat.
-    expect(weather).toMatchObject({ status: 'attached', location: { name: 'Marrakech', timezone: 'Africa/Casablanca' } });
-    expect(weather.current).toMatchObject({ localTime: '2025-11-24T06:00', temperature: 13.01, condition: 'light rain' });
-    expect(weather.daily?.slice(0, 5).map((d) => [d.weekday, d.temperatureMax, d.condition])).toEqual([
-      ['Tue', 12.97, 'mostly cloudy'],
-      ['Wed', 12.92, 'mostly cloudy'],
-      ['Thu', 13.08, 'mostly cloudy'],
-      ['Fri', 13.18, 'mostly cloudy'],
-      ['Sat', 10.94, 'mostly cloudy'],
-    ]);
+    // …and Marrakech's observed weather that Monday: light rain, 8.9–14.2 °C.
+    expect(weather).toMatchObject({ status: 'attached', kind: 'observed', location: { name: 'Marrakech', timezone: 'Africa/Casablanca' } });
+    expect(weather.current).toBeUndefined();
+    expect(weather.daily?.map((d) => [d.date, d.weekday, d.temperatureMin, d.temperatureMax, d.condition])).toEqual([['2025-11-24', 'Mon', 8.9, 14.2, 'light rain']]);
 
     const connection = await mongoose.createConnection(mongoUriWithDatabase(database)).asPromise();
     try {

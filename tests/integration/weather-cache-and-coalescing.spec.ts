@@ -14,10 +14,10 @@ const enrichment = (primaryLocation: Location | null): Enrichment => ({
 });
 
 /** The service as main.ts wires it: config from the environment, real provider, real Redis. */
-function weatherService(fake: FakeOpenMeteo, redis: Redis): AttachWeatherService {
+function weatherService(fake: FakeOpenMeteo, redis: Redis, now?: () => Date): AttachWeatherService {
   const config = loadWeatherConfig({ OPEN_METEO_BASE_URL: fake.url, OPEN_METEO_ARCHIVE_BASE_URL: fake.url, WEATHER_TIMEOUT_MS: '2000' });
   const cache = new WeatherCache(redis, { currentSeconds: config.WEATHER_CACHE_CURRENT_TTL_S, dailySeconds: config.WEATHER_CACHE_DAILY_TTL_S, historySeconds: config.WEATHER_CACHE_ARCHIVE_TTL_S });
-  return new AttachWeatherService(createWeatherProvider(config), cache);
+  return new AttachWeatherService(createWeatherProvider(config), cache, { now });
 }
 
 describe('weather stage: cache and coalescing against real Redis and the fake Open-Meteo', () => {
@@ -43,10 +43,14 @@ describe('weather stage: cache and coalescing against real Redis and the fake Op
   });
 
   it('answers a herd of 1,000 concurrent Marrakech articles with one upstream request', async () => {
-    const service = weatherService(fake, redis);
-    const results = await Promise.all(Array.from({ length: 1000 }, () => service.weatherFor(enrichment(marrakech), new Date().toISOString())));
-    expect(fake.requests.count).toBe(1);
-    expect(fake.requests.log[0]).toMatchObject({
+    // The morning the fixture's strip was recorded, on both clocks: the fake serves it only then.
+    const seedMorning = new Date('2025-11-24T06:05:00Z');
+    const recorded = await startFakeOpenMeteo({ now: seedMorning.toISOString() });
+    const service = weatherService(recorded, redis, () => seedMorning);
+    const results = await Promise.all(Array.from({ length: 1000 }, () => service.weatherFor(enrichment(marrakech), seedMorning.toISOString())));
+    await recorded.close();
+    expect(recorded.requests.count).toBe(1);
+    expect(recorded.requests.log[0]).toMatchObject({
       path: '/v1/forecast',
       query: {
         latitude: '31.63', longitude: '-8.01', current: 'temperature_2m,weather_code,is_day',

@@ -9,7 +9,8 @@
 // Failure modes (also FAKE_OPEN_METEO_FAILURE / FAKE_OPEN_METEO_DELAY_MS, or at run time
 // POST /__fake/failure?mode=..&delayMs=..&times=..): `http-500`, `malformed` (truncated JSON),
 // `missing-fields` (a 200 without `current` and the daily maxima), `slow` (answer after delayMs).
-// `times` limits a failure to the next N requests, to test retries. GET /__fake/requests shows the
+// `times` limits a failure to the next N requests, to test retries. A fixture answers only for what it
+// was recorded for (fixtures/README.md), and the archive refuses days outside its real range. GET /__fake/requests shows the
 // request log; POST /__fake/reset clears it and the failure.
 const http = require('node:http');
 const fs = require('node:fs');
@@ -32,6 +33,16 @@ const CURRENT_UNITS = { time: 'iso8601', interval: 'seconds', temperature_2m: 'Â
 
 function fixtureFor(lat, lon) {
   return FIXTURES.find((f) => Math.abs(f.lat - lat) <= 0.05 && Math.abs(f.lon - lon) <= 0.05);
+}
+
+/**
+ * A recorded forecast answers only at the time it was recorded (its `current.time`, local): served
+ * on any other day it would be a stale answer the real API never gives. Other days are generated.
+ */
+function recordedForecast(fixture, now) {
+  if (!fixture) return undefined;
+  const localToday = isoDay(new Date(now.getTime() + fixture.utc_offset_seconds * 1000));
+  return localToday === fixture.current.time.slice(0, 10) ? fixture : undefined;
 }
 
 function list(value) {
@@ -90,7 +101,7 @@ function rowsOf(daily) {
 
 function forecast(query, now) {
   const { lat, lon } = coordinates(query);
-  const fixture = fixtureFor(lat, lon)?.forecast;
+  const fixture = recordedForecast(fixtureFor(lat, lon)?.forecast, now);
   const zone = zoneFor(query, lat, lon, fixture, now);
   const body = header(lat, lon, zone, fixture);
   // Open-Meteo's times and days are the zone's wall clock: `current.time` local, `daily` from local today.
@@ -104,7 +115,7 @@ function forecast(query, now) {
   const dailyVars = list(query.get('daily'));
   if (dailyVars.length) {
     // The forecast API also serves its recent past: `start_date`..`end_date` within 92 days back.
-    const range = query.has('start_date') || query.has('end_date') ? dateRange(query, { now: local, pastDays: 92, futureDays: 16 }) : undefined;
+    const range = query.has('start_date') || query.has('end_date') ? dateRange(query, daysAround(local, 92, 16)) : undefined;
     const count = Math.min(16, Number(query.get('forecast_days') ?? 7));
     const rows = range
       ? rowsFor(lat, lon, range, fixtureFor(lat, lon)?.archive)
@@ -118,8 +129,26 @@ function forecast(query, now) {
 }
 
 const isoDay = (date) => date.toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
 
-/** `start_date`/`end_date` checked as Open-Meteo does; `limits` bound them around `now` (forecast API). */
+/** The forecast API's range: `pastDays` back and `futureDays` ahead of the local `now`. */
+function daysAround(now, pastDays, futureDays) {
+  return { first: isoDay(new Date(now.getTime() - pastDays * DAY_MS)), last: isoDay(new Date(now.getTime() + futureDays * DAY_MS)) };
+}
+
+/**
+ * The archive's range, as the real one: its reanalysis starts on 1940-01-01 and trails real time
+ * (https://open-meteo.com/en/docs/historical-weather-api: "data dating back to 1940 with a delay
+ * of 2 days"). Outside it Open-Meteo answers 400 with the allowed range.
+ */
+const ARCHIVE_FIRST_DAY = '1940-01-01';
+const ARCHIVE_DELAY_DAYS = 2;
+
+function archiveDays(now) {
+  return { first: ARCHIVE_FIRST_DAY, last: isoDay(new Date(now.getTime() - ARCHIVE_DELAY_DAYS * DAY_MS)) };
+}
+
+/** `start_date`/`end_date` checked as Open-Meteo does, within `limits` (`first`..`last`) when given. */
 function dateRange(query, limits) {
   const start = query.get('start_date');
   const end = query.get('end_date');
@@ -128,13 +157,11 @@ function dateRange(query, limits) {
   }
   if (end < start) throw new BadRequest('End-date must be larger or equals than start-date');
   if (limits) {
-    const first = isoDay(new Date(limits.now.getTime() - limits.pastDays * 86_400_000));
-    const last = isoDay(new Date(limits.now.getTime() + limits.futureDays * 86_400_000));
     for (const [name, value] of [['start_date', start], ['end_date', end]]) {
-      if (value < first || value > last) throw new BadRequest(`Parameter '${name}' is out of allowed range from ${first} to ${last}`);
+      if (value < limits.first || value > limits.last) throw new BadRequest(`Parameter '${name}' is out of allowed range from ${limits.first} to ${limits.last}`);
     }
   }
-  return { start, count: Math.round((Date.parse(end) - Date.parse(start)) / 86_400_000) + 1 };
+  return { start, count: Math.round((Date.parse(end) - Date.parse(start)) / DAY_MS) + 1 };
 }
 
 /** Days of a range: the fixture's where it has them, generated ones elsewhere. */
@@ -145,7 +172,7 @@ function rowsFor(lat, lon, range, fixture) {
 
 function archive(query, now) {
   const { lat, lon } = coordinates(query);
-  const range = dateRange(query);
+  const range = dateRange(query, archiveDays(now));
   const fixture = fixtureFor(lat, lon)?.archive;
   const dailyVars = list(query.get('daily'));
   const body = header(lat, lon, zoneFor(query, lat, lon, fixture, now), fixture);

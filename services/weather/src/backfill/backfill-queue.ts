@@ -9,7 +9,7 @@ export interface BackfillItem {
   firstFailedAt: string;
 }
 
-/** Items outlive their last attempt only briefly; a forgotten one must not stay forever. */
+/** Items outlive their due time only briefly; a forgotten one must not stay forever. */
 const ITEM_TTL_SECONDS = 3 * 24 * 3600;
 
 /**
@@ -35,9 +35,11 @@ export class BackfillQueue {
     return `${payload.article.id}:${payload.article.version}`;
   }
 
+  /** `at` may be days ahead (an embargo's end): the item is kept until then, and briefly after. */
   async schedule(entry: BackfillItem, at: number): Promise<void> {
     const member = BackfillQueue.member(entry.payload);
-    await this.redis.multi().set(this.item(member), JSON.stringify(entry), 'EX', ITEM_TTL_SECONDS).zadd(this.due, at, member).exec();
+    const ttl = ITEM_TTL_SECONDS + Math.max(0, Math.ceil((at - Date.now()) / 1000));
+    await this.redis.multi().set(this.item(member), JSON.stringify(entry), 'EX', ttl).zadd(this.due, at, member).exec();
   }
 
   /** Due members this instance won; their items are returned and stay stored until `done`. */

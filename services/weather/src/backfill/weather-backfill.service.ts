@@ -4,7 +4,7 @@ import { EventPublisher, PublishContext } from '@newsflow/messaging';
 import { counter, gauge, REDIS_CLIENT } from '@newsflow/platform';
 import type Redis from 'ioredis';
 import { WEATHER_CONFIG, WeatherConfig } from '../config/weather.config';
-import { AttachWeatherService, releasedAt } from '../forecast/attach-weather.service';
+import { AttachWeatherService } from '../forecast/attach-weather.service';
 import { BackfillQueue } from './backfill-queue';
 
 const backfills = counter('newsflow_weather_backfills_total', 'Backfill attempts by outcome', ['outcome']);
@@ -12,9 +12,11 @@ const pendingGauge = gauge('newsflow_weather_backfill_pending', 'Articles waitin
 const MAX_DELAY_MS = 3600_000;
 
 /**
- * Articles that moved on with `unavailable` are tried again once the provider is back; the article
- * is then republished on the weather topic with the weather attached (`backfilledAt` set), and the
- * indexer and the final topic take it like any later event for that article.
+ * Articles that moved on with `unavailable` are tried again once the provider is back, and articles
+ * processed before their embargo ends are looked up again at the release; the article is then
+ * republished on the weather topic with the weather attached (`backfilledAt` set), and the indexer
+ * and the final topic take it like any later event for that article. A provider's refusal of the
+ * request (a 4xx) is not tried again.
  */
 @Injectable()
 export class WeatherBackfillService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -41,11 +43,14 @@ export class WeatherBackfillService implements OnApplicationBootstrap, OnApplica
     clearInterval(this.timer);
   }
 
-  /** Remembers an article for a later try; without Redis it keeps `unavailable` (logged). */
-  async remember(payload: ArticleEnrichedPayload, context: PublishContext): Promise<void> {
+  /**
+   * Remembers an article for a later try, after the backfill interval or at `at` (epoch ms: an
+   * embargo's end); without Redis it keeps what it has (logged).
+   */
+  async remember(payload: ArticleEnrichedPayload, context: PublishContext, at?: number): Promise<void> {
     const entry = { payload, correlationId: context.correlationId, traceparent: context.traceparent, attempts: 0, firstFailedAt: new Date().toISOString() };
     await this.queue
-      .schedule(entry, Date.now() + this.config.WEATHER_BACKFILL_INTERVAL_MS)
+      .schedule(entry, at ?? Date.now() + this.config.WEATHER_BACKFILL_INTERVAL_MS)
       .catch((error) => this.logger.warn({ msg: 'cannot queue weather backfill (Redis)', articleId: payload.article.id, error: String(error) }));
   }
 
@@ -64,7 +69,12 @@ export class WeatherBackfillService implements OnApplicationBootstrap, OnApplica
 
   private async retry(member: string, entry: Parameters<BackfillQueue['schedule']>[0]): Promise<void> {
     const { article, enrichment } = entry.payload;
-    const weather = await this.attachWeather.weatherFor(enrichment, releasedAt(article));
+    const { weather, backfill, refreshAt } = await this.attachWeather.attach(enrichment, article);
+    if (refreshAt) {
+      // Taken before the release by this instance's clock: the release is still to come.
+      await this.queue.schedule(entry, Date.parse(refreshAt));
+      return;
+    }
     if (weather.status !== 'unavailable') {
       await this.publisher.publish(
         TOPICS.articleWeatherAttached,
@@ -77,7 +87,7 @@ export class WeatherBackfillService implements OnApplicationBootstrap, OnApplica
       return;
     }
     const attempts = entry.attempts + 1;
-    if (attempts >= this.config.WEATHER_BACKFILL_MAX_ATTEMPTS) {
+    if (!backfill || attempts >= this.config.WEATHER_BACKFILL_MAX_ATTEMPTS) {
       await this.queue.done(member);
       backfills.inc({ outcome: 'gave-up' });
       this.logger.warn({ msg: 'weather backfill gave up', articleId: article.id, attempts, reason: weather.reason });

@@ -3,7 +3,7 @@ import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices'
 import { TOPICS } from '@newsflow/contracts';
 import { EventConsumer, EventPublisher } from '@newsflow/messaging';
 import { WeatherBackfillService } from '../backfill/weather-backfill.service';
-import { AttachWeatherService, releasedAt } from './attach-weather.service';
+import { AttachWeatherService } from './attach-weather.service';
 
 @Controller()
 export class AttachWeatherMessageController {
@@ -18,9 +18,10 @@ export class AttachWeatherMessageController {
   handle(@Payload() value: unknown, @Ctx() ctx: KafkaContext) {
     return this.consumer.consume(TOPICS.articleEnriched, value, ctx, async (event) => {
       const { article, enrichment } = event.payload;
-      const weather = await this.attachWeather.weatherFor(enrichment, releasedAt(article));
+      const { weather, backfill, refreshAt } = await this.attachWeather.attach(enrichment, article);
       await this.publisher.publish(TOPICS.articleWeatherAttached, { ...event.payload, weather }, event);
-      if (weather.status === 'unavailable') await this.backfill.remember(event.payload, event);
+      if (refreshAt) await this.backfill.remember(event.payload, event, Date.parse(refreshAt));
+      else if (backfill) await this.backfill.remember(event.payload, event);
     });
   }
 }

@@ -22,7 +22,8 @@ const forecast: ProviderForecast = {
   timezone: 'Africa/Casablanca',
   utcOffsetSeconds: 3600,
   current: { localTime: '2026-11-30T06:00', temperature: 13.01, weatherCode: 61, isDay: false },
-  daily: Array.from({ length: 7 }, (_, i) => ({ date: `2026-12-0${i + 1}`, temperatureMin: 7, temperatureMax: 13, weatherCode: 3 })),
+  // From the place's today, as Open-Meteo answers.
+  daily: ['2026-11-30', ...Array.from({ length: 7 }, (_, i) => `2026-12-0${i + 1}`)].map((date) => ({ date, temperatureMin: 7, temperatureMax: 13, weatherCode: 3 })),
   temperatureUnit: 'celsius',
   fetchedAt: NOW.toISOString(),
 };
@@ -30,7 +31,9 @@ const forecast: ProviderForecast = {
 class StubProvider implements WeatherProvider {
   readonly name = 'stub';
   readonly baseUrl = 'http://stub';
+  readonly historyStartsOn = '1940-01-01';
   calls: ForecastQuery[] = [];
+  historyDate?: string;
   failWith?: Error;
   async forecast(query: ForecastQuery): Promise<ProviderForecast> {
     this.calls.push(query);
@@ -40,7 +43,7 @@ class StubProvider implements WeatherProvider {
   }
   async history(query: ForecastQuery, date: string): Promise<ProviderHistory> {
     this.calls.push(query);
-    return { provider: 'stub', timezone: 'Africa/Casablanca', day: { date, temperatureMin: 8, temperatureMax: 14, weatherCode: 61 }, settled: true, temperatureUnit: 'celsius', fetchedAt: NOW.toISOString() };
+    return { provider: 'stub', timezone: 'Africa/Casablanca', day: { date: this.historyDate ?? date, temperatureMin: 8, temperatureMax: 14, weatherCode: 61 }, settled: true, temperatureUnit: 'celsius', fetchedAt: NOW.toISOString() };
   }
 }
 
@@ -158,6 +161,89 @@ describe('AttachWeatherService', () => {
     expect(weather.current).toBeUndefined();
     // NOW is the 30th at the place (UTC+1 per the answer): the strip starts on the 1st.
     expect(weather.daily?.[0].date).toBe('2026-12-01');
+  });
+
+  it('gives a city-state the weather of its point, unlike a country', async () => {
+    const { service } = setup();
+    const singapore: Location = { name: 'Singapore', entityId: 'place:country-sg', lat: 1.29, lon: 103.85, timezone: 'Asia/Singapore', confidence: 0.9, reason: 'dateline' };
+    const weather = WeatherSchema.parse(await service.weatherFor(enrichment(singapore), NOW.toISOString()));
+    expect(weather).toMatchObject({ status: 'attached', location: { name: 'Singapore' } });
+  });
+
+  describe('the provider\'s range and refusals', () => {
+    it('marks a story from before the provider\'s history not-applicable, without asking it', async () => {
+      const { provider, service } = setup();
+      const outcome = await service.attach(enrichment(marrakech), { publishedAt: '1938-06-01T12:00:00Z' });
+      expect(WeatherSchema.parse(outcome.weather)).toMatchObject({ status: 'not-applicable', reason: expect.stringContaining('history starts on 1940-01-01') });
+      expect(outcome.backfill).toBe(false);
+      expect(provider.calls).toEqual([]);
+    });
+
+    it('does not queue for backfill an article whose request the provider refused (4xx), but does after a 5xx', async () => {
+      const { provider, service } = setup();
+      provider.failWith = new WeatherProviderError('WEATHER.UPSTREAM_HTTP', 'HTTP 400: out of allowed range', { retriable: false });
+      const refused = await service.attach(enrichment(marrakech), { publishedAt: NOW.toISOString() });
+      expect(refused).toMatchObject({ weather: { status: 'unavailable', reason: 'WEATHER.UPSTREAM_HTTP: HTTP 400: out of allowed range' }, backfill: false });
+      provider.failWith = new WeatherProviderError('WEATHER.UPSTREAM_HTTP', 'HTTP 503', { retriable: true });
+      expect(await service.attach(enrichment(marrakech), { publishedAt: NOW.toISOString() })).toMatchObject({ weather: { status: 'unavailable' }, backfill: true });
+    });
+  });
+
+  describe('answers that are not for the time asked', () => {
+    it('refuses a forecast whose days do not include the place\'s today, naming what was asked and what came', async () => {
+      const { provider, service } = setup();
+      const old = forecast.daily.slice(0, 7).map((d, i) => ({ ...d, date: `2025-11-${24 + i}` }));
+      provider.forecast = async () => ({ ...forecast, current: undefined, daily: old });
+      const outcome = await service.attach(enrichment(marrakech), { publishedAt: NOW.toISOString() });
+      expect(outcome).toMatchObject({ weather: { status: 'unavailable' }, backfill: true });
+      expect(outcome.weather.reason).toMatch(/^WEATHER\.UPSTREAM_STALE: .*asked for 2026-11-30 .*got days 2025-11-24…2025-11-30/);
+    });
+
+    it('refuses current conditions hours away from now', async () => {
+      const { provider, service } = setup();
+      provider.forecast = async () => ({ ...forecast, current: { localTime: '2026-11-30T23:45', temperature: 13, weatherCode: 3, isDay: false } });
+      const weather = await service.weatherFor(enrichment(marrakech), NOW.toISOString());
+      expect(weather.status).toBe('unavailable');
+      expect(weather.reason).toContain('current conditions of 2026-11-30T23:45 local');
+    });
+
+    it('refuses an observed day other than the one asked for', async () => {
+      const { provider, service } = setup();
+      provider.historyDate = '2025-11-24';
+      const weather = await service.weatherFor(enrichment(marrakech), '2026-11-20T12:00:00Z');
+      expect(weather).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/^WEATHER\.UPSTREAM_STALE: stub answered 2025-11-24 when asked for .* 2026-11-20/) });
+    });
+  });
+
+  describe('an article processed before its embargo ends', () => {
+    const embargoed = { publishedAt: '2026-11-30T04:00:00Z', embargoedUntil: '2026-12-02T08:00:00Z' };
+
+    it('gets the forecast from its release day on, without "now", and a refresh at the release', async () => {
+      const { service } = setup();
+      const outcome = await service.attach(enrichment(marrakech), embargoed);
+      const weather = WeatherSchema.parse(outcome.weather);
+      expect(weather).toMatchObject({ status: 'attached', kind: 'forecast', reason: expect.stringContaining('release day 2026-12-02') });
+      expect(weather.current).toBeUndefined();
+      expect(weather.daily?.[0]).toMatchObject({ date: '2026-12-02', weekday: 'Wed' });
+      expect(outcome).toMatchObject({ refreshAt: embargoed.embargoedUntil, backfill: false });
+    });
+
+    it('waits for the release when the provider fails or the release is beyond the forecast', async () => {
+      const { service } = setup();
+      const far = await service.attach(enrichment(marrakech), { ...embargoed, embargoedUntil: '2026-12-20T08:00:00Z' });
+      expect(far).toMatchObject({ weather: { status: 'not-applicable', reason: expect.stringContaining('beyond the forecast') }, refreshAt: '2026-12-20T08:00:00Z' });
+      const other = setup();
+      other.provider.failWith = new WeatherProviderError('WEATHER.UPSTREAM_HTTP', 'HTTP 500', { retriable: true });
+      const failed = await other.service.attach(enrichment(marrakech), embargoed);
+      expect(failed).toMatchObject({ weather: { status: 'unavailable' }, backfill: false, refreshAt: embargoed.embargoedUntil });
+    });
+
+    it('is an ordinary article once released', async () => {
+      const { service } = setup();
+      const outcome = await service.attach(enrichment(marrakech), { publishedAt: '2026-11-28T04:00:00Z', embargoedUntil: '2026-11-30T04:30:00Z' });
+      expect(outcome.refreshAt).toBeUndefined();
+      expect(outcome.weather).toMatchObject({ status: 'attached', kind: 'forecast', current: expect.objectContaining({ localTime: '2026-11-30T06:00' }) });
+    });
   });
 
   it('takes an embargoed article\'s weather for when it is released', () => {

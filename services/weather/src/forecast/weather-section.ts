@@ -71,3 +71,21 @@ export function buildHistorySection(place: Location, history: ProviderHistory): 
     fetchedAt: history.fetchedAt,
   };
 }
+
+/**
+ * An embargoed article processed before its release: the forecast from its release day on, without
+ * "now" (now is not when readers see it). The weather stage refreshes it at the release.
+ */
+export function buildReleaseDaySection(place: Location, forecast: Omit<ProviderForecast, 'current'>, releaseDay: string, releaseAt: string): Weather {
+  return {
+    status: 'attached',
+    kind: 'forecast',
+    reason: `forecast for the release day ${releaseDay} (embargoed until ${releaseAt}), as of fetchedAt; refreshed at release`,
+    location: locationOf(place, forecast.timezone),
+    daily: forecast.daily.filter((d) => d.date >= releaseDay).slice(0, FORECAST_DAYS).map(day),
+    units: { temperature: forecast.temperatureUnit },
+    provider: forecast.provider,
+    ...attributionOf(forecast.provider),
+    fetchedAt: forecast.fetchedAt,
+  };
+}

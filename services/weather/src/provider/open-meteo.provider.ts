@@ -18,10 +18,13 @@ const DAY_MS = 86_400_000;
  * last 92 days of its models' values: days newer than this come from the forecast API.
  */
 export const RECENT_PAST_DAYS = 7;
+/** The archive's reanalysis (ERA5) starts here; it answers an earlier `start_date` with HTTP 400. */
+export const OPEN_METEO_HISTORY_STARTS_ON = '1940-01-01';
 
 /** Open-Meteo's forecast and historical-weather APIs: no key, WMO codes, local times with `timezone=auto`. */
 export class OpenMeteoProvider implements WeatherProvider {
   readonly name = 'open-meteo';
+  readonly historyStartsOn = OPEN_METEO_HISTORY_STARTS_ON;
   constructor(private readonly options: OpenMeteoOptions) {}
 
   get baseUrl(): string {
@@ -72,7 +75,8 @@ export class OpenMeteoProvider implements WeatherProvider {
     const answer = parseProviderAnswer(this.name, OpenMeteoDailyAnswerSchema, body);
     const day = completeDays(answer.daily).find((d) => d.date === date);
     if (!day) {
-      throw new WeatherProviderError('WEATHER.UPSTREAM_INVALID', `${this.name} ${source} has no complete values for ${date}`, { retriable: false });
+      const got = answer.daily.time.length ? `${answer.daily.time[0]}…${answer.daily.time[answer.daily.time.length - 1]}` : 'no days';
+      throw new WeatherProviderError('WEATHER.UPSTREAM_INVALID', `${this.name} ${source} has no complete values for ${date} (answered ${got})`, { retriable: false });
     }
     return {
       provider: this.name,

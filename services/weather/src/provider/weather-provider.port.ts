@@ -38,6 +38,11 @@ export interface ProviderHistory {
 export interface WeatherProvider {
   readonly name: string;
   readonly baseUrl: string;
+  /**
+   * The first local date `history` can answer (YYYY-MM-DD); earlier days are not asked for, since
+   * the provider would refuse them every time.
+   */
+  readonly historyStartsOn?: string;
   forecast(query: ForecastQuery, signal?: AbortSignal): Promise<ProviderForecast>;
   /** Observed weather of one past local date; absent when the provider keeps no history. */
   history?(query: ForecastQuery, date: string, signal?: AbortSignal): Promise<ProviderHistory>;

@@ -62,6 +62,15 @@ describe('ResilientProvider', () => {
     expect(inner.calls).toBe(3);
   });
 
+  it('does not let refusals of our request (4xx) open the breaker: they say nothing of the provider\'s health', async () => {
+    const refused = () => new WeatherProviderError('WEATHER.UPSTREAM_HTTP', 'HTTP 400: out of allowed range', { retriable: false });
+    const inner = new ScriptedProvider([refused(), refused(), refused(), refused(), refused(), 'ok']);
+    const provider = new ResilientProvider(inner, { ...options, retries: 0, breakerThreshold: 3 });
+    for (let i = 0; i < 5; i++) expect((await failure(provider.forecast(query))).code).toBe('WEATHER.UPSTREAM_HTTP');
+    await expect(provider.forecast(query)).resolves.toBe(answer);
+    expect(inner.calls).toBe(6);
+  });
+
   it('holds many lookups in flight at once without piling listeners onto one shared signal', async () => {
     // A cold cache at start-up sends a whole batch of lookups to the provider together. Given no
     // signal, cockatiel links every call to one module-wide signal, and Node warns of a leak at 11.

@@ -6,7 +6,6 @@ import {
   CircuitState,
   ConsecutiveBreaker,
   ExponentialBackoff,
-  handleAll,
   handleWhen,
   IPolicy,
   retry,
@@ -34,9 +33,18 @@ export interface ResilienceOptions {
 }
 
 /**
+ * Failures worth another attempt, and the only ones that say the provider is unwell: a timeout, a
+ * 5xx, a 429, a lost connection. A 4xx refusal of our request says nothing about the provider's
+ * health (five stories from 1938 must not open the circuit for everyone else).
+ */
+function isRetriable(error: unknown): boolean {
+  return error instanceof TaskCancelledError || (error instanceof WeatherProviderError && error.retriable);
+}
+
+/**
  * Puts a provider behind retry (jittered exponential backoff, only for retriable errors) → circuit
- * breaker → per-attempt timeout. The breaker sits inside the retry so every attempt counts towards
- * opening it, and an open breaker fails the lookup at once instead of waiting out the retries:
+ * breaker → per-attempt timeout. The breaker sits inside the retry so every failed attempt counts
+ * towards opening it (only retriable failures count), and an open breaker fails the lookup at once instead of waiting out the retries:
  * a dead provider then costs articles microseconds, not seconds. Every failure leaves as a
  * WeatherProviderError.
  */
@@ -49,10 +57,10 @@ export class ResilientProvider implements WeatherProvider {
     options: ResilienceOptions,
   ) {
     const retryPolicy = retry(
-      handleWhen((error) => error instanceof TaskCancelledError || (error instanceof WeatherProviderError && error.retriable)),
+      handleWhen(isRetriable),
       { maxAttempts: options.retries, backoff: new ExponentialBackoff({ initialDelay: options.initialDelayMs, maxDelay: options.maxDelayMs ?? 5000 }) },
     );
-    const breaker = circuitBreaker(handleAll, { halfOpenAfter: options.halfOpenAfterMs, breaker: new ConsecutiveBreaker(options.breakerThreshold) });
+    const breaker = circuitBreaker(handleWhen(isRetriable), { halfOpenAfter: options.halfOpenAfterMs, breaker: new ConsecutiveBreaker(options.breakerThreshold) });
     breakerState.set({ provider: inner.name }, CircuitState.Closed);
     breaker.onStateChange((state) => {
       breakerState.set({ provider: inner.name }, state);
@@ -71,6 +79,10 @@ export class ResilientProvider implements WeatherProvider {
 
   forecast(query: ForecastQuery): Promise<ProviderForecast> {
     return this.call('forecast', (signal) => this.inner.forecast(query, signal));
+  }
+
+  get historyStartsOn(): string | undefined {
+    return this.inner.historyStartsOn;
   }
 
   get history(): WeatherProvider['history'] {
