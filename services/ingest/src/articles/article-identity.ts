@@ -18,12 +18,17 @@ export function articleIdFor(sourceId: string, sourceItemId: string): string {
 }
 
 /**
- * Changes when the headline or body changes (what consumers know as the content hash). A kill or an
- * embargo sent for unchanged copy is a change too: the status and embargo count when given.
- * Without them the hash is headline and body alone, as it always was, so stored hashes still match.
+ * Changes when the headline or body changes (what consumers know as the content hash). A kill, an
+ * embargo or an expiry sent for unchanged copy is a change too: the status, embargo and expiry count
+ * when given. Without them the hash is headline and body alone, as it always was, so stored hashes
+ * still match.
  */
-export function contentHashOf(headline: string, body: string, release: { pubStatus?: string; embargoedUntil?: string } = {}): string {
-  const marks = [release.pubStatus && release.pubStatus !== 'usable' ? `status:${release.pubStatus}` : '', release.embargoedUntil ? `embargo:${release.embargoedUntil}` : ''].filter(Boolean);
+export function contentHashOf(headline: string, body: string, release: { pubStatus?: string; embargoedUntil?: string; expiresAt?: string } = {}): string {
+  const marks = [
+    release.pubStatus && release.pubStatus !== 'usable' ? `status:${release.pubStatus}` : '',
+    release.embargoedUntil ? `embargo:${release.embargoedUntil}` : '',
+    release.expiresAt ? `expires:${release.expiresAt}` : '',
+  ].filter(Boolean);
   return createHash('sha256').update([`${headline.trim()}\n${body.trim()}`, ...marks].join('\n'), 'utf8').digest('hex');
 }
 

@@ -53,6 +53,15 @@ export interface Publication {
 
 export type AcceptOutcome = 'new' | 'new-version' | 'duplicate';
 
+export interface AcceptOptions {
+  /**
+   * The version states no first-created time of its own (a correction carrying only its version time):
+   * it keeps the publishedAt of the version stored before it, when there is one, since a correction
+   * is not a new story (without, the story left its publication day's searches and weather).
+   */
+  inheritsPublishedAt?: boolean;
+}
+
 const MAX_ATTEMPTS = 20;
 
 @Injectable()
@@ -96,16 +105,18 @@ export class ArticleRepository {
    * `storyClusterOf` is asked once, and only while no version is known; versions keep their cluster.
    */
   async accept(
-    article: Article,
+    sent: Article,
     correlationId: string,
     storyClusterOf: () => Promise<string>,
+    options: AcceptOptions = {},
   ): Promise<{ outcome: AcceptOutcome; record: AcceptedArticle }> {
     let latest: AcceptedArticle | null = null;
     let firstCluster: string | undefined;
-    const presentation = presentationHashOf(article);
+    const presentation = presentationHashOf(sent);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      if (latest && isSameVersion(latest, article, presentation)) return { outcome: 'duplicate', record: await this.withPublication(latest) };
-      if (latest) refuseIfOlder(article, latest);
+      if (latest && isSameVersion(latest, sent, presentation)) return { outcome: 'duplicate', record: await this.withPublication(latest) };
+      if (latest) refuseIfOlder(sent, latest);
+      const article: Article = latest && options.inheritsPublishedAt ? { ...sent, publishedAt: latest.article.publishedAt } : sent;
       const version: number = (latest?.version ?? 0) + 1;
       const storyClusterId = latest?.storyClusterId ?? (firstCluster ??= await storyClusterOf());
       const record: AcceptedArticle = {
@@ -130,7 +141,7 @@ export class ArticleRepository {
       if (!taken) throw new Error(`article ${article.id}: version ${version} is claimed but cannot be read`);
       latest = taken;
     }
-    throw new Error(`article ${article.id}: too many concurrent submissions`);
+    throw new Error(`article ${sent.id}: too many concurrent submissions`);
   }
 
   /** Recorded as an insert into its own collection: an update would make FerretDB scan every version. */
@@ -168,9 +179,11 @@ export class ArticleRepository {
 /**
  * A desk's retry of an earlier version, arriving after its correction, must not become the newest
  * version (the index would serve the uncorrected story). Only when both carry `updatedAt` can it be
- * told; without, a change is a new version as before.
+ * told; without, a change is a new version as before. A kill (`canceled`) is never refused: one
+ * version stamped ahead of the clock must not keep a desk from withdrawing its story.
  */
 function refuseIfOlder(article: Article, latest: AcceptedArticle): void {
+  if (article.pubStatus === 'canceled') return;
   const sent = article.updatedAt ? Date.parse(article.updatedAt) : Number.NaN;
   const stored = latest.article.updatedAt ? Date.parse(latest.article.updatedAt) : Number.NaN;
   if (sent < stored) {

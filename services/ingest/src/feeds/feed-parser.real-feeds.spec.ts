@@ -83,17 +83,19 @@ describe('real feeds: dates (W7b, W13)', () => {
     expect(article.publishedAt).toBe(article.receivedAt);
   });
 
-  it('names pubDate, not ISO 8601 or publishedAt, when a date is refused (derived: Guardian, date years ahead)', () => {
+  it('keeps an item dated years ahead with its receive time, noting pubDate, not ISO 8601 or publishedAt (derived: Guardian)', () => {
     const xml = fixture('guardian.excerpt.rss').replace('Wed, 31 Jan 2018 07:26:05 GMT', 'Wed, 31 Jan 2035 07:26:05 GMT').replace('<dc:date>2018-01-31T07:26:05Z</dc:date>', '');
-    const problem = refusal(() => normalizeDraft(parseFeed(xml).items[0], 'guardian', now));
-    expect(problem?.field).toBe('pubDate');
-    expect(problem?.message).toMatch(/^pubDate /);
-    expect(problem?.message).not.toMatch(/ISO 8601|publishedAt/);
+    const draft = parseFeed(xml).items[0];
+    expect(normalizeDraft(draft, 'guardian', now).publishedAt).toBe(now.toISOString());
+    expect(draft.timeNotes).toEqual([expect.stringMatching(/^pubDate 2035-01-31T07:26:05.000Z lies more than 15 minutes after the server's time 2026-01-10T12:00:00.000Z/)]);
+    expect(draft.timeNotes?.[0]).not.toMatch(/ISO 8601|publishedAt/);
   });
 
-  it('names the Atom element a refused date came from', () => {
+  it('notes the Atom element a date ahead came from', () => {
     const xml = fixture('heise.excerpt.atom').replace('<published>2016-02-01T17:22:00+01:00</published>', '<published>2099-02-01T17:22:00+01:00</published>');
-    expect(refusal(() => normalizeDraft(parseFeed(xml).items[0], 'heise', now))?.field).toBe('published');
+    const draft = parseFeed(xml).items[0];
+    expect(normalizeDraft(draft, 'heise', now).publishedAt).not.toMatch(/^2099/);
+    expect(draft.timeNotes).toEqual([expect.stringMatching(/^published 2099-02-01T16:22:00.000Z lies more than 15 minutes after/)]);
   });
 });
 

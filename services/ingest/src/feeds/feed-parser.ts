@@ -96,7 +96,21 @@ function mediaOf(scope: Obj, base: string | undefined, enclosures: Media[]): Med
   return all.map(({ url, type, caption }) => ({ url, ...(type ? { type } : {}), ...(caption ? { caption } : {}) }));
 }
 
-function rssItem(item: Obj, kind: 'rss' | 'rdf', base: string | undefined): ArticleDraft {
+/**
+ * The first of a feed's dates that reads; one given but unreadable (an unknown zone, February 30) is
+ * noted on the draft, whose item then goes with its receive time.
+ */
+function firstDate(draft: ArticleDraft, timeZone: string | undefined, ...dates: Array<[string, string | undefined]>): string | undefined {
+  for (const [, value] of dates) {
+    const read = feedDate(value, timeZone);
+    if (read) return read;
+  }
+  const [name, value] = dates.find(([, v]) => v !== undefined) ?? [];
+  if (value !== undefined) (draft.timeNotes ??= []).push(`${name} ${value.slice(0, 60)} cannot be read as a date; the receive time is used`);
+  return undefined;
+}
+
+function rssItem(item: Obj, kind: 'rss' | 'rdf', base: string | undefined, timeZone: string | undefined): ArticleDraft {
   const draft = emptyDraft('native');
   draft.format = kind === 'rss' ? 'rss' : 'rdf';
   draft.sourceItemId = nodeText(item.guid) ?? firstText(item.link) ?? attr(item, 'about');
@@ -111,8 +125,8 @@ function rssItem(item: Obj, kind: 'rss' | 'rdf', base: string | undefined): Arti
   // pubDate (RSS 2.0) or dc:date (RSS 1.0, and some RSS 2.0): the first that reads.
   const pubDate = nodeText(item.pubDate);
   const dcDate = nodeText(item.date);
-  draft.firstCreated = feedDate(pubDate) ?? feedDate(dcDate);
-  const dateField = pubDate && (feedDate(pubDate) || !feedDate(dcDate)) ? 'pubDate' : 'dc:date';
+  draft.firstCreated = firstDate(draft, timeZone, ['pubDate', pubDate], ['dc:date', dcDate]);
+  const dateField = pubDate && (feedDate(pubDate, timeZone) || !feedDate(dcDate, timeZone)) ? 'pubDate' : 'dc:date';
   const enclosures = asArray(item.enclosure as unknown).map((e) => ({ url: webUrl(attr(e, 'url'), base) ?? '', type: attr(e, 'type') }))
     .filter((m) => m.url).map((m) => (m.type ? m : { url: m.url }));
   draft.media = mediaOf(item, base, enclosures);
@@ -137,7 +151,7 @@ function authorsOf(node: unknown): string | undefined {
   return names.length > 0 ? [...new Set(names)].join(', ') : undefined;
 }
 
-function atomEntry(entry: Obj, entryXml: string, feedAuthor: string | undefined, feedBase: string | undefined): ArticleDraft {
+function atomEntry(entry: Obj, entryXml: string, feedAuthor: string | undefined, feedBase: string | undefined, timeZone: string | undefined): ArticleDraft {
   const draft = emptyDraft('native');
   draft.format = 'atom';
   const base = absolute(attr(entry, 'base'), feedBase) ?? feedBase;
@@ -154,14 +168,16 @@ function atomEntry(entry: Obj, entryXml: string, feedAuthor: string | undefined,
   draft.byline = authorsOf(entry.author) ?? authorsOf((entry.source as Obj | undefined)?.author) ?? feedAuthor;
   const published = nodeText(entry.published);
   const updated = nodeText(entry.updated);
-  draft.firstCreated = feedDate(published) ?? feedDate(updated);
-  draft.versionCreated = feedDate(updated);
+  // `updated` alone is the entry's version time, not its first publication: a later version without
+  // `published` keeps the publishedAt stored before it (normalisation falls back to the version time).
+  draft.firstCreated = published === undefined ? undefined : firstDate(draft, timeZone, ['published', published]);
+  draft.versionCreated = firstDate(draft, timeZone, ['updated', updated]);
   draft.language = languageTag(attr(entry, 'lang'));
   const enclosures = links.filter((l) => attr(l, 'rel') === 'enclosure').map((l) => ({ url: webUrl(attr(l, 'href'), base) ?? '', type: attr(l, 'type') }))
     .filter((m) => m.url).map((m) => (m.type ? m : { url: m.url }));
   draft.media = mediaOf(entry, base, enclosures);
   draft.fieldNames = { sourceItemId: 'id', headline: 'title', body: content ? 'content' : 'summary', url: 'link',
-    publishedAt: published && (feedDate(published) || !feedDate(updated)) ? 'published' : 'updated', updatedAt: 'updated', language: 'xml:lang' };
+    publishedAt: published && (feedDate(published, timeZone) || !feedDate(updated, timeZone)) ? 'published' : 'updated', updatedAt: 'updated', language: 'xml:lang' };
   return draft;
 }
 
@@ -169,9 +185,10 @@ function atomEntry(entry: Obj, entryXml: string, feedAuthor: string | undefined,
  * RSS 2.0 (and 0.9x), RSS 1.0 (RDF) or Atom 1.0; anything else, HTML pages included, is refused by
  * name. `feedUrl` resolves relative links, which some feeds carry. Whitespace or a byte-order mark
  * before the XML declaration, which real feeds have (Folha's starts with a newline), is dropped: XML
- * does not allow it, but refusing the whole feed for it helps no one.
+ * does not allow it, but refusing the whole feed for it helps no one. `timeZone`, the source's, is
+ * where its dates without a zone are read.
  */
-export function parseFeed(source: string, feedUrl?: string): ParsedFeed {
+export function parseFeed(source: string, feedUrl?: string, timeZone?: string): ParsedFeed {
   const body = source.replace(/^[\s\uFEFF]+/, '');
   if (/^(<!doctype html|<html)/i.test(body)) {
     throw new InputProblem(422, 'feed-is-html', 'the feed URL answered with an HTML page, not RSS or Atom');
@@ -184,7 +201,7 @@ export function parseFeed(source: string, feedUrl?: string): ParsedFeed {
     const language = languageTag(firstText(channel.language));
     const base = absolute(firstText(channel.link), feedUrl) ?? feedUrl;
     // RSS 2.0 items sit in the channel; RSS 1.0 items next to it.
-    const items = asArray((kind === 'rss' ? channel.item : container.item) as unknown).map((i) => rssItem(i as Obj, kind, base));
+    const items = asArray((kind === 'rss' ? channel.item : container.item) as unknown).map((i) => rssItem(i as Obj, kind, base, timeZone));
     items.forEach((i) => {
       i.language = i.language ?? language;
     });
@@ -197,7 +214,7 @@ export function parseFeed(source: string, feedUrl?: string): ParsedFeed {
     const author = authorsOf(feed.author);
     // Entries' own markup too: XHTML content (type="xhtml") is a subtree the parsed tree does not keep as text.
     const sources = elementsOf(body, 'entry').map((e) => e.inner);
-    const items = asArray(feed.entry as unknown).map((e, i) => atomEntry(e as Obj, sources[i] ?? '', author, base));
+    const items = asArray(feed.entry as unknown).map((e, i) => atomEntry(e as Obj, sources[i] ?? '', author, base, timeZone));
     items.forEach((i) => {
       i.language = i.language ?? language;
     });

@@ -254,4 +254,22 @@ describe('FeedPollerService', () => {
       expect(await redirected.pollNow()).toMatchObject({ consecutiveFailures: 1, lastError: 'refused: a feed URL may not point at a linkLocal address (FEED_ALLOW_PRIVATE_NETWORKS is off) (the feed redirected there with HTTP 302)' });
     });
   });
+  it('reads the feed\'s dates without a zone in the source\'s zone, gives an unreadable one the receive time, and has a correction keep the stored publishedAt', async () => {
+    routes.set('/zoned.rss', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Delhi</title>
+      <item><guid>smog</guid><title>Delhi smog</title><description>NEW DELHI — Smog.</description><pubDate>Mon, 24 Nov 2025 23:30:00</pubDate></item>
+      <item><guid>rain</guid><title>Rain</title><description>MUMBAI — Rain.</description><pubDate>Mon, 24 Nov 2025 09:00:00 XYZ</pubDate></item>
+    </channel></rss>`));
+    const submitted: Array<{ article: Article; options: unknown }> = [];
+    const { pollNow, sources } = poller(async (...args: unknown[]) => {
+      submitted.push({ article: args[0] as Article, options: args[2] });
+      return { id: (args[0] as Article).id, version: 1, outcome: 'new', storyClusterId: 'c' };
+    }, { feeds: [{ url: `${base}/zoned.rss` }] });
+    sources[0].timeZone = 'Asia/Kolkata';
+    const before = Date.now();
+    await pollNow();
+    const [smog, rain] = submitted;
+    expect(smog).toMatchObject({ article: { sourceItemId: 'smog', publishedAt: '2025-11-24T18:00:00.000Z' }, options: { inheritsPublishedAt: false } });
+    expect(rain).toMatchObject({ article: { sourceItemId: 'rain' }, options: { inheritsPublishedAt: true } });
+    expect(Date.parse(rain.article.publishedAt)).toBeGreaterThanOrEqual(before);
+  });
 });

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { counter } from '@newsflow/platform';
 import { randomUUID } from 'node:crypto';
 import { InputProblem } from '../articles/formats/input-problem';
-import { normalizeDraft } from '../articles/formats/normalize-draft';
+import { normalizeSubmission } from '../articles/formats/normalize-draft';
 import { runInKeyOrder } from '../articles/submit-article/run-in-key-order';
 import { ArticleTakenDown } from '../articles/takedowns/article-taken-down.error';
 import { SubmitArticleService } from '../articles/submit-article/submit-article.service';
@@ -17,6 +17,8 @@ import { parseFeed } from './feed-parser';
 
 const polls = counter('newsflow_feed_polls_total', 'Feed polls by outcome', ['outcome']);
 const feedItems = counter('newsflow_feed_items_total', 'Feed items by outcome', ['outcome']);
+const undatedItems = counter('newsflow_feed_items_undated_total',
+  'New or changed feed items that went with their receive time: their date could not be read (an unknown zone, February 30) or lay ahead');
 
 /** Feeds one instance polls at once: a slow feed no longer holds up every other due feed. */
 const POLL_CONCURRENCY = 4;
@@ -84,7 +86,7 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
     try {
       const fetched = await fetchFeed(feed.url, feed, this.fetchPolicy);
       let outcome: ItemsOutcome = { taken: feed.lastItemCount ?? 0, refused: feed.lastRefusedCount ?? 0, lastRefusal: feed.lastRefusal, takenDown: feed.lastTakenDownCount ?? 0, deferred: 0 };
-      if (!fetched.notModified) outcome = await this.submitItems(source, parseFeed(fetched.body ?? '', fetched.url).items, lease);
+      if (!fetched.notModified) outcome = await this.submitItems(source, parseFeed(fetched.body ?? '', fetched.url, source.timeZone).items, lease);
       if (fetched.movedTo) this.logger.log({ msg: 'feed moved permanently; polling its new address from now on', sourceId: source._id });
       polls.inc({ outcome: fetched.notModified ? 'not-modified' : 'fetched' });
       // Items were left over: no validators, so the next poll reads the feed again instead of a 304.
@@ -139,9 +141,14 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
       }
       await lease.keep();
       try {
-        const article = normalizeDraft(draft, source._id, new Date());
-        const result = await this.submitArticle.submit(article, { correlationId });
+        const { article, inheritsPublishedAt } = normalizeSubmission(draft, source._id, new Date(), { timeZone: source.timeZone });
+        const result = await this.submitArticle.submit(article, { correlationId }, { inheritsPublishedAt });
         feedItems.inc({ outcome: result.outcome });
+        // Once per new item or version, not on every poll that finds it again.
+        if (draft.timeNotes && result.outcome !== 'duplicate') {
+          undatedItems.inc();
+          this.logger.warn({ msg: 'feed item kept with its receive time', sourceId: source._id, item: draft.sourceItemId, dates: draft.timeNotes });
+        }
         outcome.taken += 1;
         if (result.outcome !== 'duplicate') changed += 1;
       } catch (error) {

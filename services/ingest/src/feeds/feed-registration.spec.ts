@@ -10,9 +10,9 @@ describe('registering and resuming a feed', () => {
     const sources = {
       create: async (source: Source) => (stored.has(source._id) ? false : (stored.set(source._id, source), true)),
       findById: async (id: string) => stored.get(id) ?? null,
-      update: async (id: string, changes: Partial<Source>, removeFeed = false) => {
+      update: async (id: string, changes: Partial<Source>, unset: Array<'feed' | 'timeZone'> = []) => {
         const source = { ...(stored.get(id) as Source), ...changes };
-        if (removeFeed) delete source.feed;
+        for (const key of unset) delete source[key];
         stored.set(id, source);
         return source;
       },

@@ -6,6 +6,8 @@ export function createSourceRequestSchema(minIntervalSeconds: number) {
     id: z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, 'letters, digits and . _ : - only, at most 200'),
     name: z.string().trim().min(1).max(200),
     rateLimitPerMinute: z.number().int().min(1).max(1_000_000).optional(),
+    /** The desk's IANA zone, checked against Intl by the controller (an unknown one is a 400 naming it). */
+    timeZone: z.string().trim().min(1).max(100).optional(),
     /** A pull source: Newsflow polls this RSS/Atom feed instead of waiting for pushes. */
     feed: z
       .object({
@@ -27,6 +29,8 @@ export function updateSourceRequestSchema(minIntervalSeconds: number) {
     .strictObject({
       name: z.string().trim().min(1).max(200).optional(),
       rateLimitPerMinute: z.number().int().min(1).max(1_000_000).optional(),
+      /** null removes it: the source's times without an offset are UTC again. */
+      timeZone: z.string().trim().min(1).max(100).nullable().optional(),
       feed: z
         .strictObject({
           url: z.url({ protocol: /^https?$/ }).optional(),
@@ -38,7 +42,7 @@ export function updateSourceRequestSchema(minIntervalSeconds: number) {
         .nullable()
         .optional(),
     })
-    .refine((r) => Object.keys(r).length > 0, 'nothing to change: send name, rateLimitPerMinute or feed');
+    .refine((r) => Object.keys(r).length > 0, 'nothing to change: send name, rateLimitPerMinute, timeZone or feed');
 }
 
 export type UpdateSourceRequest = z.infer<ReturnType<typeof updateSourceRequestSchema>>;

@@ -33,6 +33,11 @@ export interface Source {
   keyPrefix: string;
   disabled: boolean;
   rateLimitPerMinute: number;
+  /**
+   * The desk's IANA zone (Europe/Paris): its times without a UTC offset are wall-clock times there.
+   * Without one they are UTC, and an embargo without an offset is refused.
+   */
+  timeZone?: string;
   feed?: FeedState;
   createdAt: Date;
   updatedAt: Date;
@@ -73,9 +78,10 @@ export class SourceRepository implements OnModuleInit {
     return this.collection.find({}).sort({ _id: 1 }).toArray();
   }
 
-  /** `removeFeed`: the source becomes push-only. */
-  async update(id: string, changes: Partial<Omit<Source, '_id'>>, removeFeed = false): Promise<Source | null> {
-    const result = await this.collection.updateOne({ _id: id }, { $set: { ...changes, updatedAt: new Date() }, ...(removeFeed ? { $unset: { feed: '' } } : {}) });
+  /** `unset`: settings removed, e.g. `feed` (the source becomes push-only) or `timeZone`. */
+  async update(id: string, changes: Partial<Omit<Source, '_id'>>, unset: ReadonlyArray<'feed' | 'timeZone'> = []): Promise<Source | null> {
+    const removed = Object.fromEntries(unset.map((key) => [key, '' as const]));
+    const result = await this.collection.updateOne({ _id: id }, { $set: { ...changes, updatedAt: new Date() }, ...(unset.length > 0 ? { $unset: removed } : {}) });
     return result.matchedCount === 1 ? this.findById(id) : null;
   }
 

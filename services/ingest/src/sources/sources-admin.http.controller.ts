@@ -8,6 +8,7 @@ import { feedUrlProblem } from '../feeds/feed-url-policy';
 import { createSourceRequestSchema, updateSourceRequestSchema } from './source-admin.request';
 import { SourceKeysCache } from './source-keys.cache';
 import { Source, SourceRepository } from './source.repository';
+import { checkedTimeZone } from './source-time-zone';
 
 /** What the admin API shows of a source: never the key or its hash, nor a password a feed URL stored before they were refused. */
 export function publicSource(source: Source) {
@@ -49,6 +50,7 @@ export class SourcesAdminHttpController {
       throw new InputProblem(422, 'invalid-source', `${issue.path.join('.')}: ${issue.message}`, issue.path.join('.'));
     }
     const request = parsed.data;
+    const timeZone = checkedTimeZone(request.timeZone);
     const urlProblem = request.feed && feedUrlProblem(new URL(request.feed.url), this.config.FEED_ALLOW_PRIVATE_NETWORKS);
     if (urlProblem) throw urlProblem;
     const apiKey = generateApiKey();
@@ -60,6 +62,7 @@ export class SourcesAdminHttpController {
       keyPrefix: apiKey.slice(0, 10),
       disabled: false,
       rateLimitPerMinute: request.rateLimitPerMinute ?? this.config.DEFAULT_RATE_LIMIT_PER_MINUTE,
+      ...(timeZone ? { timeZone } : {}),
       ...(request.feed ? { feed: { ...request.feed, nextPollAt: now, consecutiveFailures: 0 } } : {}),
       createdAt: now,
       updatedAt: now,
@@ -79,7 +82,7 @@ export class SourcesAdminHttpController {
   }
 
   /**
-   * Name, rate limit or feed. A new feed URL starts afresh (no validators, polled at once; a feed that
+   * Name, rate limit, time zone (`null` removes it) or feed. A new feed URL starts afresh (no validators, polled at once; a feed that
    * moved keeps its source, so its articles keep their ids); `feed: null` makes the source push-only.
    */
   @Patch(':id')
@@ -91,7 +94,8 @@ export class SourcesAdminHttpController {
       throw new InputProblem(422, 'invalid-source', `${issue.path.join('.') || 'body'}: ${issue.message}`, issue.path.join('.') || undefined);
     }
     const { name, rateLimitPerMinute, feed } = parsed.data;
-    const changes: Partial<Omit<Source, '_id'>> = { ...(name ? { name } : {}), ...(rateLimitPerMinute ? { rateLimitPerMinute } : {}) };
+    const timeZone = parsed.data.timeZone === null ? null : checkedTimeZone(parsed.data.timeZone);
+    const changes: Partial<Omit<Source, '_id'>> = { ...(name ? { name } : {}), ...(rateLimitPerMinute ? { rateLimitPerMinute } : {}), ...(timeZone ? { timeZone } : {}) };
     if (feed) {
       const url = feed.url ?? source.feed?.url;
       if (!url) throw new InputProblem(422, 'invalid-source', 'feed.url: required, the source has no feed yet', 'feed.url');
@@ -102,7 +106,8 @@ export class SourcesAdminHttpController {
         ? { ...source.feed, intervalSeconds }
         : { url, intervalSeconds, nextPollAt: new Date(), consecutiveFailures: 0 };
     }
-    return publicSource(await this.update(id, changes, feed === null));
+    const unset = [...(feed === null ? ['feed' as const] : []), ...(timeZone === null ? ['timeZone' as const] : [])];
+    return publicSource(await this.update(id, changes, unset));
   }
 
   /** The old key stops working at once, on every instance (see SourceKeysCache). */
@@ -129,8 +134,8 @@ export class SourcesAdminHttpController {
   }
 
   /** Written first, then announced, so an instance that sees the new generation reads the new source. */
-  private async update(id: string, changes: Partial<Omit<Source, '_id'>>, removeFeed = false): Promise<Source> {
-    const source = await this.sources.update(id, changes, removeFeed);
+  private async update(id: string, changes: Partial<Omit<Source, '_id'>>, unset: ReadonlyArray<'feed' | 'timeZone'> = []): Promise<Source> {
+    const source = await this.sources.update(id, changes, unset);
     await this.keys.changed();
     return source as Source;
   }

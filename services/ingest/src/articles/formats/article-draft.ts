@@ -31,12 +31,19 @@ export interface ArticleDraft {
    * status): an embargo when it lies ahead, nothing when it has passed.
    */
   releaseAt?: string;
+  /** Not to be published after this time (NITF `date.expire`, ninjs `expires`, AP's NewsML-G2 `itemMeta/expires`). */
+  expires?: string;
   /**
    * The place the format's own metadata gives (NITF `dateline`/`evloc`, NewsML-G2 `dateline`/`located`,
    * ninjs `located`), as the document writes it; the dateline when the text starts with none.
    */
   dateline?: string;
   media: Array<{ url: string; type?: string; caption?: string }>;
+  /**
+   * Times set aside rather than refused (a feed item's unreadable or future date, a kill's times), each
+   * with its reason: the item then goes with its receive time, and the feed poller counts and logs it.
+   */
+  timeNotes?: string[];
   /** Top-level fields we do not use; ignored, and listed back to the sender. */
   unknownFields: string[];
   /** Fields present with the wrong JSON type, e.g. a number where text belongs. */

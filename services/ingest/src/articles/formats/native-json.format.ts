@@ -1,9 +1,9 @@
 import { ArticleDraft, emptyDraft, idText, text } from './article-draft';
 
 /** Fields of the simple native JSON shape (see README); anything else is listed as unknown. */
-const KNOWN = new Set(['source', 'sourceName', 'sourceItemId', 'headline', 'summary', 'body', 'bodyHtml', 'byline', 'language', 'url', 'publishedAt', 'updatedAt', 'media', 'pubStatus', 'embargoedUntil']);
+const KNOWN = new Set(['source', 'sourceName', 'sourceItemId', 'headline', 'summary', 'body', 'bodyHtml', 'byline', 'language', 'url', 'publishedAt', 'updatedAt', 'media', 'pubStatus', 'embargoedUntil', 'expiresAt']);
 
-const STRING_FIELDS = ['source', 'sourceName', 'headline', 'summary', 'body', 'bodyHtml', 'byline', 'language', 'url', 'publishedAt', 'updatedAt', 'pubStatus', 'embargoedUntil'];
+const STRING_FIELDS = ['source', 'sourceName', 'headline', 'summary', 'body', 'bodyHtml', 'byline', 'language', 'url', 'publishedAt', 'updatedAt', 'pubStatus', 'embargoedUntil', 'expiresAt'];
 
 export function parseNativeJson(doc: Record<string, unknown>): ArticleDraft {
   const draft = emptyDraft('native');
@@ -21,6 +21,7 @@ export function parseNativeJson(doc: Record<string, unknown>): ArticleDraft {
   draft.versionCreated = text(doc.updatedAt);
   draft.pubStatus = text(doc.pubStatus);
   draft.embargoedUntil = text(doc.embargoedUntil);
+  draft.expires = text(doc.expiresAt);
   if (Array.isArray(doc.media)) {
     draft.media = doc.media
       .map((m) => (m && typeof m === 'object' ? (m as Record<string, unknown>) : {}))

@@ -7,7 +7,7 @@ type Obj = Record<string, unknown>;
 /** The canonical fields as NewsML-G2 names them, for refusals. */
 const G2_NAMES = {
   sourceItemId: 'newsItem@guid', headline: 'headline', body: 'contentSet', language: 'language@tag', url: 'link@href',
-  publishedAt: 'firstCreated', updatedAt: 'versionCreated', pubStatus: 'pubStatus', embargoedUntil: 'embargoed',
+  publishedAt: 'firstCreated', updatedAt: 'versionCreated', pubStatus: 'pubStatus', embargoedUntil: 'embargoed', expiresAt: 'expires',
 };
 
 /** The provider qcode `nprov:AP` names the source; a literal is used when there is no qcode. */
@@ -58,6 +58,8 @@ export function parseNewsMlG2(root: Obj, xml: string): ArticleDraft {
   draft.versionCreated = nodeText(itemMeta.versionCreated);
   draft.pubStatus = attr(itemMeta.pubStatus, 'qcode');
   draft.embargoedUntil = nodeText(itemMeta.embargoed);
+  // The core schema gives an item no expiry; AP writes one as itemMeta/expires (Media API, build 2.2.18).
+  draft.expires = nodeText(itemMeta.expires);
   draft.url = asArray(itemMeta.link as unknown).map((l) => attr(l, 'href')).find(Boolean);
   let embeddedByline: string | undefined;
   const [inline] = elementsOf(xml, 'inlineXML');

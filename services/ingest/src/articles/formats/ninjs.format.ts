@@ -45,7 +45,7 @@ function providerName(doc: Obj): string | undefined {
 /** The canonical fields as ninjs names them, for refusals (1.x/2.x, and 3.x's camelCase). */
 const NINJS_NAMES = {
   sourceItemId: 'uri', headline: 'headlines', body: 'bodies', publishedAt: 'firstcreated', contentCreated: 'contentcreated',
-  updatedAt: 'versioncreated', pubStatus: 'pubstatus', embargoedUntil: 'embargoed',
+  updatedAt: 'versioncreated', pubStatus: 'pubstatus', embargoedUntil: 'embargoed', expiresAt: 'expires',
 };
 const NINJS3_NAMES = { ...NINJS_NAMES, publishedAt: 'firstCreated', contentCreated: 'contentCreated', updatedAt: 'versionCreated', pubStatus: 'pubStatus' };
 const NINJS_HINTS = {
@@ -55,7 +55,7 @@ const NINJS_HINTS = {
 };
 
 /** ninjs properties that must be strings when present. */
-const NINJS_STRINGS = ['uri', 'headline', 'body_html', 'body_text', 'body_xml', 'description_text', 'byline', 'language', 'firstcreated', 'versioncreated', 'contentcreated', 'pubstatus', 'embargoed'];
+const NINJS_STRINGS = ['uri', 'headline', 'body_html', 'body_text', 'body_xml', 'description_text', 'byline', 'language', 'firstcreated', 'versioncreated', 'contentcreated', 'pubstatus', 'embargoed', 'expires'];
 
 /**
  * A ninjs document: 2.x and 3.x use `headlines`/`bodies` arrays, 1.x `headline`/`body_html` strings;
@@ -85,6 +85,7 @@ export function parseNinjs(doc: Obj): ArticleDraft {
   draft.versionCreated = text(d.versioncreated);
   draft.pubStatus = text(d.pubstatus);
   draft.embargoedUntil = text(d.embargoed);
+  draft.expires = text(d.expires);
   draft.sourceName = providerName(d);
   // 2.x: an object of renditions by name; 3.x: an array of them, each with its `name`.
   const renditions = d.renditions && typeof d.renditions === 'object' ? d.renditions : {};

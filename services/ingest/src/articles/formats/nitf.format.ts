@@ -4,18 +4,21 @@ import { tokens } from './xml-scanner';
 
 type Obj = Record<string, unknown>;
 
-/** NITF `norm` dates are ISO 8601 basic format, e.g. 20251124T090000Z or 20251124T090000+0100. */
+/**
+ * NITF `norm` dates are ISO 8601 basic format, e.g. 20251124T090000Z or 20251124T090000+0100, written
+ * here in the extended format. One without a zone stays without: it is read in the source's zone.
+ */
 export function nitfDate(norm: string | undefined): string | undefined {
   const m = norm && /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{4})?$/.exec(norm);
   if (!m) return norm;
-  const zone = !m[7] || m[7] === 'Z' ? 'Z' : `${m[7].slice(0, 3)}:${m[7].slice(3)}`;
+  const zone = !m[7] ? '' : m[7] === 'Z' ? 'Z' : `${m[7].slice(0, 3)}:${m[7].slice(3)}`;
   return `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}${zone}`;
 }
 
 /** The canonical fields as NITF names them, for refusals (an NITF desk never wrote `sourceItemId`). */
 const NITF_NAMES = {
   sourceItemId: 'doc-id@id-string', headline: 'hl1', body: 'body.content', language: 'baselang',
-  publishedAt: 'date.issue', embargoedUntil: 'date.release', pubStatus: 'management-status', url: 'pubdata@ex-ref',
+  publishedAt: 'date.issue', embargoedUntil: 'date.release', pubStatus: 'management-status', url: 'pubdata@ex-ref', expiresAt: 'date.expire',
 };
 
 /**
@@ -120,6 +123,7 @@ export function parseNitf(root: Obj, xml: string): ArticleDraft {
   draft.pubStatus = attr(docdata, 'management-status');
   if (draft.pubStatus === 'embargoed') draft.embargoedUntil = release;
   else draft.releaseAt = release;
+  draft.expires = nitfDate(attr(docdata['date.expire'], 'norm'));
   draft.url = attr(head.pubdata, 'ex-ref');
   return draft;
 }

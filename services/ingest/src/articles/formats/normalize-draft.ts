@@ -5,7 +5,7 @@ import { ArticleDraft } from './article-draft';
 import { htmlToText, sanitizeHtml, textToHtml } from './html-body';
 import { checkCarriable } from './carriable-article';
 import { InputProblem } from './input-problem';
-import { embargoOf, timestamp } from './timestamps';
+import { embargoNeedsOffset, embargoOf, expiryOf, isoTime, TimeContext, timestamp } from './timestamps';
 
 export const MAX_HEADLINE = 1000;
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
@@ -58,16 +58,34 @@ export function extractDateline(body: string): string | undefined {
   return DATELINE.exec(body.slice(0, 200))?.[1]?.trim();
 }
 
+export interface NormalizeOptions {
+  /** The source's IANA zone (its `timeZone`): times without an offset are wall-clock times there. */
+  timeZone?: string;
+}
+
+export interface NormalizedSubmission {
+  article: Article;
+  /**
+   * The document states no first-created time of its own: a later version keeps the publishedAt of the
+   * version stored before it (a correction is not a new story), which only the store knows.
+   */
+  inheritsPublishedAt: boolean;
+}
+
 /**
  * Turns a parsed draft of any format into the canonical article, applying every rule once; an
  * InputProblem names the field and rule for the first thing that is wrong.
  */
-export function normalizeDraft(draft: ArticleDraft, sourceId: string, now: Date): Article {
+export function normalizeSubmission(draft: ArticleDraft, sourceId: string, now: Date, options: NormalizeOptions = {}): NormalizedSubmission {
   try {
-    return normalizeFields(draft, sourceId, now);
+    return normalizeFields(draft, sourceId, { now, timeZone: options.timeZone });
   } catch (error) {
     throw inFormatTerms(error, draft.fieldNames, draft.fieldHints);
   }
+}
+
+export function normalizeDraft(draft: ArticleDraft, sourceId: string, now: Date, options: NormalizeOptions = {}): Article {
+  return normalizeSubmission(draft, sourceId, now, options).article;
 }
 
 /**
@@ -95,13 +113,45 @@ const nfc = (value: string | undefined): string | undefined => value?.normalize(
 /** Whitespace a headline collapses: ASCII and line breaks, not no-break spaces (French `Macron\u202f:`) or U+3000. */
 const HEADLINE_SPACE = /[\t\n\v\f\r \u0085\u2028\u2029]+/g;
 
-/** NITF `date.release` without the embargoed status: an embargo only while it lies ahead. */
-function releaseEmbargo(value: string | undefined, now: Date): string | undefined {
-  const at = embargoOf(value);
-  return at && Date.parse(at) > now.getTime() ? at : undefined;
+const FEED_FORMATS: ReadonlySet<ArticleDraft['format']> = new Set(['rss', 'rdf', 'atom']);
+/** UTC−12 is the furthest west a wall clock runs: a zoneless time past even read there is past everywhere. */
+const WESTMOST_OFFSET_MS = 12 * 3600 * 1000;
+
+/**
+ * NITF `date.release` without the embargoed status: an embargo only while it lies ahead. Without an
+ * offset or a source zone that cannot be told unless it has passed under every zone: refused, as an
+ * embargo without an offset is.
+ */
+function releaseEmbargo(value: string | undefined, context: TimeContext): string | undefined {
+  if (value === undefined) return undefined;
+  const { ms, zoneless } = isoTime(value, 'embargoedUntil', context.timeZone);
+  const now = context.now.getTime();
+  if (zoneless && !context.timeZone) {
+    if (ms + WESTMOST_OFFSET_MS <= now) return undefined;
+    throw embargoNeedsOffset(value, 'embargoedUntil');
+  }
+  return ms > now ? new Date(ms).toISOString() : undefined;
 }
 
-function normalizeFields(draft: ArticleDraft, sourceId: string, now: Date): Article {
+/**
+ * A time read where refusing the story for it would be worse than going without it: a kill (a desk's
+ * withdrawal must never bounce) and a feed item (README: an unreadable date gives the receive time).
+ * The refusal's reason is noted on the draft instead.
+ */
+function setAside<T>(read: () => T, lenient: boolean, draft: ArticleDraft): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!lenient || !(error instanceof InputProblem)) throw error;
+    const field = error.field && draft.fieldNames?.[error.field];
+    const message = field && error.field && error.message.startsWith(error.field) ? field + error.message.slice(error.field.length) : error.message;
+    (draft.timeNotes ??= []).push(message);
+    return undefined;
+  }
+}
+
+function normalizeFields(draft: ArticleDraft, sourceId: string, context: TimeContext): NormalizedSubmission {
+  const { now, timeZone } = context;
   const [wrongType] = draft.wrongTypes;
   if (wrongType) throw new InputProblem(422, 'wrong-type', `${wrongType} must be a string`, wrongType);
   const source = sourceId;
@@ -122,21 +172,33 @@ function normalizeFields(draft: ArticleDraft, sourceId: string, now: Date): Arti
   }
   const [primary, ...rest] = (draft.language ?? detectLanguage(`${headline} ${body}`, UNDECLARED_LANGUAGE) ?? 'und').split('-');
   if (draft.url && !isWebUrl(draft.url)) throw new InputProblem(422, 'invalid-url', 'url is not an absolute http(s) URL', 'url');
-  const updatedAt = timestamp(draft.versionCreated, 'updatedAt', now);
+  const sentStatus = pubStatusOf(draft.pubStatus);
+  const canceled = sentStatus === 'canceled';
+  // A kill is never refused for its times, nor a feed item for its dates (README: the receive time).
+  const lenient = canceled || FEED_FORMATS.has(draft.format);
+  // A kill's version time that cannot stand (ahead of the clock, unreadable) is its receive time.
+  const updatedAt = setAside(() => timestamp(draft.versionCreated, 'updatedAt', context), lenient, draft)
+    ?? (canceled && draft.versionCreated !== undefined ? now.toISOString() : undefined);
   // The document's own times before the receive time: first created, else when its content was
   // created, else its version time (a story of 2016 was "published" when it reached us).
-  const published = timestamp(draft.firstCreated, 'publishedAt', now);
-  const fallback = published ? undefined : timestamp(draft.contentCreated, 'contentCreated', now) ?? updatedAt;
+  const published = setAside(() => timestamp(draft.firstCreated, 'publishedAt', context), lenient, draft);
+  const fallback = published ? undefined : setAside(() => timestamp(draft.contentCreated, 'contentCreated', context), lenient, draft) ?? updatedAt;
   const publishedAt = published ?? (fallback && updatedAt && fallback > updatedAt ? updatedAt : fallback) ?? now.toISOString();
   const summary = draft.summary ? nfc(asText(draft.summary).trim()) || undefined : undefined;
   // The text's own dateline, else the place the format's metadata gives (NITF dateline/evloc, G2 located…).
   const dateline = extractDateline(body) ?? nfc(draft.dateline?.slice(0, 300));
-  const embargoedUntil = embargoOf(draft.embargoedUntil) ?? releaseEmbargo(draft.releaseAt, now);
+  // Nothing of a kill is held back: an embargo it carries that cannot be read is dropped, not refused.
+  const embargoedUntil = setAside(() => embargoOf(draft.embargoedUntil, timeZone) ?? releaseEmbargo(draft.releaseAt, context), canceled, draft);
   // An embargo without its time (NITF `embargoed`, no date.release) is withheld: never published early.
-  const pubStatus = pubStatusOf(draft.pubStatus) ?? (isEmbargoStatus(draft.pubStatus) && !embargoedUntil ? 'withheld' : undefined);
+  const pubStatus = sentStatus ?? (isEmbargoStatus(draft.pubStatus) && !embargoedUntil ? 'withheld' : undefined);
+  const expiresAt = setAside(() => expiryOf(draft.expires, timeZone), canceled, draft);
+  if (expiresAt && (pubStatus ?? 'usable') === 'usable' && Date.parse(expiresAt) <= now.getTime()) {
+    throw new InputProblem(422, 'already-expired', `expiresAt ${draft.expires} (${expiresAt}) has passed, the server's time is ${now.toISOString()}: `
+      + 'expired copy may no longer be published; send a later expiry, or none', 'expiresAt');
+  }
   const media = webMedia(draft);
   const byline = nfc(draft.byline?.slice(0, 500));
-  return checkCarriable({
+  const article = checkCarriable({
     id: articleIdFor(source, sourceItemId),
     version: 1,
     source: { id: source, ...(draft.sourceName ? { name: draft.sourceName.slice(0, 200) } : {}) },
@@ -156,6 +218,8 @@ function normalizeFields(draft: ArticleDraft, sourceId: string, now: Date): Arti
     receivedAt: now.toISOString(),
     ...(pubStatus ? { pubStatus } : {}),
     ...(embargoedUntil ? { embargoedUntil } : {}),
-    contentHash: contentHashOf(headline, body, { pubStatus, embargoedUntil }),
+    ...(expiresAt ? { expiresAt } : {}),
+    contentHash: contentHashOf(headline, body, { pubStatus, embargoedUntil, expiresAt }),
   });
+  return { article, inheritsPublishedAt: published === undefined };
 }

@@ -15,8 +15,8 @@ const now = new Date('2026-12-07T15:47:00Z');
 function draftOf(name: string, contentType = name.endsWith('.json') ? 'application/json' : 'application/xml', body = sample(name)): ArticleDraft {
   return parseSubmission(contentType, body);
 }
-function articleOf(name: string, contentType?: string, body?: Buffer): Article {
-  return normalizeDraft(draftOf(name, contentType, body), 'wire', now);
+function articleOf(name: string, contentType?: string, body?: Buffer, at = now): Article {
+  return normalizeDraft(draftOf(name, contentType, body), 'wire', at);
 }
 const problem = problemOf;
 const xmlWith = (name: string, edit: (xml: string) => string) => Buffer.from(edit(sample(name).toString('latin1')), 'latin1');
@@ -120,8 +120,10 @@ describe('NewsML-G2 carrying NITF in inlineXML (W4)', () => {
 });
 
 describe('ninjs 3.x camelCase (W5)', () => {
-  const first = articleOf('ninjs3-tt_text_image_2.excerpt.json');
-  const kill = articleOf('ninjs3-tt-KILL-derived.json');
+  // As TT sent them: both expire on 2023-05-31, and today the first would be refused as expired.
+  const sentAt = new Date('2021-05-26T14:00:00Z');
+  const first = articleOf('ninjs3-tt_text_image_2.excerpt.json', undefined, undefined, sentAt);
+  const kill = articleOf('ninjs3-tt-KILL-derived.json', undefined, undefined, sentAt);
 
   it('reads versionCreated, pubStatus, copyrightHolder and the text/html body', () => {
     expect(first).toMatchObject({ format: 'ninjs', updatedAt: '2021-05-26T11:40:18.000Z', publishedAt: '2021-05-26T11:40:18.000Z', language: 'sv', source: { name: 'TT' } });

@@ -7,7 +7,7 @@ import { AuthenticatedRequest } from '../../sources/source-identity';
 import { INGEST_CONFIG, IngestConfig } from '../../config/ingest.config';
 import { problemOf } from '../../http/problem-details.filter';
 import { InputProblem } from '../formats/input-problem';
-import { normalizeDraft } from '../formats/normalize-draft';
+import { normalizeSubmission } from '../formats/normalize-draft';
 import { decode, draftFromJson, parseJsonText, parseSubmission } from '../formats/parse-submission';
 import { runInKeyOrder } from './run-in-key-order';
 import { SubmitArticleService } from './submit-article.service';
@@ -16,6 +16,8 @@ const BATCH_CONCURRENCY = 16;
 
 const body = (req: Request): Buffer => (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
 const sourceOf = (req: AuthenticatedRequest): string => (req.source as { _id: string })._id;
+/** The source's own zone: its times without an offset are wall-clock times there. */
+const zoneOf = (req: AuthenticatedRequest) => ({ timeZone: req.source?.timeZone });
 
 @ApiTags('articles')
 @ApiBearerAuth()
@@ -37,10 +39,10 @@ export class SubmitArticleHttpController {
   @ApiResponse({ status: 400, description: 'Malformed body (JSON, XML, UTF-8); application/problem+json' })
   @ApiResponse({ status: 401, description: 'Missing or unknown API key' })
   @ApiResponse({ status: 403, description: 'Source disabled, or the body names another source' })
-  @ApiResponse({ status: 409, description: 'updatedAt is older than that of the version already accepted (rule stale-version); the newer version stands' })
+  @ApiResponse({ status: 409, description: 'updatedAt is older than that of the version already accepted (rule stale-version); the newer version stands (never for a kill)' })
   @ApiResponse({ status: 413, description: 'Body over MAX_BODY_BYTES, or an article larger than the pipeline carries (rule article-too-large)' })
   @ApiResponse({ status: 415, description: 'Unsupported content type or XML document' })
-  @ApiResponse({ status: 422, description: 'A field breaks a rule; `field` and `rule` name it' })
+  @ApiResponse({ status: 422, description: 'A field breaks a rule; `field` and `rule` name it (times: invalid-timestamp, invalid-date, timestamp-in-future, embargo-needs-offset, already-expired)' })
   @ApiResponse({ status: 429, description: 'Past the source rate limit; see Retry-After' })
   @ApiResponse({ status: 451, description: 'An operator took the article down (rule taken-down, `articleId`); refused until the takedown is lifted' })
   @ApiResponse({ status: 503, description: 'Kafka or the article store is unavailable or busy; retry later (Retry-After), resubmitting is safe' })
@@ -53,8 +55,8 @@ export class SubmitArticleHttpController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const draft = parseSubmission(contentType, body(req));
-    const article = normalizeDraft(draft, sourceOf(req), new Date());
-    const result = await this.submitArticle.submit(article, { correlationId, traceparent });
+    const { article, inheritsPublishedAt } = normalizeSubmission(draft, sourceOf(req), new Date(), zoneOf(req));
+    const result = await this.submitArticle.submit(article, { correlationId, traceparent }, { inheritsPublishedAt });
     if (result.outcome === 'duplicate') response.status(200);
     return {
       id: result.id,
@@ -97,8 +99,8 @@ export class SubmitArticleHttpController {
         run: async () => {
           try {
             const draft = draftFromJson(item);
-            const article = normalizeDraft(draft, sourceOf(req), new Date());
-            const result = await this.submitArticle.submit(article, { correlationId, traceparent });
+            const { article, inheritsPublishedAt } = normalizeSubmission(draft, sourceOf(req), new Date(), zoneOf(req));
+            const result = await this.submitArticle.submit(article, { correlationId, traceparent }, { inheritsPublishedAt });
             return { index, status: result.outcome === 'duplicate' ? 200 : 202, id: result.id, version: result.version,
               duplicate: result.outcome === 'duplicate', ignoredFields: draft.unknownFields };
           } catch (error) {

@@ -30,6 +30,8 @@ export interface RequestContext {
 export interface SubmitOptions {
   /** Only the operator's own kill of a taken-down article passes the takedown list. */
   operatorKill?: boolean;
+  /** See AcceptOptions: the version states no first-created time, so it keeps the stored one's publishedAt. */
+  inheritsPublishedAt?: boolean;
 }
 
 /**
@@ -77,7 +79,7 @@ export class SubmitArticleService {
       throw new CopyTakenDown(copyOf);
     }
     const { outcome, record } = await this.acceptsInOrder.run(article.id, () =>
-      this.articles.accept(article, context.correlationId, () => this.clusters.clusterFor(article)));
+      this.articles.accept(article, context.correlationId, () => this.clusters.clusterFor(article), { inheritsPublishedAt: options.inheritsPublishedAt }));
     const result = { id: record.articleId, version: record.version, outcome, storyClusterId: record.storyClusterId };
     if (outcome === 'duplicate' && record.published) return result;
 
