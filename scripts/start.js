@@ -82,7 +82,8 @@ async function main() {
   }
 
   const admin = adminKey();
-  const running = startServices({ ...env, ...weatherEnv, ...consoleEnv(), ADMIN_API_KEY: admin, INGEST_ADMIN_API_KEY: admin });
+  // The console gets no key: what it shows of ingest's admin API (dead letters) needs its user to sign in with this one.
+  const running = startServices({ ...env, ...weatherEnv, ...consoleEnv(), ADMIN_API_KEY: admin });
   const stopAll = () => {
     running.forEach(({ child }) => child.exitCode === null && child.kill('SIGTERM'));
     fakeWeather?.close();
@@ -103,7 +104,7 @@ async function main() {
 [newsflow] where to look:
   final topic    kcat -b ${env.KAFKA_BROKERS} -C -t news.articles.indexed.v1 -e
   index          MongoDB ${env.MONGODB_URI}, collection search_articles
-  dashboard      http://127.0.0.1:${SERVICES[4].port}/  (pipeline, articles, search; docs/runbook.md explains the metrics)
+  dashboard      http://127.0.0.1:${SERVICES[4].port}/  (pipeline, articles, search; sign in with the key in .state/admin-api-key to list dead letters; docs/runbook.md explains the metrics)
   metrics        http://127.0.0.1:${SERVICES[0].port}/metrics (each service has /metrics, /health/ready)
   admin API      http://127.0.0.1:${SERVICES[0].port}/v1/admin/sources with the key in .state/admin-api-key
   infrastructure npm run infra -- status | down`);

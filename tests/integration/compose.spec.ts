@@ -102,6 +102,14 @@ describe('docker-compose.yml', () => {
     for (const name of SCALABLE) expect({ name, ports: services[name].ports }).toEqual({ name, ports: undefined });
   });
 
+  it('gives the console no key: it publishes 8080 and passes on the key each user signs in with', () => {
+    const env = services.console.environment ?? {};
+    expect(Object.entries(env).filter(([name, value]) => /KEY/.test(name) || /API_KEY/.test(String(value)))).toEqual([]);
+    // The keys stay where they are checked.
+    expect(services.ingest.environment).toHaveProperty('ADMIN_API_KEY');
+    expect(services.indexer.environment?.READ_API_KEYS).toBe('${READ_API_KEY:-}');
+  });
+
   it('gives each service only configuration its schema knows and accepts', () => {
     for (const name of appServices) {
       const schema = schemas.get(name) as ZodObject;

@@ -112,6 +112,18 @@ describe('Helm chart deploy/helm/newsflow', () => {
     }
   });
 
+  it('gives the console no key, even when the chart holds both: its users sign in with theirs', async () => {
+    const manifests = parseManifests(await render(`adminApiKey: ${'a'.repeat(24)}\nreadApiKey: ${'r'.repeat(24)}\n`));
+    const keysOf = (service: string) => {
+      const deployment = manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === `newsflow-${service}`);
+      const [container] = deployment?.spec.template.spec.containers ?? [];
+      return (container?.env ?? []).filter((e: { valueFrom?: { secretKeyRef?: { key: string } } }) => /KEY/.test(e.valueFrom?.secretKeyRef?.key ?? '')).map((e: { name: string }) => e.name);
+    };
+    expect(keysOf('console')).toEqual([]);
+    expect(keysOf('ingest')).toEqual(['ADMIN_API_KEY', 'READ_API_KEYS']);
+    expect(keysOf('indexer')).toEqual(['READ_API_KEYS']);
+  });
+
   it('rejects a broken Deployment and a broken ScaledObject, naming each', async () => {
     const valid = await render();
     const broken = valid

@@ -20,7 +20,7 @@ runMain('console', async () => {
   serveStaticAssets(app);
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('newsflow console').setDescription('Dashboard of the pipeline and its backend-for-frontend API.').setVersion(version).build(),
+    new DocumentBuilder().setTitle('newsflow console').setDescription('Dashboard of the pipeline and its backend-for-frontend API.').setVersion(version).addBearerAuth().build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);

@@ -1,6 +1,14 @@
-/** The console's own API; an error carries the problem+json detail the server sent. */
-export async function getJson(path) {
-  const response = await fetch(path, { headers: { accept: 'application/json' } });
+import { storedKey } from './session.js';
+
+/**
+ * The console's own API, with the signed-in key (or `key`) as `Authorization: Bearer`; an error
+ * carries the problem+json detail the server sent and its status (401: sign in; 403: this key may
+ * not read it).
+ */
+export async function getJson(path, { key = storedKey() } = {}) {
+  const headers = { accept: 'application/json' };
+  if (key) headers.authorization = `Bearer ${key}`;
+  const response = await fetch(path, { headers });
   const text = await response.text();
   let body;
   try {

@@ -16,6 +16,15 @@ export function formatTime(iso) {
   return Number.isNaN(date.getTime()) ? String(iso) : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
 }
 
+/**
+ * A search hit's times as the list orders them: a story released from embargo sorts at its release,
+ * so that is shown first, with its publication time; an expiry says until when it is served.
+ */
+export function formatHitTime(item) {
+  const released = item.releasedAt && item.releasedAt !== item.publishedAt ? `released ${formatTime(item.releasedAt)} · published ${formatTime(item.publishedAt)}` : formatTime(item.publishedAt);
+  return item.expiresAt ? `${released} · expires ${formatTime(item.expiresAt)}` : released;
+}
+
 export function timeAgo(iso) {
   const seconds = Math.round((Date.now() - new Date(iso).getTime()) / 1000);
   if (!Number.isFinite(seconds)) return '';

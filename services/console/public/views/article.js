@@ -2,6 +2,7 @@ import { getJson } from '../lib/api.js';
 import { formatTemperature, formatTime, localWeekdayTime } from '../lib/format.js';
 import { externalUrl, html, mount } from '../lib/html.js';
 import { highlightField } from '../lib/highlight.js';
+import { signInHint } from '../lib/session.js';
 import { weatherIcon } from '../lib/weather-icons.js';
 import { stageChips } from './stage-chips.js';
 
@@ -64,7 +65,7 @@ export async function renderArticle(view, id) {
   try {
     found = await getJson(`/api/articles/${encodeURIComponent(id)}`);
   } catch (error) {
-    mount(view, html`<section class="card"><h1>Article not available</h1><p class="error">${error.message}</p><p><a href="#/">Back to the pipeline</a></p></section>`);
+    mount(view, html`<section class="card"><h1>Article not available</h1><p class="error">${error.message}${signInHint(error)}</p><p><a href="#/">Back to the pipeline</a></p></section>`);
     return;
   }
   const { article: doc, status } = found;

@@ -2,6 +2,7 @@ import { getJson } from '../lib/api.js';
 import { formatCount, formatRate, formatTime, timeAgo } from '../lib/format.js';
 import { html, mount } from '../lib/html.js';
 import { navigate } from '../lib/navigate.js';
+import { signInHint } from '../lib/session.js';
 import { chartData, createLiveChart } from './live-chart.js';
 import { stageChips } from './stage-chips.js';
 import { STAGE_ROLES } from './stage-colors.js';
@@ -40,7 +41,7 @@ function deadLetterTable(stages) {
           <td><button class="link" type="button" data-dlq-stage="${s.stage}">show</button></td></tr>`)}
       </tbody>
     </table>
-    <p class="muted small">Parked now is what each dead-letter topic holds (sampled from the broker every 10 s; a purge empties it). Dead-lettered and failed attempts count since each service started. Inspect and replay with <code>npm run dlq -- list --stage &lt;stage&gt;</code> or ingest's <code>/v1/admin/dead-letters/&lt;stage&gt;</code> (see docs/runbook.md).</p>`;
+    <p class="muted small">Parked now is what each dead-letter topic holds (sampled from the broker every 10 s; a purge empties it). Dead-lettered and failed attempts count since each service started. <strong>show</strong> lists them with ingest's admin key (sign in with it). Inspect and replay with <code>npm run dlq -- list --stage &lt;stage&gt;</code> or ingest's <code>/v1/admin/dead-letters/&lt;stage&gt;</code> (see docs/runbook.md).</p>`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -59,7 +60,7 @@ async function showDeadLetters(panel, stage) {
           <code class="small">npm run dlq -- replay --stage ${stage} --partition ${d.partition} --offset ${d.offset}</code></li>`)}</ol>`
         : html`<p class="empty">Nothing parked.</p>`}`);
   } catch (error) {
-    mount(panel, html`<p class="error small">${error.message}</p>`);
+    mount(panel, html`<p class="error small" data-testid="dead-letter-error">${error.message}${signInHint(error)}</p>`);
   }
 }
 
@@ -110,12 +111,12 @@ export async function renderOverview(view) {
   let timer;
   const refresh = async () => {
     try {
-      const [overview, recent] = await Promise.all([getJson('/api/overview'), getJson('/api/articles/recent?limit=8').catch((e) => ({ error: e.message, items: [] }))]);
+      const [overview, recent] = await Promise.all([getJson('/api/overview'), getJson('/api/articles/recent?limit=8').catch((e) => ({ error: e, items: [] }))]);
       if (stopped) return;
       mount(view.querySelector('#sampled'), html`Scraped every ${overview.intervalMs / 1000} s · last ${overview.sampledAt ? timeAgo(overview.sampledAt) : 'never'} · ${overview.historyMinutes} min of history`);
       mount(view.querySelector('#services'), overview.stages.map(serviceCard));
       mount(view.querySelector('#dead-letters'), deadLetterTable(overview.stages));
-      mount(view.querySelector('#recent'), recent.error ? html`<p class="error">Recent articles unavailable: ${recent.error}</p>` : recentTable(recent));
+      mount(view.querySelector('#recent'), recent.error ? html`<p class="error">Recent articles unavailable: ${recent.error.message}${signInHint(recent.error)}</p>` : recentTable(recent));
       if (!charts) {
         charts = {
           throughput: createLiveChart(view.querySelector('#chart-throughput'), { title: 'Throughput (events published per second)', unit: 'msg/s', data: chartData(overview.series, 'throughput') }),

@@ -1,8 +1,9 @@
 import { getJson } from '../lib/api.js';
-import { formatTime } from '../lib/format.js';
+import { formatHitTime } from '../lib/format.js';
 import { html, mount } from '../lib/html.js';
 import { markedText } from '../lib/marked-text.js';
 import { navigate } from '../lib/navigate.js';
+import { signInHint } from '../lib/session.js';
 
 const FILTERS = ['entity', 'entityType', 'place', 'near', 'radiusKm', 'country', 'from', 'to', 'source', 'lang', 'weather', 'cluster'];
 const ENTITY_TYPES = ['', 'person', 'organization', 'place', 'event', 'date'];
@@ -44,7 +45,7 @@ function resultItem(item) {
       <a class="result-title" href="#/article/${encodeURIComponent(item.id)}"><bdi>${text(marks.headline) ? markedText(marks.headline) : item.headline}</bdi></a>
       ${text(marks.summary) ? html`<p><bdi>${markedText(marks.summary)}</bdi></p>` : item.summary ? html`<p><bdi>${item.summary}</bdi></p>` : ''}
       ${fragments.length ? html`<p class="snippet" data-testid="snippet">${fragments.map((fragment, i) => html`${i ? ' · ' : ''}<bdi>${markedText(fragment)}</bdi>`)}</p>` : ''}
-      <p class="muted small">${item.sourceId} · ${formatTime(item.publishedAt)}${item.primaryLocation ? html` · ${item.primaryLocation.name}` : ''} · weather ${item.weatherStatus}${typeof item.score === 'number' ? html` · score ${item.score.toFixed(2)}` : ''}</p>
+      <p class="muted small">${item.sourceId} · ${formatHitTime(item)}${item.primaryLocation ? html` · ${item.primaryLocation.name}` : ''} · weather ${item.weatherStatus}${typeof item.score === 'number' ? html` · score ${item.score.toFixed(2)}` : ''}</p>
     </li>`;
 }
 
@@ -73,7 +74,7 @@ export async function renderSearch(view, params) {
   try {
     page = await getJson(`/api/search?${query}`);
   } catch (error) {
-    mount(view.querySelector('#results'), html`<div class="card"><p class="error" data-testid="search-error">${error.parameter && !error.message.startsWith(`${error.parameter}:`) ? html`<strong>${error.parameter}</strong>: ` : ''}${error.message}</p></div>`);
+    mount(view.querySelector('#results'), html`<div class="card"><p class="error" data-testid="search-error">${error.parameter && !error.message.startsWith(`${error.parameter}:`) ? html`<strong>${error.parameter}</strong>: ` : ''}${error.message}${signInHint(error)}</p></div>`);
     return;
   }
   mount(view.querySelector('#results'), html`

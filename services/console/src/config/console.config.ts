@@ -8,10 +8,15 @@ const serviceUrl = (fallback: string) =>
     .default(fallback)
     .transform((url) => url.replace(/\/+$/, ''));
 
+/**
+ * No API key here: the console passes each user's own key on to the services (http/caller-key.decorator.ts),
+ * and what it reads for itself (/metrics, /health/ready) needs none.
+ */
 export const ConsoleConfigSchema = z.object({
   LOG_LEVEL: commonConfigShape.LOG_LEVEL,
   SHUTDOWN_TIMEOUT_MS: commonConfigShape.SHUTDOWN_TIMEOUT_MS,
   HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  // Every interface: the routes that serve article text or dead letters answer only what the user's key may read.
   HTTP_HOST: z.string().default('0.0.0.0'),
   INGEST_URL: serviceUrl('http://127.0.0.1:8081'),
   ENRICHER_URL: serviceUrl('http://127.0.0.1:8082'),
@@ -21,14 +26,6 @@ export const ConsoleConfigSchema = z.object({
   CONSOLE_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(250).max(300_000).default(5000),
   /** How much chart history is kept in memory (and survives a page reload). */
   CONSOLE_HISTORY_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-  /**
-   * Ingest's ADMIN_API_KEY, to list parked messages (ingest's dead-letter admin API). Unset, the page
-   * shows dead-letter counts from the metrics only. Empty counts as unset: docker-compose.yml passes
-   * `${ADMIN_API_KEY:-}`, which is empty when the shell has no key.
-   */
-  INGEST_ADMIN_API_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).optional()),
-  /** One of the indexer's and ingest's READ_API_KEYS, sent with every upstream call; unset, none is sent. Empty counts as unset. */
-  READ_API_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).optional()),
   /** Longest wait for one upstream call; a slow service shows as unreachable rather than stalling the page. */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
 });

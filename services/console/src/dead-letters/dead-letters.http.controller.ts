@@ -1,7 +1,7 @@
-import { BadRequestException, Controller, Get, Inject, NotImplementedException, Param, Query, UseFilters } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Controller, Get, Param, Query, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { PIPELINE_STAGES, PipelineStage } from '@newsflow/contracts';
-import { CONSOLE_CONFIG, ConsoleConfig } from '../config/console.config';
+import { CallerKey } from '../http/caller-key.decorator';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { UpstreamClient } from '../upstream/upstream.client';
 
@@ -20,32 +20,29 @@ interface DeadLetter {
 }
 
 /**
- * Read-only view of the messages a stage parked, through ingest's dead-letter admin API (which needs
- * ingest's admin key). Replaying stays with operators (`npm run dlq`, the admin API): the console
- * has no login of its own, so it offers nothing that changes the pipeline.
+ * Read-only view of the messages a stage parked, through ingest's dead-letter admin API: parked
+ * messages hold whole articles, so ingest answers only to its admin key, which the user presents.
+ * Replaying stays with operators (`npm run dlq`, the admin API): the console offers nothing that
+ * changes the pipeline.
  */
 @ApiTags('console')
+@ApiBearerAuth()
 @Controller('api/dead-letters')
 @UseFilters(ProblemDetailsFilter)
 export class DeadLettersHttpController {
-  constructor(
-    @Inject(CONSOLE_CONFIG) private readonly config: ConsoleConfig,
-    private readonly upstream: UpstreamClient,
-  ) {}
+  constructor(private readonly upstream: UpstreamClient) {}
 
   @Get(':stage')
   @ApiQuery({ name: 'latest', required: false, type: Number, description: '1–100, default 20: how many of the newest to return' })
   @ApiOkResponse({ description: 'The newest parked messages of the stage, newest first' })
-  async list(@Param('stage') stage: string, @Query('latest') latest?: string) {
+  async list(@Param('stage') stage: string, @CallerKey() key: string | undefined, @Query('latest') latest?: string) {
     if (!(PIPELINE_STAGES as readonly string[]).includes(stage)) {
       throw new BadRequestException({ message: `stage must be one of ${PIPELINE_STAGES.join(', ')}`, parameter: 'stage' });
     }
     const count = latest === undefined ? 20 : Number(latest);
     if (!Number.isInteger(count) || count < 1 || count > 100) throw new BadRequestException({ message: 'latest must be an integer from 1 to 100', parameter: 'latest' });
-    const key = this.config.INGEST_ADMIN_API_KEY;
-    if (!key) throw new NotImplementedException({ message: "listing parked messages needs ingest's admin key: set INGEST_ADMIN_API_KEY on the console" });
     const answer = await this.upstream.json<{ deadLetters: DeadLetter[] }>('ingest', `/v1/admin/dead-letters/${stage as PipelineStage}?limit=${READ_AT_MOST}`, {
-      headers: { authorization: `Bearer ${key}` },
+      key, reading: 'dead letters',
     });
     const all = answer?.deadLetters ?? [];
     const newest = [...all].sort((a, b) => (b.failedAt ?? '').localeCompare(a.failedAt ?? '')).slice(0, count);

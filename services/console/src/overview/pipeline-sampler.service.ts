@@ -18,7 +18,8 @@ export interface ServiceHealth {
 
 /**
  * Scrapes every service's /metrics and /health/ready on a timer, so all open pages share one set of
- * upstream calls and the charts keep history between page loads.
+ * upstream calls and the charts keep history between page loads. It sends no key: every service
+ * serves these two without one, and they hold counts and check results, never article text.
  */
 @Injectable()
 export class PipelineSamplerService implements OnModuleInit, OnApplicationShutdown {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PipelineStage } from '@newsflow/contracts';
 import { currentLogContext } from '@newsflow/platform';
 import { CONSOLE_CONFIG, ConsoleConfig } from '../config/console.config';
+import { AccessRefusedError } from './access-refused.error';
 import { UpstreamError } from './upstream.error';
 
 export interface UpstreamAnswer<T> {
@@ -9,7 +10,18 @@ export interface UpstreamAnswer<T> {
   body: T;
 }
 
-/** HTTP access to the four services, with a time limit on every call and the caller's trace and correlation ids passed on. */
+export interface JsonCall {
+  /** The console user's key (CallerKey), passed on as it came; undefined sends none. */
+  key: string | undefined;
+  /** What is being read, for the message when the service refuses the key: "search", "dead letters". */
+  reading: string;
+  allowNotFound?: boolean;
+}
+
+/**
+ * HTTP access to the four services, with a time limit on every call and the caller's trace and
+ * correlation ids passed on. It sends a key only when handed one: the console has none of its own.
+ */
 @Injectable()
 export class UpstreamClient {
   private readonly urls: Record<PipelineStage, string>;
@@ -23,7 +35,7 @@ export class UpstreamClient {
   }
 
   /** The body as text, whatever the status; throws only when the service did not answer. */
-  async text(service: PipelineStage, path: string, headers: Record<string, string> = {}): Promise<UpstreamAnswer<string>> {
+  async text(service: PipelineStage, path: string, key?: string): Promise<UpstreamAnswer<string>> {
     const url = `${this.urls[service]}${path}`;
     const { correlationId } = currentLogContext();
     let response: Response;
@@ -32,8 +44,7 @@ export class UpstreamClient {
         signal: AbortSignal.timeout(this.config.UPSTREAM_TIMEOUT_MS),
         headers: {
           accept: 'application/json, text/plain;q=0.9', ...(correlationId ? { 'x-correlation-id': correlationId } : {}),
-          // The read APIs may require a read key; a call with a key of its own (the admin key) sends that instead.
-          ...(this.config.READ_API_KEY ? { authorization: `Bearer ${this.config.READ_API_KEY}` } : {}), ...headers,
+          ...(key !== undefined ? { authorization: `Bearer ${key}` } : {}),
         },
       });
       return { status: response.status, body: await response.text() };
@@ -48,20 +59,25 @@ export class UpstreamClient {
   }
 
   /**
-   * The JSON body of a 2xx answer, or `null` for a 404 when `allowNotFound`; any other answer throws
+   * The JSON body of a 2xx answer, or `null` for a 404 when `allowNotFound`; a 401 or 403 throws
+   * AccessRefusedError (the service decided the key may not read this); any other answer throws
    * with the upstream's status and problem body, so the console can pass it on unchanged.
    */
-  async json<T>(service: PipelineStage, path: string, options: { allowNotFound?: boolean; headers?: Record<string, string> } = {}): Promise<T | null> {
-    const { status, body } = await this.text(service, path, options.headers);
-    if (status === 404 && options.allowNotFound) return null;
+  async json<T>(service: PipelineStage, path: string, call: JsonCall): Promise<T | null> {
+    const { status, body } = await this.text(service, path, call.key);
+    if (status === 404 && call.allowNotFound) return null;
     let parsed: unknown;
+    let isJson = true;
     try {
       parsed = JSON.parse(body);
     } catch {
-      throw new UpstreamError(service, `${service} answered ${path} with HTTP ${status} and a body that is not JSON`, status);
+      isJson = false;
     }
-    if (status >= 200 && status < 300) return parsed as T;
     const problem = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
+    // A refusal is a refusal whatever its body (a proxy in front of a service may answer in HTML).
+    if (status === 401 || status === 403) throw new AccessRefusedError(service, call.reading, call.key !== undefined, status, problem);
+    if (!isJson) throw new UpstreamError(service, `${service} answered ${path} with HTTP ${status} and a body that is not JSON`, status);
+    if (status >= 200 && status < 300) return parsed as T;
     throw new UpstreamError(service, `${service} answered ${path} with HTTP ${status}`, status, problem);
   }
 }
