@@ -1,4 +1,5 @@
-import { findSequences } from './capitalised-sequences';
+import fc from 'fast-check';
+import { findSequences, isInlineGap } from './capitalised-sequences';
 import { tokenise } from './tokenise';
 
 const seqs = (text: string) => findSequences(text, tokenise(text)).map((s) => s.text);
@@ -17,5 +18,13 @@ describe('findSequences', () => {
     const text = 'The President of the International Criminal Police Organization (ICPO–INTERPOL), held November 24 in Paris';
     for (const s of findSequences(text, tokenise(text))) expect(text.slice(s.start, s.end)).toBe(s.text);
     expect(seqs(text)).toEqual(['President of the International Criminal Police Organization', 'ICPO–INTERPOL', 'Paris']);
+  });
+  it('finds gaps within a line by character codes exactly as the pattern does', () => {
+    const pattern = /^[ \t\u00a0]+$/;
+    const text = fc.string({ unit: fc.constantFrom(' ', '\t', '\u00a0', '\n', '\r', '\u2003', 'a', '-'), maxLength: 6 });
+    fc.assert(
+      fc.property(text, fc.nat(7), fc.nat(7), (t, from, to) => expect(isInlineGap(t, from, to)).toBe(pattern.test(t.slice(from, to)))),
+      { numRuns: 5000 },
+    );
   });
 });

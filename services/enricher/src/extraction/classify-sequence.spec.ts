@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { featureWordAfter } from './classify-sequence';
 import { extractEntities } from './extract-entities';
 import { loadGazetteer } from './gazetteer';
 
@@ -127,5 +129,18 @@ describe('classifying capitalised runs', () => {
     // Names that do nest still decompose.
     expect(names('Flooding hit homes in Ikeja Lagos on Monday.', 'place').sort()).toEqual(['Ikeja', 'Lagos']);
     expect(names('Police in Marrakech Morocco said on Monday the suspects were held.', 'place').sort()).toEqual(['Marrakech', 'Morocco']);
+  });
+
+  it('reads the feature word after a name by character codes exactly as its pattern does', () => {
+    const pattern = /^\s+(\p{Ll}+)\b/u;
+    const features = new Set('river delta lake estuary canal strait mountains range basin glacier volcano reservoir creek island islands forest rainforest jungle sea gulf bay valley desert peninsula plateau falls'.split(' '));
+    const viaPattern = (after: string) => {
+      const m = pattern.exec(after);
+      return m && features.has(m[1]) ? { word: m[1], length: m[0].length } : undefined;
+    };
+    const pieces = fc.constantFrom('river', 'delta', 'bay', 'basin', 'said', 'r', 'é', 'ß', 'River', 'X', '7', '_', ' ', ' ', '\n', '\t', '\u00a0', '\u2003', ',', '.', "'", '’', '-', '(');
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 8 }), (parts) => expect(featureWordAfter(parts.join(''))).toEqual(viaPattern(parts.join('')))), { numRuns: 5000 });
+    expect(featureWordAfter(' river, which')).toEqual({ word: 'river', length: 6 });
+    expect(featureWordAfter(' riverside')).toBeUndefined();
   });
 });

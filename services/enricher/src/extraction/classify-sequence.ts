@@ -20,6 +20,20 @@ export interface ClassifyContext {
   hints: NlpHints;
   /** The dateline's place, normalised ("cedar key"): the story says it is a place, whether the gazetteer knows it or not. */
   datelinePlace?: string;
+  /**
+   * The gazetteer's answers for names already asked about in this article (see placesNamed): a story
+   * names its places again and again. One map per article; the answers are only read, never changed.
+   */
+  placesByName?: Map<string, GazetteerPlace[]>;
+}
+
+/** `ctx.gazetteer.lookup(name)`, asked once per article and name when the context keeps answers. */
+function placesNamed(ctx: ClassifyContext, name: string): GazetteerPlace[] {
+  const known = ctx.placesByName;
+  if (!known) return ctx.gazetteer.lookup(name);
+  let places = known.get(name);
+  if (places === undefined) known.set(name, (places = ctx.gazetteer.lookup(name)));
+  return places;
 }
 
 /** Second words of clubs named after their town ("Manchester United", "Leicester City"): never a surname. */
@@ -56,9 +70,9 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
   // "Harvard University and the Massachusetts Institute of Technology": a complete name on each side.
   // "Bank of America and Deutsche Bank" too, but not "Department of Health and Human Services": the first is "of" a place.
   const left = texts.slice(0, and);
-  const leftComplete = endsWithOrganisationHead(left) || (startsWithOrganisationHead(left) && ctx.gazetteer.lookup(left.slice(2).join(' ')).length > 0);
+  const leftComplete = endsWithOrganisationHead(left) || (startsWithOrganisationHead(left) && placesNamed(ctx, left.slice(2).join(' ')).length > 0);
   const twoBodies = and > 0 && leftComplete && hasOrganisationHead(dropConnectors(words.slice(and + 1)).map((w) => w.text));
-  if (and > 0 && (twoBodies || !hasOrganisationHead(texts)) && ctx.gazetteer.lookup(whole.text).length === 0) {
+  if (and > 0 && (twoBodies || !hasOrganisationHead(texts)) && placesNamed(ctx, whole.text).length === 0) {
     return [...classify(words.slice(0, and), before, '', ctx), ...classify(words.slice(and + 1), [texts[and]], after, ctx)];
   }
   if (hasOrganisationHead(texts) && !texts.some((t, i) => i > 0 && titleLengthAt(texts, i) > 0 && looksLikeNameWord(texts[texts.length - 1]))) {
@@ -66,7 +80,7 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
     if (words.length > 2 && /^(?:U\.S\.|US|UK|U\.K\.)$/.test(texts[0])) return [...single(words[0], prev, '', ctx), mention(ctx, words.slice(1), 'organization', spanOf(words.slice(1)).text)];
     return [mention(ctx, words, 'organization', whole.text.replace(/^the\s+/i, ''))];
   }
-  if (ORG_CUES.has(prev) && !ctx.gazetteer.lookup(whole.text).some((p) => p.kind !== 'city')) return [mention(ctx, words, 'organization', whole.text)];
+  if (ORG_CUES.has(prev) && !placesNamed(ctx, whole.text).some((p) => p.kind !== 'city')) return [mention(ctx, words, 'organization', whole.text)];
 
   for (let i = 0; i < texts.length; i += 1) {
     const tl = titleLengthAt(texts, i);
@@ -97,7 +111,7 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
   // not a mention of that place (Elizabeth, New Jersey) or person.
   if (prev === 'the' && /^\s+lines?\b/.test(after)) return [];
 
-  const places = ctx.gazetteer.lookup(whole.text);
+  const places = placesNamed(ctx, whole.text);
   // "Arsenal beat Newcastle 2-0": a club, though a city bears its name (a national side, named after
   // its country, stays the country).
   if (playsAgainst(before, after, places) && !LEADING_STOPWORDS.has(texts[0].toLowerCase())) {
@@ -130,7 +144,7 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
   }
   // A leading acronym ("IG Metall", "BMW Group"), or a country or region inside the run ("Kenya Red Cross",
   // "Atlanta Braves", "Visit Norway"): people are not named after places, organisations are.
-  const bigPlace = (name: string) => ctx.gazetteer.lookup(name).some((p) => p.kind !== 'city' || (p.population ?? 0) >= 300_000);
+  const bigPlace = (name: string) => placesNamed(ctx, name).some((p) => p.kind !== 'city' || (p.population ?? 0) >= 300_000);
   const placeWord = texts.some((t, i) => bigPlace(t) || (i + 1 < texts.length && bigPlace(`${t} ${texts[i + 1]}`)));
   if ((isAcronym(texts[0]) && !looksLikeNameWord(texts[0])) || placeWord) {
     const org = mention(ctx, words, 'organization', whole.text);
@@ -153,12 +167,12 @@ function single(word: Token, prev: string, after: string, ctx: ClassifyContext, 
     const parts = acronymParts(text);
     const knownPart = parts.map((p) => knownOrganisation(p)).find(Boolean);
     if (knownPart) return [mention(ctx, [word], 'organization', knownPart)];
-    const places = ctx.gazetteer.lookup(text).filter((p) => p.kind === 'country');
+    const places = placesNamed(ctx, text).filter((p) => p.kind === 'country');
     if (places.length > 0) return [placeMention(ctx, [word], after, places)];
     if (isNonOrgAcronym(text) || text.replace(/[^\p{L}]/gu, '').length < 2 || after.startsWith('$')) return [];
     return [mention(ctx, [word], 'organization', text)];
   }
-  const places = ctx.gazetteer.lookup(text);
+  const places = placesNamed(ctx, text);
   if (places.length > 0 && acceptPlace(places, [word], prev, after, ctx)) return [placeMention(ctx, [word], after, places)];
   const hinted = ctx.hints.typeOf(word.start, word.end);
   if (LEADING_STOPWORDS.has(text.toLowerCase())) return [];
@@ -194,7 +208,7 @@ function playsAgainst(before: string[], after: string, places: GazetteerPlace[])
 
 /** "Marrakech Morocco", "in Gaza City Palestine": consecutive gazetteer names. Only after a locative or ending in a country. */
 function decompose(words: Token[], prev: string, after: string, ctx: ClassifyContext): RawMention[] | undefined {
-  const parts = placeNamesAlong(words, ctx.gazetteer);
+  const parts = placeNamesAlong(words, ctx);
   if (!parts) return undefined;
   const lastPlaces = parts[parts.length - 1].places;
   const lastIsArea = lastPlaces.some((p) => p.kind !== 'city');
@@ -217,9 +231,9 @@ function decompose(words: Token[], prev: string, after: string, ctx: ClassifyCon
  * every longer span was a lookup that could not match, and rebuilding each span's text made a long
  * run of names ("Paris Paris Paris…") cost its cube.
  */
-function placeNamesAlong(words: Token[], gazetteer: Gazetteer): { words: Token[]; text: string; places: GazetteerPlace[] }[] | undefined {
+function placeNamesAlong(words: Token[], ctx: ClassifyContext): { words: Token[]; text: string; places: GazetteerPlace[] }[] | undefined {
   const parts: { words: Token[]; text: string; places: GazetteerPlace[] }[] = [];
-  const longest = gazetteer.longestNameWords;
+  const longest = ctx.gazetteer.longestNameWords;
   let i = 0;
   while (i < words.length) {
     const candidates: string[] = [words[i].text];
@@ -227,7 +241,7 @@ function placeNamesAlong(words: Token[], gazetteer: Gazetteer): { words: Token[]
     for (let j = i + 1; j < end; j += 1) candidates.push(`${candidates[candidates.length - 1]} ${words[j].text}`);
     let n = candidates.length;
     let places: GazetteerPlace[] = [];
-    while (n > 0 && (places = gazetteer.lookup(candidates[n - 1])).length === 0) n -= 1;
+    while (n > 0 && (places = placesNamed(ctx, candidates[n - 1])).length === 0) n -= 1;
     if (n === 0) return undefined;
     parts.push({ words: words.slice(i, i + n), text: candidates[n - 1], places });
     i += n;
@@ -251,14 +265,42 @@ const WORD_AFTER = /^\s+(\p{Ll}+)\b/u;
  * not the company, the state or a person. Named "Amazon River" (no gazetteer entry, so no coordinates).
  */
 function featureAfter(words: Token[], after: string, prev: string, ctx: ClassifyContext): RawMention | undefined {
-  const m = WORD_AFTER.exec(after);
-  if (!m || !FEATURES_AFTER.has(m[1]) || words.length > 3 || !words.every((w) => looksLikeNameWord(w.text))) return undefined;
+  if (words.length > 3) return undefined;
+  const m = featureWordAfter(after);
+  if (!m || !words.every((w) => looksLikeNameWord(w.text))) return undefined;
   const whole = spanOf(words);
-  if (FEATURES_OF_AREAS.has(m[1]) && ctx.gazetteer.lookup(whole.text).some((p) => p.kind !== 'city' || (p.population ?? 0) >= 100_000)) return undefined;
+  if (FEATURES_OF_AREAS.has(m.word) && placesNamed(ctx, whole.text).some((p) => p.kind !== 'city' || (p.population ?? 0) >= 100_000)) return undefined;
   // "Former Prime Minister … river": a title opening the run is a person's, whatever follows.
   if (titleLengthAt(words.map((w) => w.text), 0) > 0 || ROLE_CUES.has(prev)) return undefined;
-  const end = whole.end + m[0].length;
-  return { field: ctx.field, start: whole.start, end, text: ctx.fieldText.slice(whole.start, end), type: 'place', name: `${whole.text} ${m[1][0].toUpperCase()}${m[1].slice(1)}` };
+  const end = whole.end + m.length;
+  return { field: ctx.field, start: whole.start, end, text: ctx.fieldText.slice(whole.start, end), type: 'place', name: `${whole.text} ${m.word[0].toUpperCase()}${m.word.slice(1)}` };
+}
+
+/**
+ * WORD_AFTER's word when it is one of FEATURES_AFTER, and the length of the match. This runs for every
+ * run the classifier sees, nearly always before a space and a lower-case ASCII word: such text is read
+ * by character codes, anything else by the pattern.
+ */
+export function featureWordAfter(after: string): { word: string; length: number } | undefined {
+  let i = 0;
+  while (i < after.length && (after.charCodeAt(i) === 0x20 || after.charCodeAt(i) === 0x0a)) i += 1;
+  if (i === 0) return viaPattern(after);
+  const from = i;
+  while (i < after.length && after.charCodeAt(i) >= 0x61 && after.charCodeAt(i) <= 0x7a) i += 1;
+  // An ASCII character that is not a word character (or the end) ends the word as \b would; anything else is the pattern's to judge.
+  const next = i < after.length ? after.charCodeAt(i) : -1;
+  if (i === from || next >= 0x80 || (next >= 0 && isAsciiWordChar(next))) return viaPattern(after);
+  const word = after.slice(from, i);
+  return FEATURES_AFTER.has(word) ? { word, length: i } : undefined;
+}
+
+function viaPattern(after: string): { word: string; length: number } | undefined {
+  const m = WORD_AFTER.exec(after);
+  return m && FEATURES_AFTER.has(m[1]) ? { word: m[1], length: m[0].length } : undefined;
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 }
 
 /**
@@ -318,6 +360,6 @@ function mention(ctx: ClassifyContext, words: Token[], type: RawMention['type'],
 function placeMention(ctx: ClassifyContext, words: Token[], after: string, places?: GazetteerPlace[]): RawMention {
   const m = mention(ctx, words, 'place', spanOf(words).text);
   // "Paris, Texas" is disambiguated by what follows; "Kenya, Uganda and Tanzania" is a list.
-  if (after.startsWith(',') && (places ?? ctx.gazetteer.lookup(m.name)).some((p) => p.kind === 'city')) m.hint = regionAfter(after, ctx);
+  if (after.startsWith(',') && (places ?? placesNamed(ctx, m.name)).some((p) => p.kind === 'city')) m.hint = regionAfter(after, ctx);
   return m;
 }

@@ -19,10 +19,14 @@ export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', '
 export const MONTH_ABBR = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
-/** Calendar words split capitalised sequences: dates are found separately. */
+const MONTHS_AND_WEEKDAYS = new Set([...MONTHS, ...WEEKDAYS]);
+const ABBREVIATED_MONTHS = new Set(MONTH_ABBR.filter((m) => m !== 'may'));
+
+/** Calendar words split capitalised sequences: dates are found separately. (Asked of every capitalised token.) */
 export function isCalendarWord(word: string): boolean {
-  const w = word.toLowerCase().replace(/\.$/, '');
-  return MONTHS.includes(w) || WEEKDAYS.includes(w) || (w.length === 3 && MONTH_ABBR.includes(w) && w !== 'may' && /^\p{Lu}/u.test(word));
+  const lower = word.toLowerCase();
+  const w = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  return MONTHS_AND_WEEKDAYS.has(w) || (ABBREVIATED_MONTHS.has(w) && /^\p{Lu}/u.test(word));
 }
 
 /** Words that are never part of a person's name, so a sequence holding one is something else. */

@@ -66,4 +66,19 @@ describe('findDates', () => {
     expect(names('The World Cup, which opens June 11, will be the largest.', '2025-12-05T09:00:00Z')).toEqual(['2026-06-11']);
     expect(names('The plant closed on June 11, the company said.', '2025-12-05T09:00:00Z')).toEqual(['2025-06-11']);
   });
+
+  it('reads the second weekday after "or", after "by", in capitals and across a line break', () => {
+    const second = (text: string) => findDates(text, 'body', published).map((d) => d.text);
+    expect(second('Votes are due by Thursday or Friday.')).toEqual(['Thursday', 'Friday']);
+    expect(second('TALKS ON WEDNESDAY AND THURSDAY')).toEqual(['WEDNESDAY', 'THURSDAY']);
+    expect(second('Talks were held on Wednesday\nand Thursday.')).toEqual(['Wednesday', 'Thursday']);
+  });
+
+  it('answers each publication time and zone for itself, one after another', () => {
+    const today = (publishedAt: string, zone?: string) => findDates('Markets fell today.', 'body', publishedAt, zone).map((d) => d.name);
+    expect(today('2025-11-24T22:30:00Z', 'Asia/Tokyo')).toEqual(['2025-11-25']);
+    expect(today('2025-11-24T12:30:00Z', 'Asia/Tokyo')).toEqual(['2025-11-24']);
+    expect(today('2025-11-24T12:30:00Z', 'America/Los_Angeles')).toEqual(['2025-11-24']);
+    expect(today('2025-11-24T05:30:00Z', 'America/Los_Angeles')).toEqual(['2025-11-23']);
+  });
 });

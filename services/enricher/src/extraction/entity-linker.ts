@@ -17,7 +17,14 @@ export interface LinkedMention extends RawMention {
  * the longest, acronym ↔ long form written as "Long Form (ACR)", places → one gazetteer entry.
  * Weak mentions that link to nothing are dropped.
  */
-export function linkMentions(mentions: RawMention[], gazetteer: Gazetteer, geo: GeoContext, texts: { headline: string; body: string }): LinkedMention[] {
+export function linkMentions(
+  mentions: RawMention[],
+  gazetteer: Gazetteer,
+  geo: GeoContext,
+  texts: { headline: string; body: string },
+  /** Answers of `gazetteer.lookup` already given for this article, by name (kept and added to). */
+  placesByName = new Map<string, GazetteerPlace[]>(),
+): LinkedMention[] {
   const aliases = acronymAliases(mentions, texts);
   readPeopleNamedAfterPlaces(mentions, texts);
   const fullNames = new Map<string, string | null>();
@@ -44,6 +51,11 @@ export function linkMentions(mentions: RawMention[], gazetteer: Gazetteer, geo: 
   for (const m of mentions) if (m.type === 'place' && m.hint && !placeHints.has(normaliseName(m.name))) placeHints.set(normaliseName(m.name), m.hint);
   const events = [...new Set(mentions.filter((m) => m.type === 'event').map((m) => m.name))].sort((a, b) => b.length - a.length);
 
+  const placesNamed = (name: string) => {
+    let places = placesByName.get(name);
+    if (places === undefined) placesByName.set(name, (places = gazetteer.lookup(name)));
+    return places;
+  };
   const out: LinkedMention[] = [];
   for (const m of mentions) {
     if (m.type === 'person') {
@@ -58,7 +70,7 @@ export function linkMentions(mentions: RawMention[], gazetteer: Gazetteer, geo: 
       const name = aliases.get(normaliseName(m.name)) ?? withoutLegalForm(m.name);
       out.push(linked(m, name, `organization:${normaliseName(name)}`));
     } else if (m.type === 'place') {
-      const place = choosePlace(m.dateline ? gazetteer.lookupDateline(m.name) : gazetteer.lookup(m.name), geo, m.hint ?? placeHints.get(normaliseName(m.name)) ?? {});
+      const place = choosePlace(m.dateline ? gazetteer.lookupDateline(m.name) : placesNamed(m.name), geo, m.hint ?? placeHints.get(normaliseName(m.name)) ?? {});
       // "Genève", "Pékin", "Suisse": one place, one name, however the story spells it (the spelling stays a surface form).
       const name = (place && gazetteer.englishName(m.name, place)) ?? m.name;
       out.push(linked(m, name, place ? place.id : `place:${normaliseName(m.name)}`, place));

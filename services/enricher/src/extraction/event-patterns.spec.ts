@@ -24,4 +24,11 @@ describe('findEvents', () => {
     expect(findEvents(body, 'body').map((e) => e.text)).not.toEqual(expect.arrayContaining([expect.stringContaining('.')]));
     expect(findEvents('Crowds lined the route of the St. Patrick’s Day Festival.', 'body').map((e) => e.name)).toEqual([expect.stringContaining('St.')]);
   });
+
+  it('finds events in text with letters past ASCII, and none where no event head is named', () => {
+    expect(findEvents('Modelos desfilaram na São Paulo Fashion Week na segunda-feira.', 'body').map((e) => e.name)).toEqual(['São Paulo Fashion Week']);
+    expect(findEvents('The 2024 Olympics opened in Paris.', 'body').map((e) => e.name)).toEqual(['2024 Olympics']);
+    expect(findEvents('Officials in Zürich met on Tuesday; Hurricane Erick weakened.', 'body').map((e) => e.name)).toEqual(['Hurricane Erick']);
+    expect(findEvents('The Openings and Warsaw Cups were cancelled.', 'body')).toEqual([]);
+  });
 });

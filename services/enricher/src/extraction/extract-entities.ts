@@ -15,6 +15,8 @@ import { zoneAt } from './time-zone';
 import { hasOnlyAsciiWords } from './ascii-text';
 import { buildEntities } from './build-entities';
 import { tokenise } from './tokenise';
+import { leadingArea } from './leading-area';
+import { unclaimedTokens } from './unclaimed-tokens';
 import { ArticleText, Field, RawMention, Span } from './types';
 
 export interface ExtractOptions {
@@ -112,14 +114,16 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
     for (const e of findEvents(texts[field], field)) claim(e, 'event');
   }
 
+  /** The gazetteer's answers by name for this article: the classifier and the linker ask about the same few names again and again. */
+  const placesByName = new Map<string, GazetteerPlace[]>();
   const geo = geoContext(body, g, datelineHint);
   // "ATLANTA (AP) —": the country the story was filed from, even when the dateline does not name it.
   if (filedCountry) geo.countries.add(filedCountry);
-  const bodyTokens = tokenise(body).filter((t) => !overlaps(t, claimed.body));
+  const bodyTokens = unclaimedTokens(tokenise(body), claimed.body);
   // The story's first sentence starts after its dateline ("LONDON (Reuters) — Reading from a statement").
   const opening = dateline ? bodyTokens.find((t) => t.start >= dateline.end) : undefined;
   if (opening) opening.sentenceStart = true;
-  const ctx: ClassifyContext = { field: 'body', fieldText: body, gazetteer: g, countries: geo.countries, hints: hints(body), datelinePlace: unknownDatelinePlace };
+  const ctx: ClassifyContext = { field: 'body', fieldText: body, gazetteer: g, countries: geo.countries, hints: hints(body), datelinePlace: unknownDatelinePlace, placesByName };
   for (const seq of findSequences(body, bodyTokens)) mentions.push(...classifySequence(seq, ctx));
 
   if (isTitleCase(headline)) {
@@ -128,11 +132,11 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
     mentions.push(...matchTitleCaseHeadline(headline, known, g, claimed.headline));
   } else {
     const hctx: ClassifyContext = { ...ctx, field: 'headline', fieldText: headline, hints: hints(headline) };
-    const tokens = tokenise(headline).filter((t) => !overlaps(t, claimed.headline));
+    const tokens = unclaimedTokens(tokenise(headline), claimed.headline);
     for (const seq of findSequences(headline, tokens)) mentions.push(...classifySequence(seq, hctx));
   }
 
-  const linked = linkMentions(mentions, g, geo, texts);
+  const linked = linkMentions(mentions, g, geo, texts, placesByName);
   const entities = buildEntities(linked, texts);
   const datelineId = dateline ? linked.find((m) => m.field === 'body' && m.start === dateline.place.start)?.key : undefined;
   const datelinePlace = datelineId ?? fieldPlace(entities);
@@ -194,10 +198,6 @@ function clean(text: unknown): string {
   return text.slice(0, MAX_FIELD_CHARS).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
 }
 
-function overlaps(span: { start: number; end: number }, spans: Span[]): boolean {
-  return spans.some((s) => span.start < s.end && span.end > s.start);
-}
-
 /** Up to three capitalised words: where countries and states are named. */
 const CAPITALISED_RUN = /\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+){0,2}/gu;
 /** The same for a text whose letters are all ASCII (see ascii-text.ts). */
@@ -237,21 +237,15 @@ function geoContext(body: string, g: Gazetteer, hint?: { countryCode?: string; a
     const run = match[0];
     if (seen.has(run)) continue;
     let undecided = false;
-    const words = run.split(' ');
-    for (let n = words.length; n >= 1; n -= 1) {
-      let name = words.slice(0, n).join(' ').replace(/[’']s$/, '');
-      // "…in Vietnam." ends a sentence; "Fla." is an abbreviation: the name with its full stop first.
-      let area = g.area(name);
-      if (!area && name.endsWith('.')) area = g.area((name = name.slice(0, -1)));
-      if (!area) continue;
+    const named = leadingArea(run, g);
+    if (named) {
+      const { name, area } = named;
       // Alone, "Georgia" cannot say which country the story is in; after a town ("Savannah, Georgia") it can.
-      if (namesSeveralAreas(name, area, g) && body.slice(Math.max(0, match.index - 2), match.index) !== ', ') {
-        undecided = true;
-        break;
+      if (namesSeveralAreas(name, area, g) && body.slice(Math.max(0, match.index - 2), match.index) !== ', ') undecided = true;
+      else {
+        countries.add(area.countryCode);
+        if (area.admin1) admins.add(`${area.countryCode}:${area.admin1}`);
       }
-      countries.add(area.countryCode);
-      if (area.admin1) admins.add(`${area.countryCode}:${area.admin1}`);
-      break;
     }
     // An undecided name is looked at again where it next appears, perhaps after a town.
     if (!undecided) seen.add(run);

@@ -38,6 +38,8 @@ export class Gazetteer {
   private readonly byCountry = new Map<string, number>();
   /** Names of countries and regions with their country: a few thousand of the ~120,000 names, asked about for every capitalised word. */
   private areas?: Map<string, Area>;
+  /** The first words of the names `area` knows (areas' and US states'), folded: "united" for "united kingdom". */
+  private areaFirstWords?: Set<string>;
   /** Place names that are also everyday words ("mobile", "nice"): a few hundred, see everyday-words.ts. */
   private everyday = new Set<string>();
   /** City id → its English name, for the cities exonyms.ts lists ("Genève", "Pékin" → Geneva, Beijing). */
@@ -88,7 +90,8 @@ export class Gazetteer {
    * is one entity by one name however the story spells it; undefined for any other name.
    */
   englishName(text: string, place: GazetteerPlace): string | undefined {
-    if (place.kind === 'city') return this.englishCityNames.get(place.id) ?? (NATIVE_LETTER.test(text) ? this.nativeEnglishNames.get(place.id) : undefined);
+    // The script test last: asked of every city the linker places, and only a hundred cities have a native name.
+    if (place.kind === 'city') return this.englishCityNames.get(place.id) ?? (this.nativeEnglishNames.has(place.id) && NATIVE_LETTER.test(text) ? this.nativeEnglishNames.get(place.id) : undefined);
     return place.kind === 'country' && this.foreignCountryNames.has(normaliseName(text)) ? place.name : undefined;
   }
 
@@ -119,10 +122,21 @@ export class Gazetteer {
     return this.areas.get(key);
   }
 
+  /**
+   * Whether some name `area` knows starts with this folded word ("united" for "United Kingdom"): a
+   * name of plain words whose first word starts none is no area, however many words follow.
+   */
+  startsAreaName(firstWord: string): boolean {
+    this.areas ??= this.indexAreas();
+    this.areaFirstWords ??= new Set([...this.areas.keys(), ...STATE_CODES.keys()].map((key) => key.split(' ')[0]));
+    return this.areaFirstWords.has(firstWord);
+  }
+
   private add(name: string, row: number): void {
     const key = normaliseName(name);
     if (!key) return;
     this.areas = undefined;
+    this.areaFirstWords = undefined;
     this.longestNameWords = Math.max(this.longestNameWords, wordCount(key));
     const seen = this.byName.get(key);
     if (seen === undefined) this.byName.set(key, row);

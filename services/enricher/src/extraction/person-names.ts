@@ -54,10 +54,12 @@ export const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'del', 'd
 
 /** Regnal numbers up to XXX ("Leo XIV", "Charles III"), not beyond: "LIV Golf" and "CIA" are no numerals. */
 const ROMAN = /^(?:(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})|Jr\.?|Sr\.?)$/;
+/** The letters ROMAN's matches start with: most words need not try it (it runs for every word of every run). */
+const ROMAN_FIRST = new Set([...'IVXJS'].map((c) => c.charCodeAt(0)));
 
 /** Name words: capitalised, not shouted (except Roman numerals), hyphens allowed (Al-Raisi). */
 export function looksLikeNameWord(word: string): boolean {
-  if (ROMAN.test(word)) return true;
+  if (ROMAN_FIRST.has(word.charCodeAt(0)) && ROMAN.test(word)) return true;
   if (NAME_PARTICLES.has(word.toLowerCase())) return true;
   return (
     /^\p{Lu}[\p{Ll}\p{M}'’]+(?:[-'’]\p{L}[\p{L}\p{M}]*)*$/u.test(word) ||

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isAcronym, tokenise } from './tokenise';
+import { isAcronym, isCapitalised, tokenise } from './tokenise';
 
 describe('tokenise', () => {
   it('keeps offsets exact and inner punctuation of names', () => {
@@ -33,5 +33,11 @@ describe('tokenise', () => {
     expect(isAcronym('INTERPOL')).toBe(true);
     expect(isAcronym('ICPO–INTERPOL')).toBe(true);
     expect(isAcronym('Paris')).toBe(false);
+  });
+  it('tells a capitalised word as the Unicode pattern does', () => {
+    const first = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 3 }), fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 2 }));
+    fc.assert(fc.property(first, (w) => expect(isCapitalised(w)).toBe(/^\p{Lu}/u.test(w))), { numRuns: 5000 });
+    expect(['Paris', 'Émile', 'Łódź', 'Σ'].every(isCapitalised)).toBe(true);
+    expect(['paris', '', '9th', 'émile'].some(isCapitalised)).toBe(false);
   });
 });

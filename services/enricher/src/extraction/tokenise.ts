@@ -45,8 +45,12 @@ function spaces(): string[] {
 }
 
 export function isCapitalised(word: string): boolean {
-  return /^\p{Lu}/u.test(word);
+  // Asked of every token: an ASCII first letter is answered without the pattern (\p{Lu} in ASCII is A-Z).
+  const c = word.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return CAPITAL_FIRST.test(word);
 }
+const CAPITAL_FIRST = /^\p{Lu}/u;
 
 export function isAcronym(word: string): boolean {
   const letters = word.replace(/[^\p{L}]/gu, '');
