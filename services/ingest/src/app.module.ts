@@ -2,7 +2,7 @@ import { DynamicModule, Inject, Logger, MiddlewareConsumer, Module, NestModule, 
 import { APP_FILTER } from '@nestjs/core';
 import { json } from 'express';
 import { MessagingModule, messagingOptionsFromConfig } from '@newsflow/messaging';
-import { KafkaProbe } from '@newsflow/messaging';
+import { DeadLetterStore, KafkaProbe } from '@newsflow/messaging';
 import { MongoModule, MongoProbe, PlatformModule, RedisModule, RedisProbe } from '@newsflow/platform';
 import { ArticleStatusHttpController } from './articles/article-status/article-status.http.controller';
 import { ArticleStatusRepository } from './articles/article-status/article-status.repository';
@@ -30,6 +30,7 @@ import { SourceAuthMiddleware } from './sources/source-auth.middleware';
 import { SourceKeysCache } from './sources/source-keys.cache';
 import { SourceRepository } from './sources/source.repository';
 import { DeadLettersAdminHttpController } from './dead-letters/dead-letters-admin.http.controller';
+import { ReplayDeadLettersService } from './dead-letters/replay-dead-letters.service';
 import { SourcesAdminHttpController } from './sources/sources-admin.http.controller';
 
 @Module({})
@@ -65,7 +66,8 @@ export class AppModule implements NestModule {
       controllers: [SubmitArticleHttpController, SourcesAdminHttpController, DeadLettersAdminHttpController, KillArticleAdminHttpController, TakedownsAdminHttpController, ArticleStatusHttpController, TrackStatusMessageController],
       providers: [{ provide: INGEST_CONFIG, useValue: config },
         { provide: STORY_BAND_NAMESPACE, useValue: new URL(config.MONGODB_URI).pathname.slice(1) || 'newsflow' }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, ArticleRepository, ArticleStatusRepository, StatusReaders, SubmitArticleService, KillArticleService, TakedownRepository, TakedownList,
-        SourceRepository, SourceKeysCache, RateLimiter, SourceAuthGuard, AdminKeyGuard, FeedPollerService, StoryClusterFinder, StoryBandRepository],
+        SourceRepository, SourceKeysCache, RateLimiter, SourceAuthGuard, AdminKeyGuard, FeedPollerService, StoryClusterFinder, StoryBandRepository,
+        { provide: DeadLetterStore, useValue: new DeadLetterStore(config.KAFKA_BROKERS) }, ReplayDeadLettersService],
     };
   }
 }

@@ -2,6 +2,10 @@ import { deadLetterTopic, PipelineStage } from '@newsflow/contracts';
 import { Admin, Kafka, KafkaMessage } from 'kafkajs';
 import { kafkaClientConfig } from '../kafka-settings';
 import { randomUUID } from 'node:crypto';
+import { holdNothing, planReplay, ReplayHold, ReplayReport } from './replay-plan';
+
+export * from './dead-letter-article-ids';
+export * from './replay-plan';
 
 export interface DeadLetter {
   partition: number;
@@ -69,21 +73,32 @@ export class DeadLetterStore {
     return (await this.list(stage, Number.MAX_SAFE_INTEGER)).find((d) => d.partition === partition && d.offset === offset);
   }
 
-  /** Sends parked messages back to their original topics; returns how many were replayed. */
+  /**
+   * Sends parked messages back to their original topics; returns how many were replayed. Checks
+   * nothing: operators' replays go through replayChecked with ingest's takedown list.
+   */
   async replay(stage: PipelineStage, select: (d: DeadLetter) => boolean = () => true): Promise<number> {
-    const chosen = (await this.list(stage, Number.MAX_SAFE_INTEGER)).filter((d) => d.originalTopic && select(d));
-    if (chosen.length === 0) return 0;
+    return (await this.replayChecked(stage, select, holdNothing)).replayed;
+  }
+
+  /**
+   * Sends the selected parked messages back to their original topics, except those `hold` names a
+   * reason for: they stay parked and are reported, one by one. Taken-down stories must not come back.
+   */
+  async replayChecked(stage: PipelineStage, select: (d: DeadLetter) => boolean, hold: ReplayHold): Promise<ReplayReport> {
+    const { send, skipped } = planReplay(await this.list(stage, Number.MAX_SAFE_INTEGER), select, hold);
+    if (send.length === 0) return { replayed: 0, skipped };
     const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     try {
-      for (const d of chosen) {
+      for (const d of send) {
         const headers = Object.fromEntries(Object.entries(d.headers).filter(([k]) => !DLQ_HEADER.test(k)));
         await producer.send({ topic: d.originalTopic as string, acks: -1, messages: [{ key: d.key, value: d.value, headers: { ...headers, 'dlq-replayed-from': `${deadLetterTopic(stage)}:${d.partition}:${d.offset}` } }] });
       }
     } finally {
       await producer.disconnect();
     }
-    return chosen.length;
+    return { replayed: send.length, skipped };
   }
 
   /** Deletes everything parked so far (Kafka deletes records up to the current end of each partition). */

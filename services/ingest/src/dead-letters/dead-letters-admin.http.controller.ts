@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, ParseIntPipe, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, NotFoundException, Param, ParseIntPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { PIPELINE_STAGES, PipelineStage } from '@newsflow/contracts';
 import { DeadLetterStore } from '@newsflow/messaging';
 import { InputProblem } from '../articles/formats/input-problem';
-import { INGEST_CONFIG, IngestConfig } from '../config/ingest.config';
 import { AdminKeyGuard } from '../sources/admin-key.guard';
+import { ReplayDeadLettersService } from './replay-dead-letters.service';
 
 function stageOf(value: string): PipelineStage {
   if (!(PIPELINE_STAGES as readonly string[]).includes(value)) {
@@ -19,11 +19,10 @@ function stageOf(value: string): PipelineStage {
 @UseGuards(AdminKeyGuard)
 @Controller('v1/admin/dead-letters')
 export class DeadLettersAdminHttpController {
-  private readonly store: DeadLetterStore;
-
-  constructor(@Inject(INGEST_CONFIG) config: IngestConfig) {
-    this.store = new DeadLetterStore(config.KAFKA_BROKERS);
-  }
+  constructor(
+    private readonly store: DeadLetterStore,
+    private readonly replays: ReplayDeadLettersService,
+  ) {}
 
   @Get(':stage')
   async list(@Param('stage') stage: string, @Query('limit') limit?: string) {
@@ -41,10 +40,12 @@ export class DeadLettersAdminHttpController {
 
   /** Body `{ "partition": 0, "offset": "12" }` replays one message; no body replays all. */
   @Post(':stage/replay')
+  @ApiResponse({ status: 201, description: '`{stage, replayed, skipped}`: `skipped` lists each selected message left parked (`partition`, `offset`, `key`, `articleId`, `reason`): `taken-down` when its article is on the takedown list' })
+  @ApiResponse({ status: 503, description: 'The takedown list cannot be read (rule `takedown-list-unavailable`); nothing was replayed' })
   async replay(@Param('stage') stage: string, @Body() body?: { partition?: number; offset?: string }) {
     const one = body?.partition !== undefined;
-    const replayed = await this.store.replay(stageOf(stage), (d) => !one || (d.partition === body?.partition && d.offset === String(body?.offset)));
-    return { stage, replayed };
+    const { replayed, skipped } = await this.replays.replay(stageOf(stage), (d) => !one || (d.partition === body?.partition && d.offset === String(body?.offset)));
+    return { stage, replayed, skipped };
   }
 
   @Post(':stage/purge')

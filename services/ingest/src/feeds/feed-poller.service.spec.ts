@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { Article } from '@newsflow/contracts';
 import { SubmitArticleService } from '../articles/submit-article/submit-article.service';
 import { PipelineUnavailable } from '../articles/submit-article/pipeline-unavailable.error';
@@ -254,6 +255,40 @@ describe('FeedPollerService', () => {
       expect(await redirected.pollNow()).toMatchObject({ consecutiveFailures: 1, lastError: 'refused: a feed URL may not point at a linkLocal address (FEED_ALLOW_PRIVATE_NETWORKS is off) (the feed redirected there with HTTP 302)' });
     });
   });
+  it('logs a refused item once while the feed lists it unchanged, again once it changed or came back, and keeps lastRefusal at every poll', async () => {
+    const named = 'https://b.example.com/news/minor-jessamy-pellucid-named';
+    const refused = (text: string) => `<item><guid>${named}</guid><description>${text}</description></item>`;
+    const fine = '<item><guid>fine-1</guid><title>Harbour reopens</title><description>The harbour reopened.</description></item>';
+    let items = [refused('No title here.'), fine];
+    // No validators: every poll reads the feed whole, as many feeds are served.
+    routes.set('/refusing.rss', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' })
+      .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>${items.join('')}</channel></rss>`));
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      const { pollNow } = poller(async (article) => ({ id: article.id, version: 1, outcome: 'duplicate', storyClusterId: 'c' }), { feeds: [{ url: `${base}/refusing.rss` }] });
+      const refusals = () => warn.mock.calls.filter(([entry]) => (entry as { msg?: string })?.msg === 'feed item refused');
+      for (let poll = 0; poll < 3; poll++) {
+        expect(await pollNow()).toMatchObject({ consecutiveFailures: 0, lastItemCount: 1, lastRefusedCount: 1, lastRefusal: expect.stringContaining(named) });
+      }
+      expect(refusals()).toHaveLength(1);
+      expect(refusals()[0][0]).toMatchObject({ sourceId: 'exw-feed', item: named });
+
+      items = [refused('No title here, reworded.'), fine];
+      await pollNow();
+      await pollNow();
+      expect(refusals()).toHaveLength(2);
+
+      items = [fine];
+      expect(await pollNow()).toMatchObject({ lastRefusedCount: 0 });
+      items = [refused('No title here, reworded.'), fine];
+      await pollNow();
+      await pollNow();
+      expect(refusals()).toHaveLength(3);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('reads the feed\'s dates without a zone in the source\'s zone, gives an unreadable one the receive time, and has a correction keep the stored publishedAt', async () => {
     routes.set('/zoned.rss', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Delhi</title>
       <item><guid>smog</guid><title>Delhi smog</title><description>NEW DELHI — Smog.</description><pubDate>Mon, 24 Nov 2025 23:30:00</pubDate></item>

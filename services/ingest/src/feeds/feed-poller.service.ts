@@ -14,6 +14,7 @@ import { FEED_FETCH_OVERRIDES, feedFetchPolicy } from './feed-fetch-policy';
 import { FeedFetchPolicy, fetchFeed } from './feed-fetcher';
 import { FeedLease, FeedLeaseLost } from './feed-lease';
 import { parseFeed } from './feed-parser';
+import { FeedRefusalsLogged } from './feed-refusals-logged';
 
 const polls = counter('newsflow_feed_polls_total', 'Feed polls by outcome', ['outcome']);
 const feedItems = counter('newsflow_feed_items_total', 'Feed items by outcome', ['outcome']);
@@ -22,6 +23,10 @@ const undatedItems = counter('newsflow_feed_items_undated_total',
 
 /** Feeds one instance polls at once: a slow feed no longer holds up every other due feed. */
 const POLL_CONCURRENCY = 4;
+
+type FeedItem = ReturnType<typeof parseFeed>['items'][number];
+/** An item without an id stands for itself: its content. */
+const itemKeyOf = (item: FeedItem) => item.sourceItemId ?? `(no id) ${JSON.stringify(item)}`;
 
 /**
  * Polls registered feeds when due. Several ingest instances may run: each feed is claimed with a
@@ -32,6 +37,7 @@ const POLL_CONCURRENCY = 4;
 export class FeedPollerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(FeedPollerService.name);
   private readonly fetchPolicy: FeedFetchPolicy;
+  private readonly refusalsLogged = new FeedRefusalsLogged();
   private timer?: NodeJS.Timeout;
   private running = false;
 
@@ -86,7 +92,11 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
     try {
       const fetched = await fetchFeed(feed.url, feed, this.fetchPolicy);
       let outcome: ItemsOutcome = { taken: feed.lastItemCount ?? 0, refused: feed.lastRefusedCount ?? 0, lastRefusal: feed.lastRefusal, takenDown: feed.lastTakenDownCount ?? 0, deferred: 0 };
-      if (!fetched.notModified) outcome = await this.submitItems(source, parseFeed(fetched.body ?? '', fetched.url, source.timeZone).items, lease);
+      if (!fetched.notModified) {
+        const { items } = parseFeed(fetched.body ?? '', fetched.url, source.timeZone);
+        outcome = await this.submitItems(source, items, lease);
+        this.refusalsLogged.keepOnly(source._id, items.map(itemKeyOf));
+      }
       if (fetched.movedTo) this.logger.log({ msg: 'feed moved permanently; polling its new address from now on', sourceId: source._id });
       polls.inc({ outcome: fetched.notModified ? 'not-modified' : 'fetched' });
       // Items were left over: no validators, so the next poll reads the feed again instead of a 304.
@@ -128,8 +138,10 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
    *
    * An item an operator took down is skipped: not refused (the desk did nothing wrong by listing it,
    * and the feed stays healthy), only counted; the submission logs it once per takedown, not per poll.
+   * A refused item is logged once per instance while the feed lists it unchanged (its id is often a
+   * URL naming a person); `lastRefusal` on the source says it at every poll.
    */
-  private async submitItems(source: Source, items: ReturnType<typeof parseFeed>['items'], lease: FeedLease): Promise<ItemsOutcome> {
+  private async submitItems(source: Source, items: FeedItem[], lease: FeedLease): Promise<ItemsOutcome> {
     const correlationId = randomUUID();
     const outcome: ItemsOutcome = { taken: 0, refused: 0, takenDown: 0, deferred: 0 };
     const notHandedOn: string[] = [];
@@ -151,6 +163,7 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
         }
         outcome.taken += 1;
         if (result.outcome !== 'duplicate') changed += 1;
+        this.refusalsLogged.forget(source._id, itemKeyOf(draft));
       } catch (error) {
         const item = draft.sourceItemId ?? '(no id)';
         if (error instanceof ArticleTakenDown) {
@@ -160,7 +173,9 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
           feedItems.inc({ outcome: 'refused' });
           outcome.refused += 1;
           outcome.lastRefusal = `${item.slice(0, 200)}: ${error.message}`;
-          this.logger.warn({ msg: 'feed item refused', sourceId: source._id, item, error: error.message });
+          if (this.refusalsLogged.first(source._id, { itemId: itemKeyOf(draft), reason: `${error.rule} ${error.field ?? ''}`, content: JSON.stringify(draft) })) {
+            this.logger.warn({ msg: 'feed item refused', sourceId: source._id, item: item.slice(0, 200), error: error.message });
+          }
         } else {
           feedItems.inc({ outcome: 'not-handed-on' });
           notHandedOn.push(`${item.slice(0, 200)} (${error instanceof Error ? error.message : String(error)})`);

@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AdminKeyGuard } from '../../sources/admin-key.guard';
 import { KillArticleService } from './kill-article.service';
@@ -15,6 +15,10 @@ export class KillArticleAdminHttpController {
 
   @Post(':id/kill')
   @HttpCode(202)
+  @ApiBody({ required: false, schema: { type: 'object', additionalProperties: false, properties: { reason: { type: 'string', maxLength: 500,
+    example: 'Court order 2026/123',
+    description: 'A reference (the order\'s or the ticket\'s number), never a name or the grounds: it goes into the kill\'s body on every topic and to every consumer, '
+      + 'stays on the takedown list for good, and its first 48 characters are logged' } } } })
   @ApiAcceptedResponse({ description: 'The article is on the takedown list, and a canceled version carrying only a withdrawal notice was stored and sent down the pipeline; follow `statusUrl`. Answers after about 4 s: the kill waits until every ingest instance refuses resends' })
   @ApiOkResponse({ description: 'The latest version is canceled already; nothing new was made' })
   @ApiResponse({ status: 401, description: 'Missing or wrong admin key, or the admin API is disabled' })

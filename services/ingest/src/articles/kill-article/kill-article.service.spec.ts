@@ -1,6 +1,6 @@
 import { Article } from '@newsflow/contracts';
 import { makeArticle } from '@newsflow/contracts/testing';
-import { NotFoundException } from '@nestjs/common';
+import { Logger, NotFoundException } from '@nestjs/common';
 import { AcceptedArticle, ArticleRepository } from '../article.repository';
 import { SubmitArticleService } from '../submit-article/submit-article.service';
 import { copyFingerprintOf, takenDownCopiesOf } from '../takedowns/copy-fingerprint';
@@ -93,6 +93,22 @@ describe('KillArticleService', () => {
     // Listed first, and made once every instance refuses resends; the kill itself passes the list.
     expect(calls).toEqual(['listed', 'propagated', 'submitted']);
     expect(submitArticle.submit).toHaveBeenCalledWith(expect.objectContaining({ pubStatus: 'canceled' }), context, { operatorKill: true });
+  });
+
+  it('logs the start of the reason (the reference), while the kill and the takedown list keep it whole', async () => {
+    const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    try {
+      const story = makeArticle();
+      const { service, listed, submitted } = harness(story);
+      const reason = 'Court order 2026/555 (ref LR-77): protect the witness Brindlewick Osterhal';
+      await service.kill(story.id, reason, context);
+      expect(log).toHaveBeenCalledWith(expect.objectContaining({ msg: 'article killed by operator', articleId: story.id, reason: 'Court order 2026/555 (ref LR-77): protect the wi…' }));
+      expect(JSON.stringify(log.mock.calls)).not.toMatch(/Brindlewick|Osterhal/);
+      expect(listed.get(story.id)?.reason).toBe(reason);
+      expect(submitted[0].body).toContain(reason);
+    } finally {
+      log.mockRestore();
+    }
   });
 
   it('lists a story its source killed itself once an operator kills it too, and a kill without a reason', async () => {

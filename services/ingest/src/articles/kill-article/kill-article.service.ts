@@ -4,6 +4,7 @@ import { AcceptedArticle, ArticleRepository } from '../article.repository';
 import { RequestContext, SubmitArticleService } from '../submit-article/submit-article.service';
 import { takenDownCopiesOf } from '../takedowns/copy-fingerprint';
 import { TakedownList } from '../takedowns/takedown-list';
+import { killReasonForLog } from './kill-reason-for-log';
 import { killVersionOf } from './kill-version';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -60,9 +61,9 @@ export class KillArticleService {
       return { id: again.id, version: again.version, killed: false };
     }
     const result = await this.submitArticle.submit(killVersionOf(latest.article, reason, new Date()), context, { operatorKill: true });
-    // Who and what, never the copy: the reason is the operator's own words.
+    // Who and what, never the copy; of the reason only its start (the reference), since operators write more than they should.
     this.logger.log({ msg: 'article killed by operator', articleId, version: result.version, replaced: latest.version,
-      sourceId, by: 'admin', reason: reason ?? null, correlationId: context.correlationId });
+      sourceId, by: 'admin', reason: killReasonForLog(reason), correlationId: context.correlationId });
     return { id: result.id, version: result.version, killed: result.outcome !== 'duplicate' };
   }
 

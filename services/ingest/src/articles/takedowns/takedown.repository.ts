@@ -62,6 +62,11 @@ export class TakedownRepository {
     return this.takedowns.find({}).toArray();
   }
 
+  /** The listed article ids alone, read afresh: a dead-letter replay checks against the store, not an instance's copy. */
+  async listedIds(): Promise<Set<string>> {
+    return new Set((await this.takedowns.find({}, { projection: { _id: 1 } }).toArray()).map((takedown) => takedown._id));
+  }
+
   /** A page in article id order, for operators. */
   page(limit: number, after?: string): Promise<Takedown[]> {
     return this.takedowns.find(after ? { _id: { $gt: after } } : {}).sort({ _id: 1 }).limit(limit).toArray();

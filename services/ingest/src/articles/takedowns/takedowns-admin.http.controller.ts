@@ -1,6 +1,7 @@
 import { Controller, Delete, Get, Headers, Logger, NotFoundException, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AdminKeyGuard } from '../../sources/admin-key.guard';
+import { killReasonForLog } from '../kill-article/kill-reason-for-log';
 import { SourceRepository } from '../../sources/source.repository';
 import { InputProblem } from '../formats/input-problem';
 import { TakedownList } from './takedown-list';
@@ -58,7 +59,7 @@ export class TakedownsAdminHttpController {
     if (!lifted) throw new NotFoundException({ rule: 'takedown-not-found', error: 'TAKEDOWN.NOT_FOUND', message: `article ${articleId} is not on the takedown list` });
     await this.list.propagated({ takenDownAt: liftedAt });
     await this.sources.rereadFeedInFull(lifted.sourceId);
-    this.logger.log({ msg: 'takedown lifted by operator', articleId, takenDownAt: lifted.takenDownAt, reason: lifted.reason ?? null, by: 'admin', correlationId });
+    this.logger.log({ msg: 'takedown lifted by operator', articleId, takenDownAt: lifted.takenDownAt, reason: killReasonForLog(lifted.reason), by: 'admin', correlationId });
     return { lifted: shown(lifted) };
   }
 }
