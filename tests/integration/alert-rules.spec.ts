@@ -1,9 +1,17 @@
+import { ArticleEnrichedPayload } from '@newsflow/contracts';
+import { makeArticle } from '@newsflow/contracts/testing';
+import type { EventPublisher } from '@newsflow/messaging';
+import { metricsRegistry } from '@newsflow/platform';
+import Redis from 'ioredis';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { WeatherBackfillService } from '../../services/weather/src/backfill/weather-backfill.service';
+import { loadWeatherConfig } from '../../services/weather/src/config/weather.config';
+import type { AttachWeatherService } from '../../services/weather/src/forecast/attach-weather.service';
 import { FakeOpenMeteo, startFakeOpenMeteo } from '../support/fake-open-meteo';
 import { REPO_ROOT, RunningService, SERVICES, startService, stopService } from '../support/service-process';
-import { mongoUriWithDatabase, unique } from '../support/unique';
+import { mongoUriWithDatabase, requireEnv, unique } from '../support/unique';
 
 interface Rule {
   alert?: string;
@@ -68,6 +76,51 @@ describe('suggested alert rules (docs/alerts/newsflow-rules.yml)', () => {
   it('reads metric names out of PromQL', () => {
     expect(metricNamesIn('histogram_quantile(0.95, sum by (le) (rate(a_seconds_bucket{stage="x",y=~"(a|b)"}[10m]))) > 1.5e9 and on(service) b_total offset 5m'))
       .toEqual(['a_seconds_bucket', 'b_total']);
+  });
+
+  describe('NewsflowWeatherBackfillBacklog, against the weather backfill queue in real Redis', () => {
+    const rule = rules.find((r) => r.alert === 'NewsflowWeatherBackfillBacklog');
+    const form = /^max\((\w+)\)\s*>\s*(\d+)$/.exec(String(rule?.expr).trim());
+    let redis: Redis;
+
+    beforeEach(() => {
+      redis = new Redis(requireEnv('REDIS_URL'), { keyPrefix: `${unique('it-alerts-backfill')}:`, maxRetriesPerRequest: 2 });
+    });
+
+    afterEach(async () => {
+      await redis.quit();
+    });
+
+    /** Whether the rule's `max(metric) > threshold` holds after one backfill round over the queued articles. */
+    async function fires(queue: (backfill: WeatherBackfillService) => Promise<void>): Promise<boolean> {
+      if (!form) throw new Error(`NewsflowWeatherBackfillBacklog reads "${String(rule?.expr)}", not max(<gauge>) > <threshold>: update this test`);
+      const config = loadWeatherConfig({ KAFKA_GROUP_ID: unique('it-alerts-backfill') });
+      // Nothing is due in the round below, so no weather is looked up and nothing is published.
+      const backfill = new WeatherBackfillService(redis, {} as AttachWeatherService, {} as EventPublisher, config);
+      await queue(backfill);
+      await backfill.tick(Date.now());
+      const values = (await metricsRegistry.getSingleMetric(form[1])?.get())?.values.map((v) => v.value) ?? [];
+      return Math.max(...values) > Number(form[2]);
+    }
+
+    const payloads = (count: number, embargoedUntil?: string) =>
+      Array.from({ length: count }, () => ({ article: makeArticle({ publishedAt: new Date().toISOString(), embargoedUntil }) }) as ArticleEnrichedPayload);
+
+    it('stays quiet with many embargoed stories waiting for their release', async () => {
+      const release = Date.now() + 2 * 86_400_000;
+      const count = Number(form?.[2] ?? 100) + 20;
+      expect(await fires(async (backfill) => {
+        for (const payload of payloads(count, new Date(release).toISOString())) await backfill.remember(payload, { correlationId: 'c' }, release);
+      })).toBe(false);
+      expect((await metricsRegistry.getSingleMetric('newsflow_weather_release_refresh_pending')?.get())?.values[0]?.value).toBe(count);
+    });
+
+    it('fires with more articles waiting for weather the provider failed to give than its threshold', async () => {
+      const count = Number(form?.[2] ?? 100) + 1;
+      expect(await fires(async (backfill) => {
+        for (const payload of payloads(count)) await backfill.remember(payload, { correlationId: 'c' });
+      })).toBe(true);
+    });
   });
 
   describe('against the running services', () => {

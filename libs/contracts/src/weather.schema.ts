@@ -27,7 +27,7 @@ export const DailyForecastSchema = z.looseObject({
 });
 
 export const WeatherSchema = z.looseObject({
-  status: z.enum(WEATHER_STATUSES).describe('attached: see kind; no-location: the article has no primary location; not-applicable: an old article and a provider that keeps no history, or a primary location that is a whole country or region (one point\'s weather would not describe it); unavailable: the provider failed (reason says how), and the article may be republished with the weather later (backfilledAt)'),
+  status: z.enum(WEATHER_STATUSES).describe('attached: see kind; no-location: the article has no primary location; not-applicable: an old article and a provider that keeps no history, the day is before the provider\'s history, the embargo\'s release day is beyond the forecast (refreshed at release), or a primary location that is a whole country or region (one point\'s weather would not describe it); unavailable: the provider failed (reason says how), and the article may be republished with the weather later (backfilledAt)'),
   reason: z.string().optional().describe('why the section is as it is, for operators: also on attached sections (an observed day, a forecast without current conditions, a cached forecast while the provider fails)'),
   /** What an attached section shows; absent on sections written before it was added. */
   kind: z.enum(['forecast', 'observed']).optional()

@@ -1,14 +1,16 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ArticleEnrichedPayload, TOPICS } from '@newsflow/contracts';
+import { Article, ArticleEnrichedPayload, TOPICS } from '@newsflow/contracts';
 import { EventPublisher, PublishContext } from '@newsflow/messaging';
 import { counter, gauge, REDIS_CLIENT } from '@newsflow/platform';
 import type Redis from 'ioredis';
 import { WEATHER_CONFIG, WeatherConfig } from '../config/weather.config';
 import { AttachWeatherService } from '../forecast/attach-weather.service';
-import { BackfillQueue } from './backfill-queue';
+import { BackfillItem, BackfillQueue } from './backfill-queue';
 
 const backfills = counter('newsflow_weather_backfills_total', 'Backfill attempts by outcome', ['outcome']);
-const pendingGauge = gauge('newsflow_weather_backfill_pending', 'Articles waiting for their weather to be backfilled');
+const pendingGauge = gauge('newsflow_weather_backfill_pending', 'Articles waiting for weather after the provider failed, and refreshes whose release has come');
+const releasesGauge = gauge('newsflow_weather_release_refresh_pending', 'Embargoed articles waiting for their release to have their weather refreshed');
+const superseded = counter('newsflow_weather_backfill_superseded_total', 'Queued versions dropped because a newer version or a kill of the article passed the stage', ['at']);
 const MAX_DELAY_MS = 3600_000;
 
 /**
@@ -16,7 +18,8 @@ const MAX_DELAY_MS = 3600_000;
  * processed before their embargo ends are looked up again at the release; the article is then
  * republished on the weather topic with the weather attached (`backfilledAt` set), and the indexer
  * and the final topic take it like any later event for that article. A provider's refusal of the
- * request (a 4xx) is not tried again.
+ * request (a 4xx) is not tried again. A queued version is never sent once a newer version of its
+ * article (a correction or a kill) has passed the stage: it would put back the text they took out.
  */
 @Injectable()
 export class WeatherBackfillService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -44,14 +47,36 @@ export class WeatherBackfillService implements OnApplicationBootstrap, OnApplica
   }
 
   /**
+   * Called for every version passing the stage, before its weather: drops the queued entries of the
+   * article's earlier versions (all of them for a kill) and records the version as the latest seen.
+   * Without Redis the article still moves on (logged with its id): the stage works without Redis,
+   * and earlier versions queued before the outage then stay until sent or expired.
+   */
+  async supersede(article: Pick<Article, 'id' | 'version' | 'pubStatus'>): Promise<void> {
+    try {
+      const dropped = await this.queue.supersede(article.id, article.version, article.pubStatus === 'canceled');
+      if (dropped === 0) return;
+      superseded.inc({ at: 'newer-version' }, dropped);
+      this.logger.log({ msg: 'queued weather backfill of earlier versions dropped', articleId: article.id, version: article.version, dropped, pubStatus: article.pubStatus });
+    } catch (error) {
+      this.logger.warn({ msg: 'cannot drop queued weather backfills of earlier versions (Redis); an earlier version may still be republished', articleId: article.id, version: article.version, error: String(error) });
+    }
+  }
+
+  /**
    * Remembers an article for a later try, after the backfill interval or at `at` (epoch ms: an
-   * embargo's end); without Redis it keeps what it has (logged).
+   * embargo's end); without Redis it keeps what it has (logged). A kill, or a version older than
+   * one already seen (a replay), is not queued.
    */
   async remember(payload: ArticleEnrichedPayload, context: PublishContext, at?: number): Promise<void> {
+    if (payload.article.pubStatus === 'canceled') return;
     const entry = { payload, correlationId: context.correlationId, traceparent: context.traceparent, attempts: 0, firstFailedAt: new Date().toISOString() };
-    await this.queue
-      .schedule(entry, at ?? Date.now() + this.config.WEATHER_BACKFILL_INTERVAL_MS)
-      .catch((error) => this.logger.warn({ msg: 'cannot queue weather backfill (Redis)', articleId: payload.article.id, error: String(error) }));
+    try {
+      if (await this.queue.superseded(payload)) return;
+      await this.queue.schedule(entry, at ?? Date.now() + this.config.WEATHER_BACKFILL_INTERVAL_MS, at === undefined ? 'backfill' : 'release');
+    } catch (error) {
+      this.logger.warn({ msg: 'cannot queue weather backfill (Redis)', articleId: payload.article.id, error: String(error) });
+    }
   }
 
   async tick(now = Date.now()): Promise<void> {
@@ -59,7 +84,9 @@ export class WeatherBackfillService implements OnApplicationBootstrap, OnApplica
     this.running = true;
     try {
       for (const { member, entry } of await this.queue.takeDue(now, 50)) await this.retry(member, entry);
-      pendingGauge.set(await this.queue.pending());
+      const pending = await this.queue.pending(now);
+      pendingGauge.set(pending.backlog);
+      releasesGauge.set(pending.releases);
     } catch (error) {
       this.logger.warn({ msg: 'weather backfill round failed; next round retries', error: String(error) });
     } finally {
@@ -67,15 +94,18 @@ export class WeatherBackfillService implements OnApplicationBootstrap, OnApplica
     }
   }
 
-  private async retry(member: string, entry: Parameters<BackfillQueue['schedule']>[0]): Promise<void> {
+  private async retry(member: string, entry: BackfillItem): Promise<void> {
     const { article, enrichment } = entry.payload;
+    if (await this.dropIfSuperseded(member, entry, 'take')) return;
     const { weather, backfill, refreshAt } = await this.attachWeather.attach(enrichment, article);
     if (refreshAt) {
       // Taken before the release by this instance's clock: the release is still to come.
-      await this.queue.schedule(entry, Date.parse(refreshAt));
+      await this.queue.schedule(entry, Date.parse(refreshAt), 'release');
       return;
     }
     if (weather.status !== 'unavailable') {
+      // A newer version may have passed another instance during the lookup.
+      if (await this.dropIfSuperseded(member, entry, 'send')) return;
       await this.publisher.publish(
         TOPICS.articleWeatherAttached,
         { ...entry.payload, weather: { ...weather, backfilledAt: new Date().toISOString() } },
@@ -96,5 +126,13 @@ export class WeatherBackfillService implements OnApplicationBootstrap, OnApplica
     const delay = Math.min(this.config.WEATHER_BACKFILL_INTERVAL_MS * 2 ** attempts, Math.max(MAX_DELAY_MS, this.config.WEATHER_BACKFILL_INTERVAL_MS));
     await this.queue.schedule({ ...entry, attempts }, Date.now() + delay);
     backfills.inc({ outcome: 'still-unavailable' });
+  }
+
+  private async dropIfSuperseded(member: string, entry: BackfillItem, at: 'take' | 'send'): Promise<boolean> {
+    if (!(await this.queue.superseded(entry.payload))) return false;
+    await this.queue.done(member);
+    superseded.inc({ at });
+    this.logger.log({ msg: 'weather backfill dropped: a newer version of the article passed the stage', articleId: entry.payload.article.id, version: entry.payload.article.version });
+    return true;
   }
 }

@@ -18,6 +18,7 @@ export class AttachWeatherMessageController {
   handle(@Payload() value: unknown, @Ctx() ctx: KafkaContext) {
     return this.consumer.consume(TOPICS.articleEnriched, value, ctx, async (event) => {
       const { article, enrichment } = event.payload;
+      await this.backfill.supersede(article);
       const { weather, backfill, refreshAt } = await this.attachWeather.attach(enrichment, article);
       await this.publisher.publish(TOPICS.articleWeatherAttached, { ...event.payload, weather }, event);
       if (refreshAt) await this.backfill.remember(event.payload, event, Date.parse(refreshAt));
