@@ -134,4 +134,30 @@ describe('search documents on the real MongoDB endpoint', () => {
     for await (const stored of repository.allStored()) if (stored._id === newer._id) streamed.push(fromStored(stored));
     expect(streamed).toEqual([newer]);
   });
+
+  it('takes one version again with later backfilled weather (an embargo\'s refresh) and never an earlier one back, also for documents stored before the field', async () => {
+    const id = '0b6f7a3e-2f1c-5d4e-8a9b-bbbbbbbbbbbb';
+    const withWeather = (fetchedAt: string, backfilledAt?: string) => ({
+      article: makeArticle({ id, version: 1, headline: 'Summit opens at noon' }),
+      enrichment: { status: 'enriched' as const, language: 'en', entities: [], primaryLocation: null, enricherVersion: 't', enrichedAt: new Date().toISOString() },
+      weather: { status: 'attached' as const, kind: 'forecast' as const, provider: 'open-meteo', fetchedAt, daily: [], ...(backfilledAt ? { backfilledAt } : {}) },
+    }) as Parameters<typeof toSearchDocument>[0];
+    const fetchedAt = async () => (await repository.findById(id))?.document.weather as { fetchedAt: string; backfilledAt?: string };
+    expect(await repository.upsert(toSearchDocument(withWeather('2026-12-07T08:00:00.000Z'), new Date()))).toBe(true);
+    expect(await repository.upsert(toSearchDocument(withWeather('2026-12-07T12:00:00.000Z', '2026-12-07T12:00:00.000Z'), new Date()))).toBe(true);
+    expect(await fetchedAt()).toEqual(expect.objectContaining({ fetchedAt: '2026-12-07T12:00:00.000Z', backfilledAt: '2026-12-07T12:00:00.000Z' }));
+    // The pre-release event again (a replay), or an earlier backfill: refused, the refresh stays.
+    expect(await repository.upsert(toSearchDocument(withWeather('2026-12-07T08:00:00.000Z'), new Date()))).toBe(false);
+    expect(await repository.upsert(toSearchDocument(withWeather('2026-12-07T09:00:00.000Z', '2026-12-07T09:00:00.000Z'), new Date()))).toBe(false);
+    expect((await fetchedAt()).fetchedAt).toBe('2026-12-07T12:00:00.000Z');
+    // The refresh redelivered: stored again, so the caller publishes it (at least once).
+    expect(await repository.upsert(toSearchDocument(withWeather('2026-12-07T12:00:00.000Z', '2026-12-07T12:00:00.000Z'), new Date()))).toBe(true);
+    expect(await connection.collection('search_article_versions').countDocuments({ articleId: id })).toBe(0);
+
+    // A document stored before weatherBackfilledAt was written beside the article: read from its text.
+    await connection.collection('search_articles').updateOne({ _id: id as never }, { $unset: { weatherBackfilledAt: '' } });
+    expect(await repository.upsert(toSearchDocument(withWeather('2026-12-07T08:00:00.000Z'), new Date()))).toBe(false);
+    expect(await repository.upsert(toSearchDocument(withWeather('2026-12-07T13:00:00.000Z', '2026-12-07T13:00:00.000Z'), new Date()))).toBe(true);
+    expect((await fetchedAt()).fetchedAt).toBe('2026-12-07T13:00:00.000Z');
+  });
 });

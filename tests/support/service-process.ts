@@ -31,10 +31,11 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts a built service (`services/<name>/dist/main.js`) as its own process, logging to
- * test-artifacts/; on the Node running the tests unless `node` names another binary.
+ * test-artifacts/; on the Node running the tests unless `node` names another binary; on `port`
+ * when given (a restart as the same instance: the indexer's follow group is named by its port).
  */
-export async function startService(name: ServiceName, env: Record<string, string>, options: { node?: string } = {}): Promise<RunningService> {
-  const port = await freePort();
+export async function startService(name: ServiceName, env: Record<string, string>, options: { node?: string; port?: number } = {}): Promise<RunningService> {
+  const port = options.port ?? (await freePort());
   const logDir = join(REPO_ROOT, 'test-artifacts', 'logs');
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}-${port}.log`);

@@ -1,7 +1,7 @@
 // Removes every stored trace of chosen articles from both services' collections, and tells running
 // indexers to drop them from their in-memory search (the purge log in search_meta). See README,
 // "Retention and takedown".
-const { SearchCollectionsStore, SearchPurgeLog } = require('../../services/indexer/dist/index/search-collections');
+const { SearchCollectionsStore, SearchPurgeLog, PURGE_RECORD_RETENTION_MS } = require('../../services/indexer/dist/index/search-collections');
 const { VERSIONS_COLLECTION } = require('../../services/indexer/dist/index/search-document.repository');
 
 // Ingest's collections (services/ingest/src/articles/article.repository.ts, article-status.repository.ts).
@@ -246,7 +246,7 @@ async function purge({ connection, redis, options, log = () => undefined }) {
     const purges = new SearchPurgeLog(connection);
     summary.purgeGeneration = await purges.append([...targets.keys()], deletedFrom);
     const pruned = await purges.prune();
-    log(`purge log at generation ${summary.purgeGeneration}${pruned ? ` (${pruned} records older than a day pruned)` : ''}: running indexers drop these articles within their poll interval`);
+    log(`purge log at generation ${summary.purgeGeneration}${pruned ? ` (${pruned} records older than ${Math.round(PURGE_RECORD_RETENTION_MS / 86_400_000)} days pruned)` : ''}: running indexers drop these articles within their poll interval`);
     if (redis) summary.redis = await purgeBackfill(redis, targets, false);
     for (const [collection, ids] of plan.ingest) summary.removed[collection] = await deleteIds(connection, collection, ids, options.batchSize, log);
   }

@@ -19,11 +19,14 @@ export class IndexArticleMessageController {
 
   /**
    * Stored first, published second: a consumer of the final topic can always read the article back.
-   * Only the newest version is the searchable latest; the others go into the history.
+   * Only the newest version is the searchable latest; the others go into the history. A version of
+   * a purged article that ingest received before the purge (a dead-letter replay, a late backfill)
+   * is refused: nothing stored is left to make it look stale, and it would be listed and published again.
    */
   @EventPattern(TOPICS.articleWeatherAttached)
   handle(@Payload() value: unknown, @Ctx() ctx: KafkaContext) {
     return this.consumer.consume(TOPICS.articleWeatherAttached, value, ctx, async (event) => {
+      if (this.searchIndex.refusesPurged(event.payload.article, 'consumed')) return;
       const indexedAt = new Date();
       const document = toSearchDocument(event.payload, indexedAt);
       const current = await this.documents.upsert(document);

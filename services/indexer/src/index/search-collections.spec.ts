@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { PURGE_RECORD_IDS, SearchPurgeLog } from './search-collections';
+import { PURGE_RECORD_IDS, PURGE_RECORD_RETENTION_MS, SearchPurgeLog } from './search-collections';
 
 type Doc = Record<string, unknown> & { _id: string };
 
@@ -79,5 +79,20 @@ describe('SearchPurgeLog', () => {
     expect(await log.since(2)).toEqual({ generation: 3, batches: [{ ids: ['c'], deletedFrom }], complete: true });
     expect(await log.since(1)).toMatchObject({ generation: 3, complete: false });
     expect(await log.prune(deletedFrom, day)).toBe(0);
+  });
+
+  it('hands an indexer starting up every record it still keeps, from the oldest, not only what comes after the head', async () => {
+    const { connection } = fakeConnection();
+    const log = new SearchPurgeLog(connection);
+    expect(await log.retained()).toEqual({ generation: 0, batches: [], complete: true });
+    const day = 24 * 3600_000;
+    await log.append(['a'], deletedFrom, new Date(deletedFrom.getTime() - 40 * day));
+    await log.append(['b'], deletedFrom, new Date(deletedFrom.getTime() - 20 * day));
+    await log.append(['c'], deletedFrom, deletedFrom);
+    expect((await log.retained()).batches.map((b) => b.ids)).toEqual([['a'], ['b'], ['c']]);
+    // Kept as long as a parked version can be replayed (dead-letter topics keep 30 days): 'b' stays.
+    expect(PURGE_RECORD_RETENTION_MS).toBeGreaterThan(30 * day);
+    expect(await log.prune(deletedFrom)).toBe(1);
+    expect(await log.retained()).toEqual({ generation: 3, batches: [{ ids: ['b'], deletedFrom }, { ids: ['c'], deletedFrom }], complete: true });
   });
 });

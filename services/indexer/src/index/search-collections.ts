@@ -66,8 +66,13 @@ function stripUndefined<T extends object>(value: T): T {
 const PURGES_ID = 'purges';
 /** At most this many ids per purge record (~400 KB), far below a document's 16 MB. */
 export const PURGE_RECORD_IDS = 10_000;
-/** Purge records older than this are pruned by the next purge; an indexer further behind reloads its index. */
-export const PURGE_RECORD_RETENTION_MS = 24 * 3600_000;
+/**
+ * Purge records older than this are pruned by the next purge; an indexer further behind reloads its
+ * index. As long as an old version of a purged article can still come back for indexers to refuse
+ * (see PurgedArticles): a dead-letter replay, from topics kept 30 days by default
+ * (`KAFKA_DEADLETTER_RETENTION_HOURS`), plus a day for the segment that outlives it.
+ */
+export const PURGE_RECORD_RETENTION_MS = 31 * 24 * 3600_000;
 
 /** Where the purge log stands: records `oldest`..`generation` exist (none while `generation` < `oldest`). */
 export interface PurgeLogHead {
@@ -109,8 +114,8 @@ const recordId = (generation: number) => `purge:${generation}`;
  * (by-id reads come from MongoDB, where the documents are already gone). Beside the collections
  * state in `search_meta`: a head `{_id: 'purges', generation, oldest}` and one record per batch,
  * `{_id: 'purge:<generation>', ids}`, so an indexer's poll is one `_id` read of the head, plus one per
- * record it has not applied yet. Records are kept for a day; an indexer that fell further behind
- * than that (it could not reach MongoDB) reloads its index from the active collection instead.
+ * record it has not applied yet. Records are kept for PURGE_RECORD_RETENTION_MS; an indexer that fell
+ * further behind than that (it could not reach MongoDB) reloads its index from the active collection instead.
  */
 export class SearchPurgeLog {
   private readonly heads: Collection<PurgeHeadDocument>;
@@ -139,6 +144,19 @@ export class SearchPurgeLog {
       batches.push({ ids: record.ids, deletedFrom: record.deletedFrom });
     }
     return { generation: current.generation, batches, complete: true };
+  }
+
+  /**
+   * Every record the log still keeps, oldest first: what an indexer starting up must know of past
+   * purges, since old versions of those articles can still come back (see PurgedArticles).
+   */
+  async retained(): Promise<PurgesSince> {
+    for (;;) {
+      const head = await this.head();
+      const all = await this.since(Math.max(0, head.oldest - 1), head);
+      // Incomplete only when a concurrent purge pruned records between the two reads: read again.
+      if (all.complete) return all;
+    }
   }
 
   /**

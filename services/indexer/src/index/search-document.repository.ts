@@ -4,7 +4,7 @@ import { Collection, Connection } from 'mongoose';
 import { oneAtATime } from './one-at-a-time';
 import { SEARCH_COLLECTION, SearchCollectionsState } from './search-collections';
 import { INDEXABLE_PROJECTION, IndexableDocument, SearchDocument } from './search-document';
-import { fromStored, StoredSearchDocument, toIndexable, toStored } from './stored-search-document';
+import { backfillTimeOf, fromStored, StoredSearchDocument, toIndexable, toStored } from './stored-search-document';
 
 export { SEARCH_COLLECTION } from './search-collections';
 export const VERSIONS_COLLECTION = 'search_article_versions';
@@ -19,7 +19,9 @@ export type ArticleVersionDocument = StoredSearchDocument & { articleId: string 
 
 /**
  * Version-guarded upserts: an older version never overwrites a newer one, and writing the same
- * version again is harmless, so replays and redeliveries change nothing.
+ * version again is harmless, so replays and redeliveries change nothing. Of one version, a write
+ * with later backfilled weather (`weather.backfilledAt`: a backfill, an embargo's refresh at its
+ * release) replaces one with earlier or none, never the other way round.
  * Runs on MongoDB and FerretDB 1.24 alike: every read on the request path is an `_id` lookup (the
  * only kind FerretDB's SQLite backend serves from an index); search itself runs in memory.
  * Takes and returns search documents; stores them with the article as text (see StoredSearchDocument).
@@ -72,17 +74,19 @@ export class SearchDocumentRepository implements OnModuleInit {
   }
 
   /**
-   * Returns false when a newer version is already in the active collection; that older version then
-   * goes into the history, as does the version this one replaces (before it is replaced).
+   * Returns false when a newer version is already in the active collection (that older version then
+   * goes into the history, as does the version this one replaces, before it is replaced), or this
+   * version with later backfilled weather.
    */
   async upsert(document: SearchDocument): Promise<boolean> {
     const building = this.building;
     const stored = toStored(document);
-    const current = await upsertInto(this.collection, stored, this.insertsInto(this.collection), { beforeReplacing: (old) => this.archive(old) });
-    if (!current) await this.archive(stored);
+    const outcome = await upsertInto(this.collection, stored, this.insertsInto(this.collection), { beforeReplacing: (old) => this.archive(old) });
+    // This version with earlier weather is no version of its own: nothing to keep.
+    if (outcome === 'older') await this.archive(stored);
     // Whatever the active collection decided, the one being built gets its own version-guarded write.
     if (building) await upsertInto(building, stored, this.insertsInto(building));
-    return current;
+    return outcome === 'written';
   }
 
   /**
@@ -108,8 +112,8 @@ export class SearchDocumentRepository implements OnModuleInit {
     return this.copyStoredIfNewer(this.connection.collection<StoredSearchDocument>(collectionName), stored);
   }
 
-  private copyStoredIfNewer(collection: Collection<StoredSearchDocument>, stored: StoredSearchDocument): Promise<boolean> {
-    return upsertInto(collection, stored, this.insertsInto(collection), { replaceSameVersion: false });
+  private async copyStoredIfNewer(collection: Collection<StoredSearchDocument>, stored: StoredSearchDocument): Promise<boolean> {
+    return (await upsertInto(collection, stored, this.insertsInto(collection), { replaceSameVersion: false })) === 'written';
   }
 
   /** Keeps a version that is not (or no longer) the latest in the history; idempotent by `_id`. */
@@ -171,7 +175,8 @@ export class SearchDocumentRepository implements OnModuleInit {
 }
 
 /**
- * Returns false when a newer version is already there. Insert first, and only when the article
+ * `older` when a newer version is already there, `same` when this version is, with later backfilled
+ * weather (an old redelivery must not take back the weather a backfill brought). Insert first, and only when the article
  * exists read its version by `_id` and compare-and-replace on (`_id`, version read): on MongoDB an
  * atomic check. This order avoids lookups that match nothing (an `_id` that is not there, or an
  * `upsert` with a version filter), which FerretDB 1.24 answers with a full collection scan.
@@ -182,17 +187,22 @@ async function upsertInto(
   document: StoredSearchDocument,
   inserts: InsertCoalescer<StoredSearchDocument>,
   { replaceSameVersion = true, beforeReplacing }: { replaceSameVersion?: boolean; beforeReplacing?: (old: StoredSearchDocument) => Promise<void> } = {},
-): Promise<boolean> {
+): Promise<'written' | 'older' | 'same'> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    if (await inserts.insert(document)) return true;
+    if (await inserts.insert(document)) return 'written';
     // The whole document only when it may have to be kept before being replaced.
-    const existing = await collection.findOne({ _id: document._id }, beforeReplacing ? {} : { projection: { version: 1 } });
+    const existing = await collection.findOne({ _id: document._id }, beforeReplacing ? {} : { projection: { version: 1, weatherBackfilledAt: 1 } });
     if (!existing) continue; // deleted meanwhile: insert again
-    if (existing.version > document.version || (existing.version === document.version && !replaceSameVersion)) return false;
+    if (existing.version > document.version) return 'older';
+    if (existing.version === document.version) {
+      const held = backfillTimeOf(existing);
+      const coming = backfillTimeOf(document);
+      if (coming < held || (coming === held && !replaceSameVersion)) return 'same';
+    }
     // Kept first: a crash between the two leaves the old version in both places, never in neither.
     if (beforeReplacing && existing.version < document.version) await beforeReplacing(existing);
     const replaced = await oneAtATime(`${collection.dbName}.${collection.collectionName}`, () => collection.replaceOne({ _id: document._id, version: existing.version }, document));
-    if (replaced.matchedCount === 1) return true;
+    if (replaced.matchedCount === 1) return 'written';
   }
   throw new Error(`upsert of article ${document._id} into ${collection.collectionName} kept colliding with concurrent writes`);
 }

@@ -19,6 +19,11 @@ export interface SearchDocument {
   countryCodes: string[];
   primaryLocation?: { name: string; lat: number; lon: number };
   weatherStatus: string;
+  /**
+   * The weather's `backfilledAt`, beside it so the same-version guards read it without the article:
+   * the version republished with weather it lacked, or refreshed at its embargo's end.
+   */
+  weatherBackfilledAt?: Date;
   /** The complete article as published on the final topic, so a read needs no other store. */
   document: ArticleWeatherAttachedPayload;
   indexedAt: Date;
@@ -65,6 +70,7 @@ export function toSearchDocument(payload: ArticleWeatherAttachedPayload, indexed
     countryCodes: [...new Set(countries)],
     ...(place ? { primaryLocation: { name: place.name, lat: place.lat, lon: place.lon } } : {}),
     weatherStatus: weather.status,
+    ...(weather.backfilledAt ? { weatherBackfilledAt: new Date(weather.backfilledAt) } : {}),
     document: payload,
     indexedAt,
   };

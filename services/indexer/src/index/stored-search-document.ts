@@ -49,9 +49,12 @@ export function toIndexable(stored: StoredSearchDocument): IndexableDocument | u
   const { document, ...fields } = stored;
   if (typeof document !== 'string') return { ...fields, document } as IndexableDocument;
   try {
-    const { article, enrichment } = parseText(stored, document);
+    const { article, enrichment, weather } = parseText(stored, document);
+    // Documents written before the field existed carry the backfill in the article only.
+    const backfilledAt = fields.weatherBackfilledAt ?? (weather?.backfilledAt ? new Date(weather.backfilledAt) : undefined);
     return {
       ...fields,
+      ...(backfilledAt ? { weatherBackfilledAt: backfilledAt } : {}),
       document: {
         article: { storyClusterId: article.storyClusterId, body: article.body, pubStatus: article.pubStatus, embargoedUntil: article.embargoedUntil, expiresAt: article.expiresAt },
         enrichment: { primaryLocation: enrichment.primaryLocation, entities: enrichment.entities.map(({ mentions: _mentions, ...entity }) => entity) },
@@ -62,4 +65,24 @@ export function toIndexable(stored: StoredSearchDocument): IndexableDocument | u
     logger.error({ msg: 'stored search document cannot be read; left out of the search index', articleId: stored._id, version: stored.version, err: error });
     return undefined;
   }
+}
+
+/**
+ * When the stored version's weather was backfilled (epoch ms), or -Infinity for weather as first
+ * attached: what decides between two writes of one version. Read beside the article, or, in documents
+ * written before that field existed, from the article's weather.
+ */
+export function backfillTimeOf(stored: Pick<StoredSearchDocument, 'weatherBackfilledAt'> & { document?: StoredSearchDocument['document'] }): number {
+  if (stored.weatherBackfilledAt) return new Date(stored.weatherBackfilledAt).getTime();
+  let weather: { backfilledAt?: string } | undefined;
+  if (typeof stored.document === 'string') {
+    try {
+      weather = (JSON.parse(stored.document) as Partial<ArticleWeatherAttachedPayload>).weather;
+    } catch {
+      weather = undefined;
+    }
+  } else {
+    weather = stored.document?.weather;
+  }
+  return weather?.backfilledAt ? Date.parse(weather.backfilledAt) : Number.NEGATIVE_INFINITY;
 }

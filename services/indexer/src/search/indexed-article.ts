@@ -48,6 +48,8 @@ export interface IndexedArticle extends ListedArticle {
   pubStatus?: 'withheld' | 'canceled';
   /** Epoch ms of the source's embargo: listed only from then on. */
   embargoedUntil?: number;
+  /** Epoch ms of the weather's `backfilledAt`: this version republished with later weather (a backfill, an embargo's refresh). */
+  backfilledAt?: number;
 }
 
 /**
@@ -122,5 +124,6 @@ export function toIndexedArticle(doc: IndexableDocument): IndexedArticle {
     ...(embargoedUntil !== undefined ? { embargoedUntil } : {}),
     ...(embargoedUntil !== undefined && embargoedUntil > publishedAt ? { releasedAt: embargoedUntil } : {}),
     ...(article.expiresAt ? { expiresAt: Date.parse(article.expiresAt) } : {}),
+    ...(doc.weatherBackfilledAt ? { backfilledAt: new Date(doc.weatherBackfilledAt).getTime() } : {}),
   };
 }

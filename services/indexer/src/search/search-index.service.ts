@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
-import { eventSubjectOf, parseEvent, TOPICS } from '@newsflow/contracts';
+import { ArticleWeatherAttachedPayload, eventSubjectOf, parseEvent, TOPICS } from '@newsflow/contracts';
 import { TopicFollower } from '@newsflow/messaging';
-import { MONGO_CONNECTION, ReadinessState } from '@newsflow/platform';
+import { counter, MONGO_CONNECTION, ReadinessState } from '@newsflow/platform';
 import { Connection } from 'mongoose';
-import { INITIAL_STATE, SearchCollectionsState, SearchCollectionsStore, SearchPurgeLog } from '../index/search-collections';
+import { INITIAL_STATE, PurgeBatch, PURGE_RECORD_RETENTION_MS, SearchCollectionsState, SearchCollectionsStore, SearchPurgeLog } from '../index/search-collections';
 import { SearchDocument, toSearchDocument } from '../index/search-document';
 import { SearchDocumentRepository } from '../index/search-document.repository';
 import { toIndexedArticle } from './indexed-article';
 import { IndexLoadingError } from './index-loading.error';
+import { PurgedArticles } from './purged-articles';
 import { PageAfter } from './search-cursor';
 import { SearchIndex, SearchOutcome } from './search-index';
 import { SearchParams } from './search-params';
@@ -38,6 +39,12 @@ const PURGE_CLOCK_SKEW_MS = 10_000;
 
 /** Between attempts to load the index when MongoDB cannot be read at start-up. */
 const LOAD_RETRY_MS = 5000;
+
+/** Cheap to look for in an event's bytes: an event without it brings no backfilled weather. */
+const BACKFILLED = 'backfilledAt';
+
+const refusedPurged = counter('newsflow_indexer_purged_versions_refused_total',
+  'Versions of purged articles refused because ingest received them before the purge (replays of the final topic, dead-letter replays, late backfills)', ['path']);
 
 /**
  * Why search runs in memory rather than in MongoDB: on FerretDB 1.24 (SQLite), which tests and CI
@@ -72,6 +79,8 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
   /** `npm run purge` records what it removed (see SearchPurgeLog); this index has applied it up to here. */
   private readonly purges: SearchPurgeLog;
   private purgesSeen = 0;
+  /** Every purge the log still records: old versions of those articles are refused (see PurgedArticles). */
+  private readonly purged = new PurgedArticles();
   /** Until the first load completes; searches answer 503 meanwhile. */
   private loading = true;
 
@@ -87,12 +96,16 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
+    // The whole log, before anything is followed or consumed: a replica that was down during a purge
+    // resumes the final topic where it stopped, and replays the purged articles' versions first. A
+    // purge recorded from here on is applied once the load is done.
+    const retained = await this.purges.retained();
+    this.rememberPurges(retained.batches);
+    this.purgesSeen = retained.generation;
     if (this.follow) {
       this.follower = new TopicFollower({ ...this.follow, topic: TOPICS.articleIndexed, onMessage: (value, _key, headers) => this.applyIndexed(value, headers) });
       await this.follower.start();
     }
-    // Before the load: a purge recorded from here on is applied once the load is done.
-    this.purgesSeen = (await this.purges.head()).generation;
     const state = await this.store.read();
     this.documents.follow(state);
     this.state = state;
@@ -132,24 +145,49 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
     this.next?.index.put(article);
   }
 
-  /** An article another replica (or this one) indexed; what this index already holds at that version is left alone. */
+  /**
+   * An article another replica (or this one) indexed; what this index already holds at that version
+   * is left alone, and so is a version of a purged article received before its purge.
+   */
   private applyIndexed(value: Buffer | null, headers?: Record<string, unknown>): void {
     // Most of what a replica follows it wrote itself: skip it on the headers, before parsing anything.
+    // One of a version held already is parsed only when it may bring later backfilled weather.
+    const backfill = value?.includes(BACKFILLED) ? Number.POSITIVE_INFINITY : undefined;
     const subject = eventSubjectOf(headers, null);
-    if (subject && this.holds(subject.articleId, subject.articleVersion)) return;
+    if (subject && this.holds(subject.articleId, subject.articleVersion, backfill)) return;
     const raw: unknown = JSON.parse(value?.toString() ?? 'null');
     // An event written before the headers existed: skip on the envelope's own fields, before
     // validating a whole article it would not use.
     const { articleId, articleVersion } = (raw ?? {}) as { articleId?: unknown; articleVersion?: unknown };
-    if (typeof articleId === 'string' && typeof articleVersion === 'number' && this.holds(articleId, articleVersion)) return;
+    if (typeof articleId === 'string' && typeof articleVersion === 'number' && this.holds(articleId, articleVersion, backfill)) return;
     const { indexing, ...payload } = parseEvent(TOPICS.articleIndexed, raw).payload;
-    if (this.holds(payload.article.id, payload.article.version)) return;
+    if (this.holds(payload.article.id, payload.article.version, backfillTime(payload))) return;
+    if (this.refusesPurged(payload.article, 'followed')) return;
     this.put(toSearchDocument(payload, new Date(indexing.indexedAt)));
   }
 
   /** Whether the index, and the one being rebuilt if any, already hold what this version would bring. */
-  private holds(id: string, version: number): boolean {
-    return this.index.holds(id, version) && (!this.next || this.next.index.holds(id, version));
+  private holds(id: string, version: number, backfilledAt?: number): boolean {
+    return this.index.holds(id, version, backfilledAt) && (!this.next || this.next.index.holds(id, version, backfilledAt));
+  }
+
+  /**
+   * Whether this is a version of an article purged after ingest received it (see PurgedArticles):
+   * then it is refused, logged with its id and counted, whether consumed or followed.
+   */
+  refusesPurged(article: { id: string; version: number; receivedAt: string }, path: 'consumed' | 'followed'): boolean {
+    const purgedAt = this.purged.purgedAfter(article.id, article.receivedAt);
+    if (purgedAt === undefined) return false;
+    refusedPurged.inc({ path });
+    this.logger.warn({ msg: 'refused a version of a purged article, received before its purge', articleId: article.id, version: article.version,
+      receivedAt: article.receivedAt, purgedAt: new Date(purgedAt).toISOString(), path });
+    return true;
+  }
+
+  private rememberPurges(batches: readonly PurgeBatch[]): void {
+    for (const batch of batches) this.purged.record(batch);
+    // As the log prunes its records: nothing replays from that far back.
+    if (batches.length) this.purged.forgetBefore(Date.now() - PURGE_RECORD_RETENTION_MS);
   }
 
   search(params: SearchParams, page?: PageAfter): SearchOutcome {
@@ -211,10 +249,12 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
     if (head.generation <= this.purgesSeen) return;
     const since = await this.purges.since(this.purgesSeen, head);
     if (!since.complete) {
-      // The records this instance still needed were pruned (it could not poll for a day): reload.
+      // The records this instance still needed were pruned (it could not poll for that long): reload.
       this.logger.warn({ msg: 'purges missed; reloading the search index', seen: this.purgesSeen, generation: since.generation });
+      this.rememberPurges((await this.purges.retained()).batches);
       await this.rebuild(this.documents.activeCollection);
     } else {
+      this.rememberPurges(since.batches);
       let removed = 0;
       for (const batch of since.batches) {
         const indexedBefore = new Date(batch.deletedFrom).getTime() + PURGE_CLOCK_SKEW_MS;
@@ -231,4 +271,8 @@ export class SearchIndexService implements OnModuleInit, OnModuleDestroy {
   private async load(collection: string, index: SearchIndex): Promise<void> {
     for await (const document of this.documents.allIndexable(collection)) index.put(toIndexedArticle(document));
   }
+}
+
+function backfillTime(payload: Pick<ArticleWeatherAttachedPayload, 'weather'>): number | undefined {
+  return payload.weather.backfilledAt ? Date.parse(payload.weather.backfilledAt) : undefined;
 }

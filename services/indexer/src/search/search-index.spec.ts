@@ -9,7 +9,7 @@ type Entity = { id: string; type: 'person' | 'organization' | 'place'; name: str
 type Release = { pubStatus?: 'usable' | 'withheld' | 'canceled'; embargoedUntil?: string };
 
 type Primary = { name: string; lat: number; lon: number; entityId: string; confidence: number; reason: string };
-type Options = { entities?: Entity[]; publishedAt?: string; id?: string; version?: number; source?: string; weather?: 'no-location' | 'unavailable'; primary?: Primary; indexedAt?: string; cluster?: string } & Release;
+type Options = { entities?: Entity[]; publishedAt?: string; id?: string; version?: number; source?: string; weather?: 'no-location' | 'unavailable'; primary?: Primary; indexedAt?: string; cluster?: string; backfilledAt?: string } & Release;
 
 function indexed(headline: string, body: string, options: Options = {}) {
   const article = makeArticle({
@@ -22,7 +22,7 @@ function indexed(headline: string, body: string, options: Options = {}) {
   const payload = {
     article,
     enrichment: { status: 'enriched' as const, language: 'en', entities, primaryLocation: options.primary ?? null, enricherVersion: 't', enrichedAt: '2025-11-24T10:00:00Z' },
-    weather: { status: options.weather ?? ('no-location' as const) },
+    weather: { status: options.weather ?? ('no-location' as const), ...(options.backfilledAt ? { backfilledAt: options.backfilledAt } : {}) },
   };
   return toIndexedArticle(toSearchDocument(payload, new Date(options.indexedAt ?? Date.now())));
 }
@@ -200,6 +200,28 @@ describe('SearchIndex.holds, which lets a replica skip what it already has', () 
     expect(index.holds(id, 2)).toBe(false);
     index.put(indexed('Storm hits coast', 'Winds rose.', { id, version: 2, weather: 'unavailable' }));
     expect(index.holds(id, 1)).toBe(true);
+  });
+
+  it('takes a version again when it brings later backfilled weather (an embargo\'s refresh), and never an earlier one back', () => {
+    const index = new SearchIndex();
+    const id = '0f8a1c2e-7a1b-5c3d-9e4f-333333333333';
+    const since = (iso: string) => search(index, { q: 'summit', indexedSince: iso }).total;
+    index.put(indexed('Summit opens', 'Leaders met.', { id, version: 1, indexedAt: '2026-12-07T08:00:00Z' }));
+    const refresh = Date.parse('2026-12-07T10:00:00Z');
+    expect(index.holds(id, 1)).toBe(true);
+    expect(index.holds(id, 1, refresh)).toBe(false);
+    expect(index.put(indexed('Summit opens', 'Leaders met.', { id, version: 1, indexedAt: '2026-12-07T10:00:01Z', backfilledAt: '2026-12-07T10:00:00Z' }))).toBe(true);
+    // A poll for changes since before the refresh sees it.
+    expect(since('2026-12-07T09:00:00Z')).toBe(1);
+    expect(index.holds(id, 1, refresh)).toBe(true);
+    expect(index.holds(id, 1, refresh - 1)).toBe(true);
+    expect(index.holds(id, 1)).toBe(true);
+    // An old redelivery (no backfill, or an earlier one) does not take the refreshed weather back.
+    expect(index.put(indexed('Summit opens', 'Leaders met.', { id, version: 1, indexedAt: '2026-12-07T11:00:00Z' }))).toBe(false);
+    expect(index.put(indexed('Summit opens', 'Leaders met.', { id, version: 1, indexedAt: '2026-12-07T11:00:00Z', backfilledAt: '2026-12-07T09:59:00Z' }))).toBe(false);
+    expect(since('2026-12-07T10:30:00Z')).toBe(0);
+    expect(index.holds(id, 1, refresh + 60_000)).toBe(false);
+    expect(index.holds(id, 2)).toBe(false);
   });
 });
 

@@ -89,12 +89,18 @@ export class SearchIndex {
 
   /**
    * Whether an event of this version would change nothing here: a newer version is held, or this
-   * one is, with its weather. A version held with weather `unavailable` still takes the event: the
-   * weather stage publishes that same version again once it has the weather (`backfilledAt`).
+   * one is, with its weather. The weather stage publishes a version again with `backfilledAt` set
+   * when it has weather the version lacked, or fresher weather at an embargo's release: a version
+   * held with weather `unavailable` still takes the event, and one held with an earlier backfill (or
+   * none) takes an event whose `backfilledAt` (epoch ms) is later.
    */
-  holds(id: string, version: number): boolean {
+  holds(id: string, version: number, backfilledAt?: number): boolean {
     const held = this.versionOf(id) ?? 0;
-    return held > version || (held === version && this.byId.get(id)?.weatherStatus !== 'unavailable');
+    if (held !== version) return held > version;
+    const current = this.byId.get(id);
+    if (!current) return true;
+    if (current.weatherStatus === 'unavailable') return false;
+    return backfilledAt === undefined || backfilledAt <= (current.backfilledAt ?? Number.NEGATIVE_INFINITY);
   }
 
   /**
@@ -105,6 +111,8 @@ export class SearchIndex {
   put(article: IndexedArticle): boolean {
     const current = this.byId.get(article.id);
     if (current && current.version > article.version) return false;
+    // Of one version, the later backfilled weather stays (an event replayed, or the load meeting a followed event).
+    if (current && current.version === article.version && (current.backfilledAt ?? Number.NEGATIVE_INFINITY) > (article.backfilledAt ?? Number.NEGATIVE_INFINITY)) return false;
     if ((this.held.get(article.id) ?? 0) > article.version) return false;
     if (current) this.remove(current);
     const now = Date.now();

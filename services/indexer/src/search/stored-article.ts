@@ -21,6 +21,8 @@ export interface StoredArticle extends ListedArticle {
    * `indexedSince` poll counts it from here rather than from `indexedAt`, which it missed.
    */
   listedFrom?: number;
+  /** The weather's `backfilledAt` (epoch ms): of two events of one version the later backfill wins (see SearchIndex.holds). */
+  backfilledAt?: number;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -86,6 +88,7 @@ export function toStoredArticle(article: IndexedArticle, slot: number, termIds: 
     countryCodes: pool.internList(article.countryCodes),
     points: points.length ? points : NONE,
     ...(article.embargoedUntil !== undefined && article.embargoedUntil > article.indexedAt ? { listedFrom: article.embargoedUntil } : {}),
+    ...(article.backfilledAt !== undefined ? { backfilledAt: article.backfilledAt } : {}),
   };
 }
 
