@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
 import mongoose, { Connection } from 'mongoose';
 import { RunningService, ServiceName, startStages, stageEnv, stopService } from '../support/service-process';
 import { FakeOpenMeteo, startFakeOpenMeteo } from '../support/fake-open-meteo';
 import { runScript } from '../support/run-script';
 import { createSource } from '../support/sources';
-import { mongoUriWithDatabase, unique } from '../support/unique';
+import { mongoUriWithDatabase, requireEnv, unique } from '../support/unique';
 import { waitFor } from '../support/wait-for';
 
 interface PurgeOptions { articles: string[]; dryRun: boolean; batchSize: number; olderThanDays?: number; cutoff?: Date; help: boolean }
@@ -155,8 +156,19 @@ describe('npm run purge against running services', () => {
     expect(dry.output).toContain('dry run: would remove 1 article(s)');
     expect(await traces(takedown)).toEqual(before);
 
+    // Weather keeps the latest version it saw; left, the story submitted again would count as superseded.
+    const latestSeen = async () => {
+      const redis = new Redis(requireEnv('REDIS_URL'));
+      try {
+        return (await redis.keys(`newsflow:weather:backfill:*:latest:${takedown}`)).length;
+      } finally {
+        redis.disconnect();
+      }
+    };
+    expect(await latestSeen()).toBe(1);
     const cli = await purge(['--article', takedown, '--batch-size', '3']);
     expect(cli.code).toBe(0);
+    expect(await latestSeen()).toBe(0);
     const summary = summaryOf(cli.output);
     expect(summary.articles).toBe(1);
     expect(summary.removed).toMatchObject({

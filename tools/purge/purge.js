@@ -165,16 +165,20 @@ async function deleteIds(connection, collection, ids, batchSize, log) {
  * One queue per weather consumer group (`newsflow:weather:backfill:<group>:due`), found by SCAN.
  */
 async function purgeBackfill(redis, targets, dryRun, keepLatest = false) {
-  const queues = [];
+  // Every weather consumer group's keys, also one whose queue is empty (its `:latest:` keys remain).
+  const prefixes = new Set();
   let cursor = '0';
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', 'newsflow:weather:backfill:*:due', 'COUNT', 1000);
+    const [next, keys] = await redis.scan(cursor, 'MATCH', 'newsflow:weather:backfill:*', 'COUNT', 1000);
     cursor = next;
-    queues.push(...keys);
+    for (const key of keys) {
+      const match = /^(newsflow:weather:backfill:.+?):(?:due|releases|latest:[^:]+|item:[^:]+:\d+)$/.exec(key);
+      if (match) prefixes.add(match[1]);
+    }
   } while (cursor !== '0');
   let removed = 0;
-  for (const due of [...new Set(queues)]) {
-    const prefix = due.slice(0, -':due'.length);
+  for (const prefix of prefixes) {
+    const due = `${prefix}:due`;
     const members = [];
     for (const [id, latest] of targets) for (let version = 1; version <= (keepLatest ? latest - 1 : latest); version += 1) members.push(`${id}:${version}`);
     for (let start = 0; start < members.length; start += 1000) {
@@ -184,14 +188,21 @@ async function purgeBackfill(redis, targets, dryRun, keepLatest = false) {
         removed += scores.filter(([error, score]) => !error && score !== null).length;
         continue;
       }
-      const pipeline = redis.pipeline().zrem(due, ...batch).del(...batch.map((member) => `${prefix}:item:${member}`));
-      const [[zremError, zremoved], [delError, deleted]] = await pipeline.exec();
+      const pipeline = redis.pipeline().zrem(due, ...batch).del(...batch.map((member) => `${prefix}:item:${member}`)).zrem(`${prefix}:releases`, ...batch);
+      const [[zremError, zremoved], [delError, deleted], [releasesError]] = await pipeline.exec();
       if (zremError) throw zremError;
       if (delError) throw delError;
+      if (releasesError) throw releasesError;
       removed += Math.max(Number(zremoved), Number(deleted));
     }
+    // The latest version weather saw: kept, a story submitted again after its purge (version 1 anew)
+    // would count as superseded for up to 3 days, and its weather would never be backfilled.
+    if (!dryRun && !keepLatest) {
+      const ids = [...targets.keys()];
+      for (let start = 0; start < ids.length; start += 1000) await redis.del(...ids.slice(start, start + 1000).map((id) => `${prefix}:latest:${id}`));
+    }
   }
-  return { queues: queues.length, removed };
+  return { queues: prefixes.size, removed };
 }
 
 /**
