@@ -89,7 +89,10 @@ describe('weather backfill: superseded versions and the backlog (real Redis, the
     fake.setFailure('http-500');
     await pass(v1);
     expect(await queued()).toEqual([`${v1.id}:1`]);
+    // A first version costs no "latest seen" write (most articles never get a second).
+    expect(await redis.exists(queue(`latest:${v1.id}`))).toBe(0);
     await pass(v2);
+    expect(await redis.get(queue(`latest:${v1.id}`))).toBe('2');
     expect(await queued()).toEqual([`${v1.id}:2`]);
     expect(await redis.exists(queue(`item:${v1.id}:1`))).toBe(0);
 
