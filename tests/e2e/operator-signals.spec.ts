@@ -35,7 +35,7 @@ describe('operator signals (weather, real process)', () => {
     await waitFor(() => written().length > 0, { timeoutMs: 60_000, what: 'a heap snapshot' });
     // A service that took SIGUSR2 for a shutdown signal turns unready at once and then exits.
     for (let probe = 0; probe < 10; probe++) {
-      const ready = await fetch(`${weather.url}/health/ready`).then((r) => r.status, () => 'refused');
+      const ready = await fetch(`${weather.url}/health/ready`).then((r) => r.status, (e: Error & { cause?: { code?: string; message?: string } }) => `failed: ${e.cause?.code ?? e.cause?.message ?? e.message}`);
       expect(ready).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
