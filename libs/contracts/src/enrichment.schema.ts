@@ -15,7 +15,7 @@ export const EntitySchema = z.looseObject({
   /** Stable across articles, e.g. `person:mohammed-vi`, `place:2542997`. */
   id: z.string().min(3).describe('Stable across articles: person:<slug>, organization:<slug>, place:<GeoNames id> (a city), place:country-<iso2> or place:region-<slug> (a whole country or region, e.g. a US state), event:<slug>, date:<name>'),
   type: z.enum(ENTITY_TYPES),
-  name: z.string().min(1).describe('Canonical name; for dates an ISO 8601 date (2025-11-24), range (2025-11-24/2025-11-27), month (2025-11) or year (2025), relative ones resolved against publishedAt in the filing place\'s time zone'),
+  name: z.string().min(1).describe('Canonical name; for dates an ISO 8601 date (2025-11-24), range (2025-11-24/2025-11-27), month (2025-11) or year (2025), relative ones resolved against the release time (embargoedUntil when later than publishedAt) in the primary location\'s time zone'),
   surfaceForms: z.array(z.string()),
   mentions: z.array(MentionSchema),
   mentionCount: z.number().int().nonnegative(),
