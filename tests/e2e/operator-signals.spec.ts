@@ -33,7 +33,11 @@ describe('operator signals (weather, real process)', () => {
     weather.process.kill('SIGUSR2');
     // Node writes the snapshot synchronously, so once the service answers again the file is complete.
     await waitFor(() => written().length > 0, { timeoutMs: 60_000, what: 'a heap snapshot' });
-    // A service that took SIGUSR2 for a shutdown signal turns unready at once and then exits.
+    // The process is blocked while it writes; on a loaded machine that outlasts the HTTP header
+    // timeout, and a probe sent meanwhile is reset. Once it answers again it must stay ready: a
+    // service that took SIGUSR2 for a shutdown signal turns unready at once and then exits.
+    const answers = () => fetch(`${weather.url}/health/ready`).then((r) => r.status === 200 || undefined, () => undefined);
+    await waitFor(answers, { timeoutMs: 60_000, intervalMs: 300, what: 'the service to answer after writing its snapshot' });
     for (let probe = 0; probe < 10; probe++) {
       const ready = await fetch(`${weather.url}/health/ready`).then((r) => r.status, (e: Error & { cause?: { code?: string; message?: string } }) => `failed: ${e.cause?.code ?? e.cause?.message ?? e.message}`);
       expect(ready).toBe(200);
