@@ -47,8 +47,10 @@ export class EntityExtractor implements OnModuleInit, OnApplicationShutdown {
     await this.pool?.close();
   }
 
-  async extract(article: Pick<Article, 'headline' | 'body' | 'dateline' | 'publishedAt'>, options: { placeOnly?: boolean; language?: string } = {}): Promise<Extraction> {
-    const input: ArticleText = { headline: article.headline, body: article.body, dateline: article.dateline, publishedAt: article.publishedAt, ...options };
+  async extract(article: Pick<Article, 'headline' | 'body' | 'dateline' | 'publishedAt' | 'embargoedUntil' | 'language'>, options: { placeOnly?: boolean; language?: string } = {}): Promise<Extraction> {
+    const input: ArticleText = {
+      headline: article.headline, body: article.body, dateline: article.dateline, publishedAt: article.publishedAt, embargoedUntil: article.embargoedUntil, languageTag: article.language, ...options,
+    };
     if (this.pool) return this.pool.run(input);
     this.inline ??= await loadInline();
     return this.inline(input);

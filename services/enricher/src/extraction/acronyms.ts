@@ -40,7 +40,9 @@ export function isCommodityName(text: string): boolean {
 
 /** Acronyms in wire copy that are not organisations. */
 const NOT_ORGS = new Set(['CEO', 'GDP', 'AI', 'TV', 'PM', 'AM', 'COVID', 'COVID-19', 'HIV', 'AIDS', 'OK', 'USD', 'EUR', 'II', 'III', 'IV', 'VI',
-  'VII', 'VIII', 'IX', 'XI', 'DNA', 'ID', 'CO2', 'LGBT', 'LGBTQ', 'MP', 'MPS', 'SUV', 'GMT', 'UTC', 'BC', 'AD', 'PHD', 'VIP', 'FC', 'Q1', 'Q2', 'Q3', 'Q4']);
+  'VII', 'VIII', 'IX', 'XI', 'DNA', 'ID', 'CO2', 'LGBT', 'LGBTQ', 'MP', 'MPS', 'SUV', 'GMT', 'UTC', 'BC', 'AD', 'PHD', 'VIP', 'FC', 'Q1', 'Q2', 'Q3', 'Q4',
+  // Stock indices ("Germany's DAX", "France's CAC 40").
+  'DAX', 'CAC', 'FTSE', 'TOPIX', 'KOSPI', 'SENSEX', 'NIFTY', 'STOXX']);
 
 export function knownOrganisation(text: string): string | undefined {
   return KNOWN.get(text) ?? KNOWN_NAME_SET.get(normaliseName(text));

@@ -7,6 +7,7 @@ import { NlpHints } from './nlp-hints';
 import { endsWithOrganisationHead, hasOrganisationHead, ORG_CUES, startsWithOrganisationHead } from './organisation-cues';
 import { looksLikeNameWord, NAME_PARTICLES, ROLE_CUES, titleLengthAt } from './person-names';
 import { normaliseName } from './normalise-name';
+import { isStreetName } from './street-names';
 import { isAcronym, Token } from './tokenise';
 import { Field, RawMention } from './types';
 
@@ -39,6 +40,11 @@ function placesNamed(ctx: ClassifyContext, name: string): GazetteerPlace[] {
 /** Second words of clubs named after their town ("Manchester United", "Leicester City"): never a surname. */
 const CLUB_WORDS = new Set(['united', 'city', 'town', 'county', 'rovers', 'rangers', 'athletic', 'albion', 'wanderers', 'hotspur', 'villa', 'forest', 'wednesday', 'dynamo', 'fc', 'sc']);
 
+const HYPHENED_PLACE = /^(\p{Lu}[\p{L}'’]+)-(?:based|backed|led|born|bound|run|owned|made|listed|funded|controlled|held|registered)$/u;
+
+/** Organisation cues that also come before a person ("his rival Jonas Vingegaard", "team captain"). */
+const PERSON_OR_ORG_CUES = new Set(['rival', 'team', 'club']);
+
 const LOCATIVES = new Set(['in', 'at', 'from', 'to', 'near', 'off', 'north', 'south', 'east', 'west', 'outskirts', 'province', 'state', 'region', 'department', 'outside', 'across', 'around', 'into', 'toward', 'towards', 'via', 'of', 'visit', 'visited', 'left', 'reached', 'inside', 'throughout', 'northern', 'southern', 'eastern', 'western', 'central', 'capital', 'city', 'town', 'village']);
 
 /** Turns one capitalised run into typed mentions; a run can hold several ("INTERPOL Secretary General Valdecy Urquiza"). */
@@ -51,6 +57,13 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
   const texts = words.map((w) => w.text);
   const whole = spanOf(words);
   const prev = before[before.length - 1] ?? '';
+
+  // "Seoul-based HYBE", "Rwanda-backed M23": the place is itself, and the name starts after it.
+  const hyphened = texts[0].includes('-') ? HYPHENED_PLACE.exec(texts[0]) : null;
+  if (hyphened) {
+    const place: Token = { ...words[0], text: hyphened[1], end: words[0].start + hyphened[1].length };
+    return [...classify([place], before, '', ctx), ...classify(words.slice(1), [], after, ctx)];
+  }
 
   // "President of the International Criminal Police Organization": the office, then what it heads.
   const lead = titleLengthAt(texts, 0);
@@ -70,7 +83,8 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
   // "Harvard University and the Massachusetts Institute of Technology": a complete name on each side.
   // "Bank of America and Deutsche Bank" too, but not "Department of Health and Human Services": the first is "of" a place.
   const left = texts.slice(0, and);
-  const leftComplete = endsWithOrganisationHead(left) || (startsWithOrganisationHead(left) && placesNamed(ctx, left.slice(2).join(' ')).length > 0);
+  // "HYBE and Geffen Records": an acronym alone is a complete name too.
+  const leftComplete = endsWithOrganisationHead(left) || (and === 1 && isAcronym(left[0])) || (startsWithOrganisationHead(left) && placesNamed(ctx, left.slice(2).join(' ')).length > 0);
   const twoBodies = and > 0 && leftComplete && hasOrganisationHead(dropConnectors(words.slice(and + 1)).map((w) => w.text));
   if (and > 0 && (twoBodies || !hasOrganisationHead(texts)) && placesNamed(ctx, whole.text).length === 0) {
     return [...classify(words.slice(0, and), before, '', ctx), ...classify(words.slice(and + 1), [texts[and]], after, ctx)];
@@ -80,7 +94,11 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
     if (words.length > 2 && /^(?:U\.S\.|US|UK|U\.K\.)$/.test(texts[0])) return [...single(words[0], prev, '', ctx), mention(ctx, words.slice(1), 'organization', spanOf(words.slice(1)).text)];
     return [mention(ctx, words, 'organization', whole.text.replace(/^the\s+/i, ''))];
   }
-  if (ORG_CUES.has(prev) && !placesNamed(ctx, whole.text).some((p) => p.kind !== 'city')) return [mention(ctx, words, 'organization', whole.text)];
+  // "a house in Larkspur Close", "12 Rue Quintalon": an address, never a person (see street-names.ts).
+  if (lead === 0 && isStreetName(texts, prev) && placesNamed(ctx, whole.text).length === 0) return [];
+  // "his main rival, Jonas Vingegaard": "rival", "team" and "club" come before people too; a first and last name is one.
+  const personAfterCue = PERSON_OR_ORG_CUES.has(prev) && texts.length >= 2 && texts.length <= 3 && texts.every(looksLikeNameWord) && placesNamed(ctx, texts[0]).length === 0;
+  if (ORG_CUES.has(prev) && !personAfterCue && !placesNamed(ctx, whole.text).some((p) => p.kind !== 'city')) return [mention(ctx, words, 'organization', whole.text)];
 
   for (let i = 0; i < texts.length; i += 1) {
     const tl = titleLengthAt(texts, i);
@@ -111,13 +129,19 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
   // not a mention of that place (Elizabeth, New Jersey) or person.
   if (prev === 'the' && /^\s+lines?\b/.test(after)) return [];
 
+  // "Shares in Rio Tinto rose": a company, though a town bears its name.
+  if (sharesIn(before)) return [mention(ctx, words, 'organization', whole.text)];
+  // Ronald "Bato" dela Rosa: a nickname, not Bato in the Philippines.
+  if (words.length === 1 && isNickname(words[0], ctx.fieldText)) return [];
+  // "Rocky Mountain spotted fever", "West Nile virus": a disease, neither a place nor a person.
+  if (namesNoPlace(whole.text, after, ctx)) return [];
   const places = placesNamed(ctx, whole.text);
   // "Arsenal beat Newcastle 2-0": a club, though a city bears its name (a national side, named after
   // its country, stays the country).
   if (playsAgainst(before, after, places) && !LEADING_STOPWORDS.has(texts[0].toLowerCase())) {
     return [{ ...mention(ctx, words, 'organization', whole.text), club: true }];
   }
-  if (places.length > 0 && acceptPlace(places, words, prev, after, ctx)) return [placeMention(ctx, words, after, places)];
+  if (places.length > 0 && !(words.length === 1 && acronymInProse(words[0], ctx.fieldText)) && acceptPlace(places, words, prev, after, ctx)) return [placeMention(ctx, words, after, places)];
 
   // "Sea of Galilee", "Strait of Hormuz": a feature "of" a name is one place, not the name's place.
   // ("…and the Strait of Hormuz": the right of an "and" keeps its "the".)
@@ -145,7 +169,10 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
   // A leading acronym ("IG Metall", "BMW Group"), or a country or region inside the run ("Kenya Red Cross",
   // "Atlanta Braves", "Visit Norway"): people are not named after places, organisations are.
   const bigPlace = (name: string) => placesNamed(ctx, name).some((p) => p.kind !== 'city' || (p.population ?? 0) >= 300_000);
-  const placeWord = texts.some((t, i) => bigPlace(t) || (i + 1 < texts.length && bigPlace(`${t} ${texts[i + 1]}`)));
+  // "Henk van der Meulen", "João Batista dos Santos", later "Van Houten": a particle before the last name word makes
+  // the run a person's name, though a word of it is a big place (Van, Turkey; Santos, Brazil).
+  const particleName = texts.length >= 2 && texts.slice(0, -1).some((t) => NAME_PARTICLES.has(t.toLowerCase())) && texts.every(looksLikeNameWord);
+  const placeWord = !particleName && texts.some((t, i) => bigPlace(t) || (i + 1 < texts.length && bigPlace(`${t} ${texts[i + 1]}`)));
   if ((isAcronym(texts[0]) && !looksLikeNameWord(texts[0])) || placeWord) {
     const org = mention(ctx, words, 'organization', whole.text);
     // "Atlanta Braves" and "Houston Rockets" are teams (a plural last word); "Paris Hilton" may be a person.
@@ -177,7 +204,7 @@ function single(word: Token, prev: string, after: string, ctx: ClassifyContext, 
   const hinted = ctx.hints.typeOf(word.start, word.end);
   if (LEADING_STOPWORDS.has(text.toLowerCase())) return [];
   // CamelCase brands (PeruRail, SpaceX) and names after an organisation cue ("power utility Eskom").
-  if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(text) || ORG_CUES.has(prev) || (prev === 'in' && before[0] === 'shares')) return [mention(ctx, [word], 'organization', text)];
+  if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(text) || ORG_CUES.has(prev) || sharesIn(before)) return [mention(ctx, [word], 'organization', text)];
   if (hinted === 'organization' || hinted === 'place') return [mention(ctx, [word], hinted, text)];
   if (!looksLikeNameWord(text)) return [];
   // Bare surnames count only once linked to a full name (or when a library vouches for them).
@@ -187,6 +214,7 @@ function single(word: Token, prev: string, after: string, ctx: ClassifyContext, 
 const RESULT = '(?:beat|beats|defeated|edged|thrashed|hammered|routed|drew|drew with|lost to)';
 /** A scoreline right after the name, or after the result and the other side: "Newcastle 2-0", "Arsenal beat Newcastle 2-0". */
 const SCORED = new RegExp(`^\\s+(?:${RESULT}\\s+(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,3})?\\d{1,2}-\\d{1,2}\\b`, 'u');
+const SET_SCORES = /\d{1,2}-\d{1,2}(?:\s*\(\d+\))?,?\s+\d{1,2}-\d{1,2}/;
 const RESULT_AFTER = new RegExp(`^\\s+${RESULT}\\b`);
 /** Before a side: a result ("beat Newcastle", "drew with Lyon", "vs Milan"). Not "hosted": cities and leaders host. */
 const RESULT_BEFORE = new Set(['beat', 'beats', 'beating', 'defeated', 'edged', 'thrashed', 'hammered', 'routed', 'vs', 'vs.', 'v', 'v.']);
@@ -199,7 +227,8 @@ const RESULT_BEFORE = new Set(['beat', 'beats', 'beating', 'defeated', 'edged', 
 function playsAgainst(before: string[], after: string, places: GazetteerPlace[]): boolean {
   // Runs for every capitalised run: the cheap tests first.
   const prev = before[before.length - 1] ?? '';
-  const scored = /\d-\d/.test(after) && SCORED.test(after);
+  // "Sabalenka beat Gauff 6-4 3-6 6-2": set scores are a tennis match between people, not a club's result.
+  const scored = /\d-\d/.test(after) && SCORED.test(after) && !SET_SCORES.test(after);
   const result = !scored && (RESULT_BEFORE.has(prev) || (prev === 'with' && before[before.length - 2] === 'drew') || RESULT_AFTER.test(after));
   if (!scored && !result) return false;
   if (places.some((p) => p.kind !== 'city')) return false;
@@ -268,6 +297,8 @@ function featureAfter(words: Token[], after: string, prev: string, ctx: Classify
   if (words.length > 3) return undefined;
   const m = featureWordAfter(after);
   if (!m || !words.every((w) => looksLikeNameWord(w.text))) return undefined;
+  // "the Iguazu falls" is a place; "Nikkei falls as Toyota cuts…" is a verb.
+  if (m.word === 'falls' && prev !== 'the') return undefined;
   const whole = spanOf(words);
   if (FEATURES_OF_AREAS.has(m.word) && placesNamed(ctx, whole.text).some((p) => p.kind !== 'city' || (p.population ?? 0) >= 100_000)) return undefined;
   // "Former Prime Minister … river": a title opening the run is a person's, whatever follows.
@@ -333,6 +364,40 @@ export function regionAfter(after: string, ctx: Pick<ClassifyContext, 'gazetteer
   const m = /^,\s+((?:\p{Lu}[\p{L}.]*\.?)(?:\s\p{Lu}[\p{L}]*){0,2})/u.exec(after);
   if (!m) return undefined;
   return ctx.gazetteer.area(m[1]);
+}
+
+/** "Lyme disease", "Marburg virus", "Rocky Mountain spotted fever", "the DAX index": named after a place, not the place. */
+const NOT_PLACE_AFTER = /^\s+(?:disease|fever|spotted fever|virus|syndrome|flu|index|share average|stock index)\b/;
+/** Planets, which towns are named after (Jupiter, Florida; Mars, Pennsylvania): the town only when the text places it. */
+const PLANETS = new Set(['mercury', 'venus', 'mars', 'jupiter', 'saturn', 'uranus', 'neptune', 'pluto']);
+
+function namesNoPlace(text: string, after: string, ctx: ClassifyContext): boolean {
+  if (NOT_PLACE_AFTER.test(after)) return true;
+  return PLANETS.has(text.toLowerCase()) && !regionAfter(after, ctx);
+}
+
+/** A word in double quotes right after a name word: `Ronald "Bato" dela Rosa`. */
+function isNickname(word: Token, text: string): boolean {
+  const open = text[word.start - 1];
+  const close = text[word.end];
+  if ((open !== '"' && open !== '“') || (close !== '"' && close !== '”')) return false;
+  return /\p{Lu}[\p{L}.'’-]*\s$/u.test(text.slice(Math.max(0, word.start - 30), word.start - 1));
+}
+
+/**
+ * "Germany's DAX": a lone shouted word among lower-case words is an acronym, a country's at most (see
+ * single), not Dax, France. In a shouted headline every name is in capitals.
+ */
+function acronymInProse(word: Token, text: string): boolean {
+  // Most words are not shouted: their second letter settles it without isAcronym's pattern.
+  const second = word.text.charCodeAt(1);
+  if (second >= 0x61 && second <= 0x7a) return false;
+  return isAcronym(word.text) && /\p{Ll}/u.test(text.slice(Math.max(0, word.start - 30), word.end + 30));
+}
+
+/** "shares in X": the two words before a run (see capitalised-sequences.ts). */
+function sharesIn(before: string[]): boolean {
+  return before.length === 2 && before[1] === 'in' && before[0] === 'shares';
 }
 
 function maxPop(places: GazetteerPlace[]): number {

@@ -82,3 +82,105 @@ describe('findDates', () => {
     expect(today('2025-11-24T05:30:00Z', 'America/Los_Angeles')).toEqual(['2025-11-23']);
   });
 });
+
+describe('findDates: the verb that governs a weekday, and which way "this" and "by" point', () => {
+  const monday = '2026-12-07T12:00:00Z';
+  const names = (text: string) => findDates(text, 'body', monday).map((d) => [d.text, d.name]);
+
+  it('dates an attribution after a future verb to the saying, in the past', () => {
+    expect(names('Prices will fall next month, the minister said on Sunday.')).toEqual([['next month', '2027-01'], ['Sunday', '2026-12-06']]);
+    expect(names('Taxes will rise, the minister said Tuesday.')).toEqual([['Tuesday', '2026-12-01']]);
+    expect(names('The central bank is expected to raise rates, analysts said on Thursday.')).toEqual([['Thursday', '2026-12-03']]);
+    expect(names('The plan will cost billions, officials told reporters on Friday.')).toEqual([['Friday', '2026-12-04']]);
+  });
+
+  it('still reads a future verb after the attribution, and an aside behind commas, ahead', () => {
+    expect(names('The minister said on Sunday that prices will fall on Thursday.')).toEqual([['Sunday', '2026-12-06'], ['Thursday', '2026-12-10']]);
+    expect(names('The president will sign the bill, which was passed by Congress, on Friday.')).toEqual([['Friday', '2026-12-11']]);
+    expect(names('The festival, which opens in June, was cancelled on Friday.')).toEqual([['June', '2027-06'], ['Friday', '2026-12-04']]);
+    expect(names('The summit will be held on Friday, and the treaty is to be formally signed on Saturday.')).toEqual([['Friday', '2026-12-11'], ['Saturday', '2026-12-12']]);
+    expect(names('Yunus said on Thursday that elections would be held in February.')).toEqual([['Thursday', '2026-12-03'], ['February', '2027-02']]);
+  });
+
+  it('reads "this Friday", "this coming Friday" and "by Friday" as the coming one, and a schedule\'s present tense ahead', () => {
+    expect(names('The summit opens this Friday in Brussels, and leaders must decide by Friday.')).toEqual([['this Friday', '2026-12-11'], ['Friday', '2026-12-11']]);
+    expect(names('Talks resume this coming Friday.')).toEqual([['this coming Friday', '2026-12-11']]);
+    expect(names('Talks resume this coming Monday.')).toEqual([['this coming Monday', '2026-12-14']]);
+    expect(names('Markets were calm this Monday.')).toEqual([['this Monday', '2026-12-07']]);
+    expect(names('The trial begins Thursday.')).toEqual([['Thursday', '2026-12-10']]);
+    expect(names('The votes had been counted by Friday.')).toEqual([['Friday', '2026-12-04']]);
+    expect(names('Shares fell this past Friday.')).toEqual([['this past Friday', '2026-12-04']]);
+  });
+
+  it('puts a weekday in the week named after it', () => {
+    expect(names('The deal was signed on Thursday last week.')).toEqual([['Thursday', '2026-12-03']]);
+    expect(names('The envoy arrives on Tuesday next week.')).toEqual([['Tuesday', '2026-12-15']]);
+  });
+});
+
+describe('findDates: impossible and numeric dates', () => {
+  const monday = '2026-12-07T12:00:00Z';
+  const names = (text: string, order?: 'dmy' | 'mdy') => findDates(text, 'body', monday, undefined, order).map((d) => [d.text, d.name]);
+
+  it('names no day a month does not have', () => {
+    expect(names('The vote was set for February 30, then November 31, then 30 February 2027 and 2026-02-29.')).toEqual([]);
+    expect(names('The leap day, February 29, 2028, and 29/02/2028.')).toEqual([['February 29, 2028', '2028-02-29'], ['29/02/2028', '2028-02-29']]);
+  });
+
+  it('reads ISO days and numeric days whose order a number above 12 tells', () => {
+    expect(names('ROME — The decree dated 24/11/2025 takes effect on 2025-12-01, a notice dated 11/24/2025 said.')).toEqual([
+      ['24/11/2025', '2025-11-24'], ['2025-12-01', '2025-12-01'], ['11/24/2025', '2025-11-24'],
+    ]);
+    expect(names('Filed 24.11.2025 and 05-05-2025.')).toEqual([['24.11.2025', '2025-11-24'], ['05-05-2025', '2025-05-05']]);
+  });
+
+  it('reads 05/11/2025 by the story\'s convention, and leaves it out without one', () => {
+    expect(names('The order of 05/11/2025 stands.')).toEqual([]);
+    expect(names('The order of 05/11/2025 stands.', 'dmy')).toEqual([['05/11/2025', '2025-11-05']]);
+    expect(names('The order of 05/11/2025 stands.', 'mdy')).toEqual([['05/11/2025', '2025-05-11']]);
+  });
+
+  it('leaves out numbers that only look like dates', () => {
+    expect(names('Version 1.12.2025.4 and case 10/11/2025/3 and 24/11/25 and 2025-13-01.', 'dmy')).toEqual([]);
+  });
+});
+
+describe('findDates: tonight, weeks, months and a month without a year', () => {
+  const monday = '2026-12-07T12:00:00Z';
+  const names = (text: string, at = monday) => findDates(text, 'body', at).map((d) => [d.text, d.name]);
+
+  it('reads "tonight", "last night", "last week", "next month", "this year"', () => {
+    expect(names('The band plays tonight. Fire broke out last night.')).toEqual([['tonight', '2026-12-07'], ['last night', '2026-12-06']]);
+    expect(names('Talks stalled last week and resume next week, this week being lost.')).toEqual([
+      ['last week', '2026-11-30/2026-12-06'], ['next week', '2026-12-14/2026-12-20'], ['this week', '2026-12-07/2026-12-13'],
+    ]);
+    expect(names('Sales fell last month and will rise next month and next year.')).toEqual([['last month', '2026-11'], ['next month', '2027-01'], ['next year', '2027']]);
+    expect(names('It was the last night of the festival, after the last week of talks, over the next month.')).toEqual([]);
+  });
+
+  it('reads "in March" as the coming March ahead, the last one back, the nearer otherwise', () => {
+    expect(names('The bridge will reopen in March.')).toEqual([['March', '2027-03']]);
+    expect(names('Prices rose in March.')).toEqual([['March', '2026-03']]);
+    expect(names('Prices have doubled since March.')).toEqual([['March', '2026-03']]);
+    expect(names('The bridge will reopen in December.')).toEqual([['December', '2026-12']]);
+    expect(names('The budget is due in early March.', '2026-06-10T12:00:00Z')).toEqual([['March', '2027-03']]);
+    expect(names('The budget passed in mid-March.', '2026-06-10T12:00:00Z')).toEqual([['March', '2026-03']]);
+    // No tense before the month: the nearer one.
+    expect(names('Elections in February are the test.')).toEqual([['February', '2027-02']]);
+    expect(names('Elections in October were the test.')).toEqual([['October', '2026-10']]);
+    expect(names('The minister said the law takes effect in March.')).toEqual([['March', '2027-03']]);
+    expect(names('The minister said in March that the law had failed.')).toEqual([['March', '2026-03']]);
+    expect(names('Confidence in May\'s cabinet fell, the government of May said.')).toEqual([]);
+  });
+});
+
+describe('findDates: a weekday next to its date', () => {
+  const monday = '2026-12-07T12:00:00Z';
+  const names = (text: string) => findDates(text, 'body', monday).map((d) => [d.text, d.name]);
+
+  it('trusts the date when the weekday contradicts it, and names one day', () => {
+    expect(names('The vote is on Monday, Dec. 8.')).toEqual([['Dec. 8', '2026-12-08']]);
+    expect(names('The vote is on Tuesday, Dec. 8.')).toEqual([['Tuesday', '2026-12-08'], ['Dec. 8', '2026-12-08']]);
+    expect(names('The vote is on Tuesday 15 December.')).toEqual([['Tuesday', '2026-12-15'], ['15 December', '2026-12-15']]);
+  });
+});

@@ -1,8 +1,11 @@
 import { MONTHS, MONTH_ABBR, WEEKDAYS } from './common-words';
+import { aheadBefore, ATTRIBUTION_REACH, directionBefore, pastPerfectBefore } from './date-tense';
+import { DateOrder, numericMonthDay } from './numeric-date-order';
+import { afterWeekday, notAfterArticle, period, weekAfter } from './relative-periods';
 import { Field, Span } from './types';
 
 export interface DateMatch extends Span {
-  /** ISO date (`2025-11-24`), range (`2025-11-24/2025-11-27`), month (`2025-11`) or year (`2025`). */
+  /** ISO date (`2025-11-24`), range (`2025-11-24/2025-11-27`, also a week), month (`2025-11`) or year (`2025`). */
   name: string;
 }
 
@@ -12,39 +15,55 @@ const YEAR = '(?:,?\\s+((?:19|20)\\d{2}))?';
 const RANGE_SEP = '\\s*(?:to|through|until|and|[-–—])\\s*';
 
 const WEEKDAY = '(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)';
+/** A month named alone, written out or abbreviated with its point: "in March", "by Sept.". */
+const MONTH_ALONE = '((?:January|February|March|April|May|June|July|August|September|October|November|December)\\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.)';
+
+type Build = (m: RegExpExecArray, ref: Date, order: DateOrder | undefined) => string | undefined;
+/** `day`: one calendar day written out; `weekday`: a weekday resolved from the publication's day. */
+type Kind = 'day' | 'weekday';
 
 // Order matters: ranges before single days, so "November 24 to 27" is one mention.
-const PATTERNS: { re: RegExp; build: (m: RegExpExecArray, ref: Date) => string | undefined; needs?: RegExp }[] = [
+const PATTERNS: { re: RegExp; build: Build; needs?: RegExp; kind?: Kind }[] = [
+  // ISO 8601, "2025-12-01", and numeric dates with a four-digit year, "24/11/2025" or "24.11.2025".
+  { re: /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g, build: (m) => (standsAlone(m) ? iso(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined), kind: 'day' },
+  { re: /\b(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})\b/g, build: (m, _ref, order) => (standsAlone(m) ? numeric(m[1], m[3], m[4], order) : undefined), kind: 'day' },
   // "November 24 to 27" and "Nov. 28 through Dec. 2": the second month is optional.
   { re: new RegExp(`\\b${MONTH}\\s+${DAY}${RANGE_SEP}(?:${MONTH}\\s+)?${DAY}${YEAR}\\b`, 'g'), build: (m, ref) => range(m[1], m[2], m[3] ?? m[1], m[4], m[5], ref, sentenceBefore(m)) },
   { re: new RegExp(`\\b${DAY}${RANGE_SEP}${DAY}\\s+${MONTH}${YEAR}\\b`, 'g'), build: (m, ref) => range(m[3], m[1], m[3], m[2], m[4], ref, sentenceBefore(m)) },
-  { re: new RegExp(`\\b${MONTH}\\s+${DAY}(?!\\d)${YEAR}\\b`, 'g'), build: (m, ref) => day(m[1], m[2], m[3], ref, sentenceBefore(m)) },
-  { re: new RegExp(`\\b${DAY}\\s+${MONTH}${YEAR}\\b`, 'g'), build: (m, ref) => day(m[2], m[1], m[3], ref, sentenceBefore(m)) },
+  { re: new RegExp(`\\b${MONTH}\\s+${DAY}(?!\\d)${YEAR}\\b`, 'g'), build: (m, ref) => day(m[1], m[2], m[3], ref, sentenceBefore(m)), kind: 'day' },
+  { re: new RegExp(`\\b${DAY}\\s+${MONTH}${YEAR}\\b`, 'g'), build: (m, ref) => day(m[2], m[1], m[3], ref, sentenceBefore(m)), kind: 'day' },
   { re: new RegExp(`\\b(?:in|since|by|until|of)\\s+${MONTH}\\s+((?:19|20)\\d{2})\\b`, 'g'), build: (m) => `${m[2]}-${pad(monthIndex(m[1]) + 1)}` },
-  { re: /\b(?:on|last|next|this|late on|early on|by)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gi, build: (m, ref) => weekday(m[0], m[1], ref, sentenceBefore(m)) },
+  // "in March", "by late May", "since mid-Sept.": not followed by a day or a year, nor a possessive ("in May's cabinet").
+  // (The month is looked for first and the preposition then: a text has far fewer months than "in"s and "of"s.)
+  { re: new RegExp(`\\b${MONTH_ALONE}(?![\\s,]*\\d)(?!['’]s\\b)`, 'g'), build: (m, ref) => monthAlone(m, ref) },
+  { re: /\b(?:on|last|next|this past|this coming|this|coming|late on|early on|by)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gi, build: (m, ref) => weekday(m[0], m[1], ref, sentenceBefore(m), weekAfter(m)), kind: 'weekday' },
   // "on Wednesday and Thursday": the second day, read in the same way as the first.
   // (A lookbehind is tried at every offset of the text: the same words read forwards rule most texts out first.)
   {
     re: /(?<=\b(on|last|next|this|by)\s+(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\s+(?:and|or)\s+)(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gi,
-    build: (m, ref) => weekday(`${m[1]} ${m[2]}`, m[2], ref, sentenceBefore(m)),
+    build: (m, ref) => weekday(`${m[1]} ${m[2]}`, m[2], ref, sentenceBefore(m), weekAfter(m)),
     needs: /\b(?:on|last|next|this|by)\s+(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\s+(?:and|or)\s+(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/i,
+    kind: 'weekday',
   },
   // AP style drops the "on": "said Thursday", "will vote Tuesday", "late Friday". Not after an article
   // or a capitalised word ("the Friday prayers", "Black Friday", "Super Tuesday").
-  { re: new RegExp(`\\b${WEEKDAY}\\b`, 'g'), build: (m, ref) => (afterLowerCaseWord(m) ? weekday(m[1], m[1], ref, sentenceBefore(m)) : undefined) },
-  { re: /\b(yesterday|today|tomorrow)\b/gi, build: (m, ref) => relativeDay(m[1].toLowerCase(), ref) },
+  { re: new RegExp(`\\b${WEEKDAY}\\b`, 'g'), build: (m, ref) => (afterLowerCaseWord(m) ? weekday(m[1], m[1], ref, sentenceBefore(m), weekAfter(m)) : undefined), kind: 'weekday' },
+  { re: /\b(yesterday|to(?:day|morrow|night))\b/gi, build: (m, ref) => relativeDay(m[1].toLowerCase(), ref) },
+  // "last night" and "last week", but not "the last night of the festival" or "in the last year".
+  { re: /\b(last|next|this)\s+(week|month|year|night)\b/gi, build: (m, ref) => (notAfterArticle(m) && !afterWeekday(m) ? period(m[1].toLowerCase(), m[2].toLowerCase(), ref) : undefined) },
   { re: /\b(?:in|since|by|until|before|after)\s+((?:19|20)\d{2})\b/g, build: (m) => m[1] },
 ];
 
 /**
- * `timeZone` is where the story was filed (its dateline's zone): "today" and "on Monday" are that
- * place's days, so a Tokyo story published at 22:30 UTC speaks of the next day's date. Without one,
- * UTC's.
+ * `timeZone` is the zone of the story's place (where it was filed, or what it is about): "today" and
+ * "on Monday" are that place's days, so a Tokyo story published at 22:30 UTC speaks of the next
+ * day's date. Without one, UTC's. `publishedAt` is when the story reached readers (for an embargoed
+ * story, its release). `order` says how the story writes numeric dates (see numeric-date-order.ts).
  */
-export function findDates(text: string, field: Field, publishedAt?: string, timeZone?: string): DateMatch[] {
-  const ref = publishedAt ? referenceDay(publishedAt, timeZone) : undefined;
-  const found: DateMatch[] = [];
-  for (const { re, build, needs } of PATTERNS) {
+export function findDates(text: string, field: Field, publishedAt?: string, timeZone?: string, order?: DateOrder): DateMatch[] {
+  const ref = publishedAt ? referenceDay(publishedAt, timeZone) : INVALID;
+  const found: (DateMatch & { kind?: Kind })[] = [];
+  for (const { re, build, needs, kind } of PATTERNS) {
     if (needs && !needs.test(text)) continue;
     for (const m of text.matchAll(re)) {
       let start = m.index ?? 0;
@@ -53,12 +72,34 @@ export function findDates(text: string, field: Field, publishedAt?: string, time
       const lead = /^(?:in|since|by|until|of|on|before|after|late on|early on)\s+/i.exec(raw);
       if (lead && !/^(?:last|next|this)/i.test(raw)) { start += lead[0].length; raw = raw.slice(lead[0].length); }
       if (found.some((f) => start < f.end && start + raw.length > f.start)) continue;
-      const name = ref && !isNaN(ref.getTime()) ? build(m as RegExpExecArray, ref) : build(m as RegExpExecArray, new Date(NaN));
+      const name = build(m as RegExpExecArray, isNaN(ref.getTime()) ? INVALID : ref, order);
       if (!name || name.includes('NaN')) continue;
-      found.push({ field, start, end: start + raw.length, text: raw, name });
+      found.push({ field, start, end: start + raw.length, text: raw, name, kind });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  return withoutContradictedWeekdays(found, text);
+}
+
+const INVALID = new Date(NaN);
+
+/**
+ * "on Monday, Dec. 8": a weekday written next to its date is that date. When the two disagree (Dec. 8,
+ * 2026 is a Tuesday) the date is trusted and the weekday dropped, rather than naming two days.
+ */
+function withoutContradictedWeekdays(found: (DateMatch & { kind?: Kind })[], text: string): DateMatch[] {
+  const out: DateMatch[] = [];
+  for (let i = 0; i < found.length; i += 1) {
+    const match = found[i];
+    const next = found[i + 1];
+    if (match.kind === 'weekday' && next?.kind === 'day' && /^,?\s+(?:the\s+)?$/.test(text.slice(match.end, next.start))) {
+      const written = WEEKDAYS.indexOf(match.text.slice(match.text.lastIndexOf(' ') + 1).toLowerCase());
+      if (written !== new Date(`${next.name}T00:00:00Z`).getUTCDay()) continue;
+      match.name = next.name;
+    }
+    out.push(match);
+  }
+  return out;
 }
 
 function monthIndex(word: string): number {
@@ -77,13 +118,14 @@ function pad(n: number): string {
  */
 function inferYear(month: number, dayOfMonth: number, ref: Date, before = ''): number {
   const y = ref.getUTCFullYear();
-  if (AHEAD.test(before)) return Date.UTC(y, month, dayOfMonth) >= ref.getTime() ? y : y + 1;
+  if (aheadBefore(before)) return Date.UTC(y, month, dayOfMonth) >= ref.getTime() ? y : y + 1;
   const candidates = [y - 1, y, y + 1];
   return candidates.sort((a, b) => Math.abs(Date.UTC(a, month, dayOfMonth) - ref.getTime()) - Math.abs(Date.UTC(b, month, dayOfMonth) - ref.getTime()))[0];
 }
 
+/** The ISO day, or nothing for a day the month does not have ("February 30", "November 31"). */
 function iso(year: number, month: number, d: number): string | undefined {
-  if (month < 0 || d < 1 || d > 31) return undefined;
+  if (month < 0 || month > 11 || d < 1 || new Date(Date.UTC(year, month, d)).getUTCDate() !== d) return undefined;
   return `${year}-${pad(month + 1)}-${pad(d)}`;
 }
 
@@ -92,6 +134,18 @@ function day(monthWord: string, dayText: string, yearText: string | undefined, r
   const d = Number(dayText);
   const year = yearText ? Number(yearText) : inferYear(month, d, ref, before);
   return iso(year, month, d);
+}
+
+function numeric(first: string, second: string, yearText: string, order: DateOrder | undefined): string | undefined {
+  const read = numericMonthDay(Number(first), Number(second), order);
+  return read ? iso(Number(yearText), read.month, read.day) : undefined;
+}
+
+/** Not part of a longer run of numbers: a version "1.2.2025.4", a reference "10/11/2025/3". */
+function standsAlone(m: RegExpExecArray): boolean {
+  const start = m.index ?? 0;
+  const end = start + m[0].length;
+  return !/[-/.]/.test(m.input[start - 1] ?? '') && !/^[-/.]\d/.test(m.input.slice(end, end + 2));
 }
 
 function range(m1: string, d1: string, m2: string, d2: string, yearText: string | undefined, ref: Date, before?: string): string | undefined {
@@ -103,37 +157,54 @@ function range(m1: string, d1: string, m2: string, d2: string, yearText: string 
   return `${from}/${to}`;
 }
 
-/** Words before a weekday that put it ahead: "will vote on Thursday", "is due to meet on Friday". */
-const FUTURE = /\b(?:will|shall|is (?:due|set|expected|scheduled|to)|are (?:due|set|expected|scheduled|to)|plans? to|planned for|scheduled for|expected to|going to|would)\b/i;
-/** The same for a month and day, with the present tense of a schedule: "the World Cup, which opens June 11". */
-const AHEAD = new RegExp(`${FUTURE.source}|\\b(?:opens|begins|starts|kicks off|runs from|upcoming)\\b`, 'i');
+const PREPOSITION_BEFORE_MONTH = /\b([Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom|[Dd]uring|[Tt]hrough|of)\s+(?:(?:early|late)\s+|mid-)?$/;
 
 /**
- * A verb in the past tense before the weekday: "battled a blaze on Tuesday", "said Tuesday". Words in
- * -ed that are schedules rather than a past ("the delayed vote on Tuesday", "expected") do not count.
+ * "in March" without a year: the coming March in a sentence about what is to come ("will open in
+ * March", the current month included), the last one in a sentence about what happened ("prices rose
+ * in March", "since March"), otherwise the nearer. A reporting verb dates only a month close after it
+ * ("said in March"), not one in what was said ("said the law takes effect in March").
  */
-const PAST = /\b(?:said|told|was|were|had|did|met|spoke|took|made|won|lost|fled|left|held|gave|came|went|began|fell|rose|saw|found|struck|hit|shot|broke|sent|led|sold|bought|drew|[a-z]{2,}ed)\b/gi;
-const NOT_PAST = new Set(['expected', 'scheduled', 'rescheduled', 'planned', 'proposed', 'delayed', 'postponed', 'awaited', 'long-awaited', 'called', 'so-called', 'needed', 'required', 'intended', 'supposed']);
-
-function pastTense(before: string): boolean {
-  for (const m of before.matchAll(PAST)) if (!NOT_PAST.has(m[0].toLowerCase())) return true;
-  return false;
+function monthAlone(m: RegExpExecArray, ref: Date): string | undefined {
+  const start = m.index ?? 0;
+  const preposition = PREPOSITION_BEFORE_MONTH.exec(m.input.slice(Math.max(0, start - 24), start))?.[1].toLowerCase();
+  const monthWord = m[1];
+  if (!preposition || (preposition === 'of' && monthWord === 'May')) return undefined; // "the government of May"
+  const before = sentenceBefore(m);
+  const month = monthIndex(monthWord);
+  if (month < 0 || isNaN(ref.getTime())) return undefined;
+  const y = ref.getUTCFullYear();
+  const now = ref.getUTCMonth();
+  const direction = preposition === 'since' ? 'back' : directionBefore(before, ATTRIBUTION_REACH);
+  let year: number;
+  if (direction === 'ahead') year = month >= now ? y : y + 1;
+  else if (direction === 'back') year = month <= now ? y : y - 1;
+  else year = month - now > 6 ? y - 1 : month - now <= -6 ? y + 1 : y;
+  return `${year}-${pad(month + 1)}`;
 }
 
 /**
- * "on Monday" in wire copy is this week's Monday, looking back (past tense dominates), unless its
- * sentence speaks of what will happen; "next Monday" looks forward, "last Monday" back. Tomorrow's
- * weekday is read ahead ("talks on Tuesday" in Monday's copy) unless the sentence is in the past
- * tense: "battled a blaze on Tuesday" in Monday's copy was six days before, not the day after.
+ * "on Monday" in wire copy is this week's Monday, looking back (past tense dominates), unless the verb
+ * governing it speaks of what will happen (see date-tense.ts); "next Monday" looks forward, "last
+ * Monday" back. Tomorrow's weekday is read ahead ("talks on Tuesday" in Monday's copy) unless that
+ * verb is in the past tense: "battled a blaze on Tuesday" in Monday's copy was six days before, not
+ * the day after. "this Friday", "this coming Friday" and "by Friday" are the coming one (a deadline
+ * already met, "had been sealed by Friday", looks back).
  */
-function weekday(phrase: string, dayName: string, ref: Date, before = ''): string | undefined {
+function weekday(phrase: string, dayName: string, ref: Date, before = '', week?: number): string | undefined {
   const target = WEEKDAYS.indexOf(dayName.toLowerCase());
   const today = ref.getUTCDay();
+  // "on Thursday last week": that week's Thursday, Monday to Sunday.
+  if (week !== undefined) return shift(ref, -((today + 6) % 7) + 7 * week + ((target + 6) % 7));
   let delta = ((target - today) % 7 + 7) % 7;
-  if (/^next/i.test(phrase)) delta = delta === 0 ? 7 : delta;
-  else if (/^last/i.test(phrase)) delta = delta === 0 ? -7 : delta - 7;
-  else if (delta > 1 && !FUTURE.test(before)) delta -= 7;
-  else if (delta === 1 && !FUTURE.test(before) && pastTense(before)) delta -= 7;
+  const lead = phrase.slice(0, phrase.length - dayName.length).trim().replace(/\s+/g, ' ').toLowerCase();
+  if (lead === 'next' || lead === 'coming' || lead === 'this coming') delta = delta === 0 ? 7 : delta;
+  else if (lead === 'last' || lead === 'this past') delta = delta === 0 ? -7 : delta - 7;
+  else if (lead === 'this') return shift(ref, delta);
+  else if (lead === 'by') delta = pastPerfectBefore(before) && delta > 0 ? delta - 7 : delta;
+  // Two days ahead or more, only a future verb keeps the day ahead; tomorrow's weekday stays unless a past verb governs it.
+  else if (delta > 1 && !aheadBefore(before)) delta -= 7;
+  else if (delta === 1 && directionBefore(before) === 'back') delta -= 7;
   return shift(ref, delta);
 }
 
@@ -192,4 +263,9 @@ function relativeDay(word: string, ref: Date): string | undefined {
 function shift(ref: Date, days: number): string | undefined {
   if (isNaN(ref.getTime())) return undefined;
   return new Date(ref.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The calendar day (`2026-12-07`) of a time in a zone (UTC without one), as `findDates` reads it. */
+export function localDayOf(at: string, timeZone?: string): string | undefined {
+  return shift(referenceDay(at, timeZone), 0);
 }

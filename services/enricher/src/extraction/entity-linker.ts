@@ -43,19 +43,25 @@ export function linkMentions(
     const seen = fullNames.get(k);
     fullNames.set(k, seen === undefined || seen === m.name ? m.name : null);
   }
+  // "Pope Leo XIV … Leo, born Robert Prevost": a pope is named by his regnal name alone (not Léo, Burkina Faso).
+  for (const m of mentions) {
+    if (m.type !== 'person' || !m.title?.endsWith('Pope') || !/^\S+ [IVXL]+$/.test(m.name)) continue;
+    const k = normaliseName(m.name.slice(0, m.name.indexOf(' ')));
+    if (!fullNames.has(k)) fullNames.set(k, m.name);
+  }
   readSurnamesNamedAfterPlaces(mentions, fullNames, texts);
   readPeopleNamedLikeTheStorysPlaces(mentions);
-  readClubsNamedAfterPlaces(mentions);
-  // One resolution per name: "Churchill, Manitoba" decides what a bare "Churchill" elsewhere means.
-  const placeHints = new Map<string, RawMention['hint']>();
-  for (const m of mentions) if (m.type === 'place' && m.hint && !placeHints.has(normaliseName(m.name))) placeHints.set(normaliseName(m.name), m.hint);
-  const events = [...new Set(mentions.filter((m) => m.type === 'event').map((m) => m.name))].sort((a, b) => b.length - a.length);
-
   const placesNamed = (name: string) => {
     let places = placesByName.get(name);
     if (places === undefined) placesByName.set(name, (places = gazetteer.lookup(name)));
     return places;
   };
+  readClubsNamedAfterPlaces(mentions, placesNamed);
+  // One resolution per name: "Churchill, Manitoba" decides what a bare "Churchill" elsewhere means.
+  const placeHints = new Map<string, RawMention['hint']>();
+  for (const m of mentions) if (m.type === 'place' && m.hint && !placeHints.has(normaliseName(m.name))) placeHints.set(normaliseName(m.name), m.hint);
+  const events = [...new Set(mentions.filter((m) => m.type === 'event').map((m) => m.name))].sort((a, b) => b.length - a.length);
+
   const out: LinkedMention[] = [];
   for (const m of mentions) {
     if (m.type === 'person') {
@@ -97,7 +103,7 @@ function readPeopleNamedAfterPlaces(mentions: RawMention[], texts: { headline: s
 }
 
 /** "in Austin", "near Jackson", "King Abdullah of Jordan": a preposition that places what follows. */
-const PLACED_BY = /\b(?:in|at|from|near|to|into|outside|across|around|toward|towards|of)\s+(?:the\s+)?$/i;
+const PLACED_BY = /\b(?:in|at|from|near|to|into|outside|across|around|toward|towards|of|between)\s+(?:the\s+)?$/i;
 /** "Jordan's King Abdullah", "Jordan's government": what a country has, not what a person has. */
 const PLACE_POSSESSES = /^['’]s\s+(?:king|queen|crown|prince|princess|emir|president|prime|foreign|defen[cs]e|interior|finance|health|government|capital|army|military|border|borders|economy|parliament|embassy|ministry|people|largest|second-largest|northern|southern|eastern|western|central)\b/i;
 
@@ -136,12 +142,30 @@ function readPeopleNamedLikeTheStorysPlaces(mentions: RawMention[]): void {
   for (const m of mentions) if (m.type === 'person' && !m.title && places.has(normaliseName(m.name))) m.type = 'place';
 }
 
-/** "Arsenal beat Newcastle 2-0 … Newcastle manager Eddie Howe": once a match report names a club, the bare name is the club throughout. */
-function readClubsNamedAfterPlaces(mentions: RawMention[]): void {
-  const clubs = new Set(mentions.filter((m) => m.club).map((m) => normaliseName(m.name)));
-  if (clubs.size === 0) return;
+/**
+ * "Arsenal beat Newcastle 2-0 … Newcastle manager Eddie Howe": once a match report names a club, the
+ * bare name is the club throughout. So for a company ("miner Vale … profit at Vale"): a story that
+ * names an organisation X means it by a bare X, unless a region places it ("Vale, Oregon") or it is the dateline.
+ */
+function readClubsNamedAfterPlaces(mentions: RawMention[], placesNamed: (name: string) => GazetteerPlace[]): void {
+  // One pass over the mentions (this runs for every article); names as written: a club or company and the
+  // place it shadows are spelt alike in one story.
+  const clubs = new Set<string>();
+  const places: RawMention[] = [];
+  let matchReports = false;
   for (const m of mentions) {
-    if (m.type === 'place' && !m.hint && !m.dateline && clubs.has(normaliseName(m.name))) m.type = 'organization';
+    // A match report's clubs as folded names, as before companies were read so: "NEWCASTLE" in a shouted headline too.
+    if (m.club) {
+      clubs.add(normaliseName(m.name));
+      matchReports = true;
+    } else if (m.type === 'organization' && !m.weak) clubs.add(m.name);
+    else if (m.type === 'place' && !m.hint && !m.dateline) places.push(m);
+  }
+  if (clubs.size === 0) return;
+  for (const m of places) {
+    if (!clubs.has(m.name) && !(matchReports && clubs.has(normaliseName(m.name)))) continue;
+    // A country or region stays itself: "Mexico" is the national side's name too.
+    if (!placesNamed(m.name).some((p) => p.kind !== 'city')) m.type = 'organization';
   }
 }
 

@@ -10,7 +10,7 @@ const HEADS = [
   'General Assembly', 'Summit', 'Conference', 'Games', 'Olympics', 'Olympic Games', 'Paralympics', 'World Cup', 'Championships', 'Championship',
   'Cup', 'Open', 'Festival', 'Forum', 'Election', 'Elections', 'Grand Prix', 'Marathon', 'Expo', 'Biennale', 'Fashion Week', 'Congress',
   'Film Festival', 'Climate Conference', 'COP\\d+', 'Super Bowl', 'Tour de France', 'Dialogue', 'Meeting', 'Talks', 'Derby', 'Classic', 'Carnival',
-  'War', 'Revolution', 'Uprising', 'Crisis',
+  'War', 'Revolution', 'Uprising', 'Crisis', 'Awards',
 ].sort((a, b) => b.length - a.length);
 
 const HEAD = `(?:${HEADS.join('|')})`;
@@ -41,17 +41,31 @@ function headPattern({ letter, flags }: Classes): RegExp {
 const EVENT_HEAD = headPattern(UNICODE);
 const EVENT_HEAD_ASCII = headPattern(ASCII);
 
-const WEAK_ALONE = new Set(['Open', 'Cup', 'Games', 'Election', 'Elections', 'Congress', 'Meeting', 'Talks', 'Dialogue', 'Classic', 'War', 'Crisis', 'Forum', 'Summit', 'Conference', 'Championship', 'Championships', 'Festival', 'Revolution', 'Uprising', 'Derby', 'Carnival']);
+const WEAK_ALONE = new Set(['Awards', 'Open', 'Cup', 'Games', 'Election', 'Elections', 'Congress', 'Meeting', 'Talks', 'Dialogue', 'Classic', 'War', 'Crisis', 'Forum', 'Summit', 'Conference', 'Championship', 'Championships', 'Festival', 'Revolution', 'Uprising', 'Derby', 'Carnival']);
 const NOT_LEADING = /^(?:The|A|An|This|That|At|In|On|For|During|After|Before|Its|His|Her|Their|Our|Next|Last)\s+/;
 
-// Named storms are events: "Hurricane Erick", "Typhoon Yagi", "Storm Bert".
-const STORM = /(?<![\p{L}])(?:Hurricane|Typhoon|Super Typhoon|Cyclone|Tropical Storm|Storm)\s+(?!(?:Center|Centre|Season|Warning|Watch|Agency|Service|Unit)\b)\p{Lu}\p{Ll}+(?![\p{L}])/gu;
+// Named storms are events: "Hurricane Erick", "Typhoon Yagi", "Storm Bert". So are recurring events known by a name
+// with no event head: "the Ashes", "the Masters", "the Six Nations", "the Hajj". One scan finds both (its alternatives
+// all start with a capital, which keeps it as cheap as the storms alone were); namedEvent judges the context.
+const NAMED = /(?<![\p{L}])(?:(?:Hurricane|Typhoon|Super Typhoon|Cyclone|Tropical Storm|Storm)\s+(?!(?:Center|Centre|Season|Warning|Watch|Agency|Service|Unit)\b)\p{Lu}\p{Ll}+|Ashes|Masters|Six Nations|(?:Maha\s)?Kumbh Mela|Formula One|Formula 1|Hajj?)(?![\p{L}\d])/gu;
+/** As some copy writes them: "storm Boris", "the haj" (but "the storm Monday" is a day). */
+const NAMED_LOWER_CASE = /(?:storm\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}\p{Ll}+|hajj?)(?![\p{L}\d])/gu;
+
+/** "the Ashes" and "the Masters" only with their article (a master of the craft is none); the "Ministry of Hajj" is a ministry. */
+function namedEvent(text: string, start: number, name: string): boolean {
+  if (/^\p{L}/u.test(text[start - 1] ?? '')) return false;
+  if (name === 'Ashes' || name === 'Masters') return /(?:^|[^\p{L}])[Tt]he\s$/u.test(text.slice(Math.max(0, start - 5), start));
+  if (/^[Hh]aj/.test(name)) return !/\bof\s$/.test(text.slice(Math.max(0, start - 4), start));
+  return true;
+}
 
 export function findEvents(text: string, field: Field): EventMatch[] {
   const found: EventMatch[] = [];
-  for (const m of text.matchAll(STORM)) {
-    const start = m.index ?? 0;
-    found.push({ field, start, end: start + m[0].length, text: m[0], name: m[0] });
+  for (const pattern of [NAMED, NAMED_LOWER_CASE]) {
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      if (namedEvent(text, start, m[0])) found.push({ field, start, end: start + m[0].length, text: m[0], name: m[0] });
+    }
   }
   const ascii = hasOnlyAsciiWords(text);
   if (!(ascii ? EVENT_HEAD_ASCII : EVENT_HEAD).test(text)) return found;

@@ -2,6 +2,9 @@ import type { Entity, Location } from '@newsflow/contracts';
 import { findSequences } from './capitalised-sequences';
 import { classifySequence, ClassifyContext } from './classify-sequence';
 import { findDates } from './date-expressions';
+import { redateInZone } from './redate-in-zone';
+import { releasedAt } from './release-time';
+import { dateOrderOf } from './numeric-date-order';
 import { Dateline, parseDateline, parseDatelineField } from './dateline-parser';
 import { findEvents } from './event-patterns';
 import { Gazetteer, GazetteerPlace } from './gazetteer';
@@ -16,6 +19,7 @@ import { hasOnlyAsciiWords } from './ascii-text';
 import { buildEntities } from './build-entities';
 import { tokenise } from './tokenise';
 import { leadingArea } from './leading-area';
+import { datelineArea } from './dateline-area';
 import { unclaimedTokens } from './unclaimed-tokens';
 import { ArticleText, Field, RawMention, Span } from './types';
 
@@ -109,8 +113,10 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
   const label = WIRE_LABEL.exec(headline);
   if (label) claimed.headline.push({ field: 'headline', start: 0, end: label[0].length, text: label[0] });
 
+  // Relative dates are read from the day readers got the story (an embargo's end), where it is.
+  const dateAnchor = { releasedAt: releasedAt(article), readIn: filedZone, order: dateOrderOf(article.languageTag, filedCountry) };
   for (const field of ['body', 'headline'] as const) {
-    for (const d of findDates(texts[field], field, article.publishedAt, filedZone)) claim(d, 'date');
+    for (const d of findDates(texts[field], field, dateAnchor.releasedAt, filedZone, dateAnchor.order)) claim(d, 'date');
     for (const e of findEvents(texts[field], field)) claim(e, 'event');
   }
 
@@ -139,9 +145,12 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
   const linked = linkMentions(mentions, g, geo, texts, placesByName);
   const entities = buildEntities(linked, texts);
   const datelineId = dateline ? linked.find((m) => m.field === 'body' && m.start === dateline.place.start)?.key : undefined;
-  const datelinePlace = datelineId ?? fieldPlace(entities);
+  const datelinePlace = datelineId ?? fieldPlace(entities) ?? (unknownDatelinePlace !== undefined ? datelineArea(entities, regionHint, g) : undefined);
   const datelineEntityId = typeof datelinePlace === 'string' ? datelinePlace : datelinePlace?.id;
-  return { entities, primaryLocation: choosePrimaryLocation(entities, datelinePlace, corroborated(entities, datelineEntityId)) };
+  const primaryLocation = choosePrimaryLocation(entities, datelinePlace, corroborated(entities, datelineEntityId));
+  // "today" is the primary location's day, as in the weather stage, when it is not the dateline's.
+  const redated = redateInZone(linked, texts, { ...dateAnchor, zone: primaryLocation?.timezone });
+  return { entities: redated ? buildEntities(redated, texts) : entities, primaryLocation };
 
   function claim(span: Span & { name: string }, type: 'date' | 'event') {
     // "NEW YORK, Jan 15 (Reuters) -": the dateline's own date is a date like any other.
@@ -162,7 +171,9 @@ function readDateline(dateline: Dateline, g: Gazetteer) {
   const placeName = titleCaseDateline(dateline.place.text);
   const candidates = g.lookupDateline(placeName);
   const state = region ? g.usState(region) : undefined;
-  const country = region ? g.lookup(region).find((p) => p.kind === 'country') : undefined;
+  // "GOMA, Congo (AP)": AP's "Congo" is either Congo; the one with a town of that name is meant.
+  const countries = region ? g.lookup(region).filter((p) => p.kind === 'country') : [];
+  const country = countries.find((c) => candidates.some((p) => p.countryCode === c.countryCode)) ?? countries[0];
   // "TBILISI, Georgia" names the country, "ATLANTA, Georgia" the state: the one the place is in.
   const inState = !!state && (!country || candidates.some((p) => p.countryCode === 'US' && p.admin1 === state));
   // "VICTORIA, British Columbia": a region names its country too.

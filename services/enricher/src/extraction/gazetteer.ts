@@ -173,6 +173,8 @@ export class Gazetteer {
         countryCode: c.country, admin1: c.adminCode || undefined, population: c.population, featureCode: c.featureCode,
       });
       g.add(c.name, row);
+      // GeoNames transliterates the soft sign as an apostrophe ("Kramators’k", "Syzran’"); wire copy drops it.
+      if (/['’ʹʼ]/.test(c.name)) g.add(c.name.replace(/['’ʹʼ]/g, ''), row);
       if (c.altName) for (const alt of c.altName.split(',')) g.add(alt, row);
       const key = `${normaliseName(c.name)}|${c.country}`;
       const seen = byGeoName.get(key);

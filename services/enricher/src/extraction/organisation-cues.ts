@@ -7,7 +7,8 @@ const ORG_HEADS = new Set(
   cabinet guard guards brigade brigades tribunal secretariat assembly institution labs laboratories bureau times
   post journal news herald telegraph tribune press broadcasting media holdings industries energy petroleum oil technologies systems
   partners capital ventures exchange registry observatory commissioner power electric lines rail railways cross crescent conservation
-  mitigation protection unit administration electronics co co. securities`
+  mitigation protection unit administration electronics co co. securities hospital records laboratory band films pictures studios
+  platforms marine solutions management steelworkers`
     .split(/\s+/)
     .filter(Boolean),
 );

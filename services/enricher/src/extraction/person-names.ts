@@ -13,7 +13,8 @@ Executive Director|Managing Director|Cabinet Secretary|Sheriff|Councillor|Counci
 King|Queen|Prince|Princess|Pope|Sheikh|Emir|Sultan|President|Premier|Chancellor|Minister|Senator|Sen.|Rep.|Representative|
 Governor|Gov.|Mayor|Judge|Justice|Dr|Dr.|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Sir|Dame|Lord|Lady|Professor|Prof.|Director|Commissioner|
 Ambassador|Secretary|Coach|Captain|Capt.|Colonel|Col.|General|Gen.|Lt.|Sgt.|Sergeant|Admiral|Marshal|Archbishop|Bishop|Cardinal|
-Rabbi|Imam|Ayatollah|Chairman|Chairwoman|Chair|CEO|Spokesman|Spokeswoman|Spokesperson|Inspector|Detective|Superintendent|
+Rabbi|Imam|Magistrate|Lieutenant Colonel|Lt. Col.|Lt. Gen.|Maj. Gen.|Brig. Gen.|Maj.|Brig.|Senior General|Senior Gen.|Commander-in-Chief|
+U.S. Attorney|Foreign Secretary|Home Secretary|Cllr.|Cllr|Sayyid|Ayatollah|Chairman|Chairwoman|Chair|CEO|Spokesman|Spokeswoman|Spokesperson|Inspector|Detective|Superintendent|
 Chief|Deputy|Speaker|Leader|Father|Sister|Brother|Saint|St.`
   .split('|')
   .map((t) => t.trim())

@@ -24,6 +24,13 @@ export const CITY_ALIASES: Record<string, [string, string]> = {
   'khan yunis': ['Khān Yūnis', 'PS'], zaporizhzhia: ['Zaporizhia', 'UA'], mykolaiv: ['Mykolayiv', 'UA'], avdiivka: ['Avdiyivka', 'UA'], basra: ['Basrah', 'IQ'],
   misrata: ['Mişrātah', 'LY'], ndjamena: ["N'Djamena", 'TD'], hargeisa: ['Hargeysa', 'SO'], naypyidaw: ['Nay Pyi Taw', 'MM'], 'nay pyi taw': ['Nay Pyi Taw', 'MM'],
   'mazar-i-sharif': ['Mazār-e Sharīf', 'AF'], 'panama city': ['Panamá', 'PA'],
+  // Cities renamed or respelt since GeoNames' primary name (India's renamings, Ukrainian and Arabic transliterations).
+  prayagraj: ['Allahābād', 'IN'], bhubaneswar: ['Bhubaneshwar', 'IN'], gurugram: ['Gurgaon', 'IN'], mangaluru: ['Mangalore', 'IN'],
+  mysuru: ['Mysore', 'IN'], belagavi: ['Belgaum', 'IN'], kalaburagi: ['Gulbarga', 'IN'], chattogram: ['Chittagong', 'BD'],
+  kupiansk: ['Kupjansk', 'UA'], 'rostov-on-don': ['Rostov-na-Donu', 'RU'], grozny: ['Groznyy', 'RU'], sievierodonetsk: ['Syevyerodonets’k', 'UA'],
+  severodonetsk: ['Syevyerodonets’k', 'UA'], kostiantynivka: ['Kostyantynivka', 'UA'], uzhhorod: ['Uzhgorod', 'UA'], huliaipole: ['Hulyaypole', 'UA'],
+  berdiansk: ['Berdyansk', 'UA'], enerhodar: ['Energodar', 'UA'], hodeidah: ['Al Ḩudaydah', 'YE'], raqqa: ['Ar Raqqah', 'SY'],
+  'deir el-zor': ['Deir ez-Zor', 'SY'], 'deir al-zor': ['Deir ez-Zor', 'SY'], 'wad madani': ['Wad Medani', 'SD'], 'beit lahiya': ['Bayt Lāhyā', 'PS'],
 };
 
 /** Country names the ISO list spells differently from wire copy. */

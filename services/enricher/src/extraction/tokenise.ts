@@ -9,10 +9,11 @@ export interface Token {
   sentenceStart: boolean;
 }
 
-// Dotted acronyms first (`U.S.`), then words that may carry inner hyphens, en dashes and apostrophes.
-const TOKEN = /(?:\p{Lu}\.){2,}|\b(?:Jr|Sr|St|Mt|Ft)\.|[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|[-'’–&](?=[\p{L}\p{N}])|['’](?=\s|$))*/gu;
+// Dotted acronyms first (`U.S.`), abbreviations that keep their full stop (`St.`, and titles: "Lt. Col. Viktor
+// Trehubov" is one name with its titles, not three runs), then words that may carry inner hyphens, en dashes and apostrophes.
+const TOKEN = /(?:\p{Lu}\.){2,}|\b(?:Jr|Sr|St|Mt|Ft|(?:Dr|Lt|Col|Gen|Maj|Brig|Capt|Sgt|Gov|Sen|Rep|Prof|Cllr)(?=\.\s+\p{Lu}))\.|[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|[-'’–&](?=[\p{L}\p{N}])|['’](?=\s|$))*/gu;
 /** The same for a text whose letters and digits are all ASCII (see ascii-text.ts). */
-const TOKEN_ASCII = /(?:[A-Z]\.){2,}|\b(?:Jr|Sr|St|Mt|Ft)\.|[A-Za-z0-9](?:[A-Za-z0-9]|[-'’–&](?=[A-Za-z0-9])|['’](?=\s|$))*/g;
+const TOKEN_ASCII = /(?:[A-Z]\.){2,}|\b(?:Jr|Sr|St|Mt|Ft|(?:Dr|Lt|Col|Gen|Maj|Brig|Capt|Sgt|Gov|Sen|Rep|Prof|Cllr)(?=\.\s+[A-Z]))\.|[A-Za-z0-9](?:[A-Za-z0-9]|[-'’–&](?=[A-Za-z0-9])|['’](?=\s|$))*/g;
 
 export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];

@@ -40,6 +40,8 @@ export interface ArticleText {
   /** The source's own dateline, if the format carried one. */
   dateline?: string;
   publishedAt?: string;
+  /** The end of the story's embargo, if any: a story released later speaks of its release day. */
+  embargoedUntil?: string;
   /**
    * Only where the story was filed, from its dateline: for a language the rules cannot read, whose
    * dateline still names the place (and so its weather).
@@ -47,4 +49,6 @@ export interface ArticleText {
   placeOnly?: boolean;
   /** The language the story is in (`fr`), when known: a dateline town in its countries is plausible. */
   language?: string;
+  /** The language tag as the source gave it (`en-GB`): its region says how numeric dates are written. */
+  languageTag?: string;
 }
