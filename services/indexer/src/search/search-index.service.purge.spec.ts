@@ -1,11 +1,11 @@
 import { makeArticle } from '@newsflow/contracts/testing';
 import { ReadinessState } from '@newsflow/platform';
-import type { Connection } from 'mongoose';
 import { SearchPurgeLog } from '../index/search-collections';
 import { IndexableDocument, toSearchDocument } from '../index/search-document';
 import { SearchDocumentRepository } from '../index/search-document.repository';
 import { parseSearchParams } from './search-params';
 import { SearchIndexService } from './search-index.service';
+import { metaConnection } from './meta-connection.testing';
 
 const A = '0f8a1c2e-7a1b-5c3d-9e4f-aaaaaaaaaaaa';
 const B = '0f8a1c2e-7a1b-5c3d-9e4f-bbbbbbbbbbbb';
@@ -19,23 +19,6 @@ function stored(id: string, headline: string, indexedAt = new Date()): Indexable
   ) as unknown as IndexableDocument;
 }
 
-/** search_meta as a map; `_id` reads, inserts, guarded `$set`s: what the state and the purge log ask of it. */
-function metaConnection(): { connection: Connection; docs: Map<string, Record<string, unknown>> } {
-  const docs = new Map<string, Record<string, unknown>>();
-  const collection = {
-    findOne: async ({ _id }: { _id: string }) => (docs.has(_id) ? { ...docs.get(_id) } : null),
-    insertOne: async (doc: { _id: string }) => {
-      if (docs.has(doc._id)) throw Object.assign(new Error('duplicate key'), { code: 11000 });
-      docs.set(doc._id, { ...doc });
-    },
-    updateOne: async ({ _id, generation }: { _id: string; generation?: { $lt: number } }, { $set }: { $set: Record<string, unknown> }) => {
-      const doc = docs.get(_id);
-      if (doc && (!generation || (doc.generation as number) < generation.$lt)) Object.assign(doc, $set);
-    },
-    deleteMany: async () => undefined,
-  };
-  return { connection: { collection: () => collection } as unknown as Connection, docs };
-}
 
 async function waitUntil(condition: () => boolean, timeoutMs = 3000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

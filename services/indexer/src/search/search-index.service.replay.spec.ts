@@ -7,6 +7,7 @@ import { IndexableDocument } from '../index/search-document';
 import { SearchDocumentRepository } from '../index/search-document.repository';
 import { parseSearchParams } from './search-params';
 import { SearchFollowOptions, SearchIndexService } from './search-index.service';
+import { metaConnection } from './meta-connection.testing';
 
 /** The final topic as the test hands it over: what the follower would deliver, in order. */
 const followed: Array<(value: Buffer, key: null, headers: Record<string, unknown>) => Promise<void> | void> = [];
@@ -40,20 +41,6 @@ function finalEvent(p: ArticleWeatherAttachedPayload, indexedAt: string) {
   return [Buffer.from(JSON.stringify(envelope)), null, headers] as const;
 }
 
-/** search_meta as a map: `_id` reads and inserts, what the purge log asks of it. */
-function metaConnection(): Connection {
-  const docs = new Map<string, Record<string, unknown>>();
-  const collection = {
-    findOne: async ({ _id }: { _id: string }) => (docs.has(_id) ? { ...docs.get(_id) } : null),
-    insertOne: async (doc: { _id: string }) => {
-      if (docs.has(doc._id)) throw Object.assign(new Error('duplicate key'), { code: 11000 });
-      docs.set(doc._id, { ...doc });
-    },
-    updateOne: async ({ _id }: { _id: string }, { $set }: { $set: Record<string, unknown> }) => void Object.assign(docs.get(_id) ?? {}, $set),
-    deleteMany: async () => undefined,
-  };
-  return { collection: () => collection } as unknown as Connection;
-}
 
 async function started(connection: Connection, corpus: IndexableDocument[] = []) {
   followed.length = 0;
@@ -78,7 +65,7 @@ async function started(connection: Connection, corpus: IndexableDocument[] = [])
 
 describe('SearchIndexService and versions of purged articles', () => {
   it('a replica starting after a purge refuses the purged article\'s replayed events, however many purges came since, and takes its resubmission', async () => {
-    const connection = metaConnection();
+    const { connection } = metaConnection();
     const log = new SearchPurgeLog(connection);
     // A was purged, then two more purges moved the log's head past it while this replica was down.
     await log.append([A], new Date('2026-12-07T21:00:00Z'));
@@ -102,7 +89,7 @@ describe('SearchIndexService and versions of purged articles', () => {
   });
 
   it('a running replica learns a purge at its poll and refuses the article\'s old versions from then on', async () => {
-    const connection = metaConnection();
+    const { connection } = metaConnection();
     const { service, follow, listed } = await started(connection);
     try {
       const old = payload(A, 'Court hears libel case', new Date(Date.now() - 60_000).toISOString());
@@ -124,7 +111,7 @@ describe('SearchIndexService and versions of purged articles', () => {
   });
 
   it('takes a followed version again when it carries later backfilled weather, and not an old one after it', async () => {
-    const { service, follow, listed } = await started(metaConnection());
+    const { service, follow, listed } = await started(metaConnection().connection);
     const indexedSince = (iso: string) => service.search(parseSearchParams({ q: 'court', indexedSince: iso })).total;
     try {
       const forecast = { status: 'attached', kind: 'forecast', provider: 'open-meteo', fetchedAt: '2026-12-07T08:00:00Z', daily: [] } as unknown as ArticleWeatherAttachedPayload['weather'];

@@ -1,26 +1,11 @@
 import { IngestConfig } from '../config/ingest.config';
-import { SourceKeysCache } from '../sources/source-keys.cache';
-import { FeedState, Source, SourceRepository } from '../sources/source.repository';
+import { FeedState, Source } from '../sources/source.repository';
 import { SourcesAdminHttpController } from '../sources/sources-admin.http.controller';
+import { inMemorySourcesAdmin } from '../sources/sources-admin.testing';
 
 /** The feed rules of POST /v1/admin/sources and of enabling a source, against an in-memory repository. */
 describe('registering and resuming a feed', () => {
-  function admin(config: Partial<IngestConfig> = {}) {
-    const stored = new Map<string, Source>();
-    const sources = {
-      create: async (source: Source) => (stored.has(source._id) ? false : (stored.set(source._id, source), true)),
-      findById: async (id: string) => stored.get(id) ?? null,
-      update: async (id: string, changes: Partial<Source>, unset: Array<'feed' | 'timeZone'> = []) => {
-        const source = { ...(stored.get(id) as Source), ...changes };
-        for (const key of unset) delete source[key];
-        stored.set(id, source);
-        return source;
-      },
-    } as unknown as SourceRepository;
-    const controller = new SourcesAdminHttpController(sources, { changed: async () => undefined } as unknown as SourceKeysCache,
-      { DEFAULT_RATE_LIMIT_PER_MINUTE: 600, FEED_ALLOW_PRIVATE_NETWORKS: false, FEED_MIN_INTERVAL_SECONDS: 60, ...config } as IngestConfig);
-    return { controller, stored };
-  }
+  const admin = (config: Partial<IngestConfig> = {}) => inMemorySourcesAdmin(config);
   const register = (controller: SourcesAdminHttpController, feed: object, id = 'desk') => controller.create({ id, name: id, feed });
 
   it.each([
