@@ -19,5 +19,7 @@ export * from './batching/insert-coalescer';
 export * from './runtime/heap-growth';
 export * from './runtime/shutdown-signals';
 export * from './time/local-date';
+export * from './time/iso-time';
+export { isTimeZone, utcMillis, zonedMillis } from './time/zone-time';
 export * from './http/read-access';
 export * from './concurrency/keyed-serial-queue';

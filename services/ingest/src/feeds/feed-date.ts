@@ -1,5 +1,4 @@
-import { readIso } from '../articles/formats/iso-time';
-import { zonedMillis } from '../articles/formats/zone-time';
+import { readIso, zonedMillis } from '@newsflow/platform';
 
 /**
  * Feed dates. RSS's pubDate is RFC 822 (as RFC 2822 amended it), but real feeds write it in their own

@@ -1,5 +1,5 @@
 import { InputProblem } from '../articles/formats/input-problem';
-import { isTimeZone } from '../articles/formats/zone-time';
+import { isTimeZone } from '@newsflow/platform';
 
 /**
  * A source's `timeZone` as sent, once Intl knows it; an unknown one is refused (400) by name, since a

@@ -1,6 +1,6 @@
 import { ruleOf, problemOf } from './input-problem';
 import { embargoOf, timestamp } from './timestamps';
-import { isTimeZone } from './zone-time';
+import { isTimeZone } from '@newsflow/platform';
 
 const now = new Date('2026-12-07T21:20:00Z');
 const at = (value: string, timeZone?: string) => timestamp(value, 'publishedAt', { now, timeZone });

@@ -1,5 +1,5 @@
 import { InputProblem } from './input-problem';
-import { readIso } from './iso-time';
+import { readIso } from '@newsflow/platform';
 
 const EARLIEST = Date.UTC(1900, 0, 1);
 /** Clocks differ by seconds, a badly set one by minutes; a story stamped later than this is not from now. */
