@@ -9,10 +9,13 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.spec.json') }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: Object.fromEntries(
-    libs.flatMap((lib) => [
-      [`^@newsflow/${lib}$`, path.join(__dirname, 'libs', lib, 'src', 'index.ts')],
-      [`^@newsflow/${lib}/testing$`, path.join(__dirname, 'libs', lib, 'src', 'testing', 'index.ts')],
-    ]),
-  ),
+  moduleNameMapper: {
+    ...Object.fromEntries(
+      libs.flatMap((lib) => [
+        [`^@newsflow/${lib}$`, path.join(__dirname, 'libs', lib, 'src', 'index.ts')],
+        [`^@newsflow/${lib}/testing$`, path.join(__dirname, 'libs', lib, 'src', 'testing', 'index.ts')],
+      ]),
+    ),
+    '^@newsflow/contracts/release-time$': path.join(__dirname, 'libs', 'contracts', 'src', 'release-time.ts'),
+  },
 };

@@ -11,3 +11,4 @@ export * from './json-schemas';
 export * from './asyncapi';
 export * from './event-headers';
 export * from './place-ids';
+export * from './release-time';

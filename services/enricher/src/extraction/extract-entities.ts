@@ -3,7 +3,7 @@ import { findSequences } from './capitalised-sequences';
 import { classifySequence, ClassifyContext } from './classify-sequence';
 import { findDates } from './date-expressions';
 import { redateInZone } from './redate-in-zone';
-import { releasedAt } from './release-time';
+import { releasedAt } from '@newsflow/contracts/release-time';
 import { dateOrderOf } from './numeric-date-order';
 import { Dateline, parseDateline, parseDatelineField } from './dateline-parser';
 import { findEvents } from './event-patterns';

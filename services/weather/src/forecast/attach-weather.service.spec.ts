@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 import { WeatherCache } from '../cache/weather-cache';
 import { WeatherProviderError } from '../provider/weather-provider.errors';
 import { ForecastQuery, ProviderForecast, ProviderHistory, WeatherProvider } from '../provider/weather-provider.port';
-import { AttachWeatherService, releasedAt } from './attach-weather.service';
+import { AttachWeatherService } from './attach-weather.service';
 
 const enrichment = (primaryLocation: Enrichment['primaryLocation']): Enrichment => ({
   status: 'enriched',
@@ -244,11 +244,5 @@ describe('AttachWeatherService', () => {
       expect(outcome.refreshAt).toBeUndefined();
       expect(outcome.weather).toMatchObject({ status: 'attached', kind: 'forecast', current: expect.objectContaining({ localTime: '2026-11-30T06:00' }) });
     });
-  });
-
-  it('takes an embargoed article\'s weather for when it is released', () => {
-    expect(releasedAt({ publishedAt: '2026-11-29T22:00:00Z', embargoedUntil: '2026-11-30T06:00:00Z' })).toBe('2026-11-30T06:00:00Z');
-    expect(releasedAt({ publishedAt: '2026-11-29T22:00:00Z', embargoedUntil: '2026-11-28T06:00:00Z' })).toBe('2026-11-29T22:00:00Z');
-    expect(releasedAt({ publishedAt: '2026-11-29T22:00:00Z' })).toBe('2026-11-29T22:00:00Z');
   });
 });

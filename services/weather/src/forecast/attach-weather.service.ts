@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Enrichment, isAreaPlaceId, Location, Weather } from '@newsflow/contracts';
+import { Enrichment, isAreaPlaceId, Location, releasedAt, Weather } from '@newsflow/contracts';
 import { AppError, counter, normalizeError } from '@newsflow/platform';
 import { forecastCacheKey, historyCacheKey, localDate, roundCoordinate } from '../cache/cache-key';
 import { SingleFlight } from '../cache/single-flight';
@@ -13,15 +13,6 @@ const staleDaily = counter('newsflow_weather_stale_daily_total', 'Sections built
 const coalesced = counter('newsflow_weather_coalesced_total', 'Lookups that joined an identical lookup already in flight', ['kind']);
 
 type ForecastLookup = { forecast: ProviderForecast } | { daily: DailyPart; error: AppError };
-
-/**
- * The time the article reaches readers: its publication, or the end of its embargo when later. An
- * article embargoed until tomorrow is tomorrow's story, and gets the sky of then, not of yesterday.
- */
-export function releasedAt(article: { publishedAt: string; embargoedUntil?: string }): string {
-  const { publishedAt, embargoedUntil } = article;
-  return embargoedUntil && Date.parse(embargoedUntil) > Date.parse(publishedAt) ? embargoedUntil : publishedAt;
-}
 
 /** The article's times the weather depends on. */
 export interface ArticleTimes {
