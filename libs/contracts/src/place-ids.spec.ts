@@ -13,4 +13,9 @@ describe('isAreaPlaceId', () => {
   it('is false for city-states and city territories: the whole place is the city at its point', () => {
     for (const cc of ['sg', 'mc', 'va', 'hk', 'mo', 'gi']) expect(isAreaPlaceId(`place:country-${cc}`)).toBe(false);
   });
+
+  it('is false for compact microstates, whose capital\'s sky is the country\'s, and true for scattered island states', () => {
+    for (const cc of ['sm', 'li', 'ad', 'mt', 'bh', 'bm', 'nr']) expect(isAreaPlaceId(`place:country-${cc}`)).toBe(false);
+    for (const cc of ['tv', 'mv', 'lu']) expect(isAreaPlaceId(`place:country-${cc}`)).toBe(true);
+  });
 });
