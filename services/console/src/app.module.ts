@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@newsflow/platform';
 import { AccessHttpController } from './access/access.http.controller';
+import { KeyAccessService } from './access/key-access.service';
 import { ArticlesHttpController } from './articles/articles.http.controller';
 import { CONSOLE_CONFIG, ConsoleConfig } from './config/console.config';
 import { DeadLettersHttpController } from './dead-letters/dead-letters.http.controller';
@@ -21,7 +22,7 @@ export class AppModule {
       module: AppModule,
       imports: [PlatformModule.forRoot({ service: 'console', probes: [] })],
       controllers: [OverviewHttpController, ArticlesHttpController, SearchHttpController, DeadLettersHttpController, AccessHttpController],
-      providers: [{ provide: CONSOLE_CONFIG, useValue: config }, UpstreamClient, PipelineSamplerService],
+      providers: [{ provide: CONSOLE_CONFIG, useValue: config }, UpstreamClient, PipelineSamplerService, KeyAccessService],
     };
   }
 }

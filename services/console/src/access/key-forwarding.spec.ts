@@ -43,9 +43,13 @@ function adminAllowed(request: IncomingMessage, response: ServerResponse): boole
   return false;
 }
 
+/** A failing check's message as a service reports it: it names a host behind the console. */
+let failingCheck: string | undefined;
+
 /** /metrics and /health/ready are open on every service; they hold counts and checks only. True when answered. */
 function openRoute(request: IncomingMessage, response: ServerResponse): boolean {
   if (request.url === '/metrics') response.writeHead(200, { 'content-type': 'text/plain' }).end('newsflow_messages_produced_total 3\n');
+  else if (request.url === '/health/ready' && failingCheck) answer(response, 503, { status: 'error', info: {}, error: { mongodb: { status: 'down', message: failingCheck } } });
   else if (request.url === '/health/ready') answer(response, 200, { status: 'ok', info: {}, error: {} });
   else return false;
   return true;
@@ -177,5 +181,33 @@ describe('the console reads for its user with their key, never with one of its o
     expect(overview.status).toBe(200);
     expect(overview.body.stages.find((s: { stage: string }) => s.stage === 'indexer')).toMatchObject({ health: { status: 'up' }, totals: { produced: 3 } });
     expect(overview.text).not.toMatch(/Brindlewick|Morvendaal/);
+  });
+
+  it('shows service addresses and failing checks\' text only to a caller some service lets read', async () => {
+    failingCheck = 'connect ECONNREFUSED 10.20.30.40:27017';
+    try {
+      await app.get(PipelineSamplerService).sample();
+      const anonymous = await get('/api/overview');
+      expect(anonymous.body.internals).toBe(false);
+      expect(anonymous.text).not.toMatch(/10\.20\.30\.40|127\.0\.0\.1/);
+      const ingestCard = anonymous.body.stages.find((s: { stage: string }) => s.stage === 'ingest');
+      expect(ingestCard.url).toBeUndefined();
+      expect(ingestCard.health).toMatchObject({ status: 'down', checks: { mongodb: 'down' }, error: 'details hidden: sign in with a key' });
+      expect((await get('/api/overview', 'not-a-key-of-anyone')).body.internals).toBe(false);
+
+      for (const key of [READ_KEY, ADMIN_KEY]) {
+        const signedIn = await get('/api/overview', key);
+        expect(signedIn.body.internals).toBe(true);
+        const card = signedIn.body.stages.find((s: { stage: string }) => s.stage === 'ingest');
+        expect(card.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        expect(card.health.error).toBe('mongodb: connect ECONNREFUSED 10.20.30.40:27017');
+      }
+
+      // A deployment that sets no keys lets anyone read, so anyone sees the internals.
+      upstreamKeys.read = undefined;
+      expect((await get('/api/overview', 'any-key-at-all')).body.internals).toBe(true);
+    } finally {
+      failingCheck = undefined;
+    }
   });
 });
