@@ -1,11 +1,20 @@
 import { hasCjk, splitCjkWords } from '@newsflow/text';
 
 export const HASHES = 64;
-/** 16 bands of 4 rows: stories with shingle Jaccard ≥ 0.6 become candidates with ~90% probability, unrelated ones almost never. */
-export const BANDS = 16;
-const ROWS = HASHES / BANDS;
-/** Estimated Jaccard similarity from which two stories are the same story. */
-export const SAME_STORY = 0.5;
+/**
+ * 21 bands of 3 rows (63 of the 64 hashes): a story and its rewrite with shingle Jaccard 0.4 become
+ * candidates with ~76% probability, at 0.5 with ~93%, unrelated stories (≤ 0.1) with ~2%. 16 bands of
+ * 4 rows, until 2026-12-08, found a write-through at 0.5 with ~64% and at 0.4 with ~34% only
+ * (services/ingest/eval/clusters/results.md).
+ */
+export const BANDS = 21;
+const ROWS = 3;
+/**
+ * Estimated Jaccard similarity from which two stories are the same story. Write-throughs with a new
+ * lede and republications with a local paragraph measure 0.4–0.5 against their first version; 0.5
+ * missed them, and lower admitted templated stories (the evaluation's tuning part).
+ */
+export const SAME_STORY = 0.4;
 const SHINGLE = 3;
 
 /** FNV-1a over UTF-16 code units from `seed`: one pass per word, no allocation. */
@@ -121,7 +130,8 @@ export function estimatedJaccard(a: number[], b: number[]): number {
 
 /**
  * LSH band keys: a band's rows themselves (base 36), so candidates are exact band matches. Keys from
- * the earlier md5-based signatures (hex) never equal these, and expire with their TTL.
+ * the earlier md5-based signatures (hex), and the four-row keys before 2026-12-08 (three dots, where
+ * these have two), never equal these: stories registered before are not found, and expire with their TTL.
  */
 export function bandKeys(signature: number[]): string[] {
   return Array.from({ length: BANDS }, (_, band) => `${band}:${signature.slice(band * ROWS, (band + 1) * ROWS).map((row) => row.toString(36)).join('.')}`);

@@ -7,6 +7,10 @@ export interface StoryBand {
   articleId: string;
   storyClusterId: string;
   minhash: number[];
+  /** The story's publishedAt (ISO 8601), for the finder's time window; absent on stories registered before 2026-12-08. */
+  publishedAt?: string;
+  /** The numbers of its headline and first paragraph (see lede-numbers.ts); absent on stories registered before 2026-12-08. */
+  ledeNumbers?: string[];
 }
 
 /** Republications of a story arrive within days; older bands expire instead of growing without bound. */

@@ -1,7 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Article } from '@newsflow/contracts';
+import { ledeNumbers, numbersAgree } from './lede-numbers';
 import { bandKeys, estimatedJaccard, minhash, SAME_STORY } from './minhash';
-import { StoryBandRepository } from './story-band.repository';
+import { StoryBand, StoryBandRepository } from './story-band.repository';
+
+/**
+ * How far apart in publishedAt a story and its republication or write-through may be. Templated
+ * copy (a quake bulletin, a weather warning, a lottery draw) repeats nearly word for word days or
+ * a week later as another story; republications come within hours or a day or two.
+ */
+export const STORY_WINDOW_MS = 72 * 3600 * 1000;
+
+/** Whether a stored story was published close enough to the article to be the same story; stories stored without a time count as close. */
+function withinWindow(candidate: StoryBand, publishedAt: number): boolean {
+  if (candidate.publishedAt === undefined) return true;
+  return Math.abs(Date.parse(candidate.publishedAt) - publishedAt) <= STORY_WINDOW_MS;
+}
 
 /** Near-duplicates across sources (the same wire story republished) join one story cluster; none is dropped. */
 @Injectable()
@@ -14,15 +28,18 @@ export class StoryClusterFinder {
   async clusterFor(article: Article): Promise<string> {
     const signature = minhash(`${article.headline}\n${article.body}`);
     const keys = bandKeys(signature);
+    const publishedAt = Date.parse(article.publishedAt);
+    const numbers = ledeNumbers(article.headline, article.body);
     try {
       let best: { cluster: string; similarity: number } | undefined;
       for (const candidate of await this.bands.find(keys)) {
-        if (candidate.articleId === article.id) continue;
+        if (candidate.articleId === article.id || !withinWindow(candidate, publishedAt)) continue;
+        if (!numbersAgree(numbers, candidate.ledeNumbers ?? [])) continue;
         const similarity = estimatedJaccard(signature, candidate.minhash);
         if (similarity >= SAME_STORY && similarity > (best?.similarity ?? 0)) best = { cluster: candidate.storyClusterId, similarity };
       }
       const cluster = best?.cluster ?? article.id;
-      await this.bands.register(keys, { articleId: article.id, storyClusterId: cluster, minhash: signature });
+      await this.bands.register(keys, { articleId: article.id, storyClusterId: cluster, minhash: signature, publishedAt: article.publishedAt, ledeNumbers: numbers });
       return cluster;
     } catch (error) {
       // Clustering is an enrichment; a Redis outage must not refuse the story.
