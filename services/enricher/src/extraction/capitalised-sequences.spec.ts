@@ -27,4 +27,19 @@ describe('findSequences', () => {
       { numRuns: 5000 },
     );
   });
+  it('looks back for cues only within the sentence and the quotation', () => {
+    const before = (text: string, tokens = tokenise(text)) => findSequences(text, tokens).map((s) => `${s.text}<${s.before.join(' ')}`);
+    // The date "2019" is claimed by then, so it is no token: "in" must not reach across the full stop.
+    const fled = 'They fled in 2019. Mateo Rossi said.';
+    expect(before(fled, tokenise(fled).filter((t) => t.text !== '2019'))).toEqual(['Mateo Rossi<']);
+    expect(before('"I dreamt of it at Holywood Golf Club," McIlroy said.')).toEqual(['Holywood Golf Club<it at', 'McIlroy<']);
+    expect(before('Shares of Glencore fell and copper giant Codelco rose.')).toEqual(['Glencore<shares of', 'Codelco<copper giant']);
+  });
+  it('keeps a plural\'s possessive inside a body\'s name, and ends a run at any other possessive', () => {
+    expect(seqs("The Australian Workers' Union and the Teachers’ Federation met Britain's Labour Party.")).toEqual(["Australian Workers' Union", 'Teachers’ Federation', 'Britain', 'Labour Party']);
+  });
+  it('keeps an organisation\'s acronym that is also a stopword ("WHO said"), except in shouted text', () => {
+    expect(seqs('The World Health Organization (WHO) said so. WHO said it would help. Who pays?')).toEqual(['World Health Organization', 'WHO', 'WHO']);
+    expect(seqs('WHO WILL PAY')).toEqual(['WILL PAY']);
+  });
 });

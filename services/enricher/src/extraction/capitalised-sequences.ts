@@ -1,9 +1,10 @@
+import { knownOrganisation } from './acronyms';
 import { isCalendarWord, LEADING_STOPWORDS } from './common-words';
 import { ORG_CUES } from './organisation-cues';
 import { ROLE_CUES, titleLengthAt } from './person-names';
 import { stripPossessive } from './normalise-name';
 import { hasOnlyAsciiWords } from './ascii-text';
-import { isCapitalised, Token } from './tokenise';
+import { isAcronym, isCapitalised, Token } from './tokenise';
 
 /** A run of capitalised words (with name connectors) that may name something. */
 export interface Sequence {
@@ -82,7 +83,7 @@ export function findSequences(text: string, tokens: Token[]): Sequence[] {
     const start = first.start;
     const end = words[words.length - 1].end;
     const firstIndex = tokens.indexOf(first, Math.max(0, i - run.length - 1));
-    const before = inherited ?? tokens.slice(Math.max(0, firstIndex - 2), firstIndex).map((t) => t.text.toLowerCase());
+    const before = inherited ?? wordsBefore(text, tokens, firstIndex);
     if (cut) carried = before;
     out.push({ words, start, end, text: text.slice(start, end), before, after: text.slice(end, end + 40) });
   }
@@ -90,6 +91,10 @@ export function findSequences(text: string, tokens: Token[]): Sequence[] {
 }
 
 const UPPER = /\p{Lu}/u;
+
+function isUpperAscii(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
 
 /** `/[A-Z]/.test(word)` by character codes: asked of every token of an ASCII text. */
 function hasAsciiCapital(word: string): boolean {
@@ -100,17 +105,43 @@ function hasAsciiCapital(word: string): boolean {
   return false;
 }
 
+/**
+ * The two words before a run, lower-cased, within its sentence and quotation: "in 2019. Mateo Rossi
+ * said" has no "in" before the name (a claimed date between them once made the name a place), nor
+ * '…Golf Club," McIlroy said' a "club".
+ */
+function wordsBefore(text: string, tokens: Token[], first: number): string[] {
+  if (first <= 0 || tokens[first].sentenceStart || closesQuote(text, tokens[first - 1].end, tokens[first].start)) return [];
+  const from = first === 1 || tokens[first - 1].sentenceStart || closesQuote(text, tokens[first - 2].end, tokens[first - 1].start) ? first - 1 : first - 2;
+  return tokens.slice(from, first).map((t) => t.text.toLowerCase());
+}
+
+/** Whether text[from, to) holds a closing quotation mark or bracket (a single space, nearly always, holds none). */
+function closesQuote(text: string, from: number, to: number): boolean {
+  if (to - from === 1) return false;
+  for (let i = from; i < to; i += 1) {
+    const c = text[i];
+    if (c === '"' || c === '”' || c === '»' || c === ')' || c === ']') return true;
+  }
+  return false;
+}
+
 function hasPossessive(t: Token): boolean {
   // A possessive ends in s, ' or ’: other words (nearly all) need not try the pattern.
   const last = t.text[t.text.length - 1];
   return (last === 's' || last === "'" || last === '’') && stripPossessive(t.text).removed > 0;
 }
 
-/** "Hawke’s Bay", "St John’s Wood": a possessive followed by a place word is part of the name. */
+/** "Hawke’s Bay", "St John’s Wood", "St. Peter’s Square": a possessive followed by a place word is part of the name. */
 function possessiveInName(tokens: Token[], j: number): boolean {
   const next = tokens[j + 1];
-  return !!next && /^(?:Bay|Island|Islands|Point|Wood|Head|Creek|Peak|Harbour|Harbor|Cove|Lake|Office|Department)$/.test(next.text);
+  // "Australian Workers' Union", "Teachers’ Association": a plural's possessive inside a body's name (a country's is "'s").
+  if (next && PLURAL_POSSESSIVE.test(tokens[j].text) && BODY_AFTER_PLURAL.test(next.text)) return true;
+  return !!next && /^(?:Bay|Island|Islands|Point|Wood|Head|Creek|Peak|Harbour|Harbor|Cove|Lake|Office|Department|Square|Basilica|Cathedral|Church|Abbey|Chapel|Hospital|College)$/.test(next.text);
 }
+
+const PLURAL_POSSESSIVE = /s['’]$/;
+const BODY_AFTER_PLURAL = /^(?:Union|Association|Federation|Party|Fund|Council|Congress|League|Alliance|Movement|Front|Guild|Cooperative)$/;
 
 const ORG_RUN = /^(?:Department|Ministry|Center|Centre|Institute|Bureau|Council|Organization|Organisation|Agency|Commission|Office|Committee|School|University|Association|Federation)$/;
 
@@ -147,6 +178,8 @@ function headsName(run: Token[], a: number): boolean {
 /** Sentence-initial capitals carry no signal: drop function words and words the text also uses in lower case. */
 function isDroppableLead(t: Token, lowerWords: Set<string>): boolean {
   const lower = t.text.toLowerCase();
+  // "WHO said": an organisation's acronym, though the word is a stopword; in a shouted text every word is in capitals.
+  if (isUpperAscii(t.text.charCodeAt(1)) && lowerWords.size > 0 && isAcronym(t.text) && knownOrganisation(t.text)) return false;
   if (CONNECTORS.has(t.text)) return true;
   if (!t.sentenceStart) return LEADING_STOPWORDS.has(lower) && lower !== 'new';
   if (LEADING_STOPWORDS.has(lower) || ROLE_CUES.has(lower) || ORG_CUES.has(lower)) return true;

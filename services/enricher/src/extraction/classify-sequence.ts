@@ -4,8 +4,8 @@ import { LEADING_STOPWORDS, NON_NAME_WORDS, PLACE_FEATURE_WORDS } from './common
 import { Gazetteer, GazetteerPlace } from './gazetteer';
 import { PlaceHint } from './geocode';
 import { NlpHints } from './nlp-hints';
-import { endsWithOrganisationHead, hasOrganisationHead, ORG_CUES, startsWithOrganisationHead } from './organisation-cues';
-import { looksLikeNameWord, NAME_PARTICLES, ROLE_CUES, titleLengthAt } from './person-names';
+import { companyCueAfter, endsWithOrganisationHead, hasOrganisationHead, ORG_CUES, organisationAppositive, startsWithOrganisationHead } from './organisation-cues';
+import { isTitledName, looksLikeNameWord, NAME_PARTICLES, ROLE_CUES, SURNAME_TITLES, titleLengthAt } from './person-names';
 import { normaliseName } from './normalise-name';
 import { isStreetName } from './street-names';
 import { isAcronym, Token } from './tokenise';
@@ -68,6 +68,14 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
   // "President of the International Criminal Police Organization": the office, then what it heads.
   const lead = titleLengthAt(texts, 0);
   if (lead > 0 && texts[lead]?.toLowerCase() === 'of') return classify(dropConnectors(words.slice(lead + 1)), ['of'], after, ctx);
+  if (lead > 0 && isTitledName(whole.text)) return [mention(ctx, words, 'person', whole.text)];
+  // "St. Peter's Square", "Saint Mark's Basilica": a place named after a saint, not the saint.
+  if (texts.length >= 3 && SAINT.has(texts[0]) && SAINTS_PLACES.has(texts[texts.length - 1]) && !texts.includes('and')) return [mention(ctx, words, 'place', whole.text)];
+  // "Judge Alan Whitcombe of the Manchester Crown Court": a titled name, then the body the person belongs to.
+  const ofAfterName = lead > 0 ? texts.indexOf('of', lead + 1) : -1;
+  if (ofAfterName > lead && ofAfterName - lead <= 4 && texts.slice(lead, ofAfterName).every(looksLikeNameWord) && hasOrganisationHead(texts.slice(ofAfterName + 1))) {
+    return [...classify(words.slice(0, ofAfterName), before, '', ctx), ...classify(dropConnectors(words.slice(ofAfterName + 1)), ['of'], after, ctx)];
+  }
 
   const feature = featureAfter(words, after, prev, ctx);
   if (feature) return [feature];
@@ -102,7 +110,7 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
 
   for (let i = 0; i < texts.length; i += 1) {
     const tl = titleLengthAt(texts, i);
-    if (tl === 0 || (i === 0 && texts.length === 1)) continue;
+    if (tl === 0 || (i === 0 && texts.length === 1) || titleIsSurname(texts, i, tl, ctx)) continue;
     const out = classify(words.slice(0, i), before, '', ctx);
     const rest = words.slice(i + tl);
     if (rest[0]?.text.toLowerCase() === 'of') return [...out, ...classify(dropConnectors(rest.slice(1)), ['of'], after, ctx)];
@@ -180,6 +188,7 @@ function classify(words: Token[], before: string[], after: string, ctx: Classify
     return [org];
   }
 
+  if (organisationAppositive(after)) return [mention(ctx, words, 'organization', whole.text.replace(/^the\s+/i, ''))];
   const hinted = ctx.hints.typeOf(whole.start, whole.end);
   if (allNames && texts.length <= 5 && (hinted === undefined || hinted === 'person')) return [mention(ctx, words, 'person', whole.text)];
   if (hinted === 'organization' || hinted === 'place' || hinted === 'person') return [mention(ctx, words, hinted, whole.text)];
@@ -200,11 +209,21 @@ function single(word: Token, prev: string, after: string, ctx: ClassifyContext, 
     return [mention(ctx, [word], 'organization', text)];
   }
   const places = placesNamed(ctx, text);
-  if (places.length > 0 && acceptPlace(places, [word], prev, after, ctx)) return [placeMention(ctx, [word], after, places)];
+  // Names before what companies do ("Glencore's chief executive", "Infosys rose 1.7%"); a town's name
+  // only before its chief executive ("Ajax chief executive Menno Geelen"), a country's never.
+  const company = companyCueAfter(after);
+  const executive = company === 'executive' && !places.some((p) => p.kind !== 'city');
+  if (!executive && places.length > 0 && acceptPlace(places, [word], prev, after, ctx)) return [placeMention(ctx, [word], after, places)];
   const hinted = ctx.hints.typeOf(word.start, word.end);
   if (LEADING_STOPWORDS.has(text.toLowerCase())) return [];
   // CamelCase brands (PeruRail, SpaceX) and names after an organisation cue ("power utility Eskom").
-  if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(text) || ORG_CUES.has(prev) || sharesIn(before)) return [mention(ctx, [word], 'organization', text)];
+  const camel = /^\p{Lu}\p{Ll}+\p{Lu}/u.test(text);
+  if (camel || company || ORG_CUES.has(prev) || sharesIn(before)) {
+    const org = mention(ctx, [word], 'organization', text);
+    // "McIlroy", "DeChambeau" are written like brands; "X said in a statement" is said by people too.
+    if ((camel && looksLikeNameWord(text)) || (company === 'statement' && !ORG_CUES.has(prev))) org.personIfFullNamed = true;
+    return [org];
+  }
   if (hinted === 'organization' || hinted === 'place') return [mention(ctx, [word], hinted, text)];
   if (!looksLikeNameWord(text)) return [];
   // Bare surnames count only once linked to a full name (or when a library vouches for them).
@@ -395,9 +414,24 @@ function acronymInProse(word: Token, text: string): boolean {
   return isAcronym(word.text) && /\p{Ll}/u.test(text.slice(Math.max(0, word.start - 30), word.end + 30));
 }
 
-/** "shares in X": the two words before a run (see capitalised-sequences.ts). */
+/** "shares in X", "shares of X": the two words before a run (see capitalised-sequences.ts). */
 function sharesIn(before: string[]): boolean {
-  return before.length === 2 && before[1] === 'in' && before[0] === 'shares';
+  return before.length === 2 && (before[1] === 'in' || before[1] === 'of') && before[0] === 'shares';
+}
+
+const SAINT = new Set(['St.', 'St', 'Saint']);
+/** The last words of places named after saints ("St. Peter's Square"). */
+const SAINTS_PLACES = new Set(['Square', 'Basilica', 'Cathedral', 'Church', 'Abbey', 'Chapel']);
+
+/**
+ * "Ollie Pope", "Stephen King": a title word (see SURNAME_TITLES) that ends a run of two or three name
+ * words is the surname. Not after a country's adjective or name ("British Prince", "Jordan King").
+ */
+function titleIsSurname(texts: string[], i: number, tl: number, ctx: ClassifyContext): boolean {
+  if (tl !== 1 || i === 0 || i > 2 || i + 1 !== texts.length || !SURNAME_TITLES.has(texts[i].toLowerCase())) return false;
+  const given = texts.slice(0, i);
+  if (!given.every((t) => looksLikeNameWord(t) && titleLengthAt([t], 0) === 0 && !NON_NAME_WORDS.has(t.toLowerCase()))) return false;
+  return !/(?:ish|ese|ian|ean|i)$/.test(given[0]) && !ctx.gazetteer.area(given[0]) && !ctx.gazetteer.area(given[0].replace(/n$/, ''));
 }
 
 function maxPop(places: GazetteerPlace[]): number {

@@ -1,4 +1,4 @@
-import { parseDateline, parseDatelineField } from './dateline-parser';
+import { parseDateline, parseDatelineField, parseDateOnlyDateline } from './dateline-parser';
 
 describe('parseDateline', () => {
   it.each([
@@ -66,5 +66,25 @@ describe('parseDatelineField', () => {
 
   it('reads nothing from an empty or lower-case field', () => {
     for (const field of [undefined, '', '   ', 'on Monday', '7 décembre']) expect(parseDatelineField(field)).toBeUndefined();
+  });
+});
+
+describe('parseDateOnlyDateline', () => {
+  it.each([
+    ['Nov 5 (Reuters) - Glencore said', 'Nov 5', 'Reuters'],
+    ['Nov. 5 (AP) — Stocks fell', 'Nov. 5', 'AP'],
+    ['NOV 5 (Reuters) - Stocks fell', 'NOV 5', 'Reuters'],
+    ['September 30 (Reuters) - Oil rose', 'September 30', 'Reuters'],
+  ])('reads %s as a date and a source, with no place', (text, date, source) => {
+    const d = parseDateOnlyDateline(text);
+    expect(d).toMatchObject({ date: { text: date }, source });
+    if (!d) return;
+    expect(text.slice(d.date.start, d.date.end)).toBe(date);
+    expect(text.slice(d.end)).toMatch(/^\p{Lu}/u);
+  });
+  it('needs the source in brackets and the dash: a sentence opening with a date is no dateline', () => {
+    expect(parseDateOnlyDateline('Nov 5 - the day the vote was held - was quiet.')).toBeUndefined();
+    expect(parseDateOnlyDateline('Nov 5 (a Wednesday) was quiet.')).toBeUndefined();
+    expect(parseDateOnlyDateline('LONDON (Reuters) - Britain said')).toBeUndefined();
   });
 });

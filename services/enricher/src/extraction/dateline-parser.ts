@@ -50,6 +50,29 @@ export function parseDateline(text: string): Dateline | undefined {
   return out;
 }
 
+/** A dateline of a date and a source alone, with no place: "Nov 5 (Reuters) -", "NOV. 5 (AP) —". */
+export interface DateOnlyDateline {
+  /** `Nov 5` as written, and where it sits in the text. */
+  date: { text: string; start: number; end: number };
+  source: string;
+  /** The whole dateline including the dash. */
+  end: number;
+}
+
+/** Months as a dateline writes them, shouted or not ("Nov", "NOV.", "September"). */
+const DATE_ONLY = /^(\s*)((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\s*\(([^)\n]{1,40})\)\s*(?:[—–]|--?)\s+/i;
+
+/**
+ * Reuters files stories about no one place ("Nov 5 (Reuters) - Glencore said…") under a date alone.
+ * The source in brackets and the dash are required, so a sentence that opens with a date is not one.
+ */
+export function parseDateOnlyDateline(text: string): DateOnlyDateline | undefined {
+  const m = DATE_ONLY.exec(text.slice(0, 80));
+  if (!m) return undefined;
+  const [whole, lead, date, source] = m;
+  return { date: { text: date, start: lead.length, end: lead.length + date.length }, source, end: whole.length };
+}
+
 /** A place, then optionally ", region", a date and "(source)", a trailing dash: what a dateline field holds. */
 const FIELD = new RegExp(`^\\s*${PLACE}((?:\\s*\\/\\s*${WORD}(?:\\s+${WORD}){0,3})*)(?:(,\\s*)(${REGION}))?(?=\\s*(?:$|[,(—–-]))`, 'u');
 

@@ -50,6 +50,7 @@ export function linkMentions(
     if (!fullNames.has(k)) fullNames.set(k, m.name);
   }
   readSurnamesNamedAfterPlaces(mentions, fullNames, texts);
+  readSurnamesReadAsOrganisations(mentions, fullNames);
   readPeopleNamedLikeTheStorysPlaces(mentions);
   const placesNamed = (name: string) => {
     let places = placesByName.get(name);
@@ -133,6 +134,18 @@ function readSurnamesNamedAfterPlaces(mentions: RawMention[], fullNames: Map<str
 }
 
 /**
+ * "Rory McIlroy won … McIlroy said": a lone word read as an organisation only on evidence a surname
+ * has too (see personIfFullNamed) is the person the story names in full with that surname.
+ */
+function readSurnamesReadAsOrganisations(mentions: RawMention[], fullNames: Map<string, string | null>): void {
+  for (const m of mentions) {
+    if (!m.personIfFullNamed || m.type !== 'organization' || !fullNames.get(normaliseName(m.name))) continue;
+    m.type = 'person';
+    m.weak = true;
+  }
+}
+
+/**
  * "Residents return to storm-battered Cedar Key" over "Residents of Cedar Key, Fla.": a name of several
  * words that the story reads as a place somewhere is that place everywhere, not a person.
  */
@@ -207,5 +220,28 @@ function acronymAliases(mentions: RawMention[], texts: { headline: string; body:
     const shortMention = orgs.find((o) => o.field === long.field && o.start > long.end && o.start <= long.end + 3);
     if (shortMention) aliases.set(normaliseName(shortMention.name), target);
   }
+  addCompanyShortForms(orgs, aliases);
   return aliases;
+}
+
+/** Last words of a company's full name, whose first word alone names it later ("Ford Motor Co … Ford shares fell"). */
+const COMPANY_HEADS = new Set(['co', 'co.', 'corp', 'corp.', 'corporation', 'company', 'inc', 'inc.', 'motor', 'motors', 'group', 'electronics', 'industries', 'holdings', 'airways', 'airlines', 'plc']);
+
+/** A lone word that starts one company's full name in the story is that company (two such companies: neither). */
+function addCompanyShortForms(orgs: RawMention[], aliases: Map<string, string>): void {
+  const longs = new Map<string, string | null>();
+  for (const o of orgs) {
+    const space = o.name.indexOf(' ');
+    if (space < 0 || !COMPANY_HEADS.has(o.name.slice(o.name.lastIndexOf(' ') + 1).toLowerCase())) continue;
+    const first = normaliseName(o.name.slice(0, space));
+    const seen = longs.get(first);
+    longs.set(first, seen === undefined || seen === o.name ? (aliases.get(normaliseName(o.name)) ?? o.name) : null);
+  }
+  if (longs.size === 0) return;
+  for (const o of orgs) {
+    if (o.name.includes(' ')) continue;
+    const key = normaliseName(o.name);
+    const long = longs.get(key);
+    if (long && !aliases.has(key)) aliases.set(key, withoutLegalForm(long));
+  }
 }

@@ -1,11 +1,11 @@
 import type { Entity, Location } from '@newsflow/contracts';
 import { findSequences } from './capitalised-sequences';
 import { classifySequence, ClassifyContext } from './classify-sequence';
-import { findDates } from './date-expressions';
+import { DateMatch, findDates } from './date-expressions';
 import { redateInZone } from './redate-in-zone';
 import { releasedAt } from '@newsflow/contracts/release-time';
-import { dateOrderOf } from './numeric-date-order';
-import { Dateline, parseDateline, parseDatelineField } from './dateline-parser';
+import { DateOrder, dateOrderOf } from './numeric-date-order';
+import { Dateline, DateOnlyDateline, parseDateline, parseDatelineField, parseDateOnlyDateline } from './dateline-parser';
 import { findEvents } from './event-patterns';
 import { Gazetteer, GazetteerPlace } from './gazetteer';
 import { choosePlace, GeoContext } from './geocode';
@@ -70,6 +70,12 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
       mentions.push({ field: 'body', ...dateline.region, type: 'place', name: dateline.region.text });
     }
   }
+  // "Nov 5 (Reuters) -": no place, so the story's text places it; the source is no name in the story.
+  const dateOnly = dateline ? undefined : parseDateOnlyDateline(body);
+  if (dateOnly) {
+    datelineSpan = { field: 'body', start: 0, end: dateOnly.end, text: body.slice(0, dateOnly.end) };
+    claimed.body.push(datelineSpan);
+  }
   // The source's own dateline field (NITF <dateline><location>, G2 `located`), when the text has none
   // that resolves: a bare "GENEVA" or "New York, NY" there is where the story was filed from.
   const field = filedAt ? undefined : parseDatelineField(article.dateline);
@@ -113,10 +119,14 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
   const label = WIRE_LABEL.exec(headline);
   if (label) claimed.headline.push({ field: 'headline', start: 0, end: label[0].length, text: label[0] });
 
-  // Relative dates are read from the day readers got the story (an embargo's end), where it is.
-  const dateAnchor = { releasedAt: releasedAt(article), readIn: filedZone, order: dateOrderOf(article.languageTag, filedCountry) };
+  // Relative dates are read from the day readers got the story (an embargo's end), where it is; a dateline
+  // of a date alone says that day outright, wherever the story turns out to be.
+  const order = dateOrderOf(article.languageTag, filedCountry);
+  const filedOn = dateOnly ? datelineDay(body, dateOnly, { releasedAt: releasedAt(article), readIn: filedZone, order }) : undefined;
+  const dateAnchor = filedOn ? { releasedAt: `${filedOn.name}T00:00:00Z`, readIn: undefined, order } : { releasedAt: releasedAt(article), readIn: filedZone, order };
+  if (filedOn) claim(filedOn, 'date');
   for (const field of ['body', 'headline'] as const) {
-    for (const d of findDates(texts[field], field, dateAnchor.releasedAt, filedZone, dateAnchor.order)) claim(d, 'date');
+    for (const d of findDates(texts[field], field, dateAnchor.releasedAt, dateAnchor.readIn, dateAnchor.order)) claim(d, 'date');
     for (const e of findEvents(texts[field], field)) claim(e, 'event');
   }
 
@@ -127,7 +137,8 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
   if (filedCountry) geo.countries.add(filedCountry);
   const bodyTokens = unclaimedTokens(tokenise(body), claimed.body);
   // The story's first sentence starts after its dateline ("LONDON (Reuters) — Reading from a statement").
-  const opening = dateline ? bodyTokens.find((t) => t.start >= dateline.end) : undefined;
+  const openingAt = dateline?.end ?? dateOnly?.end;
+  const opening = openingAt === undefined ? undefined : bodyTokens.find((t) => t.start >= openingAt);
   if (opening) opening.sentenceStart = true;
   const ctx: ClassifyContext = { field: 'body', fieldText: body, gazetteer: g, countries: geo.countries, hints: hints(body), datelinePlace: unknownDatelinePlace, placesByName };
   for (const seq of findSequences(body, bodyTokens)) mentions.push(...classifySequence(seq, ctx));
@@ -149,7 +160,7 @@ export function extractEntities(article: ArticleText, options: ExtractOptions): 
   const datelineEntityId = typeof datelinePlace === 'string' ? datelinePlace : datelinePlace?.id;
   const primaryLocation = choosePrimaryLocation(entities, datelinePlace, corroborated(entities, datelineEntityId));
   // "today" is the primary location's day, as in the weather stage, when it is not the dateline's.
-  const redated = redateInZone(linked, texts, { ...dateAnchor, zone: primaryLocation?.timezone });
+  const redated = filedOn ? undefined : redateInZone(linked, texts, { ...dateAnchor, zone: primaryLocation?.timezone });
   return { entities: redated ? buildEntities(redated, texts) : entities, primaryLocation };
 
   function claim(span: Span & { name: string }, type: 'date' | 'event') {
@@ -196,6 +207,13 @@ const LANGUAGE_COUNTRIES: Record<string, string[] | undefined> = {
   de: ['DE', 'AT', 'CH', 'LI', 'LU'],
   nl: ['NL', 'BE', 'SR'],
 };
+
+/** The day a date-only dateline names ("NOV. 5" read as "Nov. 5"), as a date mention at its place in the body. */
+function datelineDay(body: string, dateline: DateOnlyDateline, at: { releasedAt?: string; readIn?: string; order?: DateOrder }): DateMatch | undefined {
+  const { text, start, end } = dateline.date;
+  const [found] = findDates(' '.repeat(start) + titleCaseDateline(text), 'body', at.releasedAt, at.readIn, at.order);
+  return found?.start === start && found.end === end && !found.name.includes('/') ? { ...found, text: body.slice(start, end) } : undefined;
+}
 
 /** A shouted dateline is a place name whatever its length ("KYIV" → "Kyiv"). */
 function titleCaseDateline(text: string): string {

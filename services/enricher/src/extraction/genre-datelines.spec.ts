@@ -44,4 +44,19 @@ describe('datelines that placed stories in the wrong city', () => {
     // No region: the opening may not be a dateline at all, so the story's places still decide.
     expect(placeOf('HAUTACAM (AP) — Fans had lined the road from Auch since dawn.')).toMatchObject({ name: 'Auch', reason: 'most-salient-place' });
   });
+  it('reads a dateline of a date and a source alone ("Nov 5 (Reuters) -") as the day the story was filed, and places the story by its text', () => {
+    const story = extract('Nov 5 (Reuters) - Swiss miner Glencore said on Wednesday it would close a copper smelter in Queensland, Australia, cutting 600 jobs.');
+    // The agency's credit is no organisation in the story, as in "LONDON (Reuters) -".
+    expect(story.entities.filter((e) => e.type === 'organization').map((e) => e.name)).toEqual(['Glencore']);
+    // "on Wednesday" is the dateline's Wednesday (5 November), not the one before publication (26 November).
+    expect(story.entities.filter((e) => e.type === 'date').map((e) => `${e.surfaceForms.join('|')}=>${e.name}`)).toEqual(['Nov 5|Wednesday=>2025-11-05']);
+    expect(story.primaryLocation).toMatchObject({ countryCode: 'AU', reason: 'most-salient-place' });
+    const ap = extract('NOV. 5 (AP) — Floods in the eastern state of Odisha killed 12 people on Tuesday, officials in Bhubaneswar said.');
+    expect(ap.entities.filter((e) => e.type !== 'date').map((e) => `${e.type}:${e.name}`).sort()).toEqual(['place:Bhubaneswar', 'place:Odisha']);
+    expect(ap.entities.filter((e) => e.type === 'date').map((e) => `${e.surfaceForms.join('|')}=>${e.name}`).sort()).toEqual(['NOV. 5=>2025-11-05', 'Tuesday=>2025-11-04']);
+    expect(ap.primaryLocation).toMatchObject({ name: 'Bhubaneswar', countryCode: 'IN', reason: 'most-salient-place' });
+    // The source's dateline field may place the story west of UTC; the dateline's day stays the day.
+    const field = extractEntities({ headline: '', body: 'Nov 5 (Reuters) - Oil prices fell on Wednesday, traders said.', dateline: 'HOUSTON', publishedAt: '2025-11-06T03:00:00Z' }, { gazetteer });
+    expect(field.entities.filter((e) => e.type === 'date').map((e) => `${e.surfaceForms.join('|')}=>${e.name}`)).toEqual(['Nov 5|Wednesday=>2025-11-05']);
+  });
 });

@@ -38,6 +38,19 @@ export function titleLengthAt(words: string[], i: number): number {
   return 0;
 }
 
+/** Names that open with a title word and are the whole name ("Lady Gaga" is not Ms Gaga): folded. */
+const TITLED_NAMES = new Set(['lady gaga', 'queen latifah', 'dr. dre', 'dr dre', 'king princess', 'sir mix-a-lot', 'lord huron', 'prince royce', 'chief keef']);
+
+export function isTitledName(text: string): boolean {
+  return TITLED_NAMES.has(normaliseName(text));
+}
+
+/**
+ * Titles that are surnames too ("Ollie Pope", "Stephen King", "Carole King"): after a first name and
+ * ending the run, with no name after them, they are the surname.
+ */
+export const SURNAME_TITLES = new Set(['pope', 'king', 'bishop', 'prince', 'judge', 'marshal', 'chancellor', 'sheriff', 'cardinal', 'major', 'lord', 'deacon']);
+
 /** Lower-case role words in running text ("said coach Pep Guardiola", "striker Erling Haaland"). */
 export const ROLE_CUES = new Set(
   `president minister coach striker midfielder defender goalkeeper captain manager chief executive ceo founder director

@@ -32,6 +32,11 @@ export interface RawMention extends Span {
    * as a person when the text names its second word alone elsewhere, as wire copy does with surnames.
    */
   personIfSurnameRecurs?: boolean;
+  /**
+   * Organisations only: one word read as an organisation on evidence a person's surname has too
+   * ("McIlroy" has a capital inside, "X said in a statement"): the person, when the story names someone with that surname in full.
+   */
+  personIfFullNamed?: boolean;
 }
 
 export interface ArticleText {
