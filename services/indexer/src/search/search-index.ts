@@ -9,7 +9,8 @@ import { packCounts, PostingList } from './postings';
 import { compareSortKeys, PageAfter, ScoreBasis, SortKey } from './search-cursor';
 import { SearchParams } from './search-params';
 import { listingOf, StoredArticle, StringPool, toStoredArticle } from './stored-article';
-import { forEachTermId, packTermIds } from './term-ids';
+import { SubjectIndex } from './subject-index';
+import { forEachTermId, includesTermId, packTermIds } from './term-ids';
 
 export interface SearchHit {
   article: ListedArticle;
@@ -69,7 +70,7 @@ export class SearchIndex {
   private readonly facetPool = new GrowableInt32();
   private readonly facetStart = new GrowableInt32();
   /** Entity and place keys (ids, folded names) → slots holding them, for `entity=`/`place=` without `q`. */
-  private readonly bySubject = new Map<string, number[]>();
+  private readonly subjects = new SubjectIndex();
   private readonly totalLength = { headline: 0, summary: 0, body: 0 };
   private readonly isLive = (slot: number) => this.slots[slot] !== undefined;
   /** Articles whose newest version is withheld or canceled → that version; they are not listed. */
@@ -142,12 +143,8 @@ export class SearchIndex {
     this.facetStart.push(this.facetPool.length);
     this.releasedAt.push(releaseTimeOf(article));
     for (const field of SEARCH_FIELDS) this.lengths.push(article.lengths[field]);
-    const stored = toStoredArticle(article, slot, packTermIds(termIds), this.strings);
-    for (const key of new Set([...stored.entityKeys, ...stored.placeKeys])) {
-      const list = this.bySubject.get(key);
-      if (list) list.push(slot);
-      else this.bySubject.set(key, [slot]);
-    }
+    const stored = toStoredArticle(article, slot, packTermIds(termIds), this.strings, this.subjects);
+    for (const key of subjectKeyIds(stored)) this.subjects.add(key, slot);
     this.slots.push(stored);
     this.byId.set(article.id, stored);
     if (article.embargoedUntil !== undefined && article.embargoedUntil > now) this.embargoes.set(slot, article.embargoedUntil);
@@ -256,8 +253,8 @@ export class SearchIndex {
   private unscoredCandidates(params: SearchParams): number[] {
     const subject = params.entity ?? params.place;
     if (subject === undefined) return [...this.byId.values()].map((article) => article.slot);
-    const key = subject.includes(':') ? subject : nameKey(subject);
-    return (this.bySubject.get(key) ?? []).filter((slot) => this.slots[slot] !== undefined);
+    const key = this.subjects.find(subject.includes(':') ? subject : nameKey(subject));
+    return key === undefined ? [] : this.subjects.slots(key).filter((slot) => this.slots[slot] !== undefined);
   }
 
   /** Top entities (not places or dates), places and sources over the whole result set, not just the page. */
@@ -291,11 +288,7 @@ export class SearchIndex {
     this.byId.delete(article.id);
     this.slots[article.slot] = undefined;
     forEachTermId(article.termIds, (id) => this.postings[id].release(this.isLive));
-    for (const key of new Set([...article.entityKeys, ...article.placeKeys])) {
-      const live = (this.bySubject.get(key) ?? []).filter((slot) => slot !== article.slot);
-      if (live.length) this.bySubject.set(key, live);
-      else this.bySubject.delete(key);
-    }
+    for (const key of subjectKeyIds(article)) this.subjects.remove(key, article.slot);
     SEARCH_FIELDS.forEach((field, f) => (this.totalLength[field] -= this.lengths.values[article.slot * 3 + f]));
   }
 
@@ -335,13 +328,15 @@ export class SearchIndex {
     const { entity: e, place: p, entityType, country, from, to, source, lang, weather, cluster, near: n, indexedSince } = params;
     const unfiltered = [e, p, entityType, country, from, to, source, lang, weather, cluster, n, indexedSince].every((value) => value === undefined || value === '');
     if (unfiltered) return candidates;
-    const entity = params.entity && (params.entity.includes(':') ? params.entity : nameKey(params.entity));
-    const place = params.place && (params.place.includes(':') ? params.place : nameKey(params.place));
+    // A key no article ever held matches nothing (-1 is no key id).
+    const keyIdOf = (key: string) => this.subjects.find(key.includes(':') ? key : nameKey(key)) ?? -1;
+    const entity = params.entity !== undefined ? keyIdOf(params.entity) : undefined;
+    const place = params.place !== undefined ? keyIdOf(params.place) : undefined;
     const out: number[] = [];
     for (const slot of candidates) {
       const a = this.slots[slot] as StoredArticle;
-      if (entity !== undefined && !a.entityKeys.includes(entity)) continue;
-      if (place !== undefined && !a.placeKeys.includes(place)) continue;
+      if (entity !== undefined && !includesTermId(a.entityKeyIds, entity)) continue;
+      if (place !== undefined && !includesTermId(a.placeKeyIds, place)) continue;
       if (params.entityType && !a.entityTypes.includes(params.entityType)) continue;
       if (params.country && !a.countryCodes.includes(params.country)) continue;
       // A story released from embargo belongs to the time it went public, as in time order.
@@ -370,6 +365,14 @@ export class SearchIndex {
       }),
     };
   }
+}
+
+/** The ids of every entity and place key the article holds, each once. */
+function subjectKeyIds(article: StoredArticle): Set<number> {
+  const ids = new Set<number>();
+  forEachTermId(article.entityKeyIds, (id) => ids.add(id));
+  forEachTermId(article.placeKeyIds, (id) => ids.add(id));
+  return ids;
 }
 
 function anyNear(points: readonly number[], center: Point, radiusKm: number): boolean {

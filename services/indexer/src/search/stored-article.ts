@@ -1,4 +1,6 @@
 import { IndexedArticle, ListedArticle } from './indexed-article';
+import { SubjectIndex } from './subject-index';
+import { packTermIds } from './term-ids';
 
 /**
  * What the index keeps per article: the listing, and the filter fields as short arrays of shared
@@ -10,8 +12,13 @@ export interface StoredArticle extends ListedArticle {
   slot: number;
   /** See term-ids.ts. */
   termIds: string;
-  entityKeys: readonly string[];
-  placeKeys: readonly string[];
+  /**
+   * The ids (SubjectIndex) of its entity keys (entity ids, folded names and surface forms, places'
+   * included) and of its place keys (places' and the primary location's), packed as term ids are:
+   * ~2 bytes a key where an array of shared strings took 8 and a header.
+   */
+  entityKeyIds: string;
+  placeKeyIds: string;
   entityTypes: readonly string[];
   countryCodes: readonly string[];
   /** lat, lon, lat, lon…: a packed array of doubles instead of an object per point. */
@@ -34,6 +41,7 @@ const NONE: readonly never[] = Object.freeze([]);
 export class StringPool {
   private readonly strings = new Map<string, string>();
   private readonly lists = new Map<string, readonly string[]>();
+  private readonly locations = new Map<string, Readonly<PrimaryLocation>>();
 
   get size(): number {
     return this.strings.size;
@@ -46,9 +54,14 @@ export class StringPool {
     return value;
   }
 
-  internAll(values: Iterable<string>): readonly string[] {
-    const out = Array.from(values, (value) => this.intern(value));
-    return out.length ? out : NONE;
+  /** One shared, frozen object per distinct place and point: most stories are filed from a few hundred places. */
+  internLocation(location: PrimaryLocation): Readonly<PrimaryLocation> {
+    const key = `${location.name}\u0000${location.lat}\u0000${location.lon}`;
+    const held = this.locations.get(key);
+    if (held) return held;
+    const frozen = Object.freeze({ name: this.intern(location.name), lat: location.lat, lon: location.lon });
+    this.locations.set(key, frozen);
+    return frozen;
   }
 
   /** One shared, frozen array per distinct list: for lists many articles repeat (entity types, countries). */
@@ -63,7 +76,9 @@ export class StringPool {
   }
 }
 
-export function toStoredArticle(article: IndexedArticle, slot: number, termIds: string, pool: StringPool): StoredArticle {
+type PrimaryLocation = NonNullable<ListedArticle['primaryLocation']>;
+
+export function toStoredArticle(article: IndexedArticle, slot: number, termIds: string, pool: StringPool, subjects: SubjectIndex): StoredArticle {
   const location = article.primaryLocation;
   const points = article.points.flatMap((p) => [p.lat, p.lon]);
   return {
@@ -79,11 +94,11 @@ export function toStoredArticle(article: IndexedArticle, slot: number, termIds: 
     language: pool.intern(article.language),
     weatherStatus: pool.intern(article.weatherStatus),
     ...(article.storyClusterId ? { storyClusterId: pool.intern(article.storyClusterId) } : {}),
-    ...(location ? { primaryLocation: { name: pool.intern(location.name), lat: location.lat, lon: location.lon } } : {}),
+    ...(location ? { primaryLocation: pool.internLocation(location) } : {}),
     slot,
     termIds,
-    entityKeys: pool.internAll(article.entityKeys),
-    placeKeys: pool.internAll(article.placeKeys),
+    entityKeyIds: packTermIds(Array.from(article.entityKeys, (key) => subjects.idOf(key))),
+    placeKeyIds: packTermIds(Array.from(article.placeKeys, (key) => subjects.idOf(key))),
     entityTypes: pool.internList(article.entityTypes),
     countryCodes: pool.internList(article.countryCodes),
     points: points.length ? points : NONE,
