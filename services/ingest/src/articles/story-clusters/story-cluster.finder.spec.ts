@@ -50,3 +50,62 @@ describe('StoryClusterFinder', () => {
     expect(bandKeys(registered[0].minhash)).toHaveLength(21);
   });
 });
+
+describe('StoryClusterFinder and other agencies’ rewrites', () => {
+  const ap = article({
+    id: 'ap',
+    headline: 'Bridge collapses in northern Brazil, sending trucks into the Tocantins River',
+    body: 'SAO PAULO (AP) — A highway bridge over the Tocantins River in northern Brazil collapsed on Wednesday, sending trucks and cars plunging into the water and killing people, authorities said.',
+    publishedAt: '2026-11-19T14:20:00Z',
+  });
+  const afp = article({
+    id: 'afp',
+    headline: 'People killed in Brazil bridge collapse',
+    body: 'Rio de Janeiro (AFP) - People were killed after a bridge collapsed in northern Brazil on Wednesday, sending trucks and cars into the Tocantins River, officials said.',
+    publishedAt: '2026-11-19T16:00:00Z',
+  });
+  const visit = article({
+    id: 'visit',
+    headline: 'Brazil president to visit Tocantins River region',
+    body: 'BRASILIA (AP) — The president of Brazil will tour towns along the Tocantins River next month to promote a new irrigation programme, his office said on Wednesday.',
+    publishedAt: '2026-11-19T17:00:00Z',
+  });
+
+  /** The finder over an in-memory store, as the evaluation runs it. */
+  function finderOverStore() {
+    const { InMemoryBandStore } = require('../../../eval/clusters/in-memory-band-store');
+    const store = new InMemoryBandStore();
+    return { store, finder: new StoryClusterFinder(store as StoryBandRepository) };
+  }
+
+  it('joins a rewrite sharing no band, found through a pair of names', async () => {
+    expect(bandKeys(minhash(`${afp.headline}\n${afp.body}`)).some((key) => bandKeys(minhash(`${ap.headline}\n${ap.body}`)).includes(key))).toBe(false);
+    const { finder } = finderOverStore();
+    await expect(finder.clusterFor(ap)).resolves.toBe('ap');
+    await expect(finder.clusterFor(afp)).resolves.toBe('ap');
+  });
+
+  it('keeps another story of the day about the same names apart', async () => {
+    const { finder } = finderOverStore();
+    await finder.clusterFor(ap);
+    await expect(finder.clusterFor(visit)).resolves.toBe('visit');
+  });
+
+  it('keeps a rewrite apart whose lede numbers disagree', async () => {
+    const { finder } = finderOverStore();
+    await finder.clusterFor({ ...ap, body: ap.body.replace('killing people', 'killing 4 people') });
+    await expect(finder.clusterFor({ ...afp, body: afp.body.replace('People were killed', '9 people were killed') })).resolves.toBe('afp');
+  });
+
+  it('registers the names, headline names, lede words and name-pair keys with the story', async () => {
+    const { finder, registered } = finderWith({}, 0, afp);
+    const pairs: string[][] = [];
+    (finder as unknown as { bands: { register: (b: string[], e: StoryBand, p: string[]) => Promise<void> } }).bands.register = async (_b, entry, namePairs) => {
+      registered.push(entry);
+      pairs.push(namePairs);
+    };
+    await finder.clusterFor(afp);
+    expect(registered[0]).toEqual(expect.objectContaining({ names: ['brazil', 'janeiro', 'tocantins', 'river'], headlineNames: 1, ledeWords: expect.arrayContaining(['bridge', 'collapse']) }));
+    expect(pairs[0]).toContain('brazil|tocantins');
+  });
+});

@@ -1,7 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Article } from '@newsflow/contracts';
+import { ledeNames, namePairKeys } from './lede-names';
 import { ledeNumbers, numbersAgree } from './lede-numbers';
+import { ledeWords, wordOverlap } from './lede-words';
 import { bandKeys, estimatedJaccard, minhash, SAME_STORY } from './minhash';
+import { sameEvent } from './same-event';
 import { StoryBand, StoryBandRepository } from './story-band.repository';
 
 /**
@@ -17,29 +20,42 @@ function withinWindow(candidate: StoryBand, publishedAt: number): boolean {
   return Math.abs(Date.parse(candidate.publishedAt) - publishedAt) <= STORY_WINDOW_MS;
 }
 
-/** Near-duplicates across sources (the same wire story republished) join one story cluster; none is dropped. */
+/**
+ * Near-duplicates across sources (the same wire story republished) join one story cluster, and so do
+ * other agencies' rewrites of the same event (same-event.ts); none is dropped.
+ */
 @Injectable()
 export class StoryClusterFinder {
   private readonly logger = new Logger(StoryClusterFinder.name);
 
   constructor(private readonly bands: StoryBandRepository) {}
 
-  /** The cluster of the most similar earlier story, or a new cluster named after this article. */
+  /**
+   * The cluster of the most similar earlier story, or a new cluster named after this article. A story
+   * sharing enough shingles wins over one that only reports the same event; among those, the one
+   * sharing most lede words.
+   */
   async clusterFor(article: Article): Promise<string> {
     const signature = minhash(`${article.headline}\n${article.body}`);
     const keys = bandKeys(signature);
     const publishedAt = Date.parse(article.publishedAt);
     const numbers = ledeNumbers(article.headline, article.body);
+    const { names, headlineNames } = ledeNames(article.headline, article.body, article.language);
+    const namePairs = namePairKeys(names);
+    const event = { publishedAt, names, headlineNames, ledeWords: ledeWords(article.headline, article.body) };
     try {
-      let best: { cluster: string; similarity: number } | undefined;
-      for (const candidate of await this.bands.find(keys)) {
-        if (candidate.articleId === article.id || !withinWindow(candidate, publishedAt)) continue;
-        if (!numbersAgree(numbers, candidate.ledeNumbers ?? [])) continue;
+      let best: { cluster: string; score: number } | undefined;
+      for (const candidate of await this.bands.find(keys, namePairs)) {
+        if (candidate.articleId === article.id || !numbersAgree(numbers, candidate.ledeNumbers ?? [])) continue;
         const similarity = estimatedJaccard(signature, candidate.minhash);
-        if (similarity >= SAME_STORY && similarity > (best?.similarity ?? 0)) best = { cluster: candidate.storyClusterId, similarity };
+        let score = 0;
+        if (similarity >= SAME_STORY && withinWindow(candidate, publishedAt)) score = 1 + similarity;
+        else if (sameEvent(event, candidate)) score = wordOverlap(event.ledeWords, candidate.ledeWords ?? []);
+        if (score > (best?.score ?? 0)) best = { cluster: candidate.storyClusterId, score };
       }
       const cluster = best?.cluster ?? article.id;
-      await this.bands.register(keys, { articleId: article.id, storyClusterId: cluster, minhash: signature, publishedAt: article.publishedAt, ledeNumbers: numbers });
+      const entry = { articleId: article.id, storyClusterId: cluster, minhash: signature, publishedAt: article.publishedAt, ledeNumbers: numbers, names, headlineNames, ledeWords: event.ledeWords };
+      await this.bands.register(keys, entry, namePairs);
       return cluster;
     } catch (error) {
       // Clustering is an enrichment; a Redis outage must not refuse the story.
