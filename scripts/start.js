@@ -42,6 +42,8 @@ async function waitReady(service, child, logFile) {
 function adminKey() {
   const file = path.join(root, '.state', 'admin-api-key');
   if (process.env.ADMIN_API_KEY) return process.env.ADMIN_API_KEY;
+  // .state exists only once the infra ran from it; with NEWSFLOW_STATE_DIR elsewhere it may not.
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   if (!fs.existsSync(file)) fs.writeFileSync(file, `nfa_${randomBytes(24).toString('base64url')}\n`, { mode: 0o600 });
   return fs.readFileSync(file, 'utf8').trim();
 }
