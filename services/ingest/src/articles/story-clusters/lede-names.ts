@@ -1,3 +1,5 @@
+import { firstParagraph } from './first-paragraph';
+
 /**
  * Independent rewrites of one event by different agencies share almost no three-word shingles, but
  * name the same people, places and organisations in their headline and first paragraph. Ingest has
@@ -58,9 +60,9 @@ function titleCase(headline: string): boolean {
  */
 export function ledeNames(headline: string, body: string, language?: string): LedeNames {
   if (language !== undefined && NOUNS_CAPITALISED.has(language.slice(0, 2).toLowerCase())) return { names: [], headlineNames: 0 };
-  const firstParagraph = body.slice(0, 2000).split(/\n\s*\n/, 1)[0];
+  const lede = firstParagraph(body);
   const inHeadline = capitalisedWords(headline);
-  const inLede = capitalisedWords(firstParagraph);
+  const inLede = capitalisedWords(lede);
   const inner = new Set([...inHeadline, ...inLede].filter((w) => !w.initial).map((w) => w.name));
   const accepted = (words: { name: string; initial: boolean }[]) =>
     words.filter((w) => w.name.length > 1 && !NOT_NAMES.has(w.name) && !/^\p{N}/u.test(w.name) && (!w.initial || inner.has(w.name))).map((w) => w.name);

@@ -1,3 +1,5 @@
+import { firstParagraph } from './first-paragraph';
+
 /**
  * Templated stories (quake bulletins, lottery draws, weather warnings, market closes, law-firm
  * notices) share most of their words with each other and differ in their numbers: magnitude, time,
@@ -11,8 +13,8 @@ export const SHARED_NUMBERS = 1 / 3;
 
 /** The distinct numbers of the headline and first paragraph, as written (NFKC folds full-width digits). */
 export function ledeNumbers(headline: string, body: string): string[] {
-  const firstParagraph = body.slice(0, 2000).split(/\n\s*\n/, 1)[0];
-  return [...new Set(`${headline}\n${firstParagraph}`.normalize('NFKC').match(NUMBER) ?? [])];
+  const lede = firstParagraph(body);
+  return [...new Set(`${headline}\n${lede}`.normalize('NFKC').match(NUMBER) ?? [])];
 }
 
 /** Whether two ledes' numbers allow the same story: either has none, or they share enough of them. */

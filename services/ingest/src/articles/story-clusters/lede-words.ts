@@ -1,3 +1,5 @@
+import { firstParagraph } from './first-paragraph';
+
 /**
  * The content words of a headline and first paragraph, for telling a rewrite of the same event from
  * another story about the same people or place: two agencies word an event differently, but say
@@ -12,8 +14,8 @@ const MAX_WORDS = 40;
 
 /** Folded, distinct, plural and tense endings cut: "batteries" and "battery", "killed" and "kills" meet. */
 export function ledeWords(headline: string, body: string): string[] {
-  const firstParagraph = body.slice(0, 2000).split(/\n\s*\n/, 1)[0];
-  const text = `${headline}\n${firstParagraph}`;
+  const lede = firstParagraph(body);
+  const text = `${headline}\n${lede}`;
   // ASCII, most wire copy, skips the costly normalisation and Unicode matching.
   const words = /[^ -~\s]/.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(/\p{L}{3,}/gu) : text.toLowerCase().match(/[a-z]{3,}/g);
   const stems = new Set<string>();

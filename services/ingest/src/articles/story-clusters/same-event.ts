@@ -28,16 +28,24 @@ function headlineAgrees(names: string[], headlineNames: number, other: Set<strin
 }
 
 /**
- * Whether a stored story reports the same event as the article in other words: published within
- * EVENT_WINDOW_MS, sharing SHARED_NAMES names and SHARED_WORDS of the lede words, each headline's
- * subject named by the other. The lede numbers are checked by the finder for every candidate.
+ * How far a stored story reports the same event as the article in other words: its share of lede
+ * words in common (at least SHARED_WORDS), or 0 when it is not the same event. Same event means
+ * published within EVENT_WINDOW_MS, sharing SHARED_NAMES names and SHARED_WORDS of the lede words,
+ * each headline's subject named by the other. The lede numbers are checked by the finder for every
+ * candidate.
  */
-export function sameEvent(article: EventSignals, candidate: StoryBand): boolean {
-  if (candidate.publishedAt === undefined || !candidate.names || !candidate.ledeWords) return false;
-  if (Math.abs(Date.parse(candidate.publishedAt) - article.publishedAt) > EVENT_WINDOW_MS) return false;
+export function sameEventOverlap(article: EventSignals, candidate: StoryBand): number {
+  if (candidate.publishedAt === undefined || !candidate.names || !candidate.ledeWords) return 0;
+  if (Math.abs(Date.parse(candidate.publishedAt) - article.publishedAt) > EVENT_WINDOW_MS) return 0;
   const theirs = new Set(candidate.names);
   const ours = new Set(article.names);
-  if (article.names.filter((name) => theirs.has(name)).length < SHARED_NAMES) return false;
-  if (!headlineAgrees(article.names, article.headlineNames, theirs) || !headlineAgrees(candidate.names, candidate.headlineNames ?? 0, ours)) return false;
-  return wordOverlap(article.ledeWords, candidate.ledeWords) >= SHARED_WORDS;
+  if (article.names.filter((name) => theirs.has(name)).length < SHARED_NAMES) return 0;
+  if (!headlineAgrees(article.names, article.headlineNames, theirs) || !headlineAgrees(candidate.names, candidate.headlineNames ?? 0, ours)) return 0;
+  const overlap = wordOverlap(article.ledeWords, candidate.ledeWords);
+  return overlap >= SHARED_WORDS ? overlap : 0;
+}
+
+/** Whether a stored story reports the same event as the article in other words (see sameEventOverlap). */
+export function sameEvent(article: EventSignals, candidate: StoryBand): boolean {
+  return sameEventOverlap(article, candidate) > 0;
 }

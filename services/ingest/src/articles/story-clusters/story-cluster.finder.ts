@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Article } from '@newsflow/contracts';
 import { ledeNames, namePairKeys } from './lede-names';
 import { ledeNumbers, numbersAgree } from './lede-numbers';
-import { ledeWords, wordOverlap } from './lede-words';
+import { ledeWords } from './lede-words';
 import { bandKeys, estimatedJaccard, minhash, SAME_STORY } from './minhash';
-import { sameEvent } from './same-event';
+import { sameEventOverlap } from './same-event';
 import { StoryBand, StoryBandRepository } from './story-band.repository';
 
 /**
@@ -50,7 +50,7 @@ export class StoryClusterFinder {
         const similarity = estimatedJaccard(signature, candidate.minhash);
         let score = 0;
         if (similarity >= SAME_STORY && withinWindow(candidate, publishedAt)) score = 1 + similarity;
-        else if (sameEvent(event, candidate)) score = wordOverlap(event.ledeWords, candidate.ledeWords ?? []);
+        else score = sameEventOverlap(event, candidate);
         if (score > (best?.score ?? 0)) best = { cluster: candidate.storyClusterId, score };
       }
       const cluster = best?.cluster ?? article.id;
